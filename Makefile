@@ -1,0 +1,82 @@
+# chromaspec — every entry point a person or CI uses. `make run` and `make test` are the two that matter.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PORT ?= 8000
+DATA ?= ./chroma_data
+MOCK_PORT ?= 4010
+
+.PHONY: help install codegen drift-check lint-spec build typecheck run test test-unit test-server \
+        test-compat test-contract test-contract-mock test-contract-live test-contract-proxy \
+        test-reference bench mock clean
+
+help:
+	@echo "make run     start the server on $(DATA) (port $(PORT))"
+	@echo "make test    everything CI runs: spec lint, drift check, types, unit, server, compat, contract tests"
+	@echo "make codegen regenerate sdk/src/generated and server/src/generated from openapi.yaml"
+	@echo "make mock    Prism mock of openapi.yaml on port $(MOCK_PORT)"
+	@echo "make bench   side-by-side benchmark against the reference server (if running on 8100)"
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+
+install: node_modules/.package-lock.json
+
+codegen: install
+	npm run generate -w codegen
+
+# CI: regenerating from openapi.yaml must not change any committed file.
+drift-check: codegen
+	@git diff --exit-code -- sdk/src/generated server/src/generated \
+	  || { echo "generated code drifted from openapi.yaml: run 'make codegen' and commit"; exit 1; }
+	@test -z "$$(git status --porcelain -- sdk/src/generated server/src/generated)" \
+	  || { echo "untracked generated files: run 'make codegen' and commit"; exit 1; }
+
+lint-spec: install
+	npm run lint:spec -w codegen
+
+build: install
+	npm run build
+
+typecheck: install
+	npm run typecheck
+
+run: build
+	node server/dist/cli.js run --path $(DATA) --port $(PORT)
+
+test: lint-spec drift-check typecheck test-unit test-server test-compat test-contract
+	@echo "make test: all suites passed"
+
+test-unit: install
+	npx vitest run --root codegen
+	npx vitest run --root sdk
+
+test-server: build
+	npx vitest run --root server --dir test --exclude 'test/compat/**'
+
+test-compat: build
+	npx vitest run --root server --dir test/compat
+
+test-contract: test-contract-mock test-contract-live test-contract-proxy
+
+test-contract-mock: build
+	npm run test:mock -w contract-tests
+
+test-contract-live: build
+	npm run test:live -w contract-tests
+
+test-contract-proxy: build
+	npm run test:proxy -w contract-tests
+
+# The suite against the upstream reference server (../shared/reference-chroma), v2.
+test-reference: build
+	npm run test:reference -w contract-tests
+	CHROMA_REFERENCE_URL=http://127.0.0.1:8100 npx vitest run --root server --dir test/differential
+
+bench: build
+	npm run bench -w server
+
+mock: install
+	npx prism mock openapi.yaml --port $(MOCK_PORT) --errors
+
+clean:
+	rm -rf sdk/dist server/dist contract-tests/dist
