@@ -1,0 +1,419 @@
+/**
+ * Chroma's semantics, once. Both API faces (v1 and v2) call this class; it owns every rule about
+ * tenants, databases, collections and records, and talks to persistence only through `Storage`.
+ */
+import { randomUUID } from "node:crypto";
+import { checkDimension, decodeEmbeddings, type WireEmbedding } from "./embeddings.js";
+import { InvalidArgumentError, NotAllowedError, NotFoundError, UniqueConstraintError } from "./errors.js";
+import type { RecordFilter } from "./filter.js";
+import { GET_DEFAULT_INCLUDE, parseInclude, projectionOf, QUERY_DEFAULT_INCLUDE } from "./include.js";
+import { KeyedMutex } from "./lock.js";
+import type { CollectionInfo, DatabaseInfo, Metadata, StoredRecord, TenantInfo } from "./model.js";
+import { validateCollectionId, validateCollectionName, validateDatabaseName, validateTenantName } from "./names.js";
+import { asMetadata, mergeMetadata, validateBatch, validateMetadata, type WriteBatch } from "./records.js";
+import { toGetResult, toQueryResult, type GetResult, type QueryResult } from "./results.js";
+import { buildConfiguration, mergeConfiguration, spaceFromRequest, spaceOf } from "./space.js";
+import { parseOptionalWhere, parseOptionalWhereDocument } from "./where.js";
+import type { RecordTable, Storage } from "../storage/storage.js";
+
+export const DEFAULT_TENANT = "default_tenant";
+export const DEFAULT_DATABASE = "default_database";
+
+export interface ChromaOptions {
+  allowReset: boolean;
+  /** Advertised in pre-flight-checks and enforced on every write. */
+  maxBatchSize: number;
+  version: string;
+}
+
+export interface Page {
+  limit?: number | null;
+  offset?: number | null;
+}
+
+export interface CreateCollectionInput {
+  name: string;
+  metadata?: Record<string, unknown> | null;
+  configuration?: Record<string, unknown> | null;
+  getOrCreate?: boolean;
+}
+
+export interface UpdateCollectionInput {
+  newName?: string | null;
+  newMetadata?: Record<string, unknown> | null;
+  newConfiguration?: Record<string, unknown> | null;
+}
+
+export interface GetInput {
+  ids?: string[] | null;
+  where?: unknown;
+  whereDocument?: unknown;
+  limit?: number | null;
+  offset?: number | null;
+  include?: unknown;
+}
+
+export interface QueryInput {
+  queryEmbeddings: WireEmbedding[];
+  nResults?: number | null;
+  ids?: string[] | null;
+  where?: unknown;
+  whereDocument?: unknown;
+  include?: unknown;
+}
+
+export interface DeleteInput {
+  ids?: string[] | null;
+  where?: unknown;
+  whereDocument?: unknown;
+}
+
+/** Where a collection lives; every record operation is scoped by it so ids never cross tenants. */
+export interface Scope {
+  tenant: string;
+  database: string;
+}
+
+function page<T>(items: T[], { limit, offset }: Page): T[] {
+  const start = offset ?? 0;
+  return limit === undefined || limit === null ? items.slice(start) : items.slice(start, start + limit);
+}
+
+export class Chroma {
+  private readonly writes = new KeyedMutex();
+
+  constructor(
+    private readonly storage: Storage,
+    readonly options: ChromaOptions,
+  ) {}
+
+  /** Creates default_tenant / default_database on a fresh store, as upstream does at start-up. */
+  async init(): Promise<void> {
+    if (!(await this.storage.catalog.getTenant(DEFAULT_TENANT))) await this.storage.catalog.createTenant({ name: DEFAULT_TENANT });
+    if (!(await this.storage.catalog.getDatabase(DEFAULT_TENANT, DEFAULT_DATABASE))) {
+      await this.storage.catalog.createDatabase({ id: randomUUID(), name: DEFAULT_DATABASE, tenant: DEFAULT_TENANT });
+    }
+  }
+
+  heartbeat(): { "nanosecond heartbeat": number } {
+    // Upstream sends nanoseconds since the epoch; millisecond resolution is what a JS clock offers.
+    return { "nanosecond heartbeat": Date.now() * 1_000_000 };
+  }
+
+  preFlightChecks(): { max_batch_size: number; supports_base64_encoding: boolean } {
+    return { max_batch_size: this.options.maxBatchSize, supports_base64_encoding: true };
+  }
+
+  async reset(): Promise<void> {
+    if (!this.options.allowReset) throw new NotAllowedError("Reset is disabled by config");
+    await this.writes.drain();
+    await this.storage.reset();
+    await this.init();
+  }
+
+  /** Waits for every write in flight (graceful shutdown). */
+  drain(): Promise<void> {
+    return this.writes.drain();
+  }
+
+  // ---- tenants and databases -------------------------------------------------------------
+
+  async createTenant(name: string): Promise<void> {
+    validateTenantName(name);
+    await this.writes.run("catalog", async () => {
+      if (await this.storage.catalog.getTenant(name)) throw new UniqueConstraintError(`Tenant [${name}] already exists`);
+      await this.storage.catalog.createTenant({ name });
+    });
+  }
+
+  async getTenant(name: string): Promise<TenantInfo> {
+    const tenant = await this.storage.catalog.getTenant(name);
+    if (!tenant) throw new NotFoundError(`Tenant [${name}] not found`);
+    return tenant;
+  }
+
+  async createDatabase(tenant: string, name: string): Promise<void> {
+    validateDatabaseName(name);
+    await this.writes.run("catalog", async () => {
+      await this.getTenant(tenant);
+      if (await this.storage.catalog.getDatabase(tenant, name)) throw new UniqueConstraintError(`Database [${name}] already exists`);
+      await this.storage.catalog.createDatabase({ id: randomUUID(), name, tenant });
+    });
+  }
+
+  async getDatabase(tenant: string, name: string): Promise<DatabaseInfo> {
+    const db = await this.storage.catalog.getDatabase(tenant, name);
+    if (!db) throw new NotFoundError(`Database [${name}] not found`);
+    return db;
+  }
+
+  async listDatabases(tenant: string, p: Page = {}): Promise<DatabaseInfo[]> {
+    await this.getTenant(tenant);
+    return page(await this.storage.catalog.listDatabases(tenant), p);
+  }
+
+  async deleteDatabase(tenant: string, name: string): Promise<void> {
+    await this.writes.run("catalog", async () => {
+      await this.getDatabase(tenant, name);
+      for (const c of await this.storage.catalog.listCollections(tenant, name)) await this.dropCollection(c);
+      await this.storage.catalog.deleteDatabase(tenant, name);
+    });
+  }
+
+  // ---- collections -----------------------------------------------------------------------
+
+  private async requireDatabase(scope: Scope): Promise<void> {
+    await this.getTenant(scope.tenant);
+    await this.getDatabase(scope.tenant, scope.database);
+  }
+
+  async createCollection(scope: Scope, input: CreateCollectionInput): Promise<CollectionInfo> {
+    validateCollectionName(input.name);
+    const metadata = asMetadata(validateMetadata(input.metadata, false));
+    const space = spaceFromRequest(metadata, input.configuration);
+    return this.writes.run("catalog", async () => {
+      await this.requireDatabase(scope);
+      const existing = await this.storage.catalog.getCollectionByName(scope.tenant, scope.database, input.name);
+      if (existing) {
+        if (input.getOrCreate) return existing;
+        throw new UniqueConstraintError(`Collection [${input.name}] already exists`);
+      }
+      const collection: CollectionInfo = {
+        id: randomUUID(),
+        name: input.name,
+        tenant: scope.tenant,
+        database: scope.database,
+        metadata,
+        configuration: buildConfiguration(space, input.configuration),
+        dimension: null,
+        version: 0,
+        logPosition: 0,
+      };
+      await this.storage.catalog.putCollection(collection);
+      return collection;
+    });
+  }
+
+  async getCollection(scope: Scope, name: string): Promise<CollectionInfo> {
+    const collection = await this.storage.catalog.getCollectionByName(scope.tenant, scope.database, name);
+    if (!collection) throw new NotFoundError(`Collection [${name}] does not exist`);
+    return collection;
+  }
+
+  /** By id, but only inside the scope: another tenant's id answers exactly as a missing one. */
+  async getCollectionById(scope: Scope, id: string): Promise<CollectionInfo> {
+    validateCollectionId(id);
+    const collection = await this.storage.catalog.getCollectionById(id);
+    if (!collection || collection.tenant !== scope.tenant || collection.database !== scope.database) {
+      throw new NotFoundError(`Collection [${id}] does not exist.`);
+    }
+    return collection;
+  }
+
+  async listCollections(scope: Scope, p: Page = {}): Promise<CollectionInfo[]> {
+    return page(await this.storage.catalog.listCollections(scope.tenant, scope.database), p);
+  }
+
+  async countCollections(scope: Scope): Promise<number> {
+    return (await this.storage.catalog.listCollections(scope.tenant, scope.database)).length;
+  }
+
+  async updateCollection(scope: Scope, id: string, input: UpdateCollectionInput): Promise<CollectionInfo> {
+    if (input.newName !== undefined && input.newName !== null) validateCollectionName(input.newName);
+    const newMetadata = input.newMetadata === undefined || input.newMetadata === null ? undefined : asMetadata(validateMetadata(input.newMetadata, false));
+    return this.writes.run("catalog", async () => {
+      const current = await this.getCollectionById(scope, id);
+      if (newMetadata && newMetadata["hnsw:space"] !== undefined && newMetadata["hnsw:space"] !== spaceOf(current.configuration)) {
+        throw new InvalidArgumentError("Changing the distance function of a collection once it is created is not supported currently.");
+      }
+      if (input.newName && input.newName !== current.name) {
+        if (await this.storage.catalog.getCollectionByName(scope.tenant, scope.database, input.newName)) {
+          throw new UniqueConstraintError(`Collection [${input.newName}] already exists`);
+        }
+      }
+      const updated: CollectionInfo = {
+        ...current,
+        name: input.newName ?? current.name,
+        metadata: newMetadata !== undefined ? newMetadata : current.metadata,
+        configuration: input.newConfiguration ? mergeConfiguration(current.configuration, input.newConfiguration) : current.configuration,
+        version: current.version + 1,
+      };
+      await this.storage.catalog.putCollection(updated);
+      return updated;
+    });
+  }
+
+  async deleteCollection(scope: Scope, name: string): Promise<void> {
+    await this.writes.run("catalog", async () => {
+      const collection = await this.getCollection(scope, name);
+      await this.dropCollection(collection);
+    });
+  }
+
+  private async dropCollection(collection: CollectionInfo): Promise<void> {
+    // Wait for writes in flight on this collection, so none lands in a dropped table.
+    await this.writes.run(collection.id, async () => {
+      await this.storage.catalog.deleteCollection(collection.id);
+      await this.storage.dropRecords(collection.id);
+    });
+  }
+
+  // ---- records ---------------------------------------------------------------------------
+
+  private async table(collection: CollectionInfo): Promise<RecordTable> {
+    return this.storage.records(collection);
+  }
+
+  /** Runs a write under the collection's lock against its latest catalog row. */
+  private async write<T>(scope: Scope, id: string, task: (collection: CollectionInfo, table: RecordTable) => Promise<T>): Promise<T> {
+    validateCollectionId(id);
+    return this.writes.run(id, async () => {
+      const collection = await this.getCollectionById(scope, id);
+      return task(collection, await this.table(collection));
+    });
+  }
+
+  /** Fixes the collection's dimension on its first embeddings (persisted in the catalog). */
+  private async settleDimension(collection: CollectionInfo, embeddings: Float32Array[] | undefined): Promise<void> {
+    if (!embeddings || embeddings.length === 0) return;
+    const dimension = checkDimension(embeddings, collection.dimension);
+    if (collection.dimension === null && dimension !== null) {
+      await this.storage.catalog.putCollection({ ...collection, dimension });
+    }
+  }
+
+  private requireEmbeddings(batch: WriteBatch, op: string): void {
+    if (batch.embeddings === undefined || batch.embeddings === null) {
+      throw new InvalidArgumentError(`Expected embeddings for ${op}: this server does not compute embeddings, send them with the records`);
+    }
+  }
+
+  /** add: ids that already exist are ignored, as upstream does. */
+  async add(scope: Scope, id: string, batch: WriteBatch): Promise<void> {
+    this.requireEmbeddings(batch, "add");
+    const v = validateBatch(batch, { maxBatchSize: this.options.maxBatchSize, allowNullValues: false });
+    await this.write(scope, id, async (collection, table) => {
+      await this.settleDimension(collection, v.embeddings);
+      if (v.ids.length === 0) return;
+      const existing = new Set((await table.fetch(v.ids)).map((r) => r.id));
+      const fresh: StoredRecord[] = [];
+      v.ids.forEach((rid, i) => {
+        if (existing.has(rid)) return;
+        fresh.push({
+          id: rid,
+          embedding: v.embeddings![i],
+          document: v.documents?.[i] ?? null,
+          uri: v.uris?.[i] ?? null,
+          metadata: asMetadata(v.metadatas?.[i]),
+        });
+      });
+      if (fresh.length > 0) await table.write(fresh);
+    });
+  }
+
+  /** upsert: new ids are inserted; existing ones are updated (metadata merged, as upstream 1.x). */
+  async upsert(scope: Scope, id: string, batch: WriteBatch): Promise<void> {
+    this.requireEmbeddings(batch, "upsert");
+    await this.merge(scope, id, batch, true);
+  }
+
+  /** update: ids that do not exist are ignored; metadata keys merge, a null value removes one. */
+  async update(scope: Scope, id: string, batch: WriteBatch): Promise<void> {
+    await this.merge(scope, id, batch, false);
+  }
+
+  private async merge(scope: Scope, id: string, batch: WriteBatch, insertMissing: boolean): Promise<void> {
+    const v = validateBatch(batch, { maxBatchSize: this.options.maxBatchSize, allowNullValues: true });
+    await this.write(scope, id, async (collection, table) => {
+      await this.settleDimension(collection, v.embeddings);
+      if (v.ids.length === 0) return;
+      const existing = new Map((await table.fetch(v.ids)).map((r) => [r.id, r]));
+      const out: StoredRecord[] = [];
+      v.ids.forEach((rid, i) => {
+        const current = existing.get(rid);
+        if (current) {
+          out.push({
+            id: rid,
+            embedding: v.embeddings?.[i] ?? current.embedding,
+            document: v.documents?.[i] ?? current.document,
+            uri: v.uris?.[i] ?? current.uri,
+            metadata: mergeMetadata(current.metadata, v.metadatas?.[i]),
+          });
+        } else if (insertMissing) {
+          out.push({
+            id: rid,
+            embedding: v.embeddings![i],
+            document: v.documents?.[i] ?? null,
+            uri: v.uris?.[i] ?? null,
+            metadata: asMetadata(v.metadatas?.[i]),
+          });
+        }
+      });
+      if (out.length > 0) await table.write(out);
+    });
+  }
+
+  private filterOf(input: { ids?: string[] | null; where?: unknown; whereDocument?: unknown }): RecordFilter {
+    const filter: RecordFilter = {};
+    if (input.ids !== undefined && input.ids !== null) filter.ids = [...new Set(input.ids)];
+    const where = parseOptionalWhere(input.where);
+    if (where) filter.where = where;
+    const whereDocument = parseOptionalWhereDocument(input.whereDocument);
+    if (whereDocument) filter.whereDocument = whereDocument;
+    return filter;
+  }
+
+  async get(scope: Scope, id: string, input: GetInput): Promise<GetResult> {
+    const include = parseInclude(input.include, GET_DEFAULT_INCLUDE);
+    const filter = this.filterOf(input);
+    validateCollectionId(id);
+    const collection = await this.getCollectionById(scope, id);
+    const table = await this.table(collection);
+    const rows = await table.find(filter, { offset: input.offset ?? 0, limit: input.limit ?? undefined }, projectionOf(include));
+    return toGetResult(rows, include);
+  }
+
+  async query(scope: Scope, id: string, input: QueryInput): Promise<QueryResult> {
+    const include = parseInclude(input.include, QUERY_DEFAULT_INCLUDE);
+    const filter = this.filterOf(input);
+    const nResults = input.nResults ?? 10;
+    if (!Number.isInteger(nResults) || nResults < 0) {
+      throw new InvalidArgumentError(`Expected n_results to be a non-negative integer, got ${JSON.stringify(input.nResults)}`);
+    }
+    if (!Array.isArray(input.queryEmbeddings)) throw new InvalidArgumentError("Expected query_embeddings to be a list of embeddings");
+    const queries = decodeEmbeddings(input.queryEmbeddings);
+    validateCollectionId(id);
+    const collection = await this.getCollectionById(scope, id);
+    if (collection.dimension !== null) checkDimension(queries, collection.dimension);
+    if (queries.length === 0) return toQueryResult([], include);
+    if (collection.dimension === null || nResults === 0) return toQueryResult(queries.map(() => []), include);
+    const table = await this.table(collection);
+    const lists = await table.nearest(queries, nResults, spaceOf(collection.configuration), filter, projectionOf(include));
+    return toQueryResult(lists, include);
+  }
+
+  async delete(scope: Scope, id: string, input: DeleteInput): Promise<{ deleted: number }> {
+    const filter = this.filterOf(input);
+    return this.write(scope, id, async (_collection, table) => {
+      // Upstream 1.x: a delete with no ids and no filters deletes nothing.
+      if (filter.ids === undefined && !filter.where && !filter.whereDocument) return { deleted: 0 };
+      return { deleted: await table.delete(filter) };
+    });
+  }
+
+  async count(scope: Scope, id: string): Promise<number> {
+    validateCollectionId(id);
+    const collection = await this.getCollectionById(scope, id);
+    return (await this.table(collection)).count();
+  }
+
+  async indexingStatus(scope: Scope, id: string): Promise<{ op_indexing_progress: number; num_unindexed_ops: number; num_indexed_ops: number; total_ops: number }> {
+    validateCollectionId(id);
+    const collection = await this.getCollectionById(scope, id);
+    const { indexed, unindexed } = await (await this.table(collection)).indexingStatus();
+    const total = indexed + unindexed;
+    return { op_indexing_progress: total === 0 ? 1 : indexed / total, num_unindexed_ops: unindexed, num_indexed_ops: indexed, total_ops: total };
+  }
+}
+
+export type { Metadata };

@@ -1,0 +1,51 @@
+/**
+ * Errors the core raises. Each carries upstream Chroma's error name and HTTP status, so the HTTP
+ * layer can answer `{"error": name, "message": message}` without knowing any semantics.
+ */
+export class ChromaError extends Error {
+  readonly status: number = 500;
+  override readonly name: string = "ChromaError";
+}
+
+export class InvalidArgumentError extends ChromaError {
+  override readonly status = 400;
+  override readonly name = "InvalidArgumentError";
+}
+
+export class NotFoundError extends ChromaError {
+  override readonly status = 404;
+  override readonly name = "NotFoundError";
+}
+
+/** 0.6.3's name for "already exists" (1.x says ChromaError with the same 409). */
+export class UniqueConstraintError extends ChromaError {
+  override readonly status = 409;
+  override readonly name = "UniqueConstraintError";
+}
+
+export class UnauthorizedError extends ChromaError {
+  override readonly status = 401;
+  override readonly name = "AuthError";
+}
+
+export class ForbiddenError extends ChromaError {
+  override readonly status = 403;
+  override readonly name = "AuthorizationError";
+}
+
+/** Operation known but switched off by configuration (e.g. reset without ALLOW_RESET); 1.x answers 403. */
+export class NotAllowedError extends ChromaError {
+  override readonly status = 403;
+  override readonly name = "ChromaError";
+}
+
+/** 0.6.3's DuplicateIDError, answered with 400 as every other invalid argument. */
+export class DuplicateIdError extends ChromaError {
+  override readonly status = 400;
+  override readonly name = "DuplicateIDError";
+}
+
+export class BatchSizeExceededError extends ChromaError {
+  override readonly status = 413;
+  override readonly name = "BatchSizeExceededError";
+}

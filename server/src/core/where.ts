@@ -1,0 +1,123 @@
+/**
+ * Parses upstream's `where` and `where_document` JSON into the typed filter tree, rejecting what
+ * upstream rejects (400 InvalidArgumentError). Grammar, as Chroma 1.x accepts it:
+ *   where     := {"$and"|"$or": [where, ...]} | {key: scalar} | {key: {op: scalar}} | {key: {"$in"|"$nin": [scalar, ...]}}
+ *   document  := {"$and"|"$or": [document, ...]} | {"$contains"|"$not_contains"|"$regex"|"$not_regex": string}
+ * Exactly one key per object; $gt/$gte/$lt/$lte take numbers; $in/$nin take a non-empty list of one type.
+ */
+import { InvalidArgumentError } from "./errors.js";
+import type { ComparisonOp, DocumentFilter, MembershipOp, MetadataFilter, MetadataScalar } from "./filter.js";
+
+const COMPARISON_OPS = new Set<string>(["$eq", "$ne", "$gt", "$gte", "$lt", "$lte"]);
+const ORDER_OPS = new Set<string>(["$gt", "$gte", "$lt", "$lte"]);
+const MEMBERSHIP_OPS = new Set<string>(["$in", "$nin"]);
+const DOCUMENT_OPS = new Set<string>(["$contains", "$not_contains", "$regex", "$not_regex"]);
+
+/** Deep filters are refused rather than recursed into without bound (also advertised in docs). */
+export const MAX_FILTER_DEPTH = 64;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isScalar(value: unknown): value is MetadataScalar {
+  return typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value));
+}
+
+function show(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text !== undefined && text.length > 200 ? `${text.slice(0, 200)}...` : String(text);
+}
+
+function whereError(message: string): InvalidArgumentError {
+  return new InvalidArgumentError(`Invalid where clause: ${message}`);
+}
+
+export function parseWhere(raw: unknown, depth = 0): MetadataFilter {
+  if (depth > MAX_FILTER_DEPTH) throw whereError(`nesting deeper than ${MAX_FILTER_DEPTH} levels`);
+  if (!isPlainObject(raw)) throw whereError(`expected where to be an object, got ${show(raw)}`);
+  const keys = Object.keys(raw);
+  if (keys.length !== 1) throw whereError(`expected where to have exactly one operator, got ${show(raw)}`);
+  const key = keys[0];
+  const value = raw[key];
+
+  if (key === "$and" || key === "$or") {
+    if (!Array.isArray(value)) throw whereError(`expected the value of ${key} to be a list of where expressions, got ${show(value)}`);
+    return { kind: key === "$and" ? "and" : "or", children: value.map((child) => parseWhere(child, depth + 1)) };
+  }
+  if (key.startsWith("$")) throw whereError(`unknown operator ${key}; expected $and, $or or a metadata key`);
+
+  if (isScalar(value)) return { kind: "compare", key, op: "$eq", value };
+  if (!isPlainObject(value)) {
+    throw whereError(`expected the value of ${show(key)} to be a str, int, float, bool or operator expression, got ${show(value)}`);
+  }
+  const ops = Object.keys(value);
+  if (ops.length !== 1) throw whereError(`expected operator expression to have exactly one operator, got ${show(value)}`);
+  const op = ops[0];
+  const operand = value[op];
+
+  if (COMPARISON_OPS.has(op)) {
+    if (ORDER_OPS.has(op)) {
+      if (typeof operand !== "number" || !Number.isFinite(operand)) {
+        throw whereError(`expected operand value to be an int or a float for operator ${op}, got ${show(operand)}`);
+      }
+    } else if (!isScalar(operand)) {
+      throw whereError(`expected operand value for ${op} to be a str, int, float or bool, got ${show(operand)}`);
+    }
+    return { kind: "compare", key, op: op as ComparisonOp, value: operand as MetadataScalar };
+  }
+  if (MEMBERSHIP_OPS.has(op)) {
+    if (!Array.isArray(operand) || operand.length === 0 || !operand.every(isScalar)) {
+      throw whereError(`expected operand value for ${op} to be a non-empty list of str, int, float or bool, got ${show(operand)}`);
+    }
+    const kindOf = (v: MetadataScalar) => typeof v;
+    if (!operand.every((v) => kindOf(v) === kindOf(operand[0]))) {
+      throw whereError(`expected all values of ${op} to be of the same type, got ${show(operand)}`);
+    }
+    return { kind: "member", key, op: op as MembershipOp, values: operand };
+  }
+  throw whereError(`expected where operator to be one of $gt, $gte, $lt, $lte, $ne, $eq, $in, $nin, got ${op}`);
+}
+
+function documentError(message: string): InvalidArgumentError {
+  return new InvalidArgumentError(`Invalid where document clause: ${message}`);
+}
+
+export function parseWhereDocument(raw: unknown, depth = 0): DocumentFilter {
+  if (depth > MAX_FILTER_DEPTH) throw documentError(`nesting deeper than ${MAX_FILTER_DEPTH} levels`);
+  if (!isPlainObject(raw)) throw documentError(`expected where document to be an object, got ${show(raw)}`);
+  const keys = Object.keys(raw);
+  if (keys.length !== 1) throw documentError(`expected where document to have exactly one operator, got ${show(raw)}`);
+  const op = keys[0];
+  const operand = raw[op];
+  if (op === "$and" || op === "$or") {
+    if (!Array.isArray(operand)) throw documentError(`expected the value of ${op} to be a list of where document expressions, got ${show(operand)}`);
+    return { kind: op === "$and" ? "and" : "or", children: operand.map((child) => parseWhereDocument(child, depth + 1)) };
+  }
+  if (!DOCUMENT_OPS.has(op)) {
+    throw documentError(`expected where document operator to be one of $contains, $not_contains, $regex, $not_regex, $and, $or, got ${op}`);
+  }
+  if (typeof operand !== "string") throw documentError(`expected the operand of ${op} to be a str, got ${show(operand)}`);
+  if (op === "$regex" || op === "$not_regex") {
+    checkRegex(operand);
+    return { kind: op === "$regex" ? "regex" : "not_regex", pattern: operand };
+  }
+  return { kind: op === "$contains" ? "contains" : "not_contains", text: operand };
+}
+
+function checkRegex(pattern: string): void {
+  try {
+    new RegExp(pattern, "u");
+  } catch (err) {
+    throw new InvalidArgumentError(`Regex syntax error: ${(err as Error).message}`);
+  }
+}
+
+/** Optional filters as they arrive on the wire; `null` and absent both mean "no filter". */
+export function parseOptionalWhere(raw: unknown): MetadataFilter | undefined {
+  return raw === undefined || raw === null ? undefined : parseWhere(raw);
+}
+
+export function parseOptionalWhereDocument(raw: unknown): DocumentFilter | undefined {
+  return raw === undefined || raw === null ? undefined : parseWhereDocument(raw);
+}
