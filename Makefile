@@ -51,10 +51,10 @@ test-unit: install
 	npx vitest run --root sdk
 
 test-server: build
-	npx vitest run --root server --dir test --exclude 'test/compat/**'
+	npx vitest run --root server --exclude 'test/compat/**' --exclude 'test/differential/**'
 
 test-compat: build
-	npx vitest run --root server --dir test/compat
+	npx vitest run --root server test/compat
 
 test-contract: test-contract-mock test-contract-live test-contract-proxy
 
@@ -70,7 +70,7 @@ test-contract-proxy: build
 # The suite against the upstream reference server (../shared/reference-chroma), v2.
 test-reference: build
 	npm run test:reference -w contract-tests
-	CHROMA_REFERENCE_URL=http://127.0.0.1:8100 npx vitest run --root server --dir test/differential
+	CHROMA_REFERENCE_URL=http://127.0.0.1:8100 npx vitest run --root server test/differential
 
 bench: build
 	npm run bench -w server

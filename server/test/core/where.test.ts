@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { parseWhere, parseWhereDocument, MAX_FILTER_DEPTH } from "../../src/core/where.js";
+import { InvalidArgumentError } from "../../src/core/errors.js";
+
+describe("parseWhere", () => {
+  it("turns the shorthand {key: value} into $eq", () => {
+    expect(parseWhere({ color: "red" })).toEqual({ kind: "compare", key: "color", op: "$eq", value: "red" });
+  });
+
+  it("parses every comparison and membership operator", () => {
+    for (const op of ["$eq", "$ne", "$gt", "$gte", "$lt", "$lte"] as const) {
+      expect(parseWhere({ n: { [op]: 3 } })).toEqual({ kind: "compare", key: "n", op, value: 3 });
+    }
+    expect(parseWhere({ n: { $in: [1, 2] } })).toEqual({ kind: "member", key: "n", op: "$in", values: [1, 2] });
+    expect(parseWhere({ s: { $nin: ["a"] } })).toEqual({ kind: "member", key: "s", op: "$nin", values: ["a"] });
+  });
+
+  it("nests $and / $or", () => {
+    expect(parseWhere({ $and: [{ a: 1 }, { $or: [{ b: true }, { c: { $lt: 2.5 } }] }] })).toEqual({
+      kind: "and",
+      children: [
+        { kind: "compare", key: "a", op: "$eq", value: 1 },
+        {
+          kind: "or",
+          children: [
+            { kind: "compare", key: "b", op: "$eq", value: true },
+            { kind: "compare", key: "c", op: "$lt", value: 2.5 },
+          ],
+        },
+      ],
+    });
+  });
+
+  it.each([
+    [{}, "exactly one operator"],
+    [{ a: 1, b: 2 }, "exactly one operator"],
+    [{ a: { $gt: "x" } }, "int or a float for operator $gt"],
+    [{ a: { $bad: 1 } }, "one of $gt"],
+    [{ a: { $in: [] } }, "non-empty list"],
+    [{ a: { $in: [1, "x"] } }, "same type"],
+    [{ a: null }, "operator expression"],
+    [{ a: [1, 2] }, "operator expression"],
+    [{ $contains: "x" }, "unknown operator $contains"],
+    [{ $and: { a: 1 } }, "list of where expressions"],
+    [{ a: { $gt: 1, $lt: 2 } }, "exactly one operator"],
+    ["a", "object"],
+  ])("rejects %j with a 400 naming the problem", (where, fragment) => {
+    let caught: unknown;
+    try {
+      parseWhere(where);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(InvalidArgumentError);
+    expect((caught as InvalidArgumentError).status).toBe(400);
+    expect((caught as Error).message).toContain(fragment);
+  });
+
+  it("refuses nesting beyond the advertised depth", () => {
+    let where: unknown = { a: 1 };
+    for (let i = 0; i <= MAX_FILTER_DEPTH + 1; i++) where = { $and: [where] };
+    expect(() => parseWhere(where)).toThrow(/nesting deeper/);
+  });
+});
+
+describe("parseWhereDocument", () => {
+  it("parses each operator and nesting", () => {
+    expect(parseWhereDocument({ $contains: "x" })).toEqual({ kind: "contains", text: "x" });
+    expect(parseWhereDocument({ $not_contains: "x" })).toEqual({ kind: "not_contains", text: "x" });
+    expect(parseWhereDocument({ $regex: "^a+" })).toEqual({ kind: "regex", pattern: "^a+" });
+    expect(parseWhereDocument({ $or: [{ $not_regex: "b" }, { $contains: "c" }] })).toEqual({
+      kind: "or",
+      children: [
+        { kind: "not_regex", pattern: "b" },
+        { kind: "contains", text: "c" },
+      ],
+    });
+  });
+
+  it.each([[{ $bad: "x" }], [{ $contains: 1 }], [{ $contains: "a", $not_contains: "b" }], [{ $regex: "(" }], [{}]])(
+    "rejects %j with 400",
+    (doc) => {
+      expect(() => parseWhereDocument(doc)).toThrow(InvalidArgumentError);
+    },
+  );
+});
