@@ -1,0 +1,14 @@
+/**
+ * TypeScript types for the whole API (`paths`, `components`, `operations`) via openapi-typescript's
+ * Node API. The same text is written for the SDK and for the server, so neither depends on the other.
+ */
+import openapiTS, { astToString } from "openapi-typescript";
+import type { OpenApiDocument } from "./spec.js";
+import { generatedHeader } from "./header.js";
+
+export async function renderTypes(doc: OpenApiDocument): Promise<string> {
+  // openapi-typescript may annotate the object it is given; hand it a private copy.
+  const copy = structuredClone(doc) as unknown as Parameters<typeof openapiTS>[0];
+  const ast = await openapiTS(copy, { silent: true });
+  return `${generatedHeader(["TypeScript types produced by openapi-typescript."])}\n${astToString(ast)}`;
+}
