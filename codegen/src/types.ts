@@ -9,6 +9,8 @@ import { generatedHeader } from "./header.js";
 export async function renderTypes(doc: OpenApiDocument): Promise<string> {
   // openapi-typescript may annotate the object it is given; hand it a private copy.
   const copy = structuredClone(doc) as unknown as Parameters<typeof openapiTS>[0];
-  const ast = await openapiTS(copy, { silent: true });
+  // emptyObjectsUnknown: `{type: object}` without properties admits any object in JSON Schema, so it
+  // must be Record<string, unknown>, not openapi-typescript's default Record<string, never>.
+  const ast = await openapiTS(copy, { silent: true, emptyObjectsUnknown: true });
   return `${generatedHeader(["TypeScript types produced by openapi-typescript."])}\n${astToString(ast)}`;
 }

@@ -1,0 +1,205 @@
+/**
+ * Binds the generated route table to fastify: one route per operation of openapi.yaml, each
+ * running the codegen-compiled validators, then the matching `Handlers` method, then sending its
+ * typed reply. Also owns what happens around the table: JSON parsing (our own, so malformed JSON is a
+ * 422 like any other validation failure), auth token extraction, error mapping, 404 and 405.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Handlers, RequestAuth } from "../generated/handlers.js";
+import { routes, type OperationId, type RouteDefinition } from "../generated/routes.js";
+import { validators, type ValidationIssue } from "../generated/validators.js";
+
+/**
+ * Default body limit: 500 MiB. A full batch (5461 records, upstream's max_batch_size) of
+ * 4096-dimensional float32 embeddings written as JSON numbers at full float32 precision (about 20
+ * characters plus a comma each, as JSON.stringify and Python's json print them) is ~470 MB; the same
+ * batch base64-encoded (chromadb@3's default) is ~120 MB. 500 MiB (524,288,000 bytes) stays just under
+ * V8's maximum string length (2^29 - 24 characters), so every accepted body can still be decoded
+ * into one string for JSON.parse. See docs/decisions/0001-*.md.
+ */
+export const DEFAULT_BODY_LIMIT = 500 * 1024 * 1024;
+
+export interface RouterOptions {
+  /** Largest accepted request body in bytes (413 above it). Default DEFAULT_BODY_LIMIT. */
+  bodyLimit?: number;
+}
+
+/** The JSON body of every error answer; `detail` only on 422 validation failures. */
+export interface ErrorBody {
+  error: string;
+  message: string;
+  detail?: ValidationIssue[];
+}
+
+type AnyHandler = (input: { params: unknown; query: unknown; body: unknown; auth: RequestAuth }) => Promise<{
+  status: number;
+  body?: unknown;
+}>;
+
+// Any fastify instance: the server's is typed with its pino Logger, which FastifyInstance's default
+// type parameters reject.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyFastifyInstance = FastifyInstance<any, any, any, any, any>;
+
+export function registerRoutes(app: AnyFastifyInstance, handlers: Handlers, opts: RouterOptions = {}): void {
+  const bodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
+
+  // Bodies arrive as raw bytes whatever their content type (upstream's clients all send JSON, curl
+  // users often forget the header); parseBody decides what they mean, per operation.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("*", { parseAs: "buffer", bodyLimit }, (_req, body, done) => done(null, body));
+
+  for (const route of routes) {
+    const handler = (handlers as unknown as Record<string, AnyHandler>)[route.operationId];
+    if (typeof handler !== "function") throw new Error(`registerRoutes: no handler for operation ${route.operationId}`);
+    app.route({
+      method: route.method,
+      url: route.fastifyPath,
+      bodyLimit,
+      handler: (request, reply) => handle(route, handler.bind(handlers), request, reply),
+    });
+  }
+
+  const templates = routes.map((r) => ({ method: r.method, pattern: pathPattern(r.fastifyPath) }));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0];
+    const allowed = [...new Set(templates.filter((t) => t.pattern.test(path)).map((t) => t.method))];
+    if (allowed.length > 0) {
+      if (allowed.includes("GET")) allowed.push("HEAD");
+      const body: ErrorBody = { error: "MethodNotAllowedError", message: `Method ${request.method} is not allowed on ${path}; allowed: ${allowed.join(", ")}` };
+      return reply.code(405).header("allow", allowed.join(", ")).send(body);
+    }
+    const body: ErrorBody = { error: "NotFoundError", message: `No route for ${request.method} ${path}` };
+    return reply.code(404).send(body);
+  });
+
+  // Errors raised by fastify itself before a handler runs (body too large, aborted upload, ...).
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+}
+
+/** find-my-way path with :params -> regex over a decoded-or-not request path (one segment per param). */
+function pathPattern(fastifyPath: string): RegExp {
+  const source = fastifyPath
+    .split("/")
+    .map((seg) => (seg.startsWith(":") ? "[^/]+" : seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .join("/");
+  return new RegExp(`^${source}$`);
+}
+
+async function handle(route: RouteDefinition, handler: AnyHandler, request: FastifyRequest, reply: FastifyReply) {
+  const v = validators[route.operationId as OperationId];
+  const issues: ValidationIssue[] = [];
+
+  const params = v.params(request.params as Record<string, string>);
+  if (!params.ok) issues.push(...params.issues);
+  const query = v.query(request.query as Record<string, string | string[]>);
+  if (!query.ok) issues.push(...query.issues);
+
+  let body: unknown = undefined;
+  if (v.body !== null) {
+    const parsed = parseBody(request.body, v.bodyRequired);
+    if (!parsed.ok) issues.push(...parsed.issues);
+    else if (parsed.value !== undefined) {
+      const checked = v.body(parsed.value);
+      if (checked.ok) body = checked.value;
+      else issues.push(...checked.issues);
+    }
+  }
+
+  if (issues.length > 0) {
+    const error: ErrorBody = { error: "InvalidArgumentError", message: describeIssues(issues), detail: issues };
+    return reply.code(422).send(error);
+  }
+
+  let result: { status: number; body?: unknown };
+  try {
+    result = await handler({
+      params: params.ok ? params.value : {},
+      query: query.ok ? query.value : {},
+      body,
+      auth: authOf(request),
+    });
+  } catch (err) {
+    return sendError(err, request, reply);
+  }
+  return sendReply(route, result, request, reply);
+}
+
+type Parsed = { ok: true; value: unknown } | { ok: false; issues: ValidationIssue[] };
+
+/** Raw bytes -> JSON value. undefined = no body (allowed only when the operation's body is optional). */
+function parseBody(raw: unknown, required: boolean): Parsed {
+  const text = Buffer.isBuffer(raw) ? raw.toString("utf8") : typeof raw === "string" ? raw : "";
+  if (text.trim() === "") {
+    return required ? { ok: false, issues: [{ loc: ["body"], msg: "Field required", type: "missing" }] } : { ok: true, value: undefined };
+  }
+  try {
+    // A UTF-8 BOM is legal in front of JSON text but JSON.parse rejects it.
+    return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+  } catch (err) {
+    const reason = (err as Error).message;
+    const position = /position (\d+)/.exec(reason);
+    return {
+      ok: false,
+      issues: [{ loc: position ? ["body", Number(position[1])] : ["body"], msg: `JSON decode error: ${reason}`, type: "json_invalid" }],
+    };
+  }
+}
+
+function formatLoc(loc: (string | number)[]): string {
+  let out = "";
+  for (const part of loc) out += typeof part === "number" ? `[${part}]` : out === "" ? part : `.${part}`;
+  return out;
+}
+
+/** "body.ids[2]: must be string; query.limit: must be integer (and 3 more)" */
+function describeIssues(issues: ValidationIssue[]): string {
+  const shown = issues.slice(0, 3).map((i) => `${formatLoc(i.loc)}: ${i.msg}`);
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : "";
+  return `Invalid request: ${shown.join("; ")}${more}`;
+}
+
+function authOf(request: FastifyRequest): RequestAuth {
+  const header = request.headers.authorization;
+  if (typeof header === "string") {
+    const match = /^\s*bearer\s+(.+?)\s*$/i.exec(header);
+    if (match) return { token: match[1] };
+  }
+  const token = request.headers["x-chroma-token"];
+  if (typeof token === "string" && token !== "") return { token };
+  return {};
+}
+
+function sendReply(route: RouteDefinition, result: { status: number; body?: unknown }, request: FastifyRequest, reply: FastifyReply) {
+  const declared = route.responses[String(result.status)];
+  if (!route.successStatus.includes(result.status) || declared === undefined) {
+    // The Handlers types make this unreachable from TypeScript; a JS caller or a cast got here.
+    return sendError(new Error(`handler ${route.operationId} returned undeclared status ${result.status}`), request, reply);
+  }
+  reply.code(result.status);
+  if (declared.mediaType === null) return reply.send();
+  if (declared.mediaType === "application/json" || declared.mediaType.endsWith("+json")) {
+    return reply.header("content-type", `${declared.mediaType}; charset=utf-8`).send(JSON.stringify(result.body ?? null));
+  }
+  return reply.header("content-type", declared.mediaType).send(typeof result.body === "string" ? result.body : String(result.body));
+}
+
+/** Thrown errors with a numeric status 400-599 and a name are answers; anything else is a 500. */
+function sendError(err: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const e = (err ?? {}) as { status?: unknown; statusCode?: unknown; name?: unknown; message?: unknown; code?: unknown };
+  const message = typeof e.message === "string" ? e.message : String(err);
+  if (typeof e.status === "number" && e.status >= 400 && e.status <= 599 && typeof e.name === "string") {
+    if (e.status >= 500) request.log.error({ err }, `${request.method} ${request.url} failed`);
+    const body: ErrorBody = { error: e.name, message };
+    return reply.code(e.status).send(body);
+  }
+  // fastify's own request errors (FST_ERR_CTP_BODY_TOO_LARGE, ...) carry statusCode.
+  if (typeof e.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500 && typeof e.code === "string" && e.code.startsWith("FST_")) {
+    const name = e.statusCode === 413 ? "PayloadTooLargeError" : "InvalidArgumentError";
+    const body: ErrorBody = { error: name, message };
+    return reply.code(e.statusCode).send(body);
+  }
+  request.log.error({ err }, `${request.method} ${request.url} failed`);
+  const body: ErrorBody = { error: "InternalError", message };
+  return reply.code(500).send(body);
+}
