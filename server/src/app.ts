@@ -1,0 +1,28 @@
+/** Builds the fastify app: the generated route table bound to the v1 and v2 faces of one core. */
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import type { Credentials } from "./auth/credentials.js";
+import { guardHandlers } from "./auth/guard.js";
+import type { Chroma } from "./core/chroma.js";
+import type { Handlers } from "./generated/handlers.js";
+import { registerRoutes } from "./http/router.js";
+import { v1Handlers } from "./http/v1.js";
+import { v2Handlers } from "./http/v2.js";
+
+export interface AppOptions {
+  logger: Logger;
+  bodyLimit: number;
+  /** When given, every non-public operation needs a token that covers its tenant/database. */
+  credentials?: Credentials;
+}
+
+export function createHandlers(chroma: Chroma): Handlers {
+  return { ...v1Handlers(chroma), ...v2Handlers(chroma) };
+}
+
+export async function buildApp(chroma: Chroma, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: options.logger as FastifyBaseLogger, bodyLimit: options.bodyLimit, disableRequestLogging: true });
+  const handlers = createHandlers(chroma);
+  await registerRoutes(app, options.credentials ? guardHandlers(handlers, options.credentials) : handlers, { bodyLimit: options.bodyLimit });
+  return app;
+}

@@ -1,0 +1,101 @@
+/**
+ * Authentication and tenant isolation, as one wrapper around the Handlers. Every operation is
+ * classified once (public, admin-only, identity, or scoped to a tenant/database taken from its
+ * path or v1 query parameters); a scoped call is let through only when the caller's token covers
+ * that tenant and database. Collections are then looked up inside that scope by the core, so an
+ * id from another tenant answers exactly as a missing collection does.
+ */
+import { DEFAULT_DATABASE, DEFAULT_TENANT } from "../core/chroma.js";
+import { ForbiddenError, UnauthorizedError } from "../core/errors.js";
+import type { Handlers } from "../generated/handlers.js";
+import { ANY, type Credentials, type User } from "./credentials.js";
+
+type OperationId = keyof Handlers;
+type AnyInput = { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; auth: { token?: string } };
+type AnyHandler = (input: AnyInput) => Promise<{ status: number; body: unknown }>;
+
+const PUBLIC = new Set<OperationId>([
+  "v1Root", "v2Root", "v1Heartbeat", "v2Heartbeat", "v1Version", "v2Version", "v2Healthcheck", "v1PreFlightChecks", "v2PreFlightChecks",
+]);
+/** Operations that act on the whole server, not inside one tenant. */
+const ADMIN = new Set<OperationId>(["v1Reset", "v2Reset", "v1CreateTenant", "v2CreateTenant"]);
+
+export function coversTenant(user: User, tenant: string): boolean {
+  return user.tenant === ANY || user.tenant === tenant;
+}
+
+export function coversDatabase(user: User, database: string): boolean {
+  return user.databases.includes(ANY) || user.databases.includes(database);
+}
+
+/** The identity /auth/identity reports for a caller. */
+export function identityOfUser(user: User): { user_id: string; tenant: string; databases: string[] } {
+  return { user_id: user.id, tenant: user.tenant, databases: user.databases };
+}
+
+/** The tenant and database an operation touches, or only the tenant for tenant-level ones. */
+function scopeOf(op: OperationId, input: AnyInput): { tenant: string; database?: string } {
+  const p = input.params ?? {};
+  const q = input.query ?? {};
+  const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+  if (op.startsWith("v2")) {
+    const database = op === "v2CreateDatabase" ? str((input.body as { name?: unknown } | undefined)?.name) : str(p.database);
+    return { tenant: str(p.tenant) ?? DEFAULT_TENANT, database };
+  }
+  if (op === "v1GetTenant") return { tenant: str(p.tenant) ?? DEFAULT_TENANT };
+  if (op === "v1GetDatabase") return { tenant: str(q.tenant) ?? DEFAULT_TENANT, database: str(p.database) };
+  if (op === "v1CreateDatabase") return { tenant: str(q.tenant) ?? DEFAULT_TENANT, database: str((input.body as { name?: unknown } | undefined)?.name) };
+  return { tenant: str(q.tenant) ?? DEFAULT_TENANT, database: str(q.database) ?? DEFAULT_DATABASE };
+}
+
+/**
+ * v1 has no tenant in its paths: like upstream, a caller whose token names exactly one tenant and
+ * database gets those as defaults instead of default_tenant / default_database.
+ */
+function withV1Defaults(op: OperationId, input: AnyInput, user: User): AnyInput {
+  if (!op.startsWith("v1")) return input;
+  const query = { ...(input.query ?? {}) };
+  if (query.tenant === undefined && user.tenant !== ANY) query.tenant = user.tenant;
+  if (query.database === undefined && user.databases.length === 1 && user.databases[0] !== ANY) query.database = user.databases[0];
+  return { ...input, query };
+}
+
+export function guardHandlers(handlers: Handlers, credentials: Credentials): Handlers {
+  const authenticate = (input: AnyInput): User => {
+    const user = credentials.userOf(input.auth.token);
+    if (!user) throw new UnauthorizedError(input.auth.token === undefined ? "Unauthorized: missing token" : "Unauthorized: invalid token");
+    return user;
+  };
+  const forbidden = () => new ForbiddenError("Forbidden: the token does not grant access to this tenant or database");
+
+  const guarded: Partial<Record<OperationId, AnyHandler>> = {};
+  for (const op of Object.keys(handlers) as OperationId[]) {
+    const inner = (handlers[op] as unknown as AnyHandler).bind(handlers);
+    if (PUBLIC.has(op)) {
+      guarded[op] = inner;
+    } else if (op === "v2GetUserIdentity") {
+      guarded[op] = async (input) => ({ status: 200, body: identityOfUser(authenticate(input)) });
+    } else if (ADMIN.has(op)) {
+      guarded[op] = async (input) => {
+        const user = authenticate(input);
+        if (user.tenant !== ANY || !user.databases.includes(ANY)) throw forbidden();
+        return inner(input);
+      };
+    } else {
+      guarded[op] = async (raw) => {
+        const user = authenticate(raw);
+        const input = withV1Defaults(op, raw, user);
+        const scope = scopeOf(op, input);
+        if (!coversTenant(user, scope.tenant)) throw forbidden();
+        if (scope.database !== undefined && !coversDatabase(user, scope.database)) throw forbidden();
+        const reply = await inner(input);
+        // Listing databases shows only those the token covers.
+        if ((op === "v2ListDatabases") && Array.isArray(reply.body)) {
+          return { ...reply, body: (reply.body as { name: string }[]).filter((d) => coversDatabase(user, d.name)) };
+        }
+        return reply;
+      };
+    }
+  }
+  return guarded as unknown as Handlers;
+}

@@ -1,0 +1,63 @@
+/**
+ * Server settings from flags and upstream's environment variables. Flags win over the
+ * environment, which wins over defaults — the same precedence as upstream `chroma run`.
+ */
+export interface ServerConfig {
+  /** Local directory or LanceDB object-store URI (s3://, gs://, az://). */
+  path: string;
+  host: string;
+  port: number;
+  allowReset: boolean;
+  logLevel: string;
+  maxBatchSize: number;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: number;
+  /** Token credentials file (YAML/JSON); authentication is off without one. */
+  authCredentialsFile?: string;
+  /** Bind a non-loopback address without authentication (refused otherwise). */
+  allowUnauthenticated: boolean;
+}
+
+export interface FlagValues {
+  path?: string;
+  host?: string;
+  port?: string | number;
+  logLevel?: string;
+  authCredentials?: string;
+  allowUnauthenticated?: boolean;
+}
+
+function truthy(value: string | undefined): boolean {
+  return value !== undefined && ["1", "true", "yes", "on"].includes(value.trim().toLowerCase());
+}
+
+/** Upstream's limit: 5461 records per request (pre-flight max_batch_size). */
+export const DEFAULT_MAX_BATCH_SIZE = 5461;
+
+/**
+ * Big enough for max_batch_size records of 4096-dimensional embeddings sent as JSON text
+ * (about 12 bytes per number) with documents: 5461 x 4096 x 12 B is ~268 MB; we allow 300 MB.
+ */
+export const DEFAULT_BODY_LIMIT = 300 * 1024 * 1024;
+
+export function resolveConfig(flags: FlagValues, env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const portText = flags.port ?? env.CHROMA_PORT ?? "8000";
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${portText}`);
+  return {
+    path: flags.path ?? env.PERSIST_DIRECTORY ?? "./chroma_data",
+    host: flags.host ?? env.CHROMA_HOST ?? "127.0.0.1",
+    port,
+    allowReset: truthy(env.ALLOW_RESET),
+    logLevel: flags.logLevel ?? env.LOG_LEVEL ?? "info",
+    maxBatchSize: Number(env.CHROMA_MAX_BATCH_SIZE ?? DEFAULT_MAX_BATCH_SIZE),
+    bodyLimit: Number(env.CHROMA_MAX_BODY_BYTES ?? DEFAULT_BODY_LIMIT),
+    authCredentialsFile: flags.authCredentials ?? env.CHROMA_SERVER_AUTHN_CREDENTIALS_FILE ?? undefined,
+    allowUnauthenticated: flags.allowUnauthenticated ?? truthy(env.CHROMA_ALLOW_UNAUTHENTICATED),
+  };
+}
+
+/** Loopback addresses: the only ones a server without authentication may bind by default. */
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

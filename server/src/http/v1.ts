@@ -1,0 +1,119 @@
+/**
+ * The v1 face: chromadb 0.6.3's paths, with tenant and database as optional query parameters.
+ * Same core calls as v2; only the envelope differs (0.6.3's return values and `included`).
+ */
+import { DEFAULT_DATABASE, DEFAULT_TENANT, type Chroma, type Scope } from "../core/chroma.js";
+import type { Handlers } from "../generated/handlers.js";
+import { collectionToWire, getResultV1, queryResultV1 } from "./wire.js";
+
+type V1Handlers = Pick<Handlers, Extract<keyof Handlers, `v1${string}`>>;
+
+const scopeOf = (q: { tenant?: string | null; database?: string | null } | undefined): Scope => ({
+  tenant: q?.tenant ?? DEFAULT_TENANT,
+  database: q?.database ?? DEFAULT_DATABASE,
+});
+
+export function v1Handlers(chroma: Chroma): V1Handlers {
+  return {
+    v1Root: async () => ({ status: 200, body: chroma.heartbeat() }),
+    v1Heartbeat: async () => ({ status: 200, body: chroma.heartbeat() }),
+    v1Version: async () => ({ status: 200, body: chroma.options.version }),
+    v1PreFlightChecks: async () => ({ status: 200, body: { max_batch_size: chroma.options.maxBatchSize } }),
+    v1Reset: async () => {
+      await chroma.reset();
+      return { status: 200, body: true };
+    },
+
+    v1CreateTenant: async ({ body }) => {
+      await chroma.createTenant(body.name);
+      return { status: 200, body: null };
+    },
+    v1GetTenant: async ({ params }) => {
+      const tenant = await chroma.getTenant(params.tenant);
+      return { status: 200, body: { name: tenant.name } };
+    },
+    v1CreateDatabase: async ({ query, body }) => {
+      await chroma.createDatabase(query?.tenant ?? DEFAULT_TENANT, body.name);
+      return { status: 200, body: null };
+    },
+    v1GetDatabase: async ({ params, query }) => ({
+      status: 200,
+      body: await chroma.getDatabase(query?.tenant ?? DEFAULT_TENANT, params.database),
+    }),
+
+    v1ListCollections: async ({ query }) => ({
+      status: 200,
+      body: (await chroma.listCollections(scopeOf(query), { limit: query?.limit, offset: query?.offset })).map(collectionToWire),
+    }),
+    v1CountCollections: async ({ query }) => ({ status: 200, body: await chroma.countCollections(scopeOf(query)) }),
+    v1CreateCollection: async ({ query, body }) => {
+      const collection = await chroma.createCollection(scopeOf(query), {
+        name: body.name,
+        metadata: body.metadata,
+        configuration: body.configuration as Record<string, unknown> | null | undefined,
+        getOrCreate: body.get_or_create ?? false,
+      });
+      return { status: 200, body: collectionToWire(collection) };
+    },
+    // 0.6.3 routes GET/DELETE by name and PUT by id on the same path.
+    v1GetCollection: async ({ params, query }) => ({
+      status: 200,
+      body: collectionToWire(await chroma.getCollection(scopeOf(query), params.collection_id)),
+    }),
+    v1UpdateCollection: async ({ params, query, body }) => {
+      await chroma.updateCollection(scopeOf(query), params.collection_id, {
+        newName: body.new_name,
+        newMetadata: body.new_metadata,
+        newConfiguration: body.new_configuration as Record<string, unknown> | null | undefined,
+      });
+      return { status: 200, body: null };
+    },
+    v1DeleteCollection: async ({ params, query }) => {
+      await chroma.deleteCollection(scopeOf(query), params.collection_id);
+      return { status: 200, body: null };
+    },
+
+    v1CollectionAdd: async ({ params, query, body }) => {
+      await chroma.add(scopeOf(query), params.collection_id, body);
+      return { status: 201, body: true };
+    },
+    v1CollectionUpsert: async ({ params, query, body }) => {
+      await chroma.upsert(scopeOf(query), params.collection_id, body);
+      return { status: 200, body: null };
+    },
+    v1CollectionUpdate: async ({ params, query, body }) => {
+      await chroma.update(scopeOf(query), params.collection_id, body);
+      return { status: 200, body: null };
+    },
+    v1CollectionGet: async ({ params, query, body }) => ({
+      status: 200,
+      body: getResultV1(
+        await chroma.get(scopeOf(query), params.collection_id, {
+          ids: body.ids,
+          where: body.where,
+          whereDocument: body.where_document,
+          limit: body.limit,
+          offset: body.offset,
+          include: body.include,
+        }),
+      ),
+    }),
+    v1CollectionQuery: async ({ params, query, body }) => ({
+      status: 200,
+      body: queryResultV1(
+        await chroma.query(scopeOf(query), params.collection_id, {
+          queryEmbeddings: body.query_embeddings,
+          nResults: body.n_results,
+          where: body.where,
+          whereDocument: body.where_document,
+          include: body.include,
+        }),
+      ),
+    }),
+    v1CollectionDelete: async ({ params, query, body }) => {
+      await chroma.delete(scopeOf(query), params.collection_id, { ids: body.ids, where: body.where, whereDocument: body.where_document });
+      return { status: 200, body: null };
+    },
+    v1CollectionCount: async ({ params, query }) => ({ status: 200, body: await chroma.count(scopeOf(query), params.collection_id) }),
+  };
+}
