@@ -212,7 +212,8 @@ describe("chromadb@1.10.5 against the v2 API", { timeout: 60_000 }, () => {
     expect(withEmbeddings.embeddings).toEqual(RECORDS.map((r) => r.embedding));
 
     const byIds = await get(main, { ids: ["rec-07", "rec-02", "no-such-id"] });
-    expect([...byIds.ids].sort()).toEqual(["rec-02", "rec-07"]);
+    // Records come back in insertion order, not in the order the ids were asked for.
+    expect(byIds.ids).toEqual(["rec-02", "rec-07"]);
     byIds.ids.forEach((id, i) => expect(byIds.documents![i]).toBe(RECORDS.find((r) => r.id === id)!.document));
   });
 
@@ -361,6 +362,13 @@ describe("chromadb@1.10.5 against the v2 API", { timeout: 60_000 }, () => {
   it("upserts and updates records", async () => {
     const c = await client.createCollection({ name: "mutations", embeddingFunction: ef });
     await addRecords(c, RECORDS.slice(0, 5));
+
+    // Adding an id that already exists is silently ignored: the stored record stays as it was.
+    await c.add({ ids: ["rec-01"], embeddings: [vector(7777)], documents: ["ignored"] });
+    expect(await c.count()).toBe(5);
+    const unchanged = await get(c, { ids: ["rec-01"], include: [IncludeEnum.Documents, IncludeEnum.Embeddings] });
+    expect(unchanged.documents).toEqual([RECORDS[1].document]);
+    expect(unchanged.embeddings).toEqual([RECORDS[1].embedding]);
 
     const newVec = vector(4242);
     await c.upsert({

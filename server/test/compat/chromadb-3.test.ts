@@ -205,7 +205,8 @@ describe("chromadb@3.5.0 against the v2 API", { timeout: 60_000 }, () => {
     expect(withEmbeddings.embeddings).toEqual(RECORDS.map((r) => r.embedding));
 
     const byIds = await main.get({ ids: ["rec-07", "rec-02", "no-such-id"] });
-    expect([...byIds.ids].sort()).toEqual(["rec-02", "rec-07"]);
+    // Records come back in insertion order, not in the order the ids were asked for.
+    expect(byIds.ids).toEqual(["rec-02", "rec-07"]);
     byIds.ids.forEach((id, i) => expect(byIds.documents[i]).toBe(RECORDS.find((r) => r.id === id)!.document));
   });
 
@@ -368,6 +369,13 @@ describe("chromadb@3.5.0 against the v2 API", { timeout: 60_000 }, () => {
     await addRecords(c, RECORDS.slice(0, 5));
 
     // Upsert: rec-01 is replaced in place, rec-90 is new and goes to the end.
+    // Adding an id that already exists is silently ignored: the stored record stays as it was.
+    await c.add({ ids: ["rec-01"], embeddings: [vector(7777)], documents: ["ignored"] });
+    expect(await c.count()).toBe(5);
+    const unchanged = await c.get({ ids: ["rec-01"], include: ["documents", "embeddings"] });
+    expect(unchanged.documents).toEqual([RECORDS[1].document]);
+    expect(unchanged.embeddings).toEqual([RECORDS[1].embedding]);
+
     const newVec = vector(4242);
     await c.upsert({
       ids: ["rec-01", "rec-90"],
