@@ -11,6 +11,8 @@ export async function renderTypes(doc: OpenApiDocument): Promise<string> {
   const copy = structuredClone(doc) as unknown as Parameters<typeof openapiTS>[0];
   // emptyObjectsUnknown: `{type: object}` without properties admits any object in JSON Schema, so it
   // must be Record<string, unknown>, not openapi-typescript's default Record<string, never>.
-  const ast = await openapiTS(copy, { silent: true, emptyObjectsUnknown: true });
+  // defaultNonNullable off: a property with a `default` may still be omitted by the sender (the
+  // server fills it in), so request bodies must keep it optional, e.g. QueryEmbedding.n_results.
+  const ast = await openapiTS(copy, { silent: true, emptyObjectsUnknown: true, defaultNonNullable: false });
   return `${generatedHeader(["TypeScript types produced by openapi-typescript."])}\n${astToString(ast)}`;
 }

@@ -36,7 +36,7 @@ export interface paths {
          * Reset the server
          * @description Deletes every tenant, database, collection and record, then recreates `default_tenant` /
          *     `default_database`. Only allowed when the server was started with reset enabled (Chroma's
-         *     `ALLOW_RESET`); otherwise answers an error.
+         *     `ALLOW_RESET` / `--allow-reset`); otherwise Chroma 1.x answers 403.
          */
         post: operations["v2Reset"];
         delete?: never;
@@ -203,8 +203,9 @@ export interface paths {
         };
         /**
          * List the databases of a tenant
-         * @description Extension (not in chromadb 0.6.3): Chroma 1.x serves it and `chromadb@3`'s
-         *     `AdminClient.listDatabases` calls it. Ordered by creation; an unknown tenant lists nothing.
+         * @description Extension (beyond the seed list and chromadb 0.6.3's v1 API; 0.6.3's own v2 router already
+         *     had it): Chroma 1.x serves it and `chromadb@3`'s `AdminClient.listDatabases` calls it.
+         *     Ordered by creation; an unknown tenant lists nothing.
          */
         get: operations["v2ListDatabases"];
         put?: never;
@@ -243,8 +244,9 @@ export interface paths {
         post?: never;
         /**
          * Delete a database
-         * @description Extension (not in chromadb 0.6.3): Chroma 1.x serves it and `chromadb@3`'s
-         *     `AdminClient.deleteDatabase` calls it. Deletes the database with all its collections.
+         * @description Extension (beyond the seed list and chromadb 0.6.3's v1 API; 0.6.3's own v2 router already
+         *     had it): Chroma 1.x serves it and `chromadb@3`'s `AdminClient.deleteDatabase` calls it.
+         *     Deletes the database with all its collections.
          */
         delete: operations["v2DeleteDatabase"];
         options?: never;
@@ -279,8 +281,9 @@ export interface paths {
         /**
          * Create a collection (or get it with get_or_create)
          * @description With `get_or_create: true` an existing collection of that name is returned unchanged (its
-         *     metadata is not replaced). `metadata` must not be an empty object. The `hnsw:space` metadata
-         *     key or `configuration.hnsw.space` picks the distance (`l2` default, `cosine`, `ip`).
+         *     metadata is not replaced). `metadata` must not be an empty object, and the database must
+         *     exist (Chroma 1.x answers 400 "Database [x] does not exist" otherwise). The `hnsw:space`
+         *     metadata key or `configuration.hnsw.space` picks the distance (`l2` default, `cosine`, `ip`).
          */
         post: operations["v2CreateCollection"];
         delete?: never;
@@ -718,7 +721,8 @@ export interface paths {
         put?: never;
         /**
          * Reset the server
-         * @description As `POST /api/v2/reset`.
+         * @description As `POST /api/v2/reset`, but chromadb 0.6.3 refuses a disabled reset with a ValueError, hence
+         *     400 InvalidArgumentError.
          */
         post: operations["v1Reset"];
         delete?: never;
@@ -1220,7 +1224,7 @@ export interface components {
              *       "documents"
              *     ]
              */
-            include: components["schemas"]["Include"];
+            include?: components["schemas"]["Include"];
         };
         /** @description A nearest-neighbour query. */
         QueryEmbedding: {
@@ -1230,7 +1234,7 @@ export interface components {
              *     lists; chromadb 0.6.3 answers 400 for 0.
              * @default 10
              */
-            n_results: number | null;
+            n_results?: number | null;
             /** @description Only consider these ids (Chroma 1.x). */
             ids?: string[] | null;
             where?: components["schemas"]["Where"] | null;
@@ -1242,7 +1246,7 @@ export interface components {
              *       "distances"
              *     ]
              */
-            include: components["schemas"]["Include"];
+            include?: components["schemas"]["Include"];
         };
         /** @description Which records to delete. Every field is optional; all given filters must match. */
         DeleteEmbedding: {
@@ -1259,7 +1263,7 @@ export interface components {
             schema?: Record<string, unknown> | null;
             metadata?: components["schemas"]["Metadata"] | null;
             /** @default false */
-            get_or_create: boolean;
+            get_or_create?: boolean;
         };
         UpdateCollection: {
             new_name?: string | null;
@@ -1609,8 +1613,8 @@ export interface operations {
                     "application/json": boolean;
                 };
             };
-            /** @description Reset is not enabled on this server. */
-            400: {
+            /** @description Reset is not enabled on this server (Chroma 1.x names this error `ChromaError`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -131,7 +131,7 @@ export const routes: readonly RouteDefinition[] = [
           "type": "boolean"
         }
       },
-      "400": {
+      "403": {
         "mediaType": "application/json",
         "schema": {
           "$ref": "#/components/schemas/ErrorBody"

@@ -1,0 +1,3142 @@
+// generated from openapi.yaml by codegen — do not edit.
+// Regenerate with `make codegen` (npm run generate -w codegen) after changing openapi.yaml.
+// TypeScript types produced by openapi-typescript.
+
+export interface paths {
+    "/api/v2": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Root (heartbeat)
+         * @description Same answer as `GET /api/v2/heartbeat`.
+         */
+        get: operations["v2Root"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset the server
+         * @description Deletes every tenant, database, collection and record, then recreates `default_tenant` /
+         *     `default_database`. Only allowed when the server was started with reset enabled (Chroma's
+         *     `ALLOW_RESET` / `--allow-reset`); otherwise Chroma 1.x answers 403.
+         */
+        post: operations["v2Reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server version
+         * @description A JSON string. Chroma 1.x answers the fixed string `"1.0.0"`.
+         */
+        get: operations["v2Version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Heartbeat
+         * @description Current time in nanoseconds since the epoch.
+         */
+        get: operations["v2Heartbeat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/pre-flight-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pre-flight checks
+         * @description Limits and capabilities clients read before writing: the largest accepted batch and whether
+         *     embeddings may be sent as base64 strings of little-endian float32 (`chromadb@3` then does).
+         */
+        get: operations["v2PreFlightChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/auth/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Identity of the caller
+         * @description Without authentication this is an anonymous user with the default tenant and database.
+         */
+        get: operations["v2GetUserIdentity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/healthcheck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Healthcheck
+         * @description Extension (not in chromadb 0.6.3): Chroma 1.x serves it, chromadb@3's generated API exposes
+         *     it as `SystemService.healthcheck`, and deployment tooling probes it. Answers 200 when every
+         *     internal component is ready, 503 with the same body otherwise.
+         */
+        get: operations["v2Healthcheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a tenant */
+        post: operations["v2CreateTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenants/{tenant}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+            };
+            cookie?: never;
+        };
+        /** Get a tenant */
+        get: operations["v2GetTenant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenants/{tenant}/databases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the databases of a tenant
+         * @description Extension (beyond the seed list and chromadb 0.6.3's v1 API; 0.6.3's own v2 router already
+         *     had it): Chroma 1.x serves it and `chromadb@3`'s `AdminClient.listDatabases` calls it.
+         *     Ordered by creation; an unknown tenant lists nothing.
+         */
+        get: operations["v2ListDatabases"];
+        put?: never;
+        /**
+         * Create a database
+         * @description Chroma 1.x does not check that the tenant exists.
+         */
+        post: operations["v2CreateDatabase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenants/{tenant}/databases/{database}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+            };
+            cookie?: never;
+        };
+        /** Get a database */
+        get: operations["v2GetDatabase"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a database
+         * @description Extension (beyond the seed list and chromadb 0.6.3's v1 API; 0.6.3's own v2 router already
+         *     had it): Chroma 1.x serves it and `chromadb@3`'s `AdminClient.deleteDatabase` calls it.
+         *     Deletes the database with all its collections.
+         */
+        delete: operations["v2DeleteDatabase"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenants/{tenant}/databases/{database}/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List collections
+         * @description Ordered by creation. An unknown tenant or database lists nothing.
+         */
+        get: operations["v2ListCollections"];
+        put?: never;
+        /**
+         * Create a collection (or get it with get_or_create)
+         * @description With `get_or_create: true` an existing collection of that name is returned unchanged (its
+         *     metadata is not replaced). `metadata` must not be an empty object, and the database must
+         *     exist (Chroma 1.x answers 400 "Database [x] does not exist" otherwise). The `hnsw:space`
+         *     metadata key or `configuration.hnsw.space` picks the distance (`l2` default, `cosine`, `ip`).
+         */
+        post: operations["v2CreateCollection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenants/{tenant}/databases/{database}/collections_count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+            };
+            cookie?: never;
+        };
+        /** Count collections */
+        get: operations["v2CountCollections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenants/{tenant}/databases/{database}/collections/{collection_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a collection by name
+         * @description As upstream, the `{collection_id}` segment holds the collection's NAME here.
+         */
+        get: operations["v2GetCollection"];
+        /**
+         * Rename a collection or change its metadata / configuration
+         * @description The `{collection_id}` segment holds the collection's id. `new_metadata` replaces the whole
+         *     metadata. Renaming onto an existing name fails (Chroma 1.x answers a 500 InternalError
+         *     carrying the SQLite unique-constraint message; chromaspec answers 409).
+         */
+        put: operations["v2UpdateCollection"];
+        post?: never;
+        /**
+         * Delete a collection by name
+         * @description As upstream, the `{collection_id}` segment holds the collection's NAME here.
+         */
+        delete: operations["v2DeleteCollection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenants/{tenant}/databases/{database}/collections/by-id/{collection_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a collection by id
+         * @description Extension (not in chromadb 0.6.3): Chroma 1.x serves it and `chromadb@3`'s
+         *     `getCollection({ id })` path calls it.
+         */
+        get: operations["v2GetCollectionById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenants/{tenant}/databases/{database}/collections/{collection_id}/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add records
+         * @description Ids that already exist are skipped silently (Chroma 1.x); a repeated id inside one batch is
+         *     stored once. The first embeddings written fix the collection's dimension.
+         */
+        post: operations["v2CollectionAdd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenants/{tenant}/databases/{database}/collections/{collection_id}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update records
+         * @description Changes the given fields of existing records; ids that do not exist are ignored. A metadata
+         *     key set to `null` is removed from the record's metadata.
+         */
+        post: operations["v2CollectionUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenants/{tenant}/databases/{database}/collections/{collection_id}/upsert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Insert or update records
+         * @description Adds new ids and updates existing ones. For an existing id, fields absent from the request
+         *     keep their stored value.
+         */
+        post: operations["v2CollectionUpsert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenants/{tenant}/databases/{database}/collections/{collection_id}/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get records
+         * @description Records matching all given filters, in insertion order. Fields not named in `include`
+         *     (default `["documents", "metadatas"]`) are `null` in the result.
+         */
+        post: operations["v2CollectionGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenants/{tenant}/databases/{database}/collections/{collection_id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete records
+         * @description Deletes the records matching all given filters and answers how many were deleted.
+         */
+        post: operations["v2CollectionDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenants/{tenant}/databases/{database}/collections/{collection_id}/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nearest-neighbour query
+         * @description For each query embedding, the `n_results` (default 10) nearest records among those matching
+         *     the filters, nearest first. Fields not named in `include` (default
+         *     `["documents", "metadatas", "distances"]`) are `null`.
+         */
+        post: operations["v2CollectionQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenants/{tenant}/databases/{database}/collections/{collection_id}/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        /** Count records */
+        get: operations["v2CollectionCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenants/{tenant}/databases/{database}/collections/{collection_id}/indexing_status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Indexing progress of a collection
+         * @description Extension (not in chromadb 0.6.3): Chroma 1.x serves it and `chromadb@3`'s
+         *     `collection.getIndexingStatus()` calls it. `op_indexing_progress` is
+         *     `num_indexed_ops / total_ops`, or 1.0 when there were no operations. chromaspec indexes
+         *     synchronously, so every operation is indexed. (Single-node Chroma 1.3.x answers 500
+         *     "Method scout_logs is not implemented" here.)
+         */
+        get: operations["v2IndexingStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Root (heartbeat) */
+        get: operations["v1Root"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset the server
+         * @description As `POST /api/v2/reset`, but chromadb 0.6.3 refuses a disabled reset with a ValueError, hence
+         *     400 InvalidArgumentError.
+         */
+        post: operations["v1Reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server version */
+        get: operations["v1Version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Heartbeat */
+        get: operations["v1Heartbeat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pre-flight-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pre-flight checks
+         * @description chromadb 0.6.3 answers only `max_batch_size`; chromaspec also states base64 support.
+         */
+        get: operations["v1PreFlightChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/databases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a database */
+        post: operations["v1CreateDatabase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/databases/{database}": {
+        parameters: {
+            query?: {
+                /** @description Tenant name (v1 only; defaults to `default_tenant`). */
+                tenant?: components["parameters"]["V1Tenant"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+            };
+            cookie?: never;
+        };
+        /** Get a database */
+        get: operations["v1GetDatabase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a tenant */
+        post: operations["v1CreateTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+            };
+            cookie?: never;
+        };
+        /** Get a tenant */
+        get: operations["v1GetTenant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections": {
+        parameters: {
+            query?: {
+                /** @description Tenant name (v1 only; defaults to `default_tenant`). */
+                tenant?: components["parameters"]["V1Tenant"];
+                /** @description Database name (v1 only; defaults to `default_database`). */
+                database?: components["parameters"]["V1Database"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List collections */
+        get: operations["v1ListCollections"];
+        put?: never;
+        /** Create a collection (or get it with get_or_create) */
+        post: operations["v1CreateCollection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/count_collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count collections */
+        get: operations["v1CountCollections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/{collection_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a collection by name
+         * @description As upstream, the `{collection_id}` segment holds the collection's NAME here.
+         */
+        get: operations["v1GetCollection"];
+        /**
+         * Rename a collection or replace its metadata
+         * @description The `{collection_id}` segment holds the collection's id.
+         */
+        put: operations["v1UpdateCollection"];
+        post?: never;
+        /**
+         * Delete a collection by name
+         * @description As upstream, the `{collection_id}` segment holds the collection's NAME here.
+         */
+        delete: operations["v1DeleteCollection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/{collection_id}/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add records */
+        post: operations["v1CollectionAdd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/{collection_id}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update records */
+        post: operations["v1CollectionUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/{collection_id}/upsert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Insert or update records */
+        post: operations["v1CollectionUpsert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/{collection_id}/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get records
+         * @description Default `include` is `["metadatas", "documents"]`.
+         */
+        post: operations["v1CollectionGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/{collection_id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete records */
+        post: operations["v1CollectionDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/{collection_id}/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        /** Count records */
+        get: operations["v1CollectionCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/{collection_id}/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nearest-neighbour query
+         * @description Default `n_results` 10, default `include` `["metadatas", "documents", "distances"]`.
+         */
+        post: operations["v1CollectionQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description Every error answer. */
+        ErrorBody: {
+            /** @description Upstream error name, e.g. InvalidArgumentError, NotFoundError, UniqueConstraintError, InternalError. */
+            error: string;
+            /** @description Human-readable explanation. */
+            message: string;
+        };
+        /** @description One schema violation, in FastAPI's format. */
+        ValidationError: {
+            /** @description Path to the offending value, starting with `body`, `query` or `path`. */
+            loc: (string | number)[];
+            msg: string;
+            type: string;
+        };
+        /** @description 422 answer; `error`/`message` like every error, plus FastAPI's `detail` list. */
+        HTTPValidationError: {
+            error: string;
+            message: string;
+            detail?: components["schemas"]["ValidationError"][];
+        };
+        /** @description A metadata value. */
+        MetadataValue: string | number | boolean;
+        /** @description Flat key/value metadata of a record or collection. */
+        Metadata: {
+            [key: string]: components["schemas"]["MetadataValue"];
+        };
+        /** @description Metadata in an update; a key set to `null` is removed. */
+        UpdateMetadata: {
+            [key: string]: string | number | boolean | null;
+        };
+        /**
+         * @description One embedding: an array of numbers, or a base64 string of its little-endian float32 bytes
+         *     (advertised by `supports_base64_encoding` in pre-flight-checks).
+         */
+        Embedding: number[] | string;
+        /**
+         * @description A record field that get / query can return.
+         * @enum {string}
+         */
+        IncludeEnum: "documents" | "embeddings" | "metadatas" | "distances" | "uris";
+        /** @description Which record fields to return. */
+        Include: components["schemas"]["IncludeEnum"][];
+        /**
+         * @description Metadata filter. Exactly one of: `{"$and": [Where, ...]}`, `{"$or": [Where, ...]}`, or a
+         *     single key (not starting with `$`) mapped to a scalar (equality) or to one operator object.
+         */
+        Where: components["schemas"]["WhereAnd"] | components["schemas"]["WhereOr"] | components["schemas"]["WhereField"];
+        WhereAnd: {
+            $and: components["schemas"]["Where"][];
+        };
+        WhereOr: {
+            $or: components["schemas"]["Where"][];
+        };
+        /** @description One metadata key compared with a value. */
+        WhereField: {
+            [key: string]: components["schemas"]["WhereFieldCondition"];
+        };
+        /** @description A scalar (shorthand for `$eq`) or exactly one operator. */
+        WhereFieldCondition: components["schemas"]["MetadataValue"] | components["schemas"]["WhereOperatorExpression"];
+        WhereOperatorExpression: {
+            $eq?: components["schemas"]["MetadataValue"];
+            $ne?: components["schemas"]["MetadataValue"];
+            $gt?: components["schemas"]["MetadataValue"];
+            $gte?: components["schemas"]["MetadataValue"];
+            $lt?: components["schemas"]["MetadataValue"];
+            $lte?: components["schemas"]["MetadataValue"];
+            $in?: components["schemas"]["MetadataValue"][];
+            $nin?: components["schemas"]["MetadataValue"][];
+        };
+        /**
+         * @description Document filter. Exactly one of `$contains`, `$not_contains`, `$regex`, `$not_regex` (a
+         *     string), or `$and` / `$or` (a list of WhereDocument).
+         */
+        WhereDocument: {
+            $contains: string;
+        } | {
+            $not_contains: string;
+        } | {
+            $regex: string;
+        } | {
+            $not_regex: string;
+        } | {
+            $and: components["schemas"]["WhereDocument"][];
+        } | {
+            $or: components["schemas"]["WhereDocument"][];
+        };
+        /** @description Records to add or upsert; optional arrays may be omitted or `null`. */
+        AddEmbedding: {
+            ids: string[];
+            embeddings: components["schemas"]["Embedding"][];
+            metadatas?: (components["schemas"]["Metadata"] | null)[] | null;
+            documents?: (string | null)[] | null;
+            uris?: (string | null)[] | null;
+        };
+        /** @description Fields to change on existing records; omitted or `null` arrays are left alone. */
+        UpdateEmbedding: {
+            ids: string[];
+            embeddings?: components["schemas"]["Embedding"][] | null;
+            metadatas?: (components["schemas"]["UpdateMetadata"] | null)[] | null;
+            documents?: (string | null)[] | null;
+            uris?: (string | null)[] | null;
+        };
+        /** @description Filters, paging and fields of a get. Every field is optional. */
+        GetEmbedding: {
+            ids?: string[] | null;
+            where?: components["schemas"]["Where"] | null;
+            where_document?: components["schemas"]["WhereDocument"] | null;
+            /** @description Accepted for chromadb 0.6.3 compatibility; sorting is not supported. */
+            sort?: string | null;
+            limit?: number | null;
+            offset?: number | null;
+            /**
+             * @default [
+             *       "metadatas",
+             *       "documents"
+             *     ]
+             */
+            include?: components["schemas"]["Include"];
+        };
+        /** @description A nearest-neighbour query. */
+        QueryEmbedding: {
+            query_embeddings: components["schemas"]["Embedding"][];
+            /**
+             * @description Results per query embedding (`null` means 10). Chroma 1.x accepts 0 and answers empty
+             *     lists; chromadb 0.6.3 answers 400 for 0.
+             * @default 10
+             */
+            n_results?: number | null;
+            /** @description Only consider these ids (Chroma 1.x). */
+            ids?: string[] | null;
+            where?: components["schemas"]["Where"] | null;
+            where_document?: components["schemas"]["WhereDocument"] | null;
+            /**
+             * @default [
+             *       "metadatas",
+             *       "documents",
+             *       "distances"
+             *     ]
+             */
+            include?: components["schemas"]["Include"];
+        };
+        /** @description Which records to delete. Every field is optional; all given filters must match. */
+        DeleteEmbedding: {
+            ids?: string[] | null;
+            where?: components["schemas"]["Where"] | null;
+            where_document?: components["schemas"]["WhereDocument"] | null;
+        };
+        CreateCollection: {
+            /** @description 3-512 characters from [a-zA-Z0-9._-], starting and ending with [a-zA-Z0-9] (checked by the server). */
+            name: string;
+            /** @description Collection configuration (e.g. `{"hnsw": {"space": "cosine"}}`), stored as `configuration_json`. */
+            configuration?: Record<string, unknown> | null;
+            /** @description Chroma 1.x index schema; stored and echoed, not interpreted. */
+            schema?: Record<string, unknown> | null;
+            metadata?: components["schemas"]["Metadata"] | null;
+            /** @default false */
+            get_or_create?: boolean;
+        };
+        UpdateCollection: {
+            new_name?: string | null;
+            new_metadata?: components["schemas"]["Metadata"] | null;
+            /** @description Chroma 1.x; merged into `configuration_json` (e.g. `{"hnsw": {"ef_search": 50}}`). */
+            new_configuration?: Record<string, unknown> | null;
+        };
+        CreateDatabase: {
+            name: string;
+        };
+        CreateTenant: {
+            name: string;
+        };
+        /** @description An empty JSON object, Chroma 1.x's answer to most writes. */
+        EmptyResponse: Record<string, unknown>;
+        DeleteRecordsResponse: {
+            deleted: number;
+        };
+        Tenant: {
+            name: string;
+            /** @description Chroma 1.x only; `null` unless set. */
+            resource_name?: string | null;
+        };
+        Database: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            tenant: string;
+        };
+        Collection: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Effective configuration (hnsw parameters, embedding function, ...). */
+            configuration_json: Record<string, unknown>;
+            /** @description Chroma 1.x index schema (absent in chromadb 0.6.3 answers). */
+            schema?: Record<string, unknown> | null;
+            metadata: components["schemas"]["Metadata"] | null;
+            /** @description Embedding dimension, fixed by the first write; `null` before. */
+            dimension: number | null;
+            tenant: string;
+            database: string;
+            log_position: number;
+            version: number;
+        };
+        /** @description Parallel arrays, one entry per record; fields not in `include` are `null`. */
+        GetResult: {
+            ids: string[];
+            embeddings: number[][] | null;
+            documents: (string | null)[] | null;
+            uris: (string | null)[] | null;
+            metadatas: (components["schemas"]["Metadata"] | null)[] | null;
+            include: components["schemas"]["Include"];
+        };
+        /** @description One list per query embedding, nearest first; fields not in `include` are `null`. */
+        QueryResult: {
+            ids: string[][];
+            embeddings: number[][][] | null;
+            documents: (string | null)[][] | null;
+            uris: (string | null)[][] | null;
+            metadatas: (components["schemas"]["Metadata"] | null)[][] | null;
+            distances: number[][] | null;
+            include: components["schemas"]["Include"];
+        };
+        /** @description chromadb 0.6.3's get answer (`included` instead of `include`, plus an always-null `data`). */
+        V1GetResult: {
+            ids: string[];
+            embeddings: number[][] | null;
+            documents: (string | null)[] | null;
+            uris: (string | null)[] | null;
+            data: null;
+            metadatas: (components["schemas"]["Metadata"] | null)[] | null;
+            included: components["schemas"]["Include"];
+        };
+        /** @description chromadb 0.6.3's query answer (`included` instead of `include`, plus an always-null `data`). */
+        V1QueryResult: {
+            ids: string[][];
+            embeddings: number[][][] | null;
+            documents: (string | null)[][] | null;
+            uris: (string | null)[][] | null;
+            data: null;
+            metadatas: (components["schemas"]["Metadata"] | null)[][] | null;
+            distances: number[][] | null;
+            included: components["schemas"]["Include"];
+        };
+        UserIdentity: {
+            user_id: string;
+            tenant: string;
+            databases: string[];
+        };
+        HeartbeatResponse: {
+            "nanosecond heartbeat": number;
+        };
+        PreFlightChecks: {
+            max_batch_size: number;
+            /** @description Chroma 1.x; when true, clients may send embeddings as base64 strings. */
+            supports_base64_encoding?: boolean;
+        };
+        HealthcheckResponse: {
+            is_executor_ready: boolean;
+            is_log_client_ready: boolean;
+        };
+        IndexingStatusResponse: {
+            op_indexing_progress: number;
+            num_unindexed_ops: number;
+            num_indexed_ops: number;
+            total_ops: number;
+        };
+    };
+    responses: {
+        /** @description Current time in nanoseconds since the epoch. */
+        Heartbeat: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HeartbeatResponse"];
+            };
+        };
+        /** @description Version string. */
+        Version: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": string;
+            };
+        };
+        /** @description A non-negative integer. */
+        Count: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": number;
+            };
+        };
+        /** @description Done; the body is an empty object. */
+        EmptyOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EmptyResponse"];
+            };
+        };
+        /** @description Done; chromadb 0.6.3 answers JSON `null`. */
+        V1Null: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": null;
+            };
+        };
+        /** @description A semantic check failed (array lengths, embedding dimension, metadata rules, ...). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description A filter or argument is invalid. */
+        BadFilter: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The collection id is not a UUID. */
+        InvalidCollectionId: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description No such database. */
+        DatabaseNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description No collection with this name. */
+        CollectionNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description No collection with this id. */
+        CollectionIdNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description No such collection (chromadb 0.6.3 answers 400 InvalidCollection, not 404). */
+        V1InvalidCollection: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description chromadb 0.6.3's 400 answers (unknown collection id, failed semantic checks). */
+        V1BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Malformed JSON, or a body / parameter that does not match this schema. */
+        UnprocessableEntity: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HTTPValidationError"];
+            };
+        };
+        /** @description Unexpected server failure. */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description Tenant name.
+         * @example default_tenant
+         */
+        Tenant: string;
+        /**
+         * @description Database name.
+         * @example default_database
+         */
+        Database: string;
+        /**
+         * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+         * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+         */
+        CollectionIdSegment: string;
+        /**
+         * @description Collection NAME (upstream reuses the `{collection_id}` template for it on GET and DELETE).
+         * @example articles
+         */
+        CollectionNameSegment: string;
+        /**
+         * @description Return at most this many items.
+         * @example 10
+         */
+        Limit: number;
+        /**
+         * @description Skip this many items first.
+         * @example 0
+         */
+        Offset: number;
+        /** @description Tenant name (v1 only; defaults to `default_tenant`). */
+        V1Tenant: string;
+        /** @description Database name (v1 only; defaults to `default_database`). */
+        V1Database: string;
+    };
+    requestBodies: {
+        /**
+         * @description Parallel arrays: index i of every given array belongs to record `ids[i]`. All given arrays
+         *     must have the same length (checked by the server: 400).
+         */
+        Add: {
+            content: {
+                "application/json": components["schemas"]["AddEmbedding"];
+            };
+        };
+        Update: {
+            content: {
+                "application/json": components["schemas"]["UpdateEmbedding"];
+            };
+        };
+        Get: {
+            content: {
+                "application/json": components["schemas"]["GetEmbedding"];
+            };
+        };
+        Delete: {
+            content: {
+                "application/json": components["schemas"]["DeleteEmbedding"];
+            };
+        };
+        Query: {
+            content: {
+                "application/json": components["schemas"]["QueryEmbedding"];
+            };
+        };
+    };
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    v2Root: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Heartbeat"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2Reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reset done; the body is `true`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": boolean;
+                };
+            };
+            /** @description Reset is not enabled on this server (Chroma 1.x names this error `ChromaError`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2Version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Version"];
+        };
+    };
+    v2Heartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Heartbeat"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2PreFlightChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server limits and capabilities. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreFlightChecks"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2GetUserIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's identity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserIdentity"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2Healthcheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthcheckResponse"];
+                };
+            };
+            /** @description Not ready yet. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthcheckResponse"];
+                };
+            };
+        };
+    };
+    v2CreateTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTenant"];
+            };
+        };
+        responses: {
+            200: components["responses"]["EmptyOk"];
+            /** @description The name breaks the naming rules (at least 3 characters). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A tenant with this name exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2GetTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenant. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tenant"];
+                };
+            };
+            /** @description No such tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2ListDatabases: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Return at most this many items.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Skip this many items first.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The databases. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Database"][];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2CreateDatabase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDatabase"];
+            };
+        };
+        responses: {
+            200: components["responses"]["EmptyOk"];
+            /** @description The name breaks the naming rules. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The tenant already has a database with this name. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2GetDatabase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The database. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Database"];
+                };
+            };
+            404: components["responses"]["DatabaseNotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2DeleteDatabase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EmptyOk"];
+            /** @description No such database. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2ListCollections: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Return at most this many items.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Skip this many items first.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The collections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collection"][];
+                };
+            };
+            /** @description A query parameter is not a non-negative integer (Chroma 1.x answers 400 here). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2CreateCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCollection"];
+            };
+        };
+        responses: {
+            /** @description The created (or existing) collection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collection"];
+                };
+            };
+            /** @description Invalid name or metadata. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A collection with this name exists and `get_or_create` is false. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2CountCollections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Count"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2GetCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection NAME (upstream reuses the `{collection_id}` template for it on GET and DELETE).
+                 * @example articles
+                 */
+                collection_id: components["parameters"]["CollectionNameSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The collection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collection"];
+                };
+            };
+            404: components["responses"]["CollectionNotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2UpdateCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCollection"];
+            };
+        };
+        responses: {
+            200: components["responses"]["EmptyOk"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["CollectionIdNotFound"];
+            /** @description Another collection already has the new name. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2DeleteCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection NAME (upstream reuses the `{collection_id}` template for it on GET and DELETE).
+                 * @example articles
+                 */
+                collection_id: components["parameters"]["CollectionNameSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EmptyOk"];
+            404: components["responses"]["CollectionNotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2GetCollectionById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The collection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collection"];
+                };
+            };
+            400: components["responses"]["InvalidCollectionId"];
+            /** @description No collection with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2CollectionAdd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["Add"];
+        responses: {
+            /** @description Added; Chroma 1.x answers an empty object. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["CollectionIdNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2CollectionUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["Update"];
+        responses: {
+            200: components["responses"]["EmptyOk"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["CollectionIdNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2CollectionUpsert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["Add"];
+        responses: {
+            200: components["responses"]["EmptyOk"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["CollectionIdNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2CollectionGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["Get"];
+        responses: {
+            /** @description The matching records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetResult"];
+                };
+            };
+            400: components["responses"]["BadFilter"];
+            404: components["responses"]["CollectionIdNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2CollectionDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["Delete"];
+        responses: {
+            /** @description Number of records deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteRecordsResponse"];
+                };
+            };
+            400: components["responses"]["BadFilter"];
+            404: components["responses"]["CollectionIdNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2CollectionQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["Query"];
+        responses: {
+            /** @description One result list per query embedding. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueryResult"];
+                };
+            };
+            400: components["responses"]["BadFilter"];
+            404: components["responses"]["CollectionIdNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2CollectionCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Count"];
+            400: components["responses"]["InvalidCollectionId"];
+            404: components["responses"]["CollectionIdNotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2IndexingStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Indexing progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexingStatusResponse"];
+                };
+            };
+            400: components["responses"]["InvalidCollectionId"];
+            404: components["responses"]["CollectionIdNotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1Root: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Heartbeat"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1Reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reset done; the body is `true`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": boolean;
+                };
+            };
+            /** @description Reset is not enabled on this server. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1Version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Version"];
+        };
+    };
+    v1Heartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Heartbeat"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1PreFlightChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server limits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreFlightChecks"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1CreateDatabase: {
+        parameters: {
+            query?: {
+                /** @description Tenant name (v1 only; defaults to `default_tenant`). */
+                tenant?: components["parameters"]["V1Tenant"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDatabase"];
+            };
+        };
+        responses: {
+            200: components["responses"]["V1Null"];
+            /** @description The name is shorter than 3 characters. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The tenant already has a database with this name. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1GetDatabase: {
+        parameters: {
+            query?: {
+                /** @description Tenant name (v1 only; defaults to `default_tenant`). */
+                tenant?: components["parameters"]["V1Tenant"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The database. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Database"];
+                };
+            };
+            /** @description No such database. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1CreateTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTenant"];
+            };
+        };
+        responses: {
+            200: components["responses"]["V1Null"];
+            /** @description The name is shorter than 3 characters. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A tenant with this name exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1GetTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenant. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tenant"];
+                };
+            };
+            /** @description No such tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1ListCollections: {
+        parameters: {
+            query?: {
+                /** @description Tenant name (v1 only; defaults to `default_tenant`). */
+                tenant?: components["parameters"]["V1Tenant"];
+                /** @description Database name (v1 only; defaults to `default_database`). */
+                database?: components["parameters"]["V1Database"];
+                /**
+                 * @description Return at most this many items.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Skip this many items first.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The collections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collection"][];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1CreateCollection: {
+        parameters: {
+            query?: {
+                /** @description Tenant name (v1 only; defaults to `default_tenant`). */
+                tenant?: components["parameters"]["V1Tenant"];
+                /** @description Database name (v1 only; defaults to `default_database`). */
+                database?: components["parameters"]["V1Database"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCollection"];
+            };
+        };
+        responses: {
+            /** @description The created (or existing) collection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collection"];
+                };
+            };
+            /** @description Invalid name or metadata. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A collection with this name exists and `get_or_create` is false. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1CountCollections: {
+        parameters: {
+            query?: {
+                /** @description Tenant name (v1 only; defaults to `default_tenant`). */
+                tenant?: components["parameters"]["V1Tenant"];
+                /** @description Database name (v1 only; defaults to `default_database`). */
+                database?: components["parameters"]["V1Database"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Count"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1GetCollection: {
+        parameters: {
+            query?: {
+                /** @description Tenant name (v1 only; defaults to `default_tenant`). */
+                tenant?: components["parameters"]["V1Tenant"];
+                /** @description Database name (v1 only; defaults to `default_database`). */
+                database?: components["parameters"]["V1Database"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Collection NAME (upstream reuses the `{collection_id}` template for it on GET and DELETE).
+                 * @example articles
+                 */
+                collection_id: components["parameters"]["CollectionNameSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The collection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collection"];
+                };
+            };
+            400: components["responses"]["V1InvalidCollection"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1UpdateCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCollection"];
+            };
+        };
+        responses: {
+            200: components["responses"]["V1Null"];
+            400: components["responses"]["V1InvalidCollection"];
+            /** @description Another collection already has the new name. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1DeleteCollection: {
+        parameters: {
+            query?: {
+                /** @description Tenant name (v1 only; defaults to `default_tenant`). */
+                tenant?: components["parameters"]["V1Tenant"];
+                /** @description Database name (v1 only; defaults to `default_database`). */
+                database?: components["parameters"]["V1Database"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Collection NAME (upstream reuses the `{collection_id}` template for it on GET and DELETE).
+                 * @example articles
+                 */
+                collection_id: components["parameters"]["CollectionNameSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["V1Null"];
+            /** @description No such collection (0.6.3 raises a ValueError, hence InvalidArgumentError). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1CollectionAdd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["Add"];
+        responses: {
+            /** @description Added; chromadb 0.6.3 answers `true`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": boolean;
+                };
+            };
+            400: components["responses"]["V1BadRequest"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1CollectionUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["Update"];
+        responses: {
+            200: components["responses"]["V1Null"];
+            400: components["responses"]["V1BadRequest"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1CollectionUpsert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["Add"];
+        responses: {
+            200: components["responses"]["V1Null"];
+            400: components["responses"]["V1BadRequest"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1CollectionGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["Get"];
+        responses: {
+            /** @description The matching records (0.6.3 shape, with `included` and `data`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1GetResult"];
+                };
+            };
+            400: components["responses"]["V1BadRequest"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1CollectionDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["Delete"];
+        responses: {
+            200: components["responses"]["V1Null"];
+            400: components["responses"]["V1BadRequest"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1CollectionCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Count"];
+            400: components["responses"]["V1BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v1CollectionQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["Query"];
+        responses: {
+            /** @description One result list per query embedding (0.6.3 shape, with `included` and `data`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1QueryResult"];
+                };
+            };
+            400: components["responses"]["V1BadRequest"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+}
