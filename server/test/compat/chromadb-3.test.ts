@@ -142,10 +142,10 @@ describe("chromadb@3.5.0 against the v2 API", { timeout: 60_000 }, () => {
     expect(created.tenant).toBe(tenant);
     expect(created.database).toBe(db);
     expect(created.metadata).toEqual({ purpose: "compat", version: 1, ratio: 0.5, on: true });
-    // Our embedding function has no getConfig, so the client records it as a legacy one.
-    expect(created.configuration.embeddingFunction ?? (created.configuration as Record<string, unknown>).embedding_function).toEqual({
-      type: "legacy",
-    });
+    // Our embedding function has no getConfig, so the client records it as a legacy one. (The
+    // client keeps the server's configuration_json as is, hence the snake_case key.)
+    expect((created.configuration as Record<string, unknown>).embedding_function).toEqual({ type: "legacy" });
+    expect(created.configuration.hnsw?.space).toBe("l2");
 
     const got = await c.getCollection({ name: "alpha", embeddingFunction: ef });
     expect(got.id).toBe(created.id);
