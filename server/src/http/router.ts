@@ -152,9 +152,14 @@ function formatLoc(loc: (string | number)[]): string {
   return out;
 }
 
-/** "body.ids[2]: must be string; query.limit: must be integer (and 3 more)" */
+/**
+ * "body.ids[2]: must be string; query.limit: must be integer (and 3 more)". Deepest locations first:
+ * when a union (anyOf/oneOf) fails, the innermost problem says what is wrong, the outer ones only
+ * that no branch matched.
+ */
 function describeIssues(issues: ValidationIssue[]): string {
-  const shown = issues.slice(0, 3).map((i) => `${formatLoc(i.loc)}: ${i.msg}`);
+  const byDepth = issues.map((issue, index) => ({ issue, index })).sort((a, b) => b.issue.loc.length - a.issue.loc.length || a.index - b.index);
+  const shown = byDepth.slice(0, 3).map(({ issue }) => `${formatLoc(issue.loc)}: ${issue.msg}`);
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : "";
   return `Invalid request: ${shown.join("; ")}${more}`;
 }

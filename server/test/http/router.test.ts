@@ -166,6 +166,15 @@ describe("request bodies", () => {
     expect(calls).toHaveLength(0);
   });
 
+  it("puts the innermost problem of a failed union first in the message", async () => {
+    const { app } = await build();
+    const res = await app.inject({ method: "POST", url: `${COLL}/add`, payload: { ids: ["a"], embeddings: [[1, "x"]] } });
+    expect(res.statusCode).toBe(422);
+    const body = res.json();
+    expect(body.message).toMatch(/^Invalid request: body\.embeddings\[0\]\[1\]: must be number/);
+    expect(body.detail).toContainEqual({ loc: ["body", "embeddings", 0, 1], msg: "must be number", type: "float_type" });
+  });
+
   it("reports a missing required field by name", async () => {
     const { app } = await build();
     const res = await app.inject({ method: "POST", url: "/api/v2/tenants", payload: {} });
