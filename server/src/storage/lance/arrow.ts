@@ -1,0 +1,116 @@
+/**
+ * apache-arrow as LanceDB sees it, plus the few column builders the record and catalog tables
+ * need. LanceDB loads apache-arrow through `require` (its CommonJS build); an ESM `import`
+ * would give a second copy whose classes fail LanceDB's `instanceof` checks (addColumns with a
+ * Schema, for one), so this module loads the same CommonJS instance and everything else in
+ * lance/ builds Arrow data through it.
+ */
+import { createRequire } from "node:module";
+import type * as ArrowModule from "apache-arrow";
+
+export const arrow: typeof ArrowModule = createRequire(import.meta.url)("apache-arrow");
+export type { ArrowModule };
+
+/** Validity bitmap for `present` (null when every value is present, as Arrow allows). */
+function validity(present: (i: number) => boolean, length: number): { bitmap: Uint8Array | undefined; nulls: number } {
+  let nulls = 0;
+  const bitmap = new Uint8Array((length + 7) >> 3);
+  for (let i = 0; i < length; i++) {
+    if (present(i)) bitmap[i >> 3] |= 1 << (i & 7);
+    else nulls++;
+  }
+  return { bitmap: nulls === 0 ? undefined : bitmap, nulls };
+}
+
+/** A Utf8 column built straight into one buffer (no per-value Arrow builder calls). */
+export function utf8Data(values: readonly (string | null | undefined)[]): ArrowModule.Data<ArrowModule.Utf8> {
+  const length = values.length;
+  const offsets = new Int32Array(length + 1);
+  let bytes = 0;
+  for (let i = 0; i < length; i++) {
+    const v = values[i];
+    if (v != null) bytes += Buffer.byteLength(v, "utf8");
+    offsets[i + 1] = bytes;
+  }
+  const data = Buffer.allocUnsafe(bytes);
+  for (let i = 0; i < length; i++) {
+    const v = values[i];
+    if (v != null && v.length > 0) data.write(v, offsets[i], "utf8");
+  }
+  const { bitmap, nulls } = validity((i) => values[i] != null, length);
+  return arrow.makeData({
+    type: new arrow.Utf8(),
+    length,
+    nullCount: nulls,
+    nullBitmap: bitmap,
+    valueOffsets: offsets,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  });
+}
+
+export function float64Data(values: readonly (number | null | undefined)[]): ArrowModule.Data<ArrowModule.Float64> {
+  const length = values.length;
+  const data = new Float64Array(length);
+  for (let i = 0; i < length; i++) data[i] = values[i] ?? 0;
+  const { bitmap, nulls } = validity((i) => values[i] != null, length);
+  return arrow.makeData({ type: new arrow.Float64(), length, nullCount: nulls, nullBitmap: bitmap, data });
+}
+
+/**
+ * Booleans as an Int8 0/1 column. Not Arrow Bool: apache-arrow's IPC writer emits an empty
+ * values buffer for an all-null Bool column, which LanceDB's Rust side rejects, and every
+ * batch that lacks a key writes exactly such a column.
+ */
+export function boolAsInt8Data(values: readonly (boolean | null | undefined)[]): ArrowModule.Data<ArrowModule.Int8> {
+  const length = values.length;
+  const data = new Int8Array(length);
+  for (let i = 0; i < length; i++) if (values[i] === true) data[i] = 1;
+  const { bitmap, nulls } = validity((i) => values[i] != null, length);
+  return arrow.makeData({ type: new arrow.Int8(), length, nullCount: nulls, nullBitmap: bitmap, data });
+}
+
+export function int64Data(values: BigInt64Array): ArrowModule.Data<ArrowModule.Int64> {
+  return arrow.makeData({ type: new arrow.Int64(), length: values.length, nullCount: 0, data: values });
+}
+
+export function float32Data(values: Float32Array): ArrowModule.Data<ArrowModule.Float32> {
+  return arrow.makeData({ type: new arrow.Float32(), length: values.length, nullCount: 0, data: values });
+}
+
+/** A column of `length` nulls of any of the types our tables use. */
+export function nullData(type: ArrowModule.DataType, length: number): ArrowModule.Data {
+  const nullBitmap = new Uint8Array((length + 7) >> 3);
+  if (arrow.DataType.isUtf8(type)) {
+    return arrow.makeData({ type, length, nullCount: length, nullBitmap, valueOffsets: new Int32Array(length + 1), data: new Uint8Array(0) });
+  }
+  if (arrow.DataType.isFloat(type)) {
+    return arrow.makeData({ type, length, nullCount: length, nullBitmap, data: type.precision === arrow.Precision.SINGLE ? new Float32Array(length) : new Float64Array(length) });
+  }
+  if (arrow.DataType.isInt(type)) {
+    return arrow.makeData({ type, length, nullCount: length, nullBitmap, data: type.bitWidth === 64 ? new BigInt64Array(length) : type.bitWidth === 8 ? new Int8Array(length) : new Int32Array(length) });
+  }
+  throw new Error(`no null column builder for Arrow type ${String(type)}`);
+}
+
+/** Assembles columns (by field name) into a one-batch Arrow table with exactly `schema`. */
+export function tableFromColumns(
+  schema: ArrowModule.Schema,
+  length: number,
+  columns: ReadonlyMap<string, ArrowModule.Data>,
+): ArrowModule.Table {
+  const children = schema.fields.map((f) => columns.get(f.name) ?? nullData(f.type, length));
+  const struct = arrow.makeData({ type: new arrow.Struct(schema.fields), length, nullCount: 0, children });
+  return new arrow.Table(schema, [new arrow.RecordBatch(schema, struct)]);
+}
+
+/** Strings of a Utf8 column of a query result (null stays null). */
+export function readStrings(table: ArrowModule.Table, name: string): (string | null)[] {
+  const col = table.getChild(name);
+  // An empty result may come back without any columns at all.
+  if (!col && table.numRows === 0) return [];
+  if (!col) throw new Error(`query result has no column ${name}`);
+  const out = new Array<string | null>(table.numRows);
+  let i = 0;
+  for (const v of col) out[i++] = (v as string | null) ?? null;
+  return out;
+}

@@ -1,0 +1,375 @@
+/**
+ * Tenants, databases and collections in three LanceDB tables, loaded into memory on open and
+ * written through: a mutation resolves once its LanceDB commit has, and only then shows in the
+ * in-memory view that every read is served from.
+ *
+ * Collection rows change on every record write (version / log position), so their writes are
+ * group-committed: mutations that arrive while a commit is running go out together in the next
+ * one (one delete + one merge-insert) instead of one commit each.
+ */
+import type { Connection, Table } from "@lancedb/lancedb";
+import type { CollectionInfo, DatabaseInfo, Metadata, TenantInfo } from "../../core/model.js";
+import type { CatalogStore } from "../storage.js";
+import { arrow, float64Data, int64Data, readStrings, tableFromColumns, utf8Data, type ArrowModule } from "./arrow.js";
+import { TableMaintenance, type MaintenanceRunner } from "./maintenance.js";
+import { Mutex } from "./mutex.js";
+import { ident, sqlString } from "./sql.js";
+
+export const CATALOG_TABLES = {
+  tenants: "_chromaspec_tenants",
+  databases: "_chromaspec_databases",
+  collections: "_chromaspec_collections",
+} as const;
+
+const str = (name: string, nullable = false) => new arrow.Field(name, new arrow.Utf8(), nullable);
+const i64 = (name: string, nullable = false) => new arrow.Field(name, new arrow.Int64(), nullable);
+
+const SCHEMAS = {
+  tenants: new arrow.Schema([str("name"), i64("ord")]),
+  databases: new arrow.Schema([str("id"), str("name"), str("tenant"), i64("ord")]),
+  collections: new arrow.Schema([
+    str("id"),
+    str("name"),
+    str("tenant"),
+    str("database"),
+    i64("ord"),
+    str("metadata_json", true),
+    str("configuration_json"),
+    i64("dimension", true),
+    i64("version"),
+    i64("log_position"),
+  ]),
+};
+
+/** A catalog table with its writer lock and maintenance. */
+class CatalogTable {
+  readonly mutex = new Mutex();
+  readonly maintenance: TableMaintenance;
+  constructor(
+    readonly table: Table,
+    runner: MaintenanceRunner,
+  ) {
+    this.maintenance = new TableMaintenance(table.name, runner, this.mutex, () => (table.isOpen() ? table : null));
+  }
+
+  async upsert(key: string, data: ArrowModule.Table): Promise<void> {
+    await this.table.mergeInsert(key).whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data);
+    this.maintenance.noteWrite();
+  }
+
+  async remove(predicate: string): Promise<void> {
+    await this.table.delete(predicate);
+    this.maintenance.noteWrite();
+  }
+}
+
+interface Ordered<T> {
+  value: T;
+  ord: number;
+}
+
+type CollectionOp = { put: CollectionInfo; ord: number } | { remove: true };
+
+interface PendingBatch {
+  ops: Map<string, CollectionOp>;
+  done: Promise<void>;
+  resolve(): void;
+  reject(err: unknown): void;
+}
+
+const key2 = (a: string, b: string) => `${a}\u0000${b}`;
+const key3 = (a: string, b: string, c: string) => `${a}\u0000${b}\u0000${c}`;
+const big = (n: number) => BigInt(Math.trunc(n));
+
+export class LanceCatalog implements CatalogStore {
+  private readonly tenants = new Map<string, Ordered<TenantInfo>>();
+  private readonly databases = new Map<string, Ordered<DatabaseInfo>>();
+  private readonly databaseByName = new Map<string, string>();
+  private readonly collections = new Map<string, Ordered<CollectionInfo>>();
+  private readonly collectionByName = new Map<string, string>();
+  private nextOrd = 0;
+  /** Collection ops not yet committed, and the batch that commits them. */
+  private pending: PendingBatch | null = null;
+  private flushing: Promise<void> | null = null;
+
+  private constructor(
+    private readonly t: { tenants: CatalogTable; databases: CatalogTable; collections: CatalogTable },
+    /** Drops the record tables of collections removed with their database. */
+    private readonly dropRecords: (ids: string[]) => Promise<void>,
+  ) {}
+
+  static async open(db: Connection, runner: MaintenanceRunner, dropRecords: (ids: string[]) => Promise<void>): Promise<LanceCatalog> {
+    const open = async (kind: keyof typeof SCHEMAS) =>
+      new CatalogTable(await db.createEmptyTable(CATALOG_TABLES[kind], SCHEMAS[kind], { mode: "create", existOk: true }), runner);
+    const catalog = new LanceCatalog(
+      { tenants: await open("tenants"), databases: await open("databases"), collections: await open("collections") },
+      dropRecords,
+    );
+    await catalog.load();
+    return catalog;
+  }
+
+  private async load(): Promise<void> {
+    const tenants = await this.t.tenants.table.query().toArrow();
+    readStrings(tenants, "name").forEach((name, i) =>
+      this.tenants.set(name!, { value: { name: name! }, ord: Number(tenants.getChild("ord")!.get(i)) }),
+    );
+
+    const dbs = await this.t.databases.table.query().toArrow();
+    const dbIds = readStrings(dbs, "id");
+    const dbNames = readStrings(dbs, "name");
+    const dbTenants = readStrings(dbs, "tenant");
+    for (let i = 0; i < dbs.numRows; i++) {
+      this.setDatabase({ id: dbIds[i]!, name: dbNames[i]!, tenant: dbTenants[i]! }, Number(dbs.getChild("ord")!.get(i)));
+    }
+
+    const cols = await this.t.collections.table.query().toArrow();
+    const c = (name: string) => readStrings(cols, name);
+    const [ids, names, ts, ds, metas, configs] = [c("id"), c("name"), c("tenant"), c("database"), c("metadata_json"), c("configuration_json")];
+    if (cols.numRows === 0) return this.computeNextOrd();
+    const [ord, dimension, version, logPosition] = ["ord", "dimension", "version", "log_position"].map((n) => cols.getChild(n)!);
+    for (let i = 0; i < cols.numRows; i++) {
+      const dim = dimension.get(i) as bigint | null;
+      this.setCollection(
+        {
+          id: ids[i]!,
+          name: names[i]!,
+          tenant: ts[i]!,
+          database: ds[i]!,
+          metadata: metas[i] === null ? null : (JSON.parse(metas[i]!) as Metadata),
+          configuration: JSON.parse(configs[i]!) as Record<string, unknown>,
+          dimension: dim === null ? null : Number(dim),
+          version: Number(version.get(i)),
+          logPosition: Number(logPosition.get(i)),
+        },
+        Number(ord.get(i)),
+      );
+    }
+    this.computeNextOrd();
+  }
+
+  private computeNextOrd(): void {
+    for (const m of [this.tenants, this.databases, this.collections]) {
+      for (const { ord: o } of m.values()) this.nextOrd = Math.max(this.nextOrd, o + 1);
+    }
+  }
+
+  // ---- tenants ---------------------------------------------------------------------------
+
+  async listTenants(): Promise<TenantInfo[]> {
+    return sorted(this.tenants).map((t) => ({ ...t }));
+  }
+
+  async getTenant(name: string): Promise<TenantInfo | null> {
+    const t = this.tenants.get(name);
+    return t ? { ...t.value } : null;
+  }
+
+  async createTenant(tenant: TenantInfo): Promise<void> {
+    await this.t.tenants.mutex.run(async () => {
+      const ord = this.tenants.get(tenant.name)?.ord ?? this.nextOrd++;
+      const data = tableFromColumns(SCHEMAS.tenants, 1, new Map<string, ArrowModule.Data>([["name", utf8Data([tenant.name])], ["ord", int64Data(BigInt64Array.of(big(ord)))]]));
+      await this.t.tenants.upsert("name", data);
+      this.tenants.set(tenant.name, { value: { name: tenant.name }, ord });
+    });
+  }
+
+  // ---- databases -------------------------------------------------------------------------
+
+  private setDatabase(db: DatabaseInfo, ord: number): void {
+    const old = this.databases.get(db.id);
+    if (old) this.databaseByName.delete(key2(old.value.tenant, old.value.name));
+    this.databases.set(db.id, { value: { ...db }, ord });
+    this.databaseByName.set(key2(db.tenant, db.name), db.id);
+  }
+
+  async createDatabase(db: DatabaseInfo): Promise<void> {
+    await this.t.databases.mutex.run(async () => {
+      const ord = this.databases.get(db.id)?.ord ?? this.nextOrd++;
+      const data = tableFromColumns(
+        SCHEMAS.databases,
+        1,
+        new Map<string, ArrowModule.Data>([
+          ["id", utf8Data([db.id])],
+          ["name", utf8Data([db.name])],
+          ["tenant", utf8Data([db.tenant])],
+          ["ord", int64Data(BigInt64Array.of(big(ord)))],
+        ]),
+      );
+      await this.t.databases.upsert("id", data);
+      this.setDatabase(db, ord);
+    });
+  }
+
+  async getDatabase(tenant: string, name: string): Promise<DatabaseInfo | null> {
+    const id = this.databaseByName.get(key2(tenant, name));
+    return id === undefined ? null : { ...this.databases.get(id)!.value };
+  }
+
+  async listDatabases(tenant: string): Promise<DatabaseInfo[]> {
+    return sorted(this.databases)
+      .filter((d) => d.tenant === tenant)
+      .map((d) => ({ ...d }));
+  }
+
+  /** Removes the database and, as upstream does, every collection in it (records included). */
+  async deleteDatabase(tenant: string, name: string): Promise<void> {
+    const doomed = [...this.collections.values()]
+      .filter((c) => c.value.tenant === tenant && c.value.database === name)
+      .map((c) => c.value.id);
+    await Promise.all(doomed.map((id) => this.deleteCollection(id)));
+    await this.dropRecords(doomed);
+    await this.t.databases.mutex.run(async () => {
+      const id = this.databaseByName.get(key2(tenant, name));
+      if (id === undefined) return;
+      await this.t.databases.remove(`${ident("id")} = ${sqlString(id)}`);
+      this.databases.delete(id);
+      this.databaseByName.delete(key2(tenant, name));
+    });
+  }
+
+  // ---- collections -----------------------------------------------------------------------
+
+  private setCollection(c: CollectionInfo, ord: number): void {
+    const old = this.collections.get(c.id);
+    if (old) this.collectionByName.delete(key3(old.value.tenant, old.value.database, old.value.name));
+    this.collections.set(c.id, { value: cloneCollection(c), ord });
+    this.collectionByName.set(key3(c.tenant, c.database, c.name), c.id);
+  }
+
+  private removeCollection(id: string): void {
+    const old = this.collections.get(id);
+    if (!old) return;
+    this.collections.delete(id);
+    this.collectionByName.delete(key3(old.value.tenant, old.value.database, old.value.name));
+  }
+
+  async putCollection(collection: CollectionInfo): Promise<void> {
+    const batch = this.openBatch();
+    const pendingOp = batch.ops.get(collection.id);
+    const ord =
+      this.collections.get(collection.id)?.ord ?? (pendingOp && "put" in pendingOp ? pendingOp.ord : undefined) ?? this.nextOrd++;
+    batch.ops.set(collection.id, { put: cloneCollection(collection), ord });
+    return batch.done;
+  }
+
+  async deleteCollection(id: string): Promise<void> {
+    const batch = this.openBatch();
+    batch.ops.set(id, { remove: true });
+    return batch.done;
+  }
+
+  async getCollectionById(id: string): Promise<CollectionInfo | null> {
+    const c = this.collections.get(id);
+    return c ? cloneCollection(c.value) : null;
+  }
+
+  async getCollectionByName(tenant: string, database: string, name: string): Promise<CollectionInfo | null> {
+    const id = this.collectionByName.get(key3(tenant, database, name));
+    return id === undefined ? null : cloneCollection(this.collections.get(id)!.value);
+  }
+
+  async listCollections(tenant: string, database: string): Promise<CollectionInfo[]> {
+    return sorted(this.collections)
+      .filter((c) => c.tenant === tenant && c.database === database)
+      .map(cloneCollection);
+  }
+
+  /** The batch new collection ops join; a flush is started if none is running. */
+  private openBatch(): PendingBatch {
+    if (!this.pending) {
+      let resolve!: () => void;
+      let reject!: (err: unknown) => void;
+      const done = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      this.pending = { ops: new Map(), done, resolve, reject };
+      this.kick();
+    }
+    return this.pending;
+  }
+
+  private kick(): void {
+    if (this.flushing) return;
+    this.flushing = (async () => {
+      // Yield once so ops submitted in the same tick share the commit.
+      await Promise.resolve();
+      while (this.pending) {
+        const batch = this.pending;
+        this.pending = null;
+        try {
+          await this.t.collections.mutex.run(() => this.commitCollections(batch.ops));
+          batch.resolve();
+        } catch (err) {
+          batch.reject(err);
+        }
+      }
+      this.flushing = null;
+    })();
+  }
+
+  private async commitCollections(ops: Map<string, CollectionOp>): Promise<void> {
+    const removed = [...ops].filter(([, op]) => "remove" in op).map(([id]) => id);
+    const puts = [...ops].flatMap(([, op]) => ("put" in op ? [op] : []));
+    if (removed.length > 0) {
+      await this.t.collections.remove(`${ident("id")} IN (${removed.map(sqlString).join(", ")})`);
+    }
+    if (puts.length > 0) {
+      const cs = puts.map((p) => p.put);
+      const data = tableFromColumns(
+        SCHEMAS.collections,
+        cs.length,
+        new Map<string, ArrowModule.Data>([
+          ["id", utf8Data(cs.map((c) => c.id))],
+          ["name", utf8Data(cs.map((c) => c.name))],
+          ["tenant", utf8Data(cs.map((c) => c.tenant))],
+          ["database", utf8Data(cs.map((c) => c.database))],
+          ["ord", int64Data(BigInt64Array.from(puts, (p) => big(p.ord)))],
+          ["metadata_json", utf8Data(cs.map((c) => (c.metadata === null ? null : JSON.stringify(c.metadata))))],
+          ["configuration_json", utf8Data(cs.map((c) => JSON.stringify(c.configuration ?? {})))],
+          ["dimension", nullableInt64(cs.map((c) => c.dimension))],
+          ["version", int64Data(BigInt64Array.from(cs, (c) => big(c.version)))],
+          ["log_position", int64Data(BigInt64Array.from(cs, (c) => big(c.logPosition)))],
+        ]),
+      );
+      await this.t.collections.upsert("id", data);
+    }
+    for (const [id, op] of ops) {
+      if ("remove" in op) this.removeCollection(id);
+      else this.setCollection(op.put, op.ord);
+    }
+  }
+
+  /** Waits for queued collection commits (close / reset). */
+  async flush(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  close(): void {
+    for (const t of Object.values(this.t)) t.table.close();
+  }
+}
+
+function nullableInt64(values: (number | null)[]): ArrowModule.Data {
+  const asFloat = float64Data(values); // borrow its validity bitmap
+  return arrow.makeData({
+    type: new arrow.Int64(),
+    length: values.length,
+    nullCount: asFloat.nullCount,
+    nullBitmap: asFloat.nullBitmap,
+    data: BigInt64Array.from(values, (v) => big(v ?? 0)),
+  });
+}
+
+function sorted<T>(m: Map<string, Ordered<T>>): T[] {
+  return [...m.values()].sort((a, b) => a.ord - b.ord).map((e) => e.value);
+}
+
+function cloneCollection(c: CollectionInfo): CollectionInfo {
+  return {
+    ...c,
+    metadata: c.metadata === null ? null : { ...c.metadata },
+    configuration: structuredClone(c.configuration),
+  };
+}

@@ -1,0 +1,3 @@
+export { openLanceStorage, type LanceStorage, type LanceStorageOptions } from "./storage.js";
+export { InvalidPatternError } from "./errors.js";
+export { compileFilter } from "./sql.js";

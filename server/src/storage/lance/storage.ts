@@ -1,0 +1,152 @@
+/**
+ * The LanceDB Storage: one connection (local directory or object-store URI, passed through to
+ * lancedb.connect untouched, so no path here ever assumes a local disk), the catalog tables,
+ * and one record table per collection, opened lazily and cached.
+ */
+import * as lancedb from "@lancedb/lancedb";
+import type { CollectionInfo } from "../../core/model.js";
+import type { Storage } from "../storage.js";
+import { CATALOG_TABLES, LanceCatalog } from "./catalog.js";
+import { InvalidPatternError, regexParseDetail } from "./errors.js";
+import { MaintenanceRunner } from "./maintenance.js";
+import { LanceRecordTable, type RecordTableDeps } from "./records.js";
+import { sqlString } from "./sql.js";
+
+export interface LanceStorageOptions {
+  /** Object-store settings (credentials, region, endpoint...) as LanceDB's storageOptions. */
+  storageOptions?: Record<string, string>;
+  /** Writes to a table between two background optimize runs (compaction + version cleanup). */
+  optimizeEvery?: number;
+  /** Old table versions stay readable at least this long after they stop being current. */
+  retainVersionsMs?: number;
+  /** Called when background maintenance fails (it never fails a request). */
+  onBackgroundError?: (err: unknown, table: string) => void;
+}
+
+export interface LanceStorage extends Storage {
+  readonly catalog: LanceCatalog;
+  records(collection: CollectionInfo): Promise<LanceRecordTable>;
+  /** Waits for background maintenance that is scheduled or running. */
+  idle(): Promise<void>;
+}
+
+/** Validated regex patterns; a bounded set so a stream of distinct patterns cannot grow it forever. */
+const VALID_PATTERN_CACHE = 1024;
+
+export async function openLanceStorage(uri: string, options: LanceStorageOptions = {}): Promise<LanceStorage> {
+  const db = await lancedb.connect(uri, options.storageOptions ? { storageOptions: options.storageOptions } : {});
+  const runner = new MaintenanceRunner({
+    every: options.optimizeEvery ?? 20,
+    retainMs: options.retainVersionsMs ?? 60_000,
+    onError:
+      options.onBackgroundError ??
+      ((err, table) => console.warn(`chromaspec: background optimize of LanceDB table ${table} failed:`, err)),
+  });
+  const storage = new LanceStorageImpl(db, runner, await listTables(db));
+  await storage.openCatalog();
+  return storage;
+}
+
+async function listTables(db: lancedb.Connection): Promise<Set<string>> {
+  const names = new Set<string>();
+  const page = 1000;
+  let after: string | undefined;
+  for (;;) {
+    const batch = await db.tableNames({ limit: page, ...(after === undefined ? {} : { startAfter: after }) });
+    batch.forEach((n) => names.add(n));
+    if (batch.length < page) return names;
+    after = batch[batch.length - 1];
+  }
+}
+
+class LanceStorageImpl implements LanceStorage {
+  private catalogStore: LanceCatalog | null = null;
+  private readonly tables = new Map<string, LanceRecordTable>();
+  private readonly validPatterns = new Set<string>();
+  private readonly deps: RecordTableDeps;
+
+  constructor(
+    private readonly db: lancedb.Connection,
+    private readonly runner: MaintenanceRunner,
+    /** Table names present at open (or created since); tells records() whether to try opening. */
+    private readonly known: Set<string>,
+  ) {
+    this.deps = { db, runner, validatePatterns: (p) => this.validatePatterns(p) };
+  }
+
+  get catalog(): LanceCatalog {
+    if (!this.catalogStore) throw new Error("storage is closed");
+    return this.catalogStore;
+  }
+
+  async openCatalog(): Promise<void> {
+    this.catalogStore = await LanceCatalog.open(this.db, this.runner, (ids) => Promise.all(ids.map((id) => this.dropRecords(id))).then(() => undefined));
+  }
+
+  async records(collection: CollectionInfo): Promise<LanceRecordTable> {
+    let table = this.tables.get(collection.id);
+    if (!table) {
+      table = new LanceRecordTable(collection.id, this.known.has(collection.id), this.deps);
+      this.tables.set(collection.id, table);
+      // Whatever happens next, the name may now exist (the first write creates it).
+      this.known.add(collection.id);
+    }
+    return table;
+  }
+
+  async dropRecords(collectionId: string): Promise<void> {
+    const table = this.tables.get(collectionId) ?? new LanceRecordTable(collectionId, true, this.deps);
+    this.tables.delete(collectionId);
+    this.known.delete(collectionId);
+    await table.drop();
+  }
+
+  async reset(): Promise<void> {
+    await this.catalogStore?.flush();
+    await Promise.all([...this.tables.values()].map((t) => t.detach()));
+    await this.runner.drain();
+    this.tables.clear();
+    this.catalogStore?.close();
+    this.catalogStore = null;
+    await this.db.dropAllTables();
+    this.known.clear();
+    await this.openCatalog();
+  }
+
+  async idle(): Promise<void> {
+    await this.catalogStore?.flush();
+    await this.runner.drain();
+  }
+
+  async close(): Promise<void> {
+    await this.idle();
+    await Promise.all([...this.tables.values()].map((t) => t.detach()));
+    this.tables.clear();
+    this.catalogStore?.close();
+    this.catalogStore = null;
+    this.db.close();
+  }
+
+  /**
+   * Upstream rejects a bad pattern even when nothing would be scanned. With no record table
+   * to run against, ask LanceDB to plan regexp_like on a constant against a catalog table: the
+   * planner compiles the pattern with the same engine a real scan would.
+   */
+  private async validatePatterns(patterns: string[]): Promise<void> {
+    for (const pattern of patterns) {
+      if (this.validPatterns.has(pattern)) continue;
+      const probe = await this.db.openTable(CATALOG_TABLES.tenants);
+      try {
+        await probe.query().where(`regexp_like('', ${sqlString(pattern)})`).limit(1).toArray();
+      } catch (err) {
+        const detail = regexParseDetail(err);
+        if (detail !== undefined) throw new InvalidPatternError(pattern, detail);
+        throw err;
+      } finally {
+        probe.close();
+      }
+      if (this.validPatterns.size >= VALID_PATTERN_CACHE) this.validPatterns.clear();
+      this.validPatterns.add(pattern);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The catalog: round-trips, ordering, cascades, concurrent updates, reopen and reset.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openLanceStorage, type LanceStorage } from "../../src/storage/lance/index.js";
+import { collection, rec, tempDir } from "./helpers.js";
+
+let dir: Awaited<ReturnType<typeof tempDir>>;
+let storage: LanceStorage;
+
+beforeEach(async () => {
+  dir = await tempDir();
+  storage = await openLanceStorage(dir.path);
+});
+afterEach(async () => {
+  await storage.close();
+  await dir.dispose();
+});
+
+async function reopen() {
+  await storage.close();
+  storage = await openLanceStorage(dir.path);
+}
+
+describe("catalog", () => {
+  it("round-trips tenants, databases and collections, in creation order, across a reopen", async () => {
+    const { catalog } = storage;
+    expect(await catalog.listTenants()).toEqual([]);
+    await catalog.createTenant({ name: "zeta" });
+    await catalog.createTenant({ name: "alpha" });
+    await catalog.createDatabase({ id: "db-2", name: "second", tenant: "zeta" });
+    await catalog.createDatabase({ id: "db-1", name: "first", tenant: "zeta" });
+    await catalog.createDatabase({ id: "db-3", name: "first", tenant: "alpha" });
+    const c1 = collection({ name: "b-coll", tenant: "zeta", database: "second", metadata: { k: "v", n: 1.5, t: true } });
+    const c2 = collection({
+      name: "a-coll",
+      tenant: "zeta",
+      database: "second",
+      configuration: { hnsw: { space: "cosine", ef_search: 12 }, embedding_function: null },
+      dimension: 384,
+      version: 3,
+      logPosition: 17,
+    });
+    const c3 = collection({ name: "b-coll", tenant: "zeta", database: "first" });
+    for (const c of [c1, c2, c3]) await catalog.putCollection(c);
+
+    const check = async () => {
+      const cat = storage.catalog;
+      expect(await cat.listTenants()).toEqual([{ name: "zeta" }, { name: "alpha" }]);
+      expect(await cat.getTenant("alpha")).toEqual({ name: "alpha" });
+      expect(await cat.getTenant("nope")).toBeNull();
+      expect(await cat.listDatabases("zeta")).toEqual([
+        { id: "db-2", name: "second", tenant: "zeta" },
+        { id: "db-1", name: "first", tenant: "zeta" },
+      ]);
+      expect(await cat.getDatabase("alpha", "first")).toEqual({ id: "db-3", name: "first", tenant: "alpha" });
+      expect(await cat.getDatabase("alpha", "second")).toBeNull();
+      expect(await cat.listCollections("zeta", "second")).toEqual([c1, c2]);
+      expect(await cat.getCollectionById(c2.id)).toEqual(c2);
+      expect(await cat.getCollectionByName("zeta", "first", "b-coll")).toEqual(c3);
+      expect(await cat.getCollectionByName("zeta", "second", "b-coll")).toEqual(c1);
+      expect(await cat.getCollectionByName("alpha", "first", "b-coll")).toBeNull();
+    };
+    await check();
+    await reopen();
+    await check();
+  });
+
+  it("replaces a collection by id (rename, metadata, counters) and keeps its place", async () => {
+    const a = collection({ name: "a" });
+    const b = collection({ name: "b" });
+    await storage.catalog.putCollection(a);
+    await storage.catalog.putCollection(b);
+    const renamed = { ...a, name: "a2", metadata: null, dimension: 3, version: 1, logPosition: 5 };
+    await storage.catalog.putCollection(renamed);
+    expect(await storage.catalog.getCollectionByName(a.tenant, a.database, "a")).toBeNull();
+    expect(await storage.catalog.getCollectionByName(a.tenant, a.database, "a2")).toEqual(renamed);
+    await reopen();
+    expect(await storage.catalog.listCollections(a.tenant, a.database)).toEqual([renamed, b]);
+  });
+
+  it("hands out copies, not its own state", async () => {
+    const c = collection({ metadata: { k: 1 }, configuration: { hnsw: { space: "l2" } } });
+    await storage.catalog.putCollection(c);
+    c.metadata!.k = 2;
+    const got = (await storage.catalog.getCollectionById(c.id))!;
+    expect(got.metadata).toEqual({ k: 1 });
+    (got.configuration.hnsw as Record<string, unknown>).space = "ip";
+    expect((await storage.catalog.getCollectionById(c.id))!.configuration).toEqual({ hnsw: { space: "l2" } });
+  });
+
+  it("applies concurrent collection updates in order and commits them durably", async () => {
+    const cs = Array.from({ length: 10 }, (_, i) => collection({ name: `c${i}` }));
+    // Ten collections, each bumped 20 times concurrently (as record writes do).
+    await Promise.all(cs.flatMap((c) => Array.from({ length: 20 }, (_, v) => storage.catalog.putCollection({ ...c, version: v + 1, logPosition: v + 1 }))));
+    await reopen();
+    const listed = await storage.catalog.listCollections("default_tenant", "default_database");
+    expect(listed.map((c) => c.name)).toEqual(cs.map((c) => c.name));
+    for (const c of listed) expect([c.version, c.logPosition]).toEqual([20, 20]);
+  });
+
+  it("orders a delete after a put of the same id and vice versa", async () => {
+    const c = collection();
+    await Promise.all([storage.catalog.putCollection(c), storage.catalog.deleteCollection(c.id)]);
+    expect(await storage.catalog.getCollectionById(c.id)).toBeNull();
+    await Promise.all([storage.catalog.deleteCollection(c.id), storage.catalog.putCollection(c)]);
+    await reopen();
+    expect(await storage.catalog.getCollectionById(c.id)).toEqual(c);
+  });
+
+  it("deletes a collection", async () => {
+    const c = collection();
+    await storage.catalog.putCollection(c);
+    await storage.catalog.deleteCollection(c.id);
+    expect(await storage.catalog.getCollectionById(c.id)).toBeNull();
+    expect(await storage.catalog.getCollectionByName(c.tenant, c.database, c.name)).toBeNull();
+    await reopen();
+    expect(await storage.catalog.getCollectionById(c.id)).toBeNull();
+  });
+
+  it("deletes a database together with its collections and their records, like upstream", async () => {
+    await storage.catalog.createTenant({ name: "t" });
+    await storage.catalog.createDatabase({ id: "d1", name: "doomed", tenant: "t" });
+    await storage.catalog.createDatabase({ id: "d2", name: "kept", tenant: "t" });
+    const doomed = collection({ tenant: "t", database: "doomed" });
+    const kept = collection({ tenant: "t", database: "kept" });
+    for (const c of [doomed, kept]) {
+      await storage.catalog.putCollection(c);
+      await (await storage.records(c)).write([rec("x", [1, 2])]);
+    }
+    await storage.catalog.deleteDatabase("t", "doomed");
+    expect(await storage.catalog.getDatabase("t", "doomed")).toBeNull();
+    expect(await storage.catalog.getCollectionById(doomed.id)).toBeNull();
+    expect(await (await storage.records(doomed)).count()).toBe(0);
+    await reopen();
+    expect(await storage.catalog.listDatabases("t")).toEqual([{ id: "d2", name: "kept", tenant: "t" }]);
+    expect(await storage.catalog.listCollections("t", "kept")).toEqual([kept]);
+    expect(await (await storage.records(kept)).count()).toBe(1);
+    expect(await (await storage.records(doomed)).count()).toBe(0);
+  });
+
+  it("reset removes everything and leaves a working, empty store", async () => {
+    await storage.catalog.createTenant({ name: "t" });
+    const c = collection();
+    await storage.catalog.putCollection(c);
+    const table = await storage.records(c);
+    await table.write([rec("x", [1, 2])]);
+    await storage.reset();
+    expect(await storage.catalog.listTenants()).toEqual([]);
+    expect(await storage.catalog.getCollectionById(c.id)).toBeNull();
+    expect(await (await storage.records(c)).count()).toBe(0);
+    await storage.catalog.createTenant({ name: "after" });
+    await (await storage.records(c)).write([rec("y", [1, 2, 3])]);
+    await reopen();
+    expect(await storage.catalog.listTenants()).toEqual([{ name: "after" }]);
+    expect(await (await storage.records(c)).count()).toBe(1);
+  });
+});

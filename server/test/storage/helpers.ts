@@ -1,0 +1,88 @@
+/** Shared setup for the storage tests: temp directories, collections, upstream filter JSON. */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { DocumentFilter, MetadataFilter, MetadataScalar, RecordFilter } from "../../src/core/filter.js";
+import type { CollectionInfo, Metadata, StoredRecord } from "../../src/core/model.js";
+import type { Projection } from "../../src/storage/storage.js";
+
+export async function tempDir(): Promise<{ path: string; dispose(): Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), "chromaspec-storage-"));
+  return { path, dispose: () => rm(path, { recursive: true, force: true }) };
+}
+
+let n = 0;
+export function collection(over: Partial<CollectionInfo> = {}): CollectionInfo {
+  n++;
+  return {
+    id: `0000000${n}-aaaa-4bbb-8ccc-${String(Date.now()).padStart(12, "0")}`,
+    name: `coll-${n}`,
+    tenant: "default_tenant",
+    database: "default_database",
+    metadata: null,
+    configuration: {},
+    dimension: null,
+    version: 0,
+    logPosition: 0,
+    ...over,
+  };
+}
+
+export function rec(id: string, embedding: number[], document: string | null = null, metadata: Metadata | null = null, uri: string | null = null): StoredRecord {
+  return { id, embedding: Float32Array.from(embedding), document, uri, metadata };
+}
+
+export const IDS_ONLY: Projection = { embeddings: false, documents: false, uris: false, metadatas: false };
+export const EVERYTHING: Projection = { embeddings: true, documents: true, uris: true, metadatas: true };
+
+/** Upstream's where JSON as the core's filter tree (the subset the fixtures use). */
+export function whereFromJson(json: Record<string, unknown>): MetadataFilter {
+  const entries = Object.entries(json);
+  if (entries.length === 1 && (entries[0][0] === "$and" || entries[0][0] === "$or")) {
+    const [op, children] = entries[0];
+    return { kind: op === "$and" ? "and" : "or", children: (children as Record<string, unknown>[]).map(whereFromJson) };
+  }
+  if (entries.length !== 1) throw new Error(`fixture where with ${entries.length} keys`);
+  const [key, cond] = entries[0];
+  if (cond === null || typeof cond !== "object") return { kind: "compare", key, op: "$eq", value: cond as MetadataScalar };
+  const [[op, value]] = Object.entries(cond);
+  if (op === "$in" || op === "$nin") return { kind: "member", key, op, values: value as MetadataScalar[] };
+  return { kind: "compare", key, op: op as "$eq", value: value as MetadataScalar };
+}
+
+export function documentFromJson(json: Record<string, unknown>): DocumentFilter {
+  const [[op, value]] = Object.entries(json);
+  switch (op) {
+    case "$and":
+    case "$or":
+      return { kind: op === "$and" ? "and" : "or", children: (value as Record<string, unknown>[]).map(documentFromJson) };
+    case "$contains":
+      return { kind: "contains", text: value as string };
+    case "$not_contains":
+      return { kind: "not_contains", text: value as string };
+    case "$regex":
+      return { kind: "regex", pattern: value as string };
+    case "$not_regex":
+      return { kind: "not_regex", pattern: value as string };
+  }
+  throw new Error(`fixture document operator ${op}`);
+}
+
+export function filterFromJson(c: { where?: Record<string, unknown>; where_document?: Record<string, unknown> }): RecordFilter {
+  const f: RecordFilter = {};
+  if (c.where) f.where = whereFromJson(c.where);
+  if (c.where_document) f.whereDocument = documentFromJson(c.where_document);
+  return f;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32) so failures reproduce. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
