@@ -35,10 +35,11 @@ function truthy(value: string | undefined): boolean {
 export const DEFAULT_MAX_BATCH_SIZE = 5461;
 
 /**
- * Big enough for max_batch_size records of 4096-dimensional embeddings sent as JSON text
- * (about 12 bytes per number) with documents: 5461 x 4096 x 12 B is ~268 MB; we allow 300 MB.
+ * Big enough for max_batch_size records of 4096-dimensional embeddings: as JSON numbers a float32
+ * takes ~20 bytes (5461 x 4096 x 20 B is ~442 MB), as base64 (what chromadb@3 sends) ~119 MB.
+ * 500 MiB stays under V8's longest string, which the JSON text must fit in.
  */
-export const DEFAULT_BODY_LIMIT = 300 * 1024 * 1024;
+export const DEFAULT_BODY_LIMIT = 500 * 1024 * 1024;
 
 export function resolveConfig(flags: FlagValues, env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const portText = flags.port ?? env.CHROMA_PORT ?? "8000";
