@@ -21,8 +21,18 @@ const SUBSCHEMA_MAP = new Set(["properties", "patternProperties", "$defs", "defi
 
 const COMPONENT_REF = /^#\/components\/schemas\//;
 
+/**
+ * A schema may name a looser schema for the server's request validation. The spec documents the
+ * exact grammar (e.g. the where-filter operators, metadata value types), while upstream answers
+ * those mistakes with a 400 and a specific message from its semantic layer rather than a 422
+ * from the schema layer; the core owns those checks, so the router only checks the outline.
+ */
+export const RUNTIME_SCHEMA = "x-chromaspec-runtime-schema";
+
 export function toJsonSchema(schema: JsonSchema): JsonSchema {
   if (typeof schema === "boolean") return schema;
+  const runtime = (schema as Record<string, unknown>)[RUNTIME_SCHEMA];
+  if (runtime !== undefined) return toJsonSchema(runtime as JsonSchema);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
     if (OPENAPI_ONLY.has(key) || key.startsWith("x-")) continue;

@@ -1129,11 +1129,17 @@ export interface components {
         };
         /** @description A metadata value. */
         MetadataValue: string | number | boolean;
-        /** @description Flat key/value metadata of a record or collection. */
+        /**
+         * @description Flat key/value metadata of a record or collection. A value of another type in a request
+         *     is answered 400 InvalidArgumentError by the server (as upstream), not 422.
+         */
         Metadata: {
             [key: string]: components["schemas"]["MetadataValue"];
         };
-        /** @description Metadata in an update; a key set to `null` is removed. */
+        /**
+         * @description Metadata in an update; a key set to `null` is removed. A value of another type is answered
+         *     400 InvalidArgumentError by the server (as upstream), not 422.
+         */
         UpdateMetadata: {
             [key: string]: string | number | boolean | null;
         };
@@ -1152,6 +1158,7 @@ export interface components {
         /**
          * @description Metadata filter. Exactly one of: `{"$and": [Where, ...]}`, `{"$or": [Where, ...]}`, or a
          *     single key (not starting with `$`) mapped to a scalar (equality) or to one operator object.
+         *     A filter outside this grammar is answered 400 InvalidArgumentError (as upstream), not 422.
          */
         Where: components["schemas"]["WhereAnd"] | components["schemas"]["WhereOr"] | components["schemas"]["WhereField"];
         WhereAnd: {
@@ -1178,7 +1185,8 @@ export interface components {
         };
         /**
          * @description Document filter. Exactly one of `$contains`, `$not_contains`, `$regex`, `$not_regex` (a
-         *     string), or `$and` / `$or` (a list of WhereDocument).
+         *     string), or `$and` / `$or` (a list of WhereDocument). A filter outside this grammar is
+         *     answered 400 InvalidArgumentError (as upstream), not 422.
          */
         WhereDocument: {
             $contains: string;

@@ -2611,14 +2611,17 @@ export const componentSchemas: { readonly [name: string]: JsonSchema } = {
   },
   "Metadata": {
     "type": "object",
-    "description": "Flat key/value metadata of a record or collection.",
+    "description": "Flat key/value metadata of a record or collection. A value of another type in a request\nis answered 400 InvalidArgumentError by the server (as upstream), not 422.\n",
     "additionalProperties": {
       "$ref": "#/components/schemas/MetadataValue"
+    },
+    "x-chromaspec-runtime-schema": {
+      "type": "object"
     }
   },
   "UpdateMetadata": {
     "type": "object",
-    "description": "Metadata in an update; a key set to `null` is removed.",
+    "description": "Metadata in an update; a key set to `null` is removed. A value of another type is answered\n400 InvalidArgumentError by the server (as upstream), not 422.\n",
     "additionalProperties": {
       "type": [
         "string",
@@ -2626,6 +2629,9 @@ export const componentSchemas: { readonly [name: string]: JsonSchema } = {
         "boolean",
         "null"
       ]
+    },
+    "x-chromaspec-runtime-schema": {
+      "type": "object"
     }
   },
   "Embedding": {
@@ -2662,7 +2668,10 @@ export const componentSchemas: { readonly [name: string]: JsonSchema } = {
     }
   },
   "Where": {
-    "description": "Metadata filter. Exactly one of: `{\"$and\": [Where, ...]}`, `{\"$or\": [Where, ...]}`, or a\nsingle key (not starting with `$`) mapped to a scalar (equality) or to one operator object.\n",
+    "description": "Metadata filter. Exactly one of: `{\"$and\": [Where, ...]}`, `{\"$or\": [Where, ...]}`, or a\nsingle key (not starting with `$`) mapped to a scalar (equality) or to one operator object.\nA filter outside this grammar is answered 400 InvalidArgumentError (as upstream), not 422.\n",
+    "x-chromaspec-runtime-schema": {
+      "type": "object"
+    },
     "anyOf": [
       {
         "$ref": "#/components/schemas/WhereAnd"
@@ -2767,7 +2776,10 @@ export const componentSchemas: { readonly [name: string]: JsonSchema } = {
     }
   },
   "WhereDocument": {
-    "description": "Document filter. Exactly one of `$contains`, `$not_contains`, `$regex`, `$not_regex` (a\nstring), or `$and` / `$or` (a list of WhereDocument).\n",
+    "description": "Document filter. Exactly one of `$contains`, `$not_contains`, `$regex`, `$not_regex` (a\nstring), or `$and` / `$or` (a list of WhereDocument). A filter outside this grammar is\nanswered 400 InvalidArgumentError (as upstream), not 422.\n",
+    "x-chromaspec-runtime-schema": {
+      "type": "object"
+    },
     "anyOf": [
       {
         "type": "object",
