@@ -23,6 +23,6 @@ export function createHandlers(chroma: Chroma): Handlers {
 export async function buildApp(chroma: Chroma, options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ loggerInstance: options.logger as FastifyBaseLogger, bodyLimit: options.bodyLimit, disableRequestLogging: true });
   const handlers = createHandlers(chroma);
-  await registerRoutes(app, options.credentials ? guardHandlers(handlers, options.credentials) : handlers, { bodyLimit: options.bodyLimit });
+  await registerRoutes(app, options.credentials ? guardHandlers(handlers, options.credentials, (id) => chroma.scopeOfCollection(id)) : handlers, { bodyLimit: options.bodyLimit });
   return app;
 }

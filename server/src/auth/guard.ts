@@ -6,7 +6,8 @@
  * id from another tenant answers exactly as a missing collection does.
  */
 import { DEFAULT_DATABASE, DEFAULT_TENANT } from "../core/chroma.js";
-import { ForbiddenError, UnauthorizedError } from "../core/errors.js";
+import type { Scope } from "../core/chroma.js";
+import { ForbiddenError, NotFoundError, UnauthorizedError } from "../core/errors.js";
 import type { Handlers } from "../generated/handlers.js";
 import { ANY, type Credentials, type User } from "./credentials.js";
 
@@ -16,6 +17,11 @@ type AnyHandler = (input: AnyInput) => Promise<{ status: number; body: unknown }
 
 const PUBLIC = new Set<OperationId>([
   "v1Root", "v2Root", "v1Heartbeat", "v2Heartbeat", "v1Version", "v2Version", "v2Healthcheck", "v1PreFlightChecks", "v2PreFlightChecks",
+]);
+/** v1 routes by collection id: no tenant or database in the request, the collection's own scope applies. */
+const V1_BY_ID = new Set<OperationId>([
+  "v1UpdateCollection", "v1CollectionAdd", "v1CollectionUpdate", "v1CollectionUpsert", "v1CollectionGet",
+  "v1CollectionDelete", "v1CollectionQuery", "v1CollectionCount",
 ]);
 /** Operations that act on the whole server, not inside one tenant. */
 const ADMIN = new Set<OperationId>(["v1Reset", "v2Reset", "v1CreateTenant", "v2CreateTenant"]);
@@ -60,7 +66,11 @@ function withV1Defaults(op: OperationId, input: AnyInput, user: User): AnyInput 
   return { ...input, query };
 }
 
-export function guardHandlers(handlers: Handlers, credentials: Credentials): Handlers {
+/**
+ * @param locate finds the scope of a collection by id (v1 routes by id); it throws NotFoundError
+ *   for a missing collection, and the guard answers the same for one outside the token's scope.
+ */
+export function guardHandlers(handlers: Handlers, credentials: Credentials, locate: (collectionId: string) => Promise<Scope>): Handlers {
   const authenticate = (input: AnyInput): User => {
     const user = credentials.userOf(input.auth.token);
     if (!user) throw new UnauthorizedError(input.auth.token === undefined ? "Unauthorized: missing token" : "Unauthorized: invalid token");
@@ -75,6 +85,16 @@ export function guardHandlers(handlers: Handlers, credentials: Credentials): Han
       guarded[op] = inner;
     } else if (op === "v2GetUserIdentity") {
       guarded[op] = async (input) => ({ status: 200, body: identityOfUser(authenticate(input)) });
+    } else if (V1_BY_ID.has(op)) {
+      guarded[op] = async (input) => {
+        const user = authenticate(input);
+        const id = String(input.params?.collection_id ?? "");
+        const scope = await locate(id);
+        if (!coversTenant(user, scope.tenant) || !coversDatabase(user, scope.database)) {
+          throw new NotFoundError(`Collection [${id}] does not exist.`);
+        }
+        return inner(input);
+      };
     } else if (ADMIN.has(op)) {
       guarded[op] = async (input) => {
         const user = authenticate(input);

@@ -210,6 +210,17 @@ export class Chroma {
     return collection;
   }
 
+  /**
+   * Where a collection lives, found by id alone. v1's record routes carry no tenant or database
+   * (as in 0.6.3), so its face resolves the scope here and then calls the scoped operations.
+   */
+  async scopeOfCollection(id: string): Promise<Scope> {
+    validateCollectionId(id);
+    const collection = await this.storage.catalog.getCollectionById(id);
+    if (!collection) throw new NotFoundError(`Collection [${id}] does not exist.`);
+    return { tenant: collection.tenant, database: collection.database };
+  }
+
   async listCollections(scope: Scope, p: Page = {}): Promise<CollectionInfo[]> {
     return page(await this.storage.catalog.listCollections(scope.tenant, scope.database), p);
   }

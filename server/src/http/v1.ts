@@ -55,13 +55,14 @@ export function v1Handlers(chroma: Chroma): V1Handlers {
       });
       return { status: 200, body: collectionToWire(collection) };
     },
-    // 0.6.3 routes GET/DELETE by name and PUT by id on the same path.
+    // 0.6.3 routes GET/DELETE by name (in the query's tenant/database) and PUT by id on the same path.
+    // Routes by id carry no tenant or database: the collection's own scope is looked up.
     v1GetCollection: async ({ params, query }) => ({
       status: 200,
       body: collectionToWire(await chroma.getCollection(scopeOf(query), params.collection_id)),
     }),
-    v1UpdateCollection: async ({ params, query, body }) => {
-      await chroma.updateCollection(scopeOf(query), params.collection_id, {
+    v1UpdateCollection: async ({ params, body }) => {
+      await chroma.updateCollection(await chroma.scopeOfCollection(params.collection_id), params.collection_id, {
         newName: body.new_name,
         newMetadata: body.new_metadata,
         newConfiguration: body.new_configuration as Record<string, unknown> | null | undefined,
@@ -73,22 +74,22 @@ export function v1Handlers(chroma: Chroma): V1Handlers {
       return { status: 200, body: null };
     },
 
-    v1CollectionAdd: async ({ params, query, body }) => {
-      await chroma.add(scopeOf(query), params.collection_id, body);
+    v1CollectionAdd: async ({ params, body }) => {
+      await chroma.add(await chroma.scopeOfCollection(params.collection_id), params.collection_id, body);
       return { status: 201, body: true };
     },
-    v1CollectionUpsert: async ({ params, query, body }) => {
-      await chroma.upsert(scopeOf(query), params.collection_id, body);
+    v1CollectionUpsert: async ({ params, body }) => {
+      await chroma.upsert(await chroma.scopeOfCollection(params.collection_id), params.collection_id, body);
       return { status: 200, body: null };
     },
-    v1CollectionUpdate: async ({ params, query, body }) => {
-      await chroma.update(scopeOf(query), params.collection_id, body);
+    v1CollectionUpdate: async ({ params, body }) => {
+      await chroma.update(await chroma.scopeOfCollection(params.collection_id), params.collection_id, body);
       return { status: 200, body: null };
     },
-    v1CollectionGet: async ({ params, query, body }) => ({
+    v1CollectionGet: async ({ params, body }) => ({
       status: 200,
       body: getResultV1(
-        await chroma.get(scopeOf(query), params.collection_id, {
+        await chroma.get(await chroma.scopeOfCollection(params.collection_id), params.collection_id, {
           ids: body.ids,
           where: body.where,
           whereDocument: body.where_document,
@@ -98,10 +99,10 @@ export function v1Handlers(chroma: Chroma): V1Handlers {
         }),
       ),
     }),
-    v1CollectionQuery: async ({ params, query, body }) => ({
+    v1CollectionQuery: async ({ params, body }) => ({
       status: 200,
       body: queryResultV1(
-        await chroma.query(scopeOf(query), params.collection_id, {
+        await chroma.query(await chroma.scopeOfCollection(params.collection_id), params.collection_id, {
           queryEmbeddings: body.query_embeddings,
           nResults: body.n_results,
           where: body.where,
@@ -110,10 +111,10 @@ export function v1Handlers(chroma: Chroma): V1Handlers {
         }),
       ),
     }),
-    v1CollectionDelete: async ({ params, query, body }) => {
-      await chroma.delete(scopeOf(query), params.collection_id, { ids: body.ids, where: body.where, whereDocument: body.where_document });
+    v1CollectionDelete: async ({ params, body }) => {
+      await chroma.delete(await chroma.scopeOfCollection(params.collection_id), params.collection_id, { ids: body.ids, where: body.where, whereDocument: body.where_document });
       return { status: 200, body: null };
     },
-    v1CollectionCount: async ({ params, query }) => ({ status: 200, body: await chroma.count(scopeOf(query), params.collection_id) }),
+    v1CollectionCount: async ({ params }) => ({ status: 200, body: await chroma.count(await chroma.scopeOfCollection(params.collection_id), params.collection_id) }),
   };
 }
