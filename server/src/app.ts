@@ -6,6 +6,7 @@ import { guardHandlers } from "./auth/guard.js";
 import type { Chroma } from "./core/chroma.js";
 import type { Handlers } from "./generated/handlers.js";
 import { registerRoutes } from "./http/router.js";
+import { withV1ErrorNames } from "./http/v1-errors.js";
 import { v1Handlers } from "./http/v1.js";
 import { v2Handlers } from "./http/v2.js";
 
@@ -23,6 +24,7 @@ export function createHandlers(chroma: Chroma): Handlers {
 export async function buildApp(chroma: Chroma, options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ loggerInstance: options.logger as FastifyBaseLogger, bodyLimit: options.bodyLimit, disableRequestLogging: true });
   const handlers = createHandlers(chroma);
-  await registerRoutes(app, options.credentials ? guardHandlers(handlers, options.credentials, (id) => chroma.scopeOfCollection(id)) : handlers, { bodyLimit: options.bodyLimit });
+  const guarded = options.credentials ? guardHandlers(handlers, options.credentials, (id) => chroma.scopeOfCollection(id)) : handlers;
+  await registerRoutes(app, withV1ErrorNames(guarded), { bodyLimit: options.bodyLimit });
   return app;
 }

@@ -7,7 +7,7 @@
  */
 import { DEFAULT_DATABASE, DEFAULT_TENANT } from "../core/chroma.js";
 import type { Scope } from "../core/chroma.js";
-import { ForbiddenError, NotFoundError, UnauthorizedError } from "../core/errors.js";
+import { CollectionNotFoundError, ForbiddenError, UnauthorizedError } from "../core/errors.js";
 import type { Handlers } from "../generated/handlers.js";
 import { ANY, type Credentials, type User } from "./credentials.js";
 
@@ -91,7 +91,7 @@ export function guardHandlers(handlers: Handlers, credentials: Credentials, loca
         const id = String(input.params?.collection_id ?? "");
         const scope = await locate(id);
         if (!coversTenant(user, scope.tenant) || !coversDatabase(user, scope.database)) {
-          throw new NotFoundError(`Collection [${id}] does not exist.`);
+          throw new CollectionNotFoundError(id, `Collection [${id}] does not exist.`);
         }
         return inner(input);
       };

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { checkDimension, decodeEmbeddings, type WireEmbedding } from "./embeddings.js";
-import { InvalidArgumentError, NotAllowedError, NotFoundError, UniqueConstraintError } from "./errors.js";
+import { CollectionNotFoundError, InvalidArgumentError, NotAllowedError, NotFoundError, UniqueConstraintError } from "./errors.js";
 import type { RecordFilter } from "./filter.js";
 import { GET_DEFAULT_INCLUDE, parseInclude, projectionOf, QUERY_DEFAULT_INCLUDE } from "./include.js";
 import { KeyedMutex } from "./lock.js";
@@ -196,7 +196,7 @@ export class Chroma {
 
   async getCollection(scope: Scope, name: string): Promise<CollectionInfo> {
     const collection = await this.storage.catalog.getCollectionByName(scope.tenant, scope.database, name);
-    if (!collection) throw new NotFoundError(`Collection [${name}] does not exist`);
+    if (!collection) throw new CollectionNotFoundError(name, `Collection [${name}] does not exist`);
     return collection;
   }
 
@@ -205,7 +205,7 @@ export class Chroma {
     validateCollectionId(id);
     const collection = await this.storage.catalog.getCollectionById(id);
     if (!collection || collection.tenant !== scope.tenant || collection.database !== scope.database) {
-      throw new NotFoundError(`Collection [${id}] does not exist.`);
+      throw new CollectionNotFoundError(id, `Collection [${id}] does not exist.`);
     }
     return collection;
   }
@@ -217,12 +217,14 @@ export class Chroma {
   async scopeOfCollection(id: string): Promise<Scope> {
     validateCollectionId(id);
     const collection = await this.storage.catalog.getCollectionById(id);
-    if (!collection) throw new NotFoundError(`Collection [${id}] does not exist.`);
+    if (!collection) throw new CollectionNotFoundError(id, `Collection [${id}] does not exist.`);
     return { tenant: collection.tenant, database: collection.database };
   }
 
+  /** Ordered by id, as upstream (0.6.3 and 1.x) pages them. */
   async listCollections(scope: Scope, p: Page = {}): Promise<CollectionInfo[]> {
-    return page(await this.storage.catalog.listCollections(scope.tenant, scope.database), p);
+    const all = await this.storage.catalog.listCollections(scope.tenant, scope.database);
+    return page(all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), p);
   }
 
   async countCollections(scope: Scope): Promise<number> {

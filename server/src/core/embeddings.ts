@@ -3,7 +3,7 @@
  * base64 strings of little-endian float32. Both become Float32Array here, once, so nothing past
  * the core handles per-number JS arrays.
  */
-import { InvalidArgumentError } from "./errors.js";
+import { DimensionMismatchError, InvalidArgumentError } from "./errors.js";
 
 export type WireEmbedding = number[] | string;
 
@@ -49,7 +49,7 @@ export function checkDimension(embeddings: Float32Array[], expected: number | nu
   for (const e of embeddings) {
     if (dim === null) dim = e.length;
     else if (e.length !== dim) {
-      throw new InvalidArgumentError(`Collection expecting embedding with dimension of ${dim}, got ${e.length}`);
+      throw new DimensionMismatchError(dim, e.length);
     }
   }
   return dim;

@@ -49,3 +49,34 @@ export class BatchSizeExceededError extends ChromaError {
   override readonly status = 413;
   override readonly name = "BatchSizeExceededError";
 }
+
+/** A collection that does not exist (or is outside the caller's scope); `ref` is the name or id asked for. */
+export class CollectionNotFoundError extends NotFoundError {
+  constructor(
+    readonly ref: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** An embedding whose length is not the collection's dimension. */
+export class DimensionMismatchError extends InvalidArgumentError {
+  constructor(
+    readonly expected: number,
+    readonly got: number,
+  ) {
+    super(`Collection expecting embedding with dimension of ${expected}, got ${got}`);
+  }
+}
+
+/** 0.6.3 (v1) names for a missing collection and a dimension mismatch, both answered 400. */
+export class InvalidCollectionError extends ChromaError {
+  override readonly status = 400;
+  override readonly name = "InvalidCollection";
+}
+
+export class InvalidDimensionError extends ChromaError {
+  override readonly status = 400;
+  override readonly name = "InvalidDimension";
+}
