@@ -55,14 +55,17 @@ function scopeOf(op: OperationId, input: AnyInput): { tenant: string; database?:
 }
 
 /**
- * v1 has no tenant in its paths: like upstream, a caller whose token names exactly one tenant and
- * database gets those as defaults instead of default_tenant / default_database.
+ * v1 has no tenant in its paths: like upstream 0.6.3, a caller whose token names exactly one tenant
+ * (database) gets it instead of default_tenant (default_database) when the request leaves it out
+ * or names the default. Both cases must be covered: the query validator has already filled in the
+ * spec's defaults, so an omitted parameter arrives here as "default_tenant" / "default_database".
  */
 function withV1Defaults(op: OperationId, input: AnyInput, user: User): AnyInput {
   if (!op.startsWith("v1")) return input;
   const query = { ...(input.query ?? {}) };
-  if (query.tenant === undefined && user.tenant !== ANY) query.tenant = user.tenant;
-  if (query.database === undefined && user.databases.length === 1 && user.databases[0] !== ANY) query.database = user.databases[0];
+  const isDefault = (value: unknown, fallback: string) => value === undefined || value === null || value === fallback;
+  if (isDefault(query.tenant, DEFAULT_TENANT) && user.tenant !== ANY) query.tenant = user.tenant;
+  if (isDefault(query.database, DEFAULT_DATABASE) && user.databases.length === 1 && user.databases[0] !== ANY) query.database = user.databases[0];
   return { ...input, query };
 }
 
