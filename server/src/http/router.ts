@@ -127,11 +127,52 @@ async function handle(route: RouteDefinition, handler: AnyHandler, request: Fast
 
 type Parsed = { ok: true; value: unknown } | { ok: false; issues: ValidationIssue[] };
 
+/**
+ * Deepest JSON nesting accepted in a request body. The deepest legitimate request is a filter at
+ * the core's MAX_FILTER_DEPTH (64): about 2 JSON levels per filter level, so ~135. Deeper bodies are
+ * refused before any handler sees them, because recursive code on the way (JSON.stringify in error
+ * messages, metadata and filter checks) overflows V8's stack at a few thousand levels and would
+ * answer 500 (a body of ~20 kB is enough).
+ */
+export const MAX_JSON_DEPTH = 512;
+
+/**
+ * True when `text` nests objects/arrays deeper than `max`. Looks only at structural characters and
+ * skips string contents (a bracket inside a string is not nesting); no recursion, so any depth is safe.
+ */
+export function nestedDeeperThan(text: string, max: number): boolean {
+  const structural = /["{}[\]]/g;
+  let depth = 0;
+  for (let m = structural.exec(text); m !== null; m = structural.exec(text)) {
+    const c = text.charCodeAt(m.index);
+    if (c === 0x22) {
+      // Jump to the closing quote: the next '"' preceded by an even number of backslashes.
+      let end = m.index;
+      for (;;) {
+        end = text.indexOf('"', end + 1);
+        if (end < 0) return false; // unterminated string: JSON.parse reports it
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes++;
+        if (slashes % 2 === 0) break;
+      }
+      structural.lastIndex = end + 1;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else {
+      depth--;
+    }
+  }
+  return false;
+}
+
 /** Raw bytes -> JSON value. undefined = no body (allowed only when the operation's body is optional). */
 function parseBody(raw: unknown, required: boolean): Parsed {
   const text = Buffer.isBuffer(raw) ? raw.toString("utf8") : typeof raw === "string" ? raw : "";
   if (text.trim() === "") {
     return required ? { ok: false, issues: [{ loc: ["body"], msg: "Field required", type: "missing" }] } : { ok: true, value: undefined };
+  }
+  if (nestedDeeperThan(text, MAX_JSON_DEPTH)) {
+    return { ok: false, issues: [{ loc: ["body"], msg: `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, type: "json_invalid" }] };
   }
   try {
     // A UTF-8 BOM is legal in front of JSON text but JSON.parse rejects it.
