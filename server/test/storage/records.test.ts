@@ -244,7 +244,7 @@ describe("writes", () => {
 
   it("compacts in the background and drops old versions while keeping the data", async () => {
     await storage.close();
-    storage = await openLanceStorage(dir.path, { optimizeEvery: 5, retainVersionsMs: 0 });
+    storage = await openLanceStorage(dir.path, { optimizeEvery: 5, retainVersionsMs: 0, optimizeIdleFactor: 0 });
     const coll = collection();
     const table = await storage.records(coll);
     for (let i = 0; i < 40; i++) await table.write([rec(`r${i}`, [i, 1], null, { i })]);
@@ -259,6 +259,43 @@ describe("writes", () => {
     expect(await table.count()).toBe(40);
     expect((await findIds(table, {})).slice(0, 5)).toEqual(["r0", "r1", "r2", "r3", "r4"]);
     expect(await findIds(table, { where: { kind: "compare", key: "i", op: "$lt", value: 2 } })).toEqual(["r0", "r1"]);
+  });
+
+  it("spaces runs on big tables but idle() still settles them", async () => {
+    await storage.close();
+    // A huge idle factor defers every run after the first until idle() asks for them.
+    storage = await openLanceStorage(dir.path, { optimizeEvery: 2, retainVersionsMs: 0, optimizeIdleFactor: 1e9 });
+    const coll = collection();
+    const table = await storage.records(coll);
+    for (let i = 0; i < 30; i++) await table.write([rec(`r${i}`, [i, 1])]);
+    await storage.idle();
+    const db = await lancedb.connect(dir.path);
+    const lance = await db.openTable(coll.id);
+    expect((await lance.stats()).fragmentStats.numFragments).toBeLessThan(5);
+    db.close();
+    expect(await findIds(table, {}, 28)).toEqual(["r28", "r29"]);
+  });
+
+  it("indexes ids once the table is large, and still sees rows written after the index", async () => {
+    await storage.close();
+    storage = await openLanceStorage(dir.path, { optimizeEvery: 4, optimizeIdleFactor: 0 });
+    const coll = collection();
+    const table = await storage.records(coll);
+    for (let b = 0; b < 12; b++) await table.write(Array.from({ length: 1000 }, (_, i) => rec(`b${b}-${i}`, [b, i])));
+    await storage.idle();
+    const db = await lancedb.connect(dir.path);
+    const indices = await (await db.openTable(coll.id)).listIndices();
+    db.close();
+    expect(indices.map((i) => i.columns)).toContainEqual(["id"]);
+    // Unindexed rows (written after the index) and indexed ones are both found and keep their place.
+    await table.write([rec("late", [0, 0])]);
+    await table.write([rec("late", [1, 1], "replaced"), rec("b0-5", [2, 2], "replaced too")]);
+    const order = await findIds(table, {});
+    expect(order).toHaveLength(12_001);
+    expect(order[5]).toBe("b0-5");
+    expect(order[12_000]).toBe("late");
+    expect((await table.fetch(["late", "b0-5", "b11-999"])).map((r) => r.document)).toEqual(["replaced", "replaced too", null]);
+    expect(await table.delete({ ids: ["b3-3", "late", "ghost"] })).toBe(2);
   });
 
   it("drops a collection's records", async () => {

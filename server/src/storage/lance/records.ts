@@ -7,7 +7,7 @@
  *   schema evolution the first time a key appears with that type; they exist only for filtering.
  * The table is created by the first write, which fixes the dimension.
  */
-import type { Connection, Table } from "@lancedb/lancedb";
+import { Index, type Connection, type Table } from "@lancedb/lancedb";
 import type { RecordFilter } from "../../core/filter.js";
 import type { DistanceSpace, Metadata, StoredRecord } from "../../core/model.js";
 import type { Neighbor, Projection, RecordTable, RecordView } from "../storage.js";
@@ -31,6 +31,9 @@ const BASE_COLUMNS = ["id", "seq", "embedding", "norm", "document", "uri", "meta
 const TYPED_COLUMN = /^[snb]_(?:[0-9a-f]{4})*$/;
 /** Keeps IN lists (and the SQL text) of one probe query bounded. */
 const ID_CHUNK = 4096;
+
+/** Below this a full scan of the id column is as cheap as an index lookup. */
+const ID_INDEX_MIN_ROWS = 10_000;
 
 const LANCE_DISTANCE: Record<DistanceSpace, "l2" | "cosine" | "dot"> = { l2: "l2", cosine: "cosine", ip: "dot" };
 
@@ -87,6 +90,7 @@ export class LanceRecordTable implements RecordTable {
   private zeroNorms: boolean | null = null;
   private opened: Promise<void> | null = null;
   private dropped = false;
+  private hasIdIndex = false;
   /** key -> column names per kind; hex-encoding every key of every record would cost more. */
   private readonly columnNames = new Map<string, Record<MetadataKind, string>>();
 
@@ -96,7 +100,13 @@ export class LanceRecordTable implements RecordTable {
     private readonly mayExist: boolean,
     private readonly deps: RecordTableDeps,
   ) {
-    this.maintenance = new TableMaintenance(name, deps.runner, this.mutex, () => (this.dropped ? null : this.table));
+    this.maintenance = new TableMaintenance(
+      name,
+      deps.runner,
+      this.mutex,
+      () => (this.dropped ? null : this.table),
+      (table) => this.ensureIdIndex(table),
+    );
   }
 
   // ---- lifecycle -------------------------------------------------------------------------
@@ -353,9 +363,26 @@ export class LanceRecordTable implements RecordTable {
     return deleted;
   }
 
+  /**
+   * A BTREE index on id once the table is big enough for it to matter: every write looks up its
+   * ids (to keep seqs), and fetch / delete / ids filters do too. Without it each lookup scans
+   * the whole id column. Rows written later are folded in by optimize().
+   */
+  private async ensureIdIndex(table: Table): Promise<void> {
+    if (this.hasIdIndex) return;
+    const indices = await table.listIndices();
+    if (indices.some((i) => i.columns.length === 1 && i.columns[0] === "id")) {
+      this.hasIdIndex = true;
+      return;
+    }
+    if ((await table.countRows()) < ID_INDEX_MIN_ROWS) return;
+    await table.createIndex("id", { config: Index.btree() });
+    this.hasIdIndex = true;
+  }
+
   /** Runs compaction + cleanup now (tests and shutdown paths; normally it runs in the background). */
   async optimize(): Promise<void> {
-    await this.mutex.run(() => this.maintenance.optimizeNow());
+    await this.maintenance.optimizeNow();
   }
 
   private async create(dim: number): Promise<void> {

@@ -19,6 +19,11 @@ export interface LanceStorageOptions {
   optimizeEvery?: number;
   /** Old table versions stay readable at least this long after they stop being current. */
   retainVersionsMs?: number;
+  /**
+   * After an optimize run of d ms the next waits until d * optimizeIdleFactor ms have passed
+   * (bounds the share of time spent compacting a large table); 0 disables the spacing.
+   */
+  optimizeIdleFactor?: number;
   /** Called when background maintenance fails (it never fails a request). */
   onBackgroundError?: (err: unknown, table: string) => void;
 }
@@ -26,7 +31,7 @@ export interface LanceStorageOptions {
 export interface LanceStorage extends Storage {
   readonly catalog: LanceCatalog;
   records(collection: CollectionInfo): Promise<LanceRecordTable>;
-  /** Waits for background maintenance that is scheduled or running. */
+  /** Runs due background maintenance now (including runs waiting out their spacing) and waits for it. */
   idle(): Promise<void>;
 }
 
@@ -38,6 +43,7 @@ export async function openLanceStorage(uri: string, options: LanceStorageOptions
   const runner = new MaintenanceRunner({
     every: options.optimizeEvery ?? 20,
     retainMs: options.retainVersionsMs ?? 60_000,
+    idleFactor: options.optimizeIdleFactor ?? 4,
     onError:
       options.onBackgroundError ??
       ((err, table) => console.warn(`chromaspec: background optimize of LanceDB table ${table} failed:`, err)),
@@ -104,7 +110,7 @@ class LanceStorageImpl implements LanceStorage {
   async reset(): Promise<void> {
     await this.catalogStore?.flush();
     await Promise.all([...this.tables.values()].map((t) => t.detach()));
-    await this.runner.drain();
+    await this.runner.drain(false);
     this.tables.clear();
     this.catalogStore?.close();
     this.catalogStore = null;
@@ -115,11 +121,12 @@ class LanceStorageImpl implements LanceStorage {
 
   async idle(): Promise<void> {
     await this.catalogStore?.flush();
-    await this.runner.drain();
+    await this.runner.drain(true);
   }
 
   async close(): Promise<void> {
-    await this.idle();
+    await this.catalogStore?.flush();
+    await this.runner.drain(false);
     await Promise.all([...this.tables.values()].map((t) => t.detach()));
     this.tables.clear();
     this.catalogStore?.close();
