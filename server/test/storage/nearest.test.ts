@@ -86,7 +86,7 @@ describe.each(["l2", "cosine", "ip"] as const)("%s", (space) => {
 
   it("returns what exists when k exceeds the matches", async () => {
     const q = query();
-    const [got] = await table.nearest([q], 1000, space, { ids: ["r5", "r6", "r7", "nope"] }, IDS_ONLY);
+    const [got] = await table.nearest([q], 1e9, space, { ids: ["r5", "r6", "r7", "nope"] }, IDS_ONLY);
     expectClose(got, bruteForce(records, q, 1000, space, (r) => ["r5", "r6", "r7"].includes(r.id)));
     const [none] = await table.nearest([q], 3, space, { where: { kind: "compare", key: "bucket", op: "$eq", value: 99 } }, IDS_ONLY);
     expect(none).toEqual([]);

@@ -114,8 +114,9 @@ describe("writes", () => {
     await table.write([rec("a", [1, 0], "A"), rec("b", [0, 1], "B", { k: "x" }), rec("c", [1, 1], "C")]);
     await table.write([rec("d", [2, 2], "D"), rec("b", [5, 5], "B2", { other: 1 }, "uri-b")]);
     expect(await findIds(table, {})).toEqual(["a", "b", "c", "d"]);
-    const [d, a, b] = await table.fetch(["d", "a", "missing", "b"]);
-    expect([d.id, a.id, b.id]).toEqual(["d", "a", "b"]);
+    const fetched = await table.fetch(["d", "a", "missing", "b", "a"]);
+    expect(fetched.map((r) => r.id)).toEqual(["d", "a", "b"]);
+    const [, , b] = fetched;
     expect(b).toEqual({ id: "b", embedding: Float32Array.of(5, 5), document: "B2", uri: "uri-b", metadata: { other: 1 } });
     // The replaced record's old typed values are gone, not merged.
     expect(await findIds(table, { where: { kind: "compare", key: "k", op: "$eq", value: "x" } })).toEqual([]);

@@ -119,7 +119,6 @@ export class LanceRecordTable implements RecordTable {
         table = await this.deps.db.openTable(this.name);
       } catch (err) {
         if (isNotFound(err)) return;
-        this.opened = null;
         throw err;
       }
       await this.adopt(table);
@@ -132,7 +131,12 @@ export class LanceRecordTable implements RecordTable {
         .toArrow();
       const seq = last.numRows > 0 ? (last.getChild("seq")!.get(0) as bigint) : -1n;
       this.nextSeq = BigInt(seq) + 1n;
-    })();
+    })().catch((err: unknown) => {
+      // A failed open (e.g. a transient object-store error) is retried by the next call.
+      this.opened = null;
+      this.table = null;
+      throw err;
+    });
     return this.opened;
   }
 
@@ -214,8 +218,9 @@ export class LanceRecordTable implements RecordTable {
         });
       }
     }
+    // In the order of `ids`, each id once (a repeated id is one record, as upstream answers).
     const out: StoredRecord[] = [];
-    for (const id of ids) {
+    for (const id of unique) {
       const r = found.get(id);
       if (r) out.push(r);
     }
@@ -250,6 +255,9 @@ export class LanceRecordTable implements RecordTable {
     const table = await this.readable();
     if (!table) return queries.map(() => []);
     if (queries.length === 0 || k <= 0) return queries.map(() => []);
+    // A k far beyond the table (clients send n_results in the millions) must not size LanceDB's top-k.
+    k = Math.min(k, await table.countRows());
+    if (k === 0) return queries.map(() => []);
     const where = compileFilter(filter, this.columns);
     const columns = projectedColumns(projection);
     const out: Neighbor[][] = queries.map(() => []);
@@ -291,7 +299,7 @@ export class LanceRecordTable implements RecordTable {
       }
     }
     for (const i of searched) {
-      const merged = zeroRows.length > 0 ? out[i].concat(zeroRows) : out[i];
+      const merged = zeroRows.length > 0 ? out[i].concat(zeroRows.map((r) => ({ ...r }))) : out[i];
       // Stable: LanceDB breaks distance ties by row id, which we keep.
       merged.sort((a, b) => a.distance - b.distance);
       out[i] = merged.length > k ? merged.slice(0, k) : merged;
