@@ -14,7 +14,7 @@ import { asMetadata, mergeMetadata, validateBatch, validateMetadata, type WriteB
 import { toGetResult, toQueryResult, type GetResult, type QueryResult } from "./results.js";
 import { buildConfiguration, mergeConfiguration, spaceFromRequest, spaceOf } from "./space.js";
 import { parseOptionalWhere, parseOptionalWhereDocument } from "./where.js";
-import type { RecordTable, Storage } from "../storage/storage.js";
+import { InvalidPatternError, type RecordTable, type Storage } from "../storage/storage.js";
 
 export const DEFAULT_TENANT = "default_tenant";
 export const DEFAULT_DATABASE = "default_database";
@@ -376,13 +376,23 @@ export class Chroma {
     return filter;
   }
 
+  /** Storage reads/deletes with filters: a pattern its regex engine rejects is the caller's mistake. */
+  private async filtered<T>(task: () => Promise<T>): Promise<T> {
+    try {
+      return await task();
+    } catch (err) {
+      if (err instanceof InvalidPatternError) throw new InvalidArgumentError(`Regex syntax error: ${err.detail}`);
+      throw err;
+    }
+  }
+
   async get(scope: Scope, id: string, input: GetInput): Promise<GetResult> {
     const include = parseInclude(input.include, GET_DEFAULT_INCLUDE);
     const filter = this.filterOf(input);
     validateCollectionId(id);
     const collection = await this.getCollectionById(scope, id);
     const table = await this.table(collection);
-    const rows = await table.find(filter, { offset: input.offset ?? 0, limit: input.limit ?? undefined }, projectionOf(include));
+    const rows = await this.filtered(() => table.find(filter, { offset: input.offset ?? 0, limit: input.limit ?? undefined }, projectionOf(include)));
     return toGetResult(rows, include);
   }
 
@@ -401,7 +411,7 @@ export class Chroma {
     if (queries.length === 0) return toQueryResult([], include);
     if (collection.dimension === null || nResults === 0) return toQueryResult(queries.map(() => []), include);
     const table = await this.table(collection);
-    const lists = await table.nearest(queries, nResults, spaceOf(collection.configuration), filter, projectionOf(include));
+    const lists = await this.filtered(() => table.nearest(queries, nResults, spaceOf(collection.configuration), filter, projectionOf(include)));
     return toQueryResult(lists, include);
   }
 
@@ -410,7 +420,7 @@ export class Chroma {
     return this.write(scope, id, async (_collection, table) => {
       // Upstream 1.x: a delete with no ids and no filters deletes nothing.
       if (filter.ids === undefined && !filter.where && !filter.whereDocument) return { deleted: 0 };
-      return { deleted: await table.delete(filter) };
+      return { deleted: await this.filtered(() => table.delete(filter)) };
     });
   }
 

@@ -98,19 +98,10 @@ export function parseWhereDocument(raw: unknown, depth = 0): DocumentFilter {
     throw documentError(`expected where document operator to be one of $contains, $not_contains, $regex, $not_regex, $and, $or, got ${op}`);
   }
   if (typeof operand !== "string") throw documentError(`expected the operand of ${op} to be a str, got ${show(operand)}`);
-  if (op === "$regex" || op === "$not_regex") {
-    checkRegex(operand);
-    return { kind: op === "$regex" ? "regex" : "not_regex", pattern: operand };
-  }
+  // Patterns are compiled by storage's regex engine (Rust regex syntax, like upstream), which
+  // rejects bad ones with InvalidPatternError; JS RegExp would judge them by another dialect.
+  if (op === "$regex" || op === "$not_regex") return { kind: op === "$regex" ? "regex" : "not_regex", pattern: operand };
   return { kind: op === "$contains" ? "contains" : "not_contains", text: operand };
-}
-
-function checkRegex(pattern: string): void {
-  try {
-    new RegExp(pattern, "u");
-  } catch (err) {
-    throw new InvalidArgumentError(`Regex syntax error: ${(err as Error).message}`);
-  }
 }
 
 /** Optional filters as they arrive on the wire; `null` and absent both mean "no filter". */

@@ -33,6 +33,20 @@ export interface Neighbor extends RecordView {
   distance: number;
 }
 
+/**
+ * A $regex / $not_regex pattern the implementation's regex engine rejects. `detail` is the
+ * engine's own parse error; the core answers it as a 400.
+ */
+export class InvalidPatternError extends Error {
+  constructor(
+    readonly pattern: string,
+    readonly detail: string,
+  ) {
+    super(`invalid regular expression ${JSON.stringify(pattern)}: ${detail}`);
+    this.name = "InvalidPatternError";
+  }
+}
+
 export interface CatalogStore {
   listTenants(): Promise<TenantInfo[]>;
   createTenant(tenant: TenantInfo): Promise<void>;

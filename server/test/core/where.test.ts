@@ -77,7 +77,7 @@ describe("parseWhereDocument", () => {
     });
   });
 
-  it.each([[{ $bad: "x" }], [{ $contains: 1 }], [{ $contains: "a", $not_contains: "b" }], [{ $regex: "(" }], [{}]])(
+  it.each([[{ $bad: "x" }], [{ $contains: 1 }], [{ $contains: "a", $not_contains: "b" }], [{}]])(
     "rejects %j with 400",
     (doc) => {
       expect(() => parseWhereDocument(doc)).toThrow(InvalidArgumentError);

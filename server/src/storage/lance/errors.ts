@@ -1,20 +1,8 @@
 /** Errors the lance layer raises for the core to translate into API errors. */
 
-/**
- * A $regex / $not_regex pattern the regex engine rejects. LanceDB evaluates patterns with the
- * Rust `regex` crate, the same engine upstream Chroma uses, so `detail` is that crate's own
- * parse error (e.g. "regex parse error:\n    (\n    ^\nerror: unclosed group"); upstream answers
- * 400 InvalidArgumentError "Regex syntax errror: " + detail.
- */
-export class InvalidPatternError extends Error {
-  constructor(
-    readonly pattern: string,
-    readonly detail: string,
-  ) {
-    super(`invalid regular expression ${JSON.stringify(pattern)}: ${detail}`);
-    this.name = "InvalidPatternError";
-  }
-}
+// Patterns are evaluated by the Rust `regex` crate inside LanceDB, the same engine upstream
+// Chroma uses, so the crate's parse errors are upstream's messages too.
+export { InvalidPatternError } from "../storage.js";
 
 /** Pulls the regex crate's message out of a LanceDB planning error, if it is one. */
 export function regexParseDetail(err: unknown): string | undefined {
