@@ -197,6 +197,14 @@ describe("writes", () => {
     expect(await table.indexingStatus()).toEqual({ indexed: 0, unindexed: 0 });
   });
 
+  it("answers ids that match nothing with empty results, full projections included", async () => {
+    const table = await storage.records(collection());
+    await table.write([rec("a", [1, 2])]);
+    expect(await table.fetch(["missing"])).toEqual([]);
+    expect(await table.find({ ids: ["missing"] }, { offset: 0 }, EVERYTHING)).toEqual([]);
+    expect(await table.find({ where: { kind: "compare", key: "absent", op: "$eq", value: 1 } }, { offset: 0 }, EVERYTHING)).toEqual([]);
+  });
+
   it("survives a reopen: records, order, and seq continuation", async () => {
     const coll = collection();
     let table = await storage.records(coll);

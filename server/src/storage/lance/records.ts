@@ -545,6 +545,8 @@ async function run<T>(fn: () => Promise<T>, filter: RecordFilter): Promise<T> {
 /** Result rows as RecordViews; columns outside the projection stay undefined. */
 function toViews(result: ArrowModule.Table, projection: Projection, dim: number): RecordView[] {
   const n = result.numRows;
+  // LanceDB answers a query that matched nothing with a table that has no columns at all.
+  if (n === 0) return [];
   const ids = readStrings(result, "id");
   const views: RecordView[] = new Array(n);
   for (let i = 0; i < n; i++) views[i] = { id: ids[i]! };
