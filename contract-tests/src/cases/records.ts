@@ -2,7 +2,7 @@
  * Writing and reading records: add, upsert, update, get (include, ordering, paging), count,
  * base64 embeddings, indexing status, and the 400s of malformed batches.
  */
-import type { Collection } from "@chromaspec/sdk";
+import type { Collection, Metadata } from "@chromaspec/sdk";
 import { beforeAll, expect } from "vitest";
 import { raw, recordsPath } from "../support/client.js";
 import { forEachApi, group, it } from "../support/contract.js";
@@ -20,7 +20,7 @@ const THREE = {
     [-1, 0.5, 0.25],
   ],
   documents: ["alpha", null, "gamma"],
-  metadatas: [{ k: "v", n: 1 }, null, { flag: true, x: 2.5 }],
+  metadatas: [{ k: "v", n: 1 }, null, { flag: true, x: 2.5 }] as (Metadata | null)[],
   uris: ["s3://bucket/a", null, "file:///c"],
 };
 

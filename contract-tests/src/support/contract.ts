@@ -21,7 +21,11 @@ export interface Group extends Area {
 
 /** One `describe(api) > describe(area)` per API version; v2-only areas pass `["v2"]`. */
 export function forEachApi(area: string, body: (a: Area) => void, apis: Api[] = ["v1", "v2"]): void {
-  for (const api of apis) describe(api, () => describe(area, () => body({ api, area })));
+  for (const api of apis) {
+    describe(api, () => {
+      describe(area, () => body({ api, area }));
+    });
+  }
 }
 
 /**

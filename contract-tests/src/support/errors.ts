@@ -35,10 +35,13 @@ export async function expectError(pending: Promise<unknown>, want: ExpectedError
   } catch (err) {
     expect(err, String(err)).toBeInstanceOf(ChromaError);
     const e = err as ChromaError;
+    // No HTTP answer reached the SDK (connection refused, or Prism reported a spec violation).
+    if (e.status === 0) throw err;
     checkBody(e.body, want, e.status);
     return e;
   }
-  expect.fail(`expected HTTP ${want.status} ${String(want.error)}, but the call succeeded with ${JSON.stringify(outcome)}`);
+  const shown = JSON.stringify(outcome) ?? "nothing";
+  expect.fail(`expected HTTP ${want.status} ${String(want.error)}, but the call succeeded with ${shown.length > 120 ? `${shown.slice(0, 120)}…` : shown}`);
 }
 
 /** The same check on a raw answer. */
