@@ -27,9 +27,32 @@ export async function buildApp(chroma: Chroma, options: AppOptions): Promise<Fas
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: options.bodyLimit,
     logController: new LogController({ disableRequestLogging: true }),
+    return503OnClosing: false, // answered below, in upstream's error shape
   });
+  drainOnClose(app);
   const handlers = createHandlers(chroma);
   const guarded = options.credentials ? guardHandlers(handlers, options.credentials, (id) => chroma.scopeOfCollection(id)) : handlers;
   await registerRoutes(app, withV1ErrorNames(guarded), { bodyLimit: options.bodyLimit });
   return app;
+}
+
+/**
+ * Graceful shutdown at the HTTP level: once closing, requests already being handled finish and
+ * their answers close the connection (a keep-alive connection left open would hold close() up
+ * until its timeout); requests that arrive later get a 503 in the usual error shape.
+ */
+function drainOnClose(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onRequest", async (_request, reply) => {
+    if (!closing) return;
+    reply.header("connection", "close");
+    await reply.code(503).send({ error: "ChromaError", message: "The server is shutting down" });
+  });
+  app.addHook("onSend", async (_request, reply, payload) => {
+    if (closing) reply.header("connection", "close");
+    return payload;
+  });
 }

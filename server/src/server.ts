@@ -31,7 +31,9 @@ export async function startServer(config: ServerConfig): Promise<{ close(): Prom
   const close = () =>
     (closing ??= (async () => {
       await app.close(); // stops accepting, waits for in-flight requests
+      logger.debug("http closed");
       await chroma.drain();
+      logger.debug("writes drained");
       await storage.close();
       logger.info("chromaspec stopped");
     })());
