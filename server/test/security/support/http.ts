@@ -23,7 +23,10 @@ export interface RawResponse {
   json: unknown;
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+// A fresh connection per request: after an oversize body the server answers 413 and closes the
+// connection; a kept-alive socket could then be reused by the next request and reset, which would
+// blame the wrong request.
+const agent = new Agent({ keepAlive: false });
 
 export function send(baseUrl: string, req: RawRequest, timeoutMs = 60_000): Promise<RawResponse> {
   const url = new URL(baseUrl);
