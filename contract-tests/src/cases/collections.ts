@@ -9,7 +9,7 @@ import {
   duplicate, expectError, invalidArgument, missingCollectionById, missingCollectionByName, missingCollectionOnDelete, notFound,
 } from "../support/errors.js";
 import { uniqueName } from "../support/names.js";
-import { newCollection, openScope, type Opened } from "../support/scope.js";
+import { newCollection, openFreshScope, openScope, type Opened } from "../support/scope.js";
 import { expectCollectionShape, UUID } from "../support/shapes.js";
 
 forEachApi("collections", (a) => {
@@ -151,14 +151,6 @@ forEachApi("collections", (a) => {
       await expectError(o.client.createCollection({ name: c.name }), duplicate);
     });
 
-    it(g, ["CreateCollection"], "the same collection name in two databases names two collections", async () => {
-      const other = await openScope(a.api);
-      const name = uniqueName("c");
-      const one = await o.client.createCollection({ name });
-      const two = await other.client.createCollection({ name });
-      expect(one.id).not.toBe(two.id);
-      expect((await other.client.getCollection({ name })).id).toBe(two.id);
-    });
 
     for (const bad of ["ab", "-abc", "abc-", "a b c", "a/b/c"]) {
       it(g, ["CreateCollection"], `the collection name ${JSON.stringify(bad)} answers 400`, async () => {
@@ -181,21 +173,6 @@ forEachApi("collections", (a) => {
       await expectError(o.client.getCollection({ name: uniqueName("missing") }), missingCollectionByName(a.api));
     });
 
-    it(g, ["ListCollections", "CountCollections"], "list and count show exactly the database's collections", async () => {
-      const mine = await openScope(a.api);
-      expect(await mine.client.listCollections()).toEqual([]);
-      expect(await mine.client.countCollections()).toBe(0);
-      const made = [await newCollection(mine), await newCollection(mine), await newCollection(mine)];
-      const all = await mine.client.listCollections();
-      expect(all.map((c) => c.name).sort()).toEqual(made.map((c) => c.name).sort());
-      expect(all.map((c) => c.id).sort()).toEqual(made.map((c) => c.id).sort());
-      expect(await mine.client.countCollections()).toBe(3);
-      // Pages are consecutive slices of the full list, whatever order the server keeps.
-      expect((await mine.client.listCollections({ limit: 2 })).map((c) => c.id)).toEqual(all.slice(0, 2).map((c) => c.id));
-      expect((await mine.client.listCollections({ limit: 1, offset: 1 })).map((c) => c.id)).toEqual([all[1].id]);
-      expect((await mine.client.listCollections({ offset: 2 })).map((c) => c.id)).toEqual([all[2].id]);
-      expect(await mine.client.listCollections({ offset: 3 })).toEqual([]);
-    });
 
     it(g, ["ListCollections"], "an unknown database lists no collections", async () => {
       const lost = clientFor(a.api, { tenant: o.scope.tenant, database: uniqueName("missing") });
@@ -236,15 +213,6 @@ forEachApi("collections", (a) => {
       await expectError(c.modify({ metadata: { a: 1 } }), missingCollectionById(a.api));
     });
 
-    it(g, ["DeleteCollection", "GetCollection", "CountCollections"], "a deleted collection is gone", async () => {
-      const mine = await openScope(a.api);
-      const keep = await newCollection(mine);
-      const drop = await newCollection(mine);
-      await mine.client.deleteCollection({ name: drop.name });
-      await expectError(mine.client.getCollection({ name: drop.name }), missingCollectionByName(a.api));
-      expect(await mine.client.countCollections()).toBe(1);
-      expect((await mine.client.listCollections()).map((c) => c.id)).toEqual([keep.id]);
-    });
 
     it(g, ["DeleteCollection", "CreateCollection", "CollectionCount"], "a name freed by delete can be reused for a new, empty collection", async () => {
       const c = await newCollection(o);
@@ -258,6 +226,41 @@ forEachApi("collections", (a) => {
 
     it(g, ["DeleteCollection"], "deleting an unknown collection is not found", async () => {
       await expectError(o.client.deleteCollection({ name: uniqueName("missing") }), missingCollectionOnDelete(a.api));
+    });
+  });
+
+  group(a, "isolation", (g) => {
+    it(g, ["CreateCollection"], "the same collection name in two databases names two collections", async () => {
+      const other = await openFreshScope(a.api);
+      const name = uniqueName("c");
+      const one = await o.client.createCollection({ name });
+      const two = await other.client.createCollection({ name });
+      expect(one.id).not.toBe(two.id);
+      expect((await other.client.getCollection({ name })).id).toBe(two.id);
+    });
+    it(g, ["ListCollections", "CountCollections"], "list and count show exactly the database's collections", async () => {
+      const mine = await openFreshScope(a.api);
+      expect(await mine.client.listCollections()).toEqual([]);
+      expect(await mine.client.countCollections()).toBe(0);
+      const made = [await newCollection(mine), await newCollection(mine), await newCollection(mine)];
+      const all = await mine.client.listCollections();
+      expect(all.map((c) => c.name).sort()).toEqual(made.map((c) => c.name).sort());
+      expect(all.map((c) => c.id).sort()).toEqual(made.map((c) => c.id).sort());
+      expect(await mine.client.countCollections()).toBe(3);
+      // Pages are consecutive slices of the full list, whatever order the server keeps.
+      expect((await mine.client.listCollections({ limit: 2 })).map((c) => c.id)).toEqual(all.slice(0, 2).map((c) => c.id));
+      expect((await mine.client.listCollections({ limit: 1, offset: 1 })).map((c) => c.id)).toEqual([all[1].id]);
+      expect((await mine.client.listCollections({ offset: 2 })).map((c) => c.id)).toEqual([all[2].id]);
+      expect(await mine.client.listCollections({ offset: 3 })).toEqual([]);
+    });
+    it(g, ["DeleteCollection", "GetCollection", "CountCollections"], "a deleted collection is gone", async () => {
+      const mine = await openFreshScope(a.api);
+      const keep = await newCollection(mine);
+      const drop = await newCollection(mine);
+      await mine.client.deleteCollection({ name: drop.name });
+      await expectError(mine.client.getCollection({ name: drop.name }), missingCollectionByName(a.api));
+      expect(await mine.client.countCollections()).toBe(1);
+      expect((await mine.client.listCollections()).map((c) => c.id)).toEqual([keep.id]);
     });
   });
 });

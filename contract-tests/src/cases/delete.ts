@@ -54,6 +54,18 @@ forEachApi("delete", (a) => {
       expect(await remaining(c)).toEqual(["r2", "r3", "r4", "r6"]);
     });
 
+    it(g, ["CollectionDelete", "CollectionGet"], "ids and where must both match", async () => {
+      const c = await filled();
+      expect(await c.delete({ ids: ["r1", "r2", "r5"], where: { str: "apple" } })).toEqual({ deleted: deleted(2) });
+      expect(await remaining(c)).toEqual(["r2", "r3", "r4", "r6"]);
+    });
+
+    it(g, ["CollectionDelete", "CollectionGet"], "ids and where_document must both match", async () => {
+      const c = await filled();
+      expect(await c.delete({ ids: ["r2", "r3", "r5"], whereDocument: { $contains: "o" } })).toEqual({ deleted: deleted(2) });
+      expect(await remaining(c)).toEqual(["r1", "r3", "r4", "r6"]);
+    });
+
     it(g, ["CollectionDelete", "CollectionGet"], "ids, where and where_document must all match", async () => {
       const c = await filled();
       expect(await c.delete({ ids: ["r1", "r2", "r5"], where: { str: "apple" }, whereDocument: { $contains: "pie" } })).toEqual({ deleted: deleted(1) });

@@ -8,7 +8,7 @@ import { beforeAll, expect } from "vitest";
 import { clientFor, raw, recordsPath } from "../support/client.js";
 import { forEachApi, group, it } from "../support/contract.js";
 import { expectError, expectErrorAnswer, invalidArgument, missingCollectionById, notFound, unprocessable } from "../support/errors.js";
-import { newCollection, openScope, type Opened } from "../support/scope.js";
+import { newCollection, openFreshScope, openScope, type Opened } from "../support/scope.js";
 
 const GHOST = "6a1b5a9e-8c55-4f4b-9d8f-1b2c3d4e5f60";
 
@@ -52,26 +52,9 @@ forEachApi("errors", (a) => {
     });
 
     if (a.api === "v2") {
-      // Record operations address a collection by id under a tenant and database: another
-      // tenant's path must not reach it (chromaspec checks; Chroma 1.x ignores the path).
-      it(g, ["CollectionGet", "CollectionAdd", "CollectionCount"], "record operations through another tenant's path are not found", async () => {
-        const other = await openScope(a.api);
-        const foreign = (suffix: string) => `${recordsPath(a.api, other.scope, c.id)}${suffix}`;
-        expectErrorAnswer(await raw("POST", foreign("/get"), {}), notFound);
-        expectErrorAnswer(await raw("POST", foreign("/add"), { ids: ["intruder"], embeddings: [[0, 0, 0]] }), notFound);
-        expectErrorAnswer(await raw("GET", foreign("/count")), notFound);
-        expect(await c.count()).toBe(2);
-      });
-
       it(g, ["ListCollections"], "an unknown tenant lists no collections", async () => {
         const lost = clientFor(a.api, { tenant: `missing-${c.id}`, database: "default_database" });
         expect(await lost.listCollections()).toEqual([]);
-      });
-
-      it(g, ["GetCollection", "ListCollections"], "another database does not see the collection", async () => {
-        const other = await openScope(a.api);
-        await expectError(other.client.getCollection({ name: c.name }), notFound);
-        expect(await other.client.listCollections()).toEqual([]);
       });
     }
 
@@ -81,6 +64,27 @@ forEachApi("errors", (a) => {
       expect(Object.keys(r.body as object).sort()).toEqual(["error", "message"]);
       expect(r.headers.get("content-type")).toMatch(/^application\/json/);
     });
+  });
+
+  group(a, "isolation", (g) => {
+    if (a.api === "v2") {
+      // Record operations address a collection by id under a tenant and database: another
+      // tenant's path must not reach it (chromaspec checks; Chroma 1.x ignores the path).
+      it(g, ["CollectionGet", "CollectionAdd", "CollectionCount"], "record operations through another tenant's path are not found", async () => {
+        const other = await openFreshScope(a.api);
+        const foreign = (suffix: string) => `${recordsPath(a.api, other.scope, c.id)}${suffix}`;
+        expectErrorAnswer(await raw("POST", foreign("/get"), {}), notFound);
+        expectErrorAnswer(await raw("POST", foreign("/add"), { ids: ["intruder"], embeddings: [[0, 0, 0]] }), notFound);
+        expectErrorAnswer(await raw("GET", foreign("/count")), notFound);
+        expect(await c.count()).toBe(2);
+      });
+
+      it(g, ["GetCollection", "ListCollections"], "another database does not see the collection", async () => {
+        const other = await openFreshScope(a.api);
+        await expectError(other.client.getCollection({ name: c.name }), notFound);
+        expect(await other.client.listCollections()).toEqual([]);
+      });
+    }
   });
 
   group(a, "invalid requests", (g) => {

@@ -9,13 +9,15 @@
  *   requests          sends a request and checks the answer's shape: runs everywhere (on the mock
  *                     this proves the SDK's request is valid per openapi.yaml)
  *   behaviour         checks state and semantics: needs a real server
+ *   isolation         behaviour that needs databases of its own (empty ones, or a second one):
+ *                     not possible when --database pins the suite to one database
  *   invalid requests  sends a body the schema rejects (raw fetch): Prism answers those itself
  *   spec examples     asks Prism for every example response: mock only
  *   reset             wipes the server: mock, or a separate last phase when reset is allowed
  */
 
 /** @typedef {"v1" | "v2"} Api */
-/** @typedef {"requests" | "behaviour" | "invalid requests" | "spec examples" | "reset"} Group */
+/** @typedef {"requests" | "behaviour" | "isolation" | "invalid requests" | "spec examples" | "reset"} Group */
 /**
  * @typedef {object} TargetConfig
  * @property {"mock" | "live" | "proxy" | "reference" | "external"} kind
@@ -29,7 +31,7 @@
  * @property {string[]} knownDifferences test ids skipped on this target
  */
 
-export const GROUPS = /** @type {const} */ (["requests", "behaviour", "invalid requests", "spec examples", "reset"]);
+export const GROUPS = /** @type {const} */ (["requests", "behaviour", "isolation", "invalid requests", "spec examples", "reset"]);
 
 /** The env variable that carries the TargetConfig (JSON) from the runner to the test workers. */
 export const TARGET_ENV = "CONTRACT_TARGET";
@@ -57,7 +59,8 @@ export function skipReason(target, test) {
     return target.resetAllowed ? "destructive: runs alone in the reset phase" : "destructive: reset not allowed on this target (--allow-reset)";
   }
   if (target.phase === "reset") return "reset phase runs only the reset tests";
-  if (test.group === "behaviour" && mock) return "behaviour: a mock answers spec examples, not state";
+  if ((test.group === "behaviour" || test.group === "isolation") && mock) return "behaviour: a mock answers spec examples, not state";
+  if (test.group === "isolation" && target.database) return "needs databases of its own, but --database pins one";
   if (test.group === "invalid requests" && (mock || target.kind === "proxy")) return "violates the request schema: Prism answers it itself";
   if (test.group === "spec examples" && !mock) return "spec examples are served by the mock only";
   if (target.knownDifferences.includes(test.id)) return "known difference (KNOWN_DIFFERENCES.md)";

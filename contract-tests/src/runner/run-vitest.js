@@ -96,7 +96,8 @@ export async function runSuite(options) {
       config: fileURLToPath(new URL("vitest.config.ts", `file://${PACKAGE_DIR}`)),
       run: true,
       watch: false,
-      reporters: options.quiet ? [] : [options.verbose ? "verbose" : "dot"],
+      // An empty list would bring back the default reporter; a reporter without hooks prints nothing.
+      reporters: options.quiet ? [{}] : [options.verbose ? "verbose" : "dot"],
       ...(options.filter ? { testNamePattern: options.filter } : {}),
       ...(options.bail ? { bail: options.bail } : {}),
     },

@@ -4,8 +4,9 @@
  * see runner/policy.js). Context is passed explicitly (Area, Group) rather than kept in module
  * state, because vitest runs describe factories during collection, not at registration.
  */
-import { describe, test } from "vitest";
+import { afterAll, describe, test } from "vitest";
 import { skipReason, testId, type Api, type Group as GroupName } from "../runner/policy.js";
+import { cleanupScopes } from "./scope.js";
 import { target } from "./target.js";
 
 export type { Api };
@@ -23,7 +24,10 @@ export interface Group extends Area {
 export function forEachApi(area: string, body: (a: Area) => void, apis: Api[] = ["v1", "v2"]): void {
   for (const api of apis) {
     describe(api, () => {
-      describe(area, () => body({ api, area }));
+      describe(area, () => {
+        body({ api, area });
+        afterAll(() => cleanupScopes(api));
+      });
     });
   }
 }

@@ -5,13 +5,43 @@
 import type { ChromaClient, Collection, CreateCollectionArgs } from "@chromaspec/sdk";
 import { clientFor, type Scope } from "./client.js";
 import type { Api } from "./contract.js";
-import { uniqueName } from "./names.js";
+import { RUN_TAG, uniqueName } from "./names.js";
 import { target } from "./target.js";
 
 export interface Opened {
   api: Api;
   scope: Scope;
   client: ChromaClient;
+}
+
+/** Scopes opened by this test file, with whether the database is ours (created by the suite). */
+const opened: { o: Opened; ownDatabase: boolean }[] = [];
+
+function remember(o: Opened, ownDatabase: boolean): Opened {
+  opened.push({ o, ownDatabase });
+  return o;
+}
+
+/**
+ * Best effort, after a file's tests: drop the databases the suite created (v2), and delete this
+ * run's collections from databases it was given (--database) or cannot drop (v1), so a shared
+ * server keeps no clutter. Failures are ignored: cleaning up is not under test.
+ */
+export async function cleanupScopes(api: Api): Promise<void> {
+  if (target.kind === "mock") return;
+  for (const { o, ownDatabase } of opened.splice(0).filter((x) => x.o.api === api)) {
+    try {
+      if (ownDatabase && api === "v2") {
+        await clientFor(api).deleteDatabase({ name: o.scope.database, tenant: o.scope.tenant });
+        continue;
+      }
+      for (const c of await o.client.listCollections()) {
+        if (c.name.includes(RUN_TAG)) await o.client.deleteCollection({ name: c.name });
+      }
+    } catch {
+      /* the server may be gone or the scope already deleted */
+    }
+  }
 }
 
 export async function openScope(api: Api): Promise<Opened> {
@@ -27,7 +57,24 @@ export async function openScope(api: Api): Promise<Opened> {
     await admin.createDatabase({ name: database, tenant });
   }
   const scope = { tenant, database };
-  return { api, scope, client: clientFor(api, scope) };
+  return remember({ api, scope, client: clientFor(api, scope) }, !target.database);
+}
+
+/**
+ * A database nobody else uses (in --tenant's tenant when given), for the `isolation` tests that
+ * need an empty database or a second one.
+ */
+export async function openFreshScope(api: Api): Promise<Opened> {
+  const admin = clientFor(api);
+  let tenant = target.tenant;
+  if (!tenant) {
+    tenant = uniqueName("t");
+    await admin.createTenant({ name: tenant });
+  }
+  const database = uniqueName("d");
+  await admin.createDatabase({ name: database, tenant });
+  const scope = { tenant, database };
+  return remember({ api, scope, client: clientFor(api, scope) }, true);
 }
 
 /** A new, empty collection with a unique name (l2 unless told otherwise). */
