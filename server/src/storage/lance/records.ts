@@ -9,7 +9,7 @@
  */
 import { Index, type Connection, type Table } from "@lancedb/lancedb";
 import type { RecordFilter } from "../../core/filter.js";
-import type { DistanceSpace, Metadata, StoredRecord } from "../../core/model.js";
+import type { CollectionInfo, DistanceSpace, Metadata, StoredRecord } from "../../core/model.js";
 import type { Neighbor, Projection, RecordTable, RecordView } from "../storage.js";
 import {
   arrow,
@@ -25,15 +25,21 @@ import {
 import { InvalidPatternError, regexParseDetail } from "./errors.js";
 import { TableMaintenance, type MaintenanceRunner } from "./maintenance.js";
 import { Mutex } from "./mutex.js";
+import { annParams, loadRecords } from "./resident.js";
 import { andPredicates, compileFilter, compileIds, kindOf, metadataColumn, type MetadataKind } from "./sql.js";
+import type { AnnWorkerHost } from "../vector-index/ann-worker-host.js";
+import type { MemoryBudget } from "../vector-index/slots.js";
+import { VectorIndex, type AnnParams, type Entry, type Hit } from "../vector-index/vector-index.js";
 
 const BASE_COLUMNS = ["id", "seq", "embedding", "norm", "document", "uri", "metadata_json"] as const;
 const TYPED_COLUMN = /^[snb]_(?:[0-9a-f]{4})*$/;
 /** Keeps IN lists (and the SQL text) of one probe query bounded. */
 const ID_CHUNK = 4096;
 
-/** Below this a full scan of the id column is as cheap as an index lookup. */
+/** Below this a full scan of a column is as cheap as an index lookup. */
 const ID_INDEX_MIN_ROWS = 10_000;
+/** Typed metadata columns that get a scalar index (filters on them need no full scan). */
+const MAX_SCALAR_INDEXES = 32;
 
 const LANCE_DISTANCE: Record<DistanceSpace, "l2" | "cosine" | "dot"> = { l2: "l2", cosine: "cosine", ip: "dot" };
 
@@ -69,11 +75,28 @@ export function regexPatterns(filter: RecordFilter): string[] {
   return out;
 }
 
+/** The in-memory vector search every record table keeps next to its LanceDB table. */
+export interface VectorSearchDeps {
+  /** Where HNSW graphs are built; null = exact in-memory search only. */
+  host: AnnWorkerHost | null;
+  /** Shared byte budget for cached payloads (documents, uris, metadata). */
+  budget: MemoryBudget;
+  /** Collections smaller than this are searched exactly, without a graph. */
+  annThreshold: number;
+  /** Prefiltered searches over at most this many records are exact scans. */
+  exactLimit: number;
+  /** The lowest ef a graph search uses, whatever the collection's ef_search says. */
+  minEf: number;
+  onWarning(message: string): void;
+}
+
 export interface RecordTableDeps {
   db: Connection;
   runner: MaintenanceRunner;
   /** Rejects (InvalidPatternError) patterns the regex engine cannot compile, as written. */
   validatePatterns(patterns: string[]): Promise<void>;
+  /** null: every search runs inside LanceDB (exact scans), nothing is kept in memory. */
+  vectors: VectorSearchDeps | null;
 }
 
 export class LanceRecordTable implements RecordTable {
@@ -90,9 +113,18 @@ export class LanceRecordTable implements RecordTable {
   private zeroNorms: boolean | null = null;
   private opened: Promise<void> | null = null;
   private dropped = false;
-  private hasIdIndex = false;
   /** key -> column names per kind; hex-encoding every key of every record would cost more. */
   private readonly columnNames = new Map<string, Record<MetadataKind, string>>();
+  /** Columns known to have a scalar index. */
+  private readonly indexedColumns = new Set<string>();
+  /** The collection's space and HNSW knobs, from the first configure(). */
+  private params: AnnParams | null = null;
+  /**
+   * Every record in memory with its ANN index, once loaded: then searches, id lookups and
+   * counts are answered from it. Null while loading (those run in LanceDB meanwhile).
+   */
+  private index: VectorIndex | null = null;
+  private loading: Promise<void> | null = null;
 
   constructor(
     readonly name: string,
@@ -105,8 +137,65 @@ export class LanceRecordTable implements RecordTable {
       deps.runner,
       this.mutex,
       () => (this.dropped ? null : this.table),
-      (table) => this.ensureIdIndex(table),
+      (table) => this.ensureIndices(table),
     );
+  }
+
+  /**
+   * Takes the collection's configuration (space, HNSW knobs). The first call starts loading the
+   * records into memory in the background; writes wait for it, reads use LanceDB until then.
+   */
+  configure(collection: CollectionInfo): void {
+    const vectors = this.deps.vectors;
+    if (!vectors || this.dropped) return;
+    const params = annParams(collection, vectors.minEf);
+    if (this.params === null) {
+      this.params = params;
+      this.startLoad();
+    } else if (params.efSearch !== this.params.efSearch) {
+      this.params = params;
+      this.index?.setEfSearch(params.efSearch);
+    }
+  }
+
+  private newIndex(dim: number): VectorIndex {
+    const v = this.deps.vectors!;
+    return new VectorIndex(dim, {
+      ...this.params!,
+      annThreshold: v.annThreshold,
+      exactLimit: v.exactLimit,
+      host: v.host,
+      budget: v.budget,
+      onWarning: (m) => v.onWarning(`collection table ${this.name}: ${m}`),
+    });
+  }
+
+  private startLoad(): void {
+    if (this.loading) return;
+    this.loading = this.mutex
+      .run(async () => {
+        await this.open();
+        if (this.dropped || !this.table || this.index) return;
+        const index = this.newIndex(this.dim);
+        try {
+          await loadRecords(this.table, index);
+        } catch (err) {
+          index.close();
+          throw err;
+        }
+        this.index = index;
+      })
+      .catch((err: unknown) => {
+        // Reads keep running in LanceDB; the next configure() tries again.
+        this.loading = null;
+        this.params = null;
+        this.deps.vectors?.onWarning(`collection table ${this.name}: loading records into memory failed: ${String(err)}`);
+      });
+  }
+
+  /** Resolves once the in-memory copy is loaded (or loading failed / is not used). */
+  async ready(): Promise<void> {
+    await this.loading;
   }
 
   // ---- lifecycle -------------------------------------------------------------------------
@@ -165,6 +254,8 @@ export class LanceRecordTable implements RecordTable {
     await this.mutex.run(async () => {
       await this.open().catch(() => undefined);
       this.dropped = true;
+      this.index?.close();
+      this.index = null;
       const table = this.table;
       this.table = null;
       table?.close();
@@ -180,6 +271,8 @@ export class LanceRecordTable implements RecordTable {
   async detach(): Promise<void> {
     await this.mutex.run(async () => {
       this.dropped = true;
+      this.index?.close();
+      this.index = null;
       this.table?.close();
       this.table = null;
     });
@@ -188,20 +281,53 @@ export class LanceRecordTable implements RecordTable {
   // ---- reads -----------------------------------------------------------------------------
 
   async count(): Promise<number> {
+    if (this.index && !this.dropped) return this.index.live;
     const table = await this.readable();
     return table ? table.countRows() : 0;
   }
 
   async indexingStatus(): Promise<{ indexed: number; unindexed: number }> {
-    // Search is exact (brute force inside LanceDB), so nothing is ever waiting for an index.
-    return { indexed: await this.count(), unindexed: 0 };
+    if (this.index && !this.dropped) return this.index.status();
+    const n = await this.count();
+    // Still loading into memory: nothing is searchable through the index yet. Without the
+    // in-memory index every search is an exact LanceDB scan, so nothing waits for indexing.
+    return this.deps.vectors && this.params ? { indexed: 0, unindexed: n } : { indexed: n, unindexed: 0 };
   }
 
   async fetch(ids: string[]): Promise<StoredRecord[]> {
-    const table = await this.readable();
-    if (!table || ids.length === 0) return [];
-    const found = new Map<string, StoredRecord>();
+    if (ids.length === 0) return [];
     const unique = [...new Set(ids)];
+    const index = this.index;
+    if (index && !this.dropped) {
+      // Ids not in memory do not exist: the common add of fresh ids never reaches LanceDB.
+      const known = unique.filter((id) => index.store.slotOfId(id) !== undefined);
+      const fromMemory = known.map((id) => this.recordFromMemory(index, id));
+      if (fromMemory.every((r) => r !== undefined)) return fromMemory as StoredRecord[];
+      return this.fetchFromLance(known);
+    }
+    return this.fetchFromLance(unique);
+  }
+
+  /** A full record from memory, or undefined when its payload is not cached. */
+  private recordFromMemory(index: VectorIndex, id: string): StoredRecord | undefined {
+    const slot = index.store.slotOfId(id);
+    if (slot === undefined) return undefined;
+    const p = index.store.payload(slot);
+    if (!p) return undefined;
+    return {
+      id,
+      embedding: index.store.vector(slot),
+      document: p.document,
+      uri: p.uri,
+      metadata: p.metadataJson === null ? null : (JSON.parse(p.metadataJson) as Metadata),
+    };
+  }
+
+  /** Full records for unique ids, from LanceDB, in the order of `unique`. */
+  private async fetchFromLance(unique: string[]): Promise<StoredRecord[]> {
+    const table = await this.readable();
+    if (!table || unique.length === 0) return [];
+    const found = new Map<string, StoredRecord>();
     for (let i = 0; i < unique.length; i += ID_CHUNK) {
       const result = await table
         .query()
@@ -230,9 +356,13 @@ export class LanceRecordTable implements RecordTable {
   async find(filter: RecordFilter, page: { offset: number; limit?: number }, projection: Projection): Promise<RecordView[]> {
     // Patterns are checked as given, before the compiled SQL (which adds a flag) ever runs.
     await this.deps.validatePatterns(regexPatterns(filter));
+    if (page.limit !== undefined && page.limit <= 0) return [];
+    if (isIdsOnly(filter) && this.index && !this.dropped) {
+      const fromMemory = this.findIdsInMemory(this.index, filter.ids!, page, projection);
+      if (fromMemory) return fromMemory;
+    }
     const table = await this.readable();
     if (!table) return [];
-    if (page.limit !== undefined && page.limit <= 0) return [];
     const where = compileFilter(filter, this.columns);
     let q = table.query();
     if (where !== undefined) q = q.where(where);
@@ -252,9 +382,11 @@ export class LanceRecordTable implements RecordTable {
     projection: Projection,
   ): Promise<Neighbor[][]> {
     await this.deps.validatePatterns(regexPatterns(filter));
+    if (queries.length === 0 || k <= 0) return queries.map(() => []);
+    const index = this.index;
+    if (index && !this.dropped && index.space === space) return this.nearestInMemory(index, queries, k, filter, projection);
     const table = await this.readable();
     if (!table) return queries.map(() => []);
-    if (queries.length === 0 || k <= 0) return queries.map(() => []);
     // A k far beyond the table (clients send n_results in the millions) must not size LanceDB's top-k.
     k = Math.min(k, await table.countRows());
     if (k === 0) return queries.map(() => []);
@@ -307,6 +439,120 @@ export class LanceRecordTable implements RecordTable {
     return out;
   }
 
+  /**
+   * k-NN from memory: the filter (if any) still runs inside LanceDB, which answers only the
+   * seqs of the matching records; they are then ranked in memory (see VectorIndex.search).
+   */
+  private async nearestInMemory(
+    index: VectorIndex,
+    queries: Float32Array[],
+    k: number,
+    filter: RecordFilter,
+    projection: Projection,
+  ): Promise<Neighbor[][]> {
+    let candidates: Int32Array | null = null;
+    if (filter.ids !== undefined || filter.where !== undefined || filter.whereDocument !== undefined) {
+      candidates = await this.matchingSlots(index, filter);
+      if (candidates.length === 0) return queries.map(() => []);
+    }
+    const hits = await index.search(queries, Math.min(k, candidates ? candidates.length : index.live), candidates);
+    return this.hydrate(index, hits, projection);
+  }
+
+  /** Slots of the records matching a filter: ids from memory, anything else via LanceDB. */
+  private async matchingSlots(index: VectorIndex, filter: RecordFilter): Promise<Int32Array> {
+    const store = index.store;
+    if (isIdsOnly(filter)) return idSlots(index, filter.ids!);
+    const table = await this.readable();
+    if (!table) return new Int32Array(0);
+    const where = compileFilter(filter, this.columns);
+    if (where === undefined) return store.liveSlots();
+    const result = await run(() => table.query().where(where).select(["seq"]).toArrow(), filter);
+    if (result.numRows === 0) return new Int32Array(0);
+    const out = new Int32Array(result.numRows);
+    let n = 0;
+    for (const chunk of result.getChild("seq")!.data) {
+      const seqs = chunk.values as BigInt64Array;
+      for (let i = 0; i < chunk.length; i++) {
+        // A record deleted since LanceDB answered is simply not a candidate any more.
+        const slot = store.slotOfSeq(Number(seqs[chunk.offset + i]));
+        if (slot !== undefined) out[n++] = slot;
+      }
+    }
+    return out.subarray(0, n);
+  }
+
+  /** Search hits as Neighbors with the projected columns, from memory where cached. */
+  private async hydrate(index: VectorIndex, hits: Hit[][], projection: Projection): Promise<Neighbor[][]> {
+    const store = index.store;
+    const payload = projection.documents || projection.uris || projection.metadatas;
+    const missing = new Set<string>();
+    const out: Neighbor[][] = hits.map((list) =>
+      list.map((h) => {
+        const n: Neighbor = { id: h.id, distance: h.distance };
+        const current = store.isLive(h.slot) && store.idOf(h.slot) === h.id;
+        if (projection.embeddings) {
+          if (current) n.embedding = store.vector(h.slot);
+          else missing.add(h.id);
+        }
+        if (payload) {
+          const p = current ? store.payload(h.slot) : undefined;
+          if (!p) missing.add(h.id);
+          else {
+            if (projection.documents) n.document = p.document;
+            if (projection.uris) n.uri = p.uri;
+            if (projection.metadatas) n.metadata = p.metadataJson === null ? null : (JSON.parse(p.metadataJson) as Metadata);
+          }
+        }
+        return n;
+      }),
+    );
+    if (missing.size === 0) return out;
+    // Payloads that did not fit the memory budget (or records replaced meanwhile) come from LanceDB.
+    const rows = new Map((await this.fetchFromLance([...missing])).map((r) => [r.id, r]));
+    return out.map((list) =>
+      list.flatMap((n) => {
+        if (!missing.has(n.id)) return [n];
+        const r = rows.get(n.id);
+        // Deleted since the search ran: no longer a result.
+        if (!r) return [];
+        if (projection.embeddings) n.embedding ??= r.embedding;
+        if (projection.documents) n.document = r.document;
+        if (projection.uris) n.uri = r.uri;
+        if (projection.metadatas) n.metadata = r.metadata;
+        return [n];
+      }),
+    );
+  }
+
+  /** An ids-only get from memory: insertion order, paged; undefined if a payload is not cached. */
+  private findIdsInMemory(index: VectorIndex, ids: string[], page: { offset: number; limit?: number }, projection: Projection): RecordView[] | undefined {
+    const store = index.store;
+    const slots: number[] = [];
+    for (const id of ids) {
+      const slot = store.slotOfId(id);
+      if (slot !== undefined) slots.push(slot);
+    }
+    slots.sort((a, b) => store.seqOf(a) - store.seqOf(b));
+    const end = page.limit === undefined ? slots.length : page.offset + page.limit;
+    const picked = slots.slice(page.offset, end);
+    const payload = projection.documents || projection.uris || projection.metadatas;
+    const out: RecordView[] = [];
+    for (const slot of picked) {
+      const view: RecordView = { id: store.idOf(slot) };
+      if (projection.embeddings) view.embedding = store.vector(slot);
+      if (payload) {
+        const p = store.payload(slot);
+        if (!p) return undefined;
+        if (projection.documents) view.document = p.document;
+        if (projection.uris) view.uri = p.uri;
+        if (projection.metadatas) view.metadata = p.metadataJson === null ? null : (JSON.parse(p.metadataJson) as Metadata);
+      }
+      out.push(view);
+    }
+    return out;
+  }
+
   /** The first k matching rows in insertion order, at distance 1 (cosine against a zero vector). */
   private async distanceOneRows(
     table: Table,
@@ -343,8 +589,9 @@ export class LanceRecordTable implements RecordTable {
       if (!this.table) await this.create(dim);
       else if (dim !== this.dim) throw new Error(`embedding dimension ${dim} does not match the collection's ${this.dim}`);
       await this.ensureColumns(batch);
-      const { seqs, replaced } = await this.assignSeqs(batch);
-      const data = this.build(batch, seqs);
+      const index = this.index;
+      const { seqs, replaced } = index ? this.seqsFromMemory(index, batch) : await this.assignSeqs(batch);
+      const { data, metadataJson } = this.build(batch, seqs);
       if (replaced === 0) {
         await this.table!.add(data);
       } else {
@@ -352,6 +599,15 @@ export class LanceRecordTable implements RecordTable {
       }
       for (const s of seqs) if (s >= this.nextSeq) this.nextSeq = s + 1n;
       if (this.zeroNorms === false && batch.some((r) => norm(r.embedding) === 0)) this.zeroNorms = true;
+      // Durable in LanceDB: now visible in memory (and queued for the ANN index).
+      if (index && this.index === index) {
+        const entries: Entry[] = new Array(batch.length);
+        for (let i = 0; i < batch.length; i++) {
+          const r = batch[i];
+          entries[i] = { id: r.id, seq: Number(seqs[i]), vector: r.embedding, payload: { document: r.document, uri: r.uri, metadataJson: metadataJson[i] } };
+        }
+        index.put(entries);
+      }
     });
     this.maintenance.noteWrite();
   }
@@ -364,7 +620,11 @@ export class LanceRecordTable implements RecordTable {
       if (!this.table) return 0;
       const table = this.table;
       const where = compileFilter(filter, this.columns) ?? "true";
+      // Under the lock, the records matching now are exactly the ones the delete removes.
+      const index = this.index;
+      const slots = index ? (isIdsOnly(filter) ? idSlots(index, filter.ids!) : await this.matchingSlots(index, filter)) : null;
       const result = await run(() => table.delete(where), filter);
+      if (index && slots && this.index === index) index.remove(slots);
       return result.numDeletedRows;
     });
     if (deleted > 0) this.maintenance.noteWrite();
@@ -372,20 +632,22 @@ export class LanceRecordTable implements RecordTable {
   }
 
   /**
-   * A BTREE index on id once the table is big enough for it to matter: every write looks up its
-   * ids (to keep seqs), and fetch / delete / ids filters do too. Without it each lookup scans
-   * the whole id column. Rows written later are folded in by optimize().
+   * Scalar indices once the table is big enough for them to matter: a BTREE on id (every
+   * fetch, delete and ids filter looks ids up) and on the typed metadata columns, so a filter
+   * on them (evaluated by LanceDB for every filtered query) is an index lookup, not a scan of
+   * the column. Rows written later are folded in by optimize(); until then LanceDB scans them.
    */
-  private async ensureIdIndex(table: Table): Promise<void> {
-    if (this.hasIdIndex) return;
-    const indices = await table.listIndices();
-    if (indices.some((i) => i.columns.length === 1 && i.columns[0] === "id")) {
-      this.hasIdIndex = true;
-      return;
-    }
+  private async ensureIndices(table: Table): Promise<void> {
+    const wanted = ["id", ...[...this.columns].sort()].slice(0, 1 + MAX_SCALAR_INDEXES);
+    if (wanted.every((c) => this.indexedColumns.has(c))) return;
+    for (const i of await table.listIndices()) if (i.columns.length === 1) this.indexedColumns.add(i.columns[0]);
+    const missing = wanted.filter((c) => !this.indexedColumns.has(c));
+    if (missing.length === 0) return;
     if ((await table.countRows()) < ID_INDEX_MIN_ROWS) return;
-    await table.createIndex("id", { config: Index.btree() });
-    this.hasIdIndex = true;
+    for (const column of missing) {
+      await table.createIndex(column, { config: Index.btree() });
+      this.indexedColumns.add(column);
+    }
   }
 
   /** Runs compaction + cleanup now (tests and shutdown paths; normally it runs in the background). */
@@ -400,6 +662,8 @@ export class LanceRecordTable implements RecordTable {
     if (this.dim !== dim) throw new Error(`embedding dimension ${dim} does not match the collection's ${this.dim}`);
     this.nextSeq = 0n;
     this.zeroNorms = false;
+    // A new table has nothing to load: its in-memory index starts empty, ready.
+    if (this.deps.vectors && this.params && !this.index) this.index = this.newIndex(dim);
   }
 
   private namesFor(key: string): Record<MetadataKind, string> {
@@ -427,6 +691,22 @@ export class LanceRecordTable implements RecordTable {
     await this.refreshSchema();
   }
 
+  /** assignSeqs answered from memory, where every live id is known with its seq. */
+  private seqsFromMemory(index: VectorIndex, batch: StoredRecord[]): { seqs: BigInt64Array; replaced: number } {
+    const seqs = new BigInt64Array(batch.length);
+    let next = this.nextSeq;
+    let replaced = 0;
+    for (let i = 0; i < batch.length; i++) {
+      const slot = index.store.slotOfId(batch[i].id);
+      if (slot === undefined) seqs[i] = next++;
+      else {
+        seqs[i] = BigInt(index.store.seqOf(slot));
+        replaced++;
+      }
+    }
+    return { seqs, replaced };
+  }
+
   /** Existing ids keep their seq; new ones get the next seqs in batch order. */
   private async assignSeqs(batch: StoredRecord[]): Promise<{ seqs: BigInt64Array; replaced: number }> {
     const existing = new Map<string, bigint>();
@@ -446,7 +726,7 @@ export class LanceRecordTable implements RecordTable {
   }
 
   /** The batch as Arrow columns built directly from typed arrays, in the table's full schema. */
-  private build(batch: StoredRecord[], seqs: BigInt64Array): ArrowModule.Table {
+  private build(batch: StoredRecord[], seqs: BigInt64Array): { data: ArrowModule.Table; metadataJson: (string | null)[] } {
     const n = batch.length;
     const dim = this.dim;
     const flat = new Float32Array(n * dim);
@@ -493,11 +773,26 @@ export class LanceRecordTable implements RecordTable {
     }
     // Columns this batch does not set are written as nulls: a replaced record must not keep
     // the old record's typed values.
-    return tableFromColumns(schema, n, columns);
+    return { data: tableFromColumns(schema, n, columns), metadataJson };
   }
 }
 
 const ALL: Projection = { embeddings: true, documents: true, uris: true, metadatas: true };
+
+/** A filter on ids alone, which memory answers without LanceDB. */
+function isIdsOnly(filter: RecordFilter): boolean {
+  return filter.ids !== undefined && filter.where === undefined && filter.whereDocument === undefined;
+}
+
+/** Slots of the ids that exist. */
+function idSlots(index: VectorIndex, ids: readonly string[]): Int32Array {
+  const out: number[] = [];
+  for (const id of ids) {
+    const slot = index.store.slotOfId(id);
+    if (slot !== undefined) out.push(slot);
+  }
+  return Int32Array.from(out);
+}
 
 function projectedColumns(p: Projection): string[] {
   const cols = ["id"];

@@ -1,0 +1,91 @@
+/**
+ * Exact distances in upstream Chroma's three spaces, over float32 vectors with float64
+ * accumulation: l2 = squared euclidean, ip = 1 - a.b, cosine = 1 - a.b / (|a| |b|), where a
+ * zero vector is at cosine distance 1 from everything (upstream normalizes vectors, a zero
+ * vector stays zero, and 1 - 0 = 1).
+ *
+ * Every result chromaspec returns gets its distance from here, whichever path found it (the ANN
+ * index or an exact scan), so the same record is always at the same distance. The value is
+ * rounded to float32, the precision upstream answers in; that also turns float64 noise between
+ * mathematically equal distances into exact ties, which are then broken by insertion order.
+ */
+import type { DistanceSpace } from "../../core/model.js";
+
+export function vectorNorm(v: Float32Array, offset = 0, dim = v.length - offset): number {
+  let s0 = 0;
+  let s1 = 0;
+  let d = 0;
+  for (; d + 1 < dim; d += 2) {
+    const x = v[offset + d];
+    const y = v[offset + d + 1];
+    s0 += x * x;
+    s1 += y * y;
+  }
+  if (d < dim) s0 += v[offset + d] * v[offset + d];
+  return Math.sqrt(s0 + s1);
+}
+
+/** a . b for b = data[offset .. offset + dim). Four accumulators let the CPU overlap the adds. */
+export function dotAt(a: Float32Array, data: Float32Array, offset: number, dim: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let d = 0;
+  for (; d + 3 < dim; d += 4) {
+    s0 += a[d] * data[offset + d];
+    s1 += a[d + 1] * data[offset + d + 1];
+    s2 += a[d + 2] * data[offset + d + 2];
+    s3 += a[d + 3] * data[offset + d + 3];
+  }
+  for (; d < dim; d++) s0 += a[d] * data[offset + d];
+  return s0 + s1 + s2 + s3;
+}
+
+/** Squared euclidean distance between a and data[offset .. offset + dim). */
+export function l2At(a: Float32Array, data: Float32Array, offset: number, dim: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let d = 0;
+  for (; d + 3 < dim; d += 4) {
+    const x0 = a[d] - data[offset + d];
+    const x1 = a[d + 1] - data[offset + d + 1];
+    const x2 = a[d + 2] - data[offset + d + 2];
+    const x3 = a[d + 3] - data[offset + d + 3];
+    s0 += x0 * x0;
+    s1 += x1 * x1;
+    s2 += x2 * x2;
+    s3 += x3 * x3;
+  }
+  for (; d < dim; d++) {
+    const x = a[d] - data[offset + d];
+    s0 += x * x;
+  }
+  return s0 + s1 + s2 + s3;
+}
+
+/**
+ * Distance from a query to one stored vector. `queryNorm` and `norm` are only read for cosine.
+ * Not rounded: callers rank with it and round what they return (see `finalDistance`).
+ */
+export function distanceAt(
+  space: DistanceSpace,
+  query: Float32Array,
+  queryNorm: number,
+  data: Float32Array,
+  offset: number,
+  dim: number,
+  norm: number,
+): number {
+  if (space === "l2") return l2At(query, data, offset, dim);
+  if (space === "ip") return 1 - dotAt(query, data, offset, dim);
+  if (queryNorm === 0 || norm === 0) return 1;
+  return 1 - dotAt(query, data, offset, dim) / (queryNorm * norm);
+}
+
+/** The distance as returned to clients: float32 precision, like upstream. */
+export function finalDistance(d: number): number {
+  return Math.fround(d);
+}

@@ -1,0 +1,200 @@
+/**
+ * A collection's live records in memory, one numbered slot each: the vector (in fixed-size
+ * Float32Array chunks, so growing never copies what is there), its norm, its id and insertion
+ * seq, and, while a memory budget allows, the payload (document, uri, metadata JSON) so query
+ * results need no trip to LanceDB. LanceDB stays the source of truth: this is a copy, written
+ * after each durable LanceDB write and rebuilt from LanceDB on open.
+ *
+ * Slots of deleted records are reused, so the arrays stay as large as the peak live count.
+ * The slot number is also the record's label in the ANN index.
+ */
+import { vectorNorm } from "./distance.js";
+
+/** Slots per vector chunk. */
+const CHUNK_BITS = 10;
+const CHUNK = 1 << CHUNK_BITS;
+
+export interface Payload {
+  document: string | null;
+  uri: string | null;
+  /** The metadata as stored in LanceDB's metadata_json column. */
+  metadataJson: string | null;
+}
+
+/** A byte budget shared by every collection's payload cache. */
+export class MemoryBudget {
+  used = 0;
+  constructor(readonly limit: number) {}
+
+  take(bytes: number): boolean {
+    if (this.used + bytes > this.limit) return false;
+    this.used += bytes;
+    return true;
+  }
+
+  give(bytes: number): void {
+    this.used = Math.max(0, this.used - bytes);
+  }
+}
+
+/** What a payload costs, counted pessimistically (two bytes per UTF-16 unit plus headers). */
+function payloadBytes(p: Payload): number {
+  return 64 + 2 * ((p.document?.length ?? 0) + (p.uri?.length ?? 0) + (p.metadataJson?.length ?? 0));
+}
+
+function grown<T extends Float64Array | Float32Array | Uint8Array | Int32Array>(a: T, min: number): T {
+  if (a.length >= min) return a;
+  let n = Math.max(16, a.length);
+  while (n < min) n *= 2;
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+}
+
+export class SlotStore {
+  private readonly chunks: Float32Array[] = [];
+  private norms = new Float32Array(0);
+  private seqs = new Float64Array(0);
+  private alive = new Uint8Array(0);
+  private payloadCost = new Int32Array(0);
+  private readonly ids: (string | undefined)[] = [];
+  private readonly payloads: (Payload | undefined)[] = [];
+  private readonly byId = new Map<string, number>();
+  private readonly bySeq = new Map<number, number>();
+  private readonly free: number[] = [];
+  /** Slots ever handed out; every live slot is below it. */
+  private top = 0;
+  private liveCount = 0;
+
+  constructor(
+    readonly dim: number,
+    private readonly budget: MemoryBudget,
+  ) {}
+
+  get live(): number {
+    return this.liveCount;
+  }
+
+  /** One past the highest slot in use (slots below it may be free). */
+  get slotLimit(): number {
+    return this.top;
+  }
+
+  slotOfId(id: string): number | undefined {
+    return this.byId.get(id);
+  }
+
+  slotOfSeq(seq: number): number | undefined {
+    return this.bySeq.get(seq);
+  }
+
+  isLive(slot: number): boolean {
+    return slot < this.top && this.alive[slot] === 1;
+  }
+
+  idOf(slot: number): string {
+    return this.ids[slot]!;
+  }
+
+  seqOf(slot: number): number {
+    return this.seqs[slot];
+  }
+
+  normOf(slot: number): number {
+    return this.norms[slot];
+  }
+
+  /** The chunk holding the slot's vector; the vector starts at `offsetOf(slot)`. */
+  chunkOf(slot: number): Float32Array {
+    return this.chunks[slot >>> CHUNK_BITS];
+  }
+
+  offsetOf(slot: number): number {
+    return (slot & (CHUNK - 1)) * this.dim;
+  }
+
+  /** Every live slot, in slot order. */
+  liveSlots(): Int32Array {
+    const out = new Int32Array(this.liveCount);
+    let n = 0;
+    for (let s = 0; s < this.top; s++) if (this.alive[s] === 1) out[n++] = s;
+    return out;
+  }
+
+  /** A copy of the slot's vector. */
+  vector(slot: number): Float32Array {
+    const at = this.offsetOf(slot);
+    return this.chunkOf(slot).slice(at, at + this.dim);
+  }
+
+  /** The cached payload, or undefined when it did not fit the budget (read it from LanceDB). */
+  payload(slot: number): Payload | undefined {
+    return this.payloads[slot];
+  }
+
+  /**
+   * Inserts or replaces the record `id`. A replaced record keeps its slot (its seq is the one
+   * LanceDB keeps too). Returns the slot and whether it held this id before.
+   */
+  put(id: string, seq: number, vector: Float32Array, payload: Payload | undefined): { slot: number; replaced: boolean } {
+    if (vector.length !== this.dim) throw new Error(`vector of dimension ${vector.length} in a store of dimension ${this.dim}`);
+    let slot = this.byId.get(id);
+    const replaced = slot !== undefined;
+    if (slot === undefined) {
+      slot = this.allocate();
+      this.byId.set(id, slot);
+      this.ids[slot] = id;
+      this.alive[slot] = 1;
+      this.liveCount++;
+    } else if (this.seqs[slot] !== seq) {
+      this.bySeq.delete(this.seqs[slot]);
+    }
+    this.seqs[slot] = seq;
+    this.bySeq.set(seq, slot);
+    this.chunkOf(slot).set(vector, this.offsetOf(slot));
+    this.norms[slot] = vectorNorm(vector);
+    this.setPayload(slot, payload);
+    return { slot, replaced };
+  }
+
+  /** Forgets the record in `slot`; the slot is reused later. */
+  remove(slot: number): void {
+    if (!this.isLive(slot)) return;
+    this.byId.delete(this.ids[slot]!);
+    this.bySeq.delete(this.seqs[slot]);
+    this.ids[slot] = undefined;
+    this.setPayload(slot, undefined);
+    this.alive[slot] = 0;
+    this.liveCount--;
+    this.free.push(slot);
+  }
+
+  /** Releases the payload budget this store holds (the store is being dropped). */
+  release(): void {
+    for (let s = 0; s < this.top; s++) this.setPayload(s, undefined);
+  }
+
+  private setPayload(slot: number, payload: Payload | undefined): void {
+    const old = this.payloadCost[slot];
+    if (old > 0) this.budget.give(old);
+    this.payloadCost[slot] = 0;
+    this.payloads[slot] = undefined;
+    if (!payload) return;
+    const cost = payloadBytes(payload);
+    if (!this.budget.take(cost)) return;
+    this.payloadCost[slot] = cost;
+    this.payloads[slot] = payload;
+  }
+
+  private allocate(): number {
+    const reused = this.free.pop();
+    if (reused !== undefined) return reused;
+    const slot = this.top++;
+    if ((slot >>> CHUNK_BITS) >= this.chunks.length) this.chunks.push(new Float32Array(CHUNK * this.dim));
+    this.norms = grown(this.norms, this.top);
+    this.seqs = grown(this.seqs, this.top);
+    this.alive = grown(this.alive, this.top);
+    this.payloadCost = grown(this.payloadCost, this.top);
+    return slot;
+  }
+}
