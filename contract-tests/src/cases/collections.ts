@@ -195,6 +195,21 @@ forEachApi("collections", (a) => {
       expect((await o.client.getCollection({ name: c.name })).metadata).toEqual({ c: true });
     });
 
+    if (a.api === "v2") {
+      it(g, ["UpdateCollection", "GetCollection"], "a new configuration is merged into the stored one", async () => {
+        const c = await newCollection(o, { configuration: { hnsw: { space: "ip" } } });
+        await c.modify({ configuration: { hnsw: { ef_search: 57 } } });
+        const hnsw = (await o.client.getCollection({ name: c.name })).configuration.hnsw as Record<string, unknown>;
+        expect({ space: hnsw.space, ef_search: hnsw.ef_search }).toEqual({ space: "ip", ef_search: 57 });
+      });
+
+      it(g, ["GetCollection"], "a collection looked up in an unknown database is not found", async () => {
+        const c = await newCollection(o);
+        const lost = clientFor(a.api, { tenant: o.scope.tenant, database: uniqueName("missing") });
+        await expectError(lost.getCollection({ name: c.name }), notFound);
+      });
+    }
+
     it(g, ["UpdateCollection"], "renaming onto an existing name answers 409 UniqueConstraintError", async () => {
       const one = await newCollection(o);
       const two = await newCollection(o);

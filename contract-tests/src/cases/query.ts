@@ -134,6 +134,12 @@ forEachApi("query", (a) => {
     });
 
     if (a.api === "v2") {
+      it(g, ["CollectionQuery"], "n_results 0 answers one empty list per embedding", async () => {
+        const r = await bySpace.l2.query({ queryEmbeddings: [QUERY_VECTORS[0], QUERY_VECTORS[1]], nResults: 0, include: ["distances"] });
+        expect(r.ids).toEqual([[], []]);
+        expect(r.distances).toEqual([[], []]);
+      });
+
       it(g, ["CollectionQuery"], "query restricted to ids ranks only those records", async () => {
         const only = ["q2", "q5", "q8"];
         const r = await bySpace.l2.query({ queryEmbeddings: [QUERY_VECTORS[0]], ids: only, nResults: 5, include: ["distances"] });
