@@ -147,8 +147,8 @@ export class Chroma {
     return db;
   }
 
+  /** An unknown tenant lists nothing (upstream 1.x). */
   async listDatabases(tenant: string, p: Page = {}): Promise<DatabaseInfo[]> {
-    await this.getTenant(tenant);
     return page(await this.storage.catalog.listDatabases(tenant), p);
   }
 
@@ -162,14 +162,22 @@ export class Chroma {
 
   // ---- collections -----------------------------------------------------------------------
 
+  /** Creating inside a database that does not exist is the caller's mistake: 400, as upstream 1.x. */
   private async requireDatabase(scope: Scope): Promise<void> {
-    await this.getTenant(scope.tenant);
-    await this.getDatabase(scope.tenant, scope.database);
+    const tenant = await this.storage.catalog.getTenant(scope.tenant);
+    const db = tenant && (await this.storage.catalog.getDatabase(scope.tenant, scope.database));
+    if (!db) throw new InvalidArgumentError(`Database [${scope.database}] does not exist`);
+  }
+
+  /** Collection metadata: absent or non-empty (upstream 1.x refuses `{}`). */
+  private collectionMetadata(raw: Record<string, unknown> | null | undefined): Metadata | null {
+    if (raw && Object.keys(raw).length === 0) throw new InvalidArgumentError("Validation error: metadata: Metadata cannot be empty");
+    return asMetadata(validateMetadata(raw, false));
   }
 
   async createCollection(scope: Scope, input: CreateCollectionInput): Promise<CollectionInfo> {
     validateCollectionName(input.name);
-    const metadata = asMetadata(validateMetadata(input.metadata, false));
+    const metadata = this.collectionMetadata(input.metadata);
     const space = spaceFromRequest(metadata, input.configuration);
     return this.writes.run("catalog", async () => {
       await this.requireDatabase(scope);
@@ -233,7 +241,7 @@ export class Chroma {
 
   async updateCollection(scope: Scope, id: string, input: UpdateCollectionInput): Promise<CollectionInfo> {
     if (input.newName !== undefined && input.newName !== null) validateCollectionName(input.newName);
-    const newMetadata = input.newMetadata === undefined || input.newMetadata === null ? undefined : asMetadata(validateMetadata(input.newMetadata, false));
+    const newMetadata = input.newMetadata === undefined || input.newMetadata === null ? undefined : this.collectionMetadata(input.newMetadata);
     return this.writes.run("catalog", async () => {
       const current = await this.getCollectionById(scope, id);
       if (newMetadata && newMetadata["hnsw:space"] !== undefined && newMetadata["hnsw:space"] !== spaceOf(current.configuration)) {

@@ -211,7 +211,8 @@ export interface paths {
         put?: never;
         /**
          * Create a database
-         * @description Chroma 1.x does not check that the tenant exists.
+         * @description The tenant must exist (404 otherwise). Chroma 1.x does not check this and creates the
+         *     database under a tenant nobody created; chromaspec answers as 0.6.3 did.
          */
         post: operations["v2CreateDatabase"];
         delete?: never;
@@ -1463,6 +1464,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /** @description No tenant with this name. */
+        TenantNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
         /** @description No collection with this name. */
         CollectionNotFound: {
             headers: {
@@ -1869,6 +1879,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            404: components["responses"]["TenantNotFound"];
             /** @description The tenant already has a database with this name. */
             409: {
                 headers: {
@@ -2649,6 +2660,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            404: components["responses"]["TenantNotFound"];
             /** @description The tenant already has a database with this name. */
             409: {
                 headers: {

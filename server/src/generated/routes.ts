@@ -468,6 +468,12 @@ export const routes: readonly RouteDefinition[] = [
           "$ref": "#/components/schemas/ErrorBody"
         }
       },
+      "404": {
+        "mediaType": "application/json",
+        "schema": {
+          "$ref": "#/components/schemas/ErrorBody"
+        }
+      },
       "409": {
         "mediaType": "application/json",
         "schema": {
@@ -1676,6 +1682,12 @@ export const routes: readonly RouteDefinition[] = [
         }
       },
       "400": {
+        "mediaType": "application/json",
+        "schema": {
+          "$ref": "#/components/schemas/ErrorBody"
+        }
+      },
+      "404": {
         "mediaType": "application/json",
         "schema": {
           "$ref": "#/components/schemas/ErrorBody"
