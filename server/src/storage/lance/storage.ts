@@ -133,7 +133,9 @@ class LanceStorageImpl implements LanceStorage {
   async records(collection: CollectionInfo): Promise<LanceRecordTable> {
     let table = this.tables.get(collection.id);
     if (!table) {
-      table = new LanceRecordTable(collection.id, this.known.has(collection.id), this.deps);
+      // Always try to open: object stores may not list a table that exists (seen with S3
+      // emulators), and a missing table costs only one failed open before the first write.
+      table = new LanceRecordTable(collection.id, true, this.deps);
       this.tables.set(collection.id, table);
       // Whatever happens next, the name may now exist (the first write creates it).
       this.known.add(collection.id);
