@@ -16,13 +16,12 @@ import { requestArb, MAIN_ID, MAIN_NAME, type GenContext, type HostileRequest } 
 import { call, isErrorBody, send } from "./support/http.js";
 import { recordCount, snapshotDatabase, type DatabaseSnapshot } from "./support/snapshot.js";
 import { loadSpec } from "./support/spec.js";
+import { MAX_FILTER_DEPTH } from "../../src/core/where.js";
 
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 100);
 const SEED = process.env.HOSTILE_SEED === undefined ? undefined : Number(process.env.HOSTILE_SEED);
 const BODY_LIMIT = 256 * 1024;
 const MAX_BATCH = 50;
-/** The core's MAX_FILTER_DEPTH (server/src/core/where.ts). */
-const MAX_FILTER_DEPTH = 64;
 
 const ctx: GenContext = {
   tenant: "play",
