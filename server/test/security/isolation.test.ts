@@ -220,6 +220,21 @@ describe("a token scoped to tenant A", () => {
     expect(bobIds.status).toBe(404);
   });
 
+  it("a 403 does not tell an existing tenant or database from a missing one", async () => {
+    const pairs: [string, string][] = [
+      [`/api/v2/tenants/${B}`, "/api/v2/tenants/no-such-tenant"],
+      [`/api/v2/tenants/${B}/databases/b-main/collections`, "/api/v2/tenants/no-such-tenant/databases/b-main/collections"],
+      [`/api/v2/tenants/${A}/databases/a-locked`, `/api/v2/tenants/${A}/databases/no-such-db`],
+      [`/api/v1/collections?tenant=${B}&database=b-main`, "/api/v1/collections?tenant=no-such-tenant&database=b-main"],
+    ];
+    for (const [existing, missing] of pairs) {
+      const a = await call(server.url, "GET", existing, { token: "alice-token" });
+      const b = await call(server.url, "GET", missing, { token: "alice-token" });
+      expectForbidden(a, existing);
+      expect({ status: a.status, body: a.text }, existing).toEqual({ status: b.status, body: b.text });
+    }
+  });
+
   it("leaves every victim's data exactly as it was", async () => {
     const after = await snapshotAll();
     expect(after).toEqual(before);
