@@ -1,5 +1,5 @@
 /** Builds the fastify app: the generated route table bound to the v1 and v2 faces of one core. */
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import type { Logger } from "pino";
 import type { Credentials } from "./auth/credentials.js";
 import { guardHandlers } from "./auth/guard.js";
@@ -28,6 +28,12 @@ export async function buildApp(chroma: Chroma, options: AppOptions): Promise<Fas
     bodyLimit: options.bodyLimit,
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: false, // answered below, in upstream's error shape
+    // Names may be 512 characters (more once percent-encoded); fastify's default is 100.
+    maxParamLength: 4096,
+    // Requests fastify itself cannot route (e.g. a malformed percent-encoding) get the usual shape.
+    frameworkErrors: (error: FastifyError, _request: unknown, reply: FastifyReply) => {
+      void reply.code(400).send({ error: "InvalidArgumentError", message: `Invalid request: ${error.message}` });
+    },
   });
   drainOnClose(app);
   const handlers = createHandlers(chroma);

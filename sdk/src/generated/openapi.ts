@@ -1225,7 +1225,9 @@ export interface components {
             where_document?: components["schemas"]["WhereDocument"] | null;
             /** @description Accepted for chromadb 0.6.3 compatibility; sorting is not supported. */
             sort?: string | null;
+            /** @description Upstream takes an unsigned 32-bit integer (422 beyond). */
             limit?: number | null;
+            /** @description Upstream takes an unsigned 32-bit integer (422 beyond). */
             offset?: number | null;
             /**
              * @default [
@@ -1550,12 +1552,12 @@ export interface components {
          */
         CollectionNameSegment: string;
         /**
-         * @description Return at most this many items.
+         * @description Return at most this many items (an unsigned 32-bit integer, as upstream).
          * @example 10
          */
         Limit: number;
         /**
-         * @description Skip this many items first.
+         * @description Skip this many items first (an unsigned 32-bit integer, as upstream).
          * @example 0
          */
         Offset: number;
@@ -1815,12 +1817,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Return at most this many items.
+                 * @description Return at most this many items (an unsigned 32-bit integer, as upstream).
                  * @example 10
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Skip this many items first.
+                 * @description Skip this many items first (an unsigned 32-bit integer, as upstream).
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
@@ -1963,12 +1965,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Return at most this many items.
+                 * @description Return at most this many items (an unsigned 32-bit integer, as upstream).
                  * @example 10
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Skip this many items first.
+                 * @description Skip this many items first (an unsigned 32-bit integer, as upstream).
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
@@ -2793,12 +2795,12 @@ export interface operations {
                 /** @description Database name (v1 only; defaults to `default_database`). */
                 database?: components["parameters"]["V1Database"];
                 /**
-                 * @description Return at most this many items.
+                 * @description Return at most this many items (an unsigned 32-bit integer, as upstream).
                  * @example 10
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Skip this many items first.
+                 * @description Skip this many items first (an unsigned 32-bit integer, as upstream).
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];

@@ -13,8 +13,24 @@ const ORDER_OPS = new Set<string>(["$gt", "$gte", "$lt", "$lte"]);
 const MEMBERSHIP_OPS = new Set<string>(["$in", "$nin"]);
 const DOCUMENT_OPS = new Set<string>(["$contains", "$not_contains", "$regex", "$not_regex"]);
 
-/** Deep filters are refused rather than recursed into without bound (also advertised in docs). */
-export const MAX_FILTER_DEPTH = 64;
+/**
+ * Filter limits, enforced here and advertised in docs/security.md. Storage compiles a filter to one
+ * SQL expression whose parser gives up past ~45 levels of nesting; a filter within these limits
+ * stays within ~40 (storage joins wide $and/$or lists as balanced trees, so width adds only its
+ * logarithm). Upstream 1.x accepts 62 levels but crashes on very wide lists; we refuse both
+ * with a 400 instead.
+ */
+export const MAX_FILTER_DEPTH = 24;
+export const MAX_FILTER_CONDITIONS = 4096;
+
+/** Counts the conditions of one where / where_document as it is parsed. */
+class Budget {
+  private used = 0;
+  constructor(private readonly error: (message: string) => InvalidArgumentError) {}
+  take(): void {
+    if (++this.used > MAX_FILTER_CONDITIONS) throw this.error(`more than ${MAX_FILTER_CONDITIONS} conditions`);
+  }
+}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -33,8 +49,9 @@ function whereError(message: string): InvalidArgumentError {
   return new InvalidArgumentError(`Invalid where clause: ${message}`);
 }
 
-export function parseWhere(raw: unknown, depth = 0): MetadataFilter {
+export function parseWhere(raw: unknown, depth = 0, budget = new Budget(whereError)): MetadataFilter {
   if (depth > MAX_FILTER_DEPTH) throw whereError(`nesting deeper than ${MAX_FILTER_DEPTH} levels`);
+  budget.take();
   if (!isPlainObject(raw)) throw whereError(`expected where to be an object, got ${show(raw)}`);
   const keys = Object.keys(raw);
   if (keys.length !== 1) throw whereError(`expected where to have exactly one operator, got ${show(raw)}`);
@@ -43,7 +60,7 @@ export function parseWhere(raw: unknown, depth = 0): MetadataFilter {
 
   if (key === "$and" || key === "$or") {
     if (!Array.isArray(value)) throw whereError(`expected the value of ${key} to be a list of where expressions, got ${show(value)}`);
-    return { kind: key === "$and" ? "and" : "or", children: value.map((child) => parseWhere(child, depth + 1)) };
+    return { kind: key === "$and" ? "and" : "or", children: value.map((child) => parseWhere(child, depth + 1, budget)) };
   }
   if (key.startsWith("$")) throw whereError(`unknown operator ${key}; expected $and, $or or a metadata key`);
 
@@ -83,8 +100,9 @@ function documentError(message: string): InvalidArgumentError {
   return new InvalidArgumentError(`Invalid where document clause: ${message}`);
 }
 
-export function parseWhereDocument(raw: unknown, depth = 0): DocumentFilter {
+export function parseWhereDocument(raw: unknown, depth = 0, budget = new Budget(documentError)): DocumentFilter {
   if (depth > MAX_FILTER_DEPTH) throw documentError(`nesting deeper than ${MAX_FILTER_DEPTH} levels`);
+  budget.take();
   if (!isPlainObject(raw)) throw documentError(`expected where document to be an object, got ${show(raw)}`);
   const keys = Object.keys(raw);
   if (keys.length !== 1) throw documentError(`expected where document to have exactly one operator, got ${show(raw)}`);
@@ -92,7 +110,7 @@ export function parseWhereDocument(raw: unknown, depth = 0): DocumentFilter {
   const operand = raw[op];
   if (op === "$and" || op === "$or") {
     if (!Array.isArray(operand)) throw documentError(`expected the value of ${op} to be a list of where document expressions, got ${show(operand)}`);
-    return { kind: op === "$and" ? "and" : "or", children: operand.map((child) => parseWhereDocument(child, depth + 1)) };
+    return { kind: op === "$and" ? "and" : "or", children: operand.map((child) => parseWhereDocument(child, depth + 1, budget)) };
   }
   if (!DOCUMENT_OPS.has(op)) {
     throw documentError(`expected where document operator to be one of $contains, $not_contains, $regex, $not_regex, $and, $or, got ${op}`);

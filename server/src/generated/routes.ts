@@ -395,11 +395,13 @@ export const routes: readonly RouteDefinition[] = [
         "properties": {
           "limit": {
             "type": "integer",
-            "minimum": 0
+            "minimum": 0,
+            "maximum": 4294967295
           },
           "offset": {
             "type": "integer",
-            "minimum": 0
+            "minimum": 0,
+            "maximum": 4294967295
           }
         }
       },
@@ -618,11 +620,13 @@ export const routes: readonly RouteDefinition[] = [
         "properties": {
           "limit": {
             "type": "integer",
-            "minimum": 0
+            "minimum": 0,
+            "maximum": 4294967295
           },
           "offset": {
             "type": "integer",
-            "minimum": 0
+            "minimum": 0,
+            "maximum": 4294967295
           }
         }
       },
@@ -1879,11 +1883,13 @@ export const routes: readonly RouteDefinition[] = [
           },
           "limit": {
             "type": "integer",
-            "minimum": 0
+            "minimum": 0,
+            "maximum": 4294967295
           },
           "offset": {
             "type": "integer",
-            "minimum": 0
+            "minimum": 0,
+            "maximum": 4294967295
           }
         }
       },
@@ -3044,14 +3050,18 @@ export const componentSchemas: { readonly [name: string]: JsonSchema } = {
           "integer",
           "null"
         ],
-        "minimum": 0
+        "minimum": 0,
+        "maximum": 4294967295,
+        "description": "Upstream takes an unsigned 32-bit integer (422 beyond)."
       },
       "offset": {
         "type": [
           "integer",
           "null"
         ],
-        "minimum": 0
+        "minimum": 0,
+        "maximum": 4294967295,
+        "description": "Upstream takes an unsigned 32-bit integer (422 beyond)."
       },
       "include": {
         "$ref": "#/components/schemas/Include",
@@ -3081,6 +3091,7 @@ export const componentSchemas: { readonly [name: string]: JsonSchema } = {
           "null"
         ],
         "minimum": 0,
+        "maximum": 4294967295,
         "default": 10,
         "description": "Results per query embedding (`null` means 10). Chroma 1.x accepts 0 and answers empty\nlists; chromadb 0.6.3 answers 400 for 0.\n"
       },

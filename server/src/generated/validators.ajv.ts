@@ -149,7 +149,7 @@ return errors === 0;
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v2ListDatabases_query = validate24;
-const schema36 = {"$id":"/op/v2ListDatabases/query","type":"object","properties":{"limit":{"type":"integer","minimum":0},"offset":{"type":"integer","minimum":0}}};
+const schema36 = {"$id":"/op/v2ListDatabases/query","type":"object","properties":{"limit":{"type":"integer","minimum":0,"maximum":4294967295},"offset":{"type":"integer","minimum":0,"maximum":4294967295}}};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="/op/v2ListDatabases/query" */;
@@ -173,9 +173,15 @@ return false;
 }
 if(errors === _errs1){
 if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 4294967295 || isNaN(data0)){
+validate24.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+return false;
+}
+else {
 if(data0 < 0 || isNaN(data0)){
 validate24.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
+}
 }
 }
 }
@@ -194,9 +200,15 @@ return false;
 }
 if(errors === _errs3){
 if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 4294967295 || isNaN(data1)){
+validate24.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+return false;
+}
+else {
 if(data1 < 0 || isNaN(data1)){
 validate24.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
+}
 }
 }
 }
@@ -514,7 +526,7 @@ return errors === 0;
 validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v2ListCollections_query = validate30;
-const schema43 = {"$id":"/op/v2ListCollections/query","type":"object","properties":{"limit":{"type":"integer","minimum":0},"offset":{"type":"integer","minimum":0}}};
+const schema43 = {"$id":"/op/v2ListCollections/query","type":"object","properties":{"limit":{"type":"integer","minimum":0,"maximum":4294967295},"offset":{"type":"integer","minimum":0,"maximum":4294967295}}};
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="/op/v2ListCollections/query" */;
@@ -538,9 +550,15 @@ return false;
 }
 if(errors === _errs1){
 if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 4294967295 || isNaN(data0)){
+validate30.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+return false;
+}
+else {
 if(data0 < 0 || isNaN(data0)){
 validate30.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
+}
 }
 }
 }
@@ -559,9 +577,15 @@ return false;
 }
 if(errors === _errs3){
 if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 4294967295 || isNaN(data1)){
+validate30.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+return false;
+}
+else {
 if(data1 < 0 || isNaN(data1)){
 validate30.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
+}
 }
 }
 }
@@ -2702,7 +2726,7 @@ validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v2CollectionGet_body = validate56;
 const schema72 = {"$id":"/op/v2CollectionGet/body","$ref":"/components.json#/$defs/GetEmbedding"};
-const schema73 = {"type":"object","description":"Filters, paging and fields of a get. Every field is optional.","properties":{"ids":{"type":["array","null"],"items":{"type":"string"}},"where":{"anyOf":[{"$ref":"/components.json#/$defs/Where"},{"type":"null"}]},"where_document":{"anyOf":[{"$ref":"/components.json#/$defs/WhereDocument"},{"type":"null"}]},"sort":{"type":["string","null"],"description":"Accepted for chromadb 0.6.3 compatibility; sorting is not supported."},"limit":{"type":["integer","null"],"minimum":0},"offset":{"type":["integer","null"],"minimum":0},"include":{"$ref":"/components.json#/$defs/Include","default":["metadatas","documents"]}}};
+const schema73 = {"type":"object","description":"Filters, paging and fields of a get. Every field is optional.","properties":{"ids":{"type":["array","null"],"items":{"type":"string"}},"where":{"anyOf":[{"$ref":"/components.json#/$defs/Where"},{"type":"null"}]},"where_document":{"anyOf":[{"$ref":"/components.json#/$defs/WhereDocument"},{"type":"null"}]},"sort":{"type":["string","null"],"description":"Accepted for chromadb 0.6.3 compatibility; sorting is not supported."},"limit":{"type":["integer","null"],"minimum":0,"maximum":4294967295,"description":"Upstream takes an unsigned 32-bit integer (422 beyond)."},"offset":{"type":["integer","null"],"minimum":0,"maximum":4294967295,"description":"Upstream takes an unsigned 32-bit integer (422 beyond)."},"include":{"$ref":"/components.json#/$defs/Include","default":["metadatas","documents"]}}};
 const schema74 = {"type":"object"};
 const schema75 = {"type":"object"};
 const schema76 = {"type":"array","description":"Which record fields to return.","items":{"$ref":"/components.json#/$defs/IncludeEnum"}};
@@ -2934,9 +2958,15 @@ return false;
 }
 if(errors === _errs21){
 if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 4294967295 || isNaN(data5)){
+validate57.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+return false;
+}
+else {
 if(data5 < 0 || isNaN(data5)){
 validate57.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
+}
 }
 }
 }
@@ -2955,9 +2985,15 @@ return false;
 }
 if(errors === _errs23){
 if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 4294967295 || isNaN(data6)){
+validate57.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+return false;
+}
+else {
 if(data6 < 0 || isNaN(data6)){
 validate57.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
+}
 }
 }
 }
@@ -3379,7 +3415,7 @@ validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v2CollectionQuery_body = validate66;
 const schema84 = {"$id":"/op/v2CollectionQuery/body","$ref":"/components.json#/$defs/QueryEmbedding"};
-const schema85 = {"type":"object","description":"A nearest-neighbour query.","required":["query_embeddings"],"properties":{"query_embeddings":{"type":"array","items":{"$ref":"/components.json#/$defs/Embedding"}},"n_results":{"type":["integer","null"],"minimum":0,"default":10,"description":"Results per query embedding (`null` means 10). Chroma 1.x accepts 0 and answers empty\nlists; chromadb 0.6.3 answers 400 for 0.\n"},"ids":{"type":["array","null"],"description":"Only consider these ids (Chroma 1.x).","items":{"type":"string"}},"where":{"anyOf":[{"$ref":"/components.json#/$defs/Where"},{"type":"null"}]},"where_document":{"anyOf":[{"$ref":"/components.json#/$defs/WhereDocument"},{"type":"null"}]},"include":{"$ref":"/components.json#/$defs/Include","default":["metadatas","documents","distances"]}}};
+const schema85 = {"type":"object","description":"A nearest-neighbour query.","required":["query_embeddings"],"properties":{"query_embeddings":{"type":"array","items":{"$ref":"/components.json#/$defs/Embedding"}},"n_results":{"type":["integer","null"],"minimum":0,"maximum":4294967295,"default":10,"description":"Results per query embedding (`null` means 10). Chroma 1.x accepts 0 and answers empty\nlists; chromadb 0.6.3 answers 400 for 0.\n"},"ids":{"type":["array","null"],"description":"Only consider these ids (Chroma 1.x).","items":{"type":"string"}},"where":{"anyOf":[{"$ref":"/components.json#/$defs/Where"},{"type":"null"}]},"where_document":{"anyOf":[{"$ref":"/components.json#/$defs/WhereDocument"},{"type":"null"}]},"include":{"$ref":"/components.json#/$defs/Include","default":["metadatas","documents","distances"]}}};
 
 function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3523,9 +3559,15 @@ return false;
 }
 if(errors === _errs12){
 if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 4294967295 || isNaN(data3)){
+validate67.errors = [{instancePath:instancePath+"/n_results",schemaPath:"#/properties/n_results/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+return false;
+}
+else {
 if(data3 < 0 || isNaN(data3)){
 validate67.errors = [{instancePath:instancePath+"/n_results",schemaPath:"#/properties/n_results/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
+}
 }
 }
 }
@@ -4145,7 +4187,7 @@ return errors === 0;
 validate77.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const v1ListCollections_query = validate78;
-const schema99 = {"$id":"/op/v1ListCollections/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"},"limit":{"type":"integer","minimum":0},"offset":{"type":"integer","minimum":0}}};
+const schema99 = {"$id":"/op/v1ListCollections/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"},"limit":{"type":"integer","minimum":0,"maximum":4294967295},"offset":{"type":"integer","minimum":0,"maximum":4294967295}}};
 
 function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="/op/v1ListCollections/query" */;
@@ -4193,9 +4235,15 @@ return false;
 }
 if(errors === _errs5){
 if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 4294967295 || isNaN(data2)){
+validate78.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+return false;
+}
+else {
 if(data2 < 0 || isNaN(data2)){
 validate78.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
+}
 }
 }
 }
@@ -4214,9 +4262,15 @@ return false;
 }
 if(errors === _errs7){
 if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 4294967295 || isNaN(data3)){
+validate78.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+return false;
+}
+else {
 if(data3 < 0 || isNaN(data3)){
 validate78.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
+}
 }
 }
 }
@@ -6307,9 +6361,15 @@ return false;
 }
 if(errors === _errs21){
 if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 4294967295 || isNaN(data5)){
+validate106.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+return false;
+}
+else {
 if(data5 < 0 || isNaN(data5)){
 validate106.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
+}
 }
 }
 }
@@ -6328,9 +6388,15 @@ return false;
 }
 if(errors === _errs23){
 if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 4294967295 || isNaN(data6)){
+validate106.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+return false;
+}
+else {
 if(data6 < 0 || isNaN(data6)){
 validate106.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
+}
 }
 }
 }
@@ -6882,9 +6948,15 @@ return false;
 }
 if(errors === _errs12){
 if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 4294967295 || isNaN(data3)){
+validate116.errors = [{instancePath:instancePath+"/n_results",schemaPath:"#/properties/n_results/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+return false;
+}
+else {
 if(data3 < 0 || isNaN(data3)){
 validate116.errors = [{instancePath:instancePath+"/n_results",schemaPath:"#/properties/n_results/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
+}
 }
 }
 }

@@ -84,3 +84,14 @@ describe("parseWhereDocument", () => {
     },
   );
 });
+
+describe("filter limits", () => {
+  it("refuses more conditions than MAX_FILTER_CONDITIONS in one filter, counting nested ones", async () => {
+    const { MAX_FILTER_CONDITIONS } = await import("../../src/core/where.js");
+    const wide = (n: number) => ({ $or: Array.from({ length: n }, (_, i) => ({ k: i })) });
+    expect(() => parseWhere(wide(MAX_FILTER_CONDITIONS - 1))).not.toThrow();
+    expect(() => parseWhere(wide(MAX_FILTER_CONDITIONS))).toThrow(/more than 4096 conditions/);
+    const docs = { $and: Array.from({ length: MAX_FILTER_CONDITIONS }, () => ({ $contains: "x" })) };
+    expect(() => parseWhereDocument(docs)).toThrow(InvalidArgumentError);
+  });
+});

@@ -76,10 +76,16 @@ const FALSE = "false";
 
 const SQL_OP = { $eq: "=", $ne: "<>", $gt: ">", $gte: ">=", $lt: "<", $lte: "<=" } as const;
 
+/**
+ * Joins as a balanced tree: a flat `a OR b OR c ...` is a left-deep expression that DataFusion
+ * recurses into once per term (tens of thousands of terms overflow its stack and kill the
+ * process), while balanced parentheses nest only log2(n) deep.
+ */
 function joinAll(parts: string[], op: "AND" | "OR"): string {
   if (parts.length === 0) return op === "AND" ? TRUE : FALSE;
   if (parts.length === 1) return parts[0];
-  return "(" + parts.join(` ${op} `) + ")";
+  const middle = parts.length >> 1;
+  return `(${joinAll(parts.slice(0, middle), op)} ${op} ${joinAll(parts.slice(middle), op)})`;
 }
 
 /**
