@@ -37,6 +37,12 @@ function walk(task, path, file, target, out, suiteError) {
   if (task.type === "suite") {
     const failed = task.result?.state === "fail" ? task.result?.errors?.[0] : undefined;
     for (const child of task.tasks) walk(child, [...path, task.name], file, target, out, suiteError ?? failed);
+    // A suite that failed with no test inside (e.g. vitest's "No test found in suite") still fails the run.
+    if (failed && task.tasks.length === 0) {
+      const [api = "", area = "", group = ""] = [...path, task.name];
+      out.push({ id: [...path, task.name].join(" > "), file, api, area, group, name: "suite failed", operations: [], state: "failed", durationMs: 0,
+        error: { message: String(failed.message ?? failed) } });
+    }
     return;
   }
   if (task.type !== "test") return;
