@@ -49,6 +49,7 @@ test: lint-spec drift-check typecheck test-unit test-server test-compat test-con
 test-unit: install
 	npx vitest run --root codegen
 	npx vitest run --root sdk
+	npx vitest run --root contract-tests --config test/vitest.config.ts
 
 test-server: build
 	npx vitest run --root server --exclude 'test/compat/**' --exclude 'test/differential/**'
