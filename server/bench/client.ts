@@ -1,0 +1,81 @@
+/**
+ * A minimal v2 HTTP client over node:http with keep-alive (less client-side overhead than
+ * fetch, so latencies are mostly the server's). The same client talks to both servers.
+ */
+import http from "node:http";
+
+export interface Answer {
+  status: number;
+  body: string;
+}
+
+export class Client {
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  private readonly host: string;
+  private readonly port: number;
+  readonly db: string;
+
+  constructor(
+    readonly baseUrl: string,
+    tenant = "default_tenant",
+    database = "default_database",
+  ) {
+    const u = new URL(baseUrl);
+    this.host = u.hostname;
+    this.port = Number(u.port || 80);
+    this.db = `/api/v2/tenants/${encodeURIComponent(tenant)}/databases/${encodeURIComponent(database)}`;
+  }
+
+  request(method: string, path: string, body?: string | Buffer): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      const headers: Record<string, string | number> = {};
+      if (body !== undefined) {
+        headers["content-type"] = "application/json";
+        headers["content-length"] = Buffer.byteLength(body);
+      }
+      const req = http.request({ host: this.host, port: this.port, method, path, headers, agent: this.agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      if (body !== undefined) req.write(body);
+      req.end();
+    });
+  }
+
+  /** A JSON request that must answer 2xx; returns the parsed body. */
+  async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const a = await this.request(method, path, body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body));
+    if (a.status < 200 || a.status >= 300) throw new Error(`${method} ${path} answered ${a.status}: ${a.body.slice(0, 300)}`);
+    return (a.body ? JSON.parse(a.body) : null) as T;
+  }
+
+  collectionPath(id: string, op: string): string {
+    return `${this.db}/collections/${id}/${op}`;
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+export async function waitUntilUp(baseUrl: string, timeoutMs: number): Promise<void> {
+  const c = new Client(baseUrl);
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      try {
+        const a = await c.request("GET", "/api/v2/heartbeat");
+        if (a.status === 200) return;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`${baseUrl} did not come up within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    c.close();
+  }
+}

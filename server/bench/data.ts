@@ -1,0 +1,89 @@
+/**
+ * The benchmark's data set, the same for every server and every run with the same seed:
+ * unit-length vectors (like the output of sentence-embedding models) in clusters, each cluster
+ * spread over its own low-dimensional subspace plus a little noise in every dimension, so
+ * neighbours are meaningful (as in real embeddings) rather than the near-ties of pure noise.
+ */
+
+/** mulberry32: small, fast, seedable. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function gaussian(r: () => number): number {
+  let u = 0;
+  while (u === 0) u = r();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r());
+}
+
+export interface DataSpec {
+  dim: number;
+  clusters: number;
+  /** Dimension of each cluster's subspace. */
+  subspace: number;
+  /** Spread along the subspace and isotropic noise, before normalization. */
+  spread: number;
+  noise: number;
+}
+
+export const DEFAULT_SPEC: DataSpec = { dim: 384, clusters: 100, subspace: 16, spread: 0.25, noise: 0.05 };
+
+export interface Dataset {
+  dim: number;
+  n: number;
+  /** n x dim, row-major. */
+  vectors: Float32Array;
+  /** The cluster of each vector. */
+  cluster: Int32Array;
+}
+
+/** The cluster model (centers and bases) depends on the spec only; `seed` picks the points. */
+export function generate(spec: DataSpec, n: number, seed: number): Dataset {
+  const { dim, clusters, subspace, spread, noise } = spec;
+  const model = rng(0x5eed);
+  const centers = new Float32Array(clusters * dim);
+  for (let i = 0; i < centers.length; i++) centers[i] = gaussian(model);
+  const bases = new Float32Array(clusters * subspace * dim);
+  for (let i = 0; i < bases.length; i++) bases[i] = gaussian(model) * spread;
+
+  const r = rng(seed);
+  const vectors = new Float32Array(n * dim);
+  const cluster = new Int32Array(n);
+  const z = new Float64Array(subspace);
+  const v = new Float64Array(dim);
+  for (let i = 0; i < n; i++) {
+    const c = Math.floor(r() * clusters);
+    cluster[i] = c;
+    for (let j = 0; j < subspace; j++) z[j] = gaussian(r);
+    let norm = 0;
+    for (let d = 0; d < dim; d++) {
+      let s = centers[c * dim + d] + noise * gaussian(r);
+      for (let j = 0; j < subspace; j++) s += bases[(c * subspace + j) * dim + d] * z[j];
+      v[d] = s;
+      norm += s * s;
+    }
+    norm = Math.sqrt(norm);
+    for (let d = 0; d < dim; d++) vectors[i * dim + d] = v[d] / norm;
+  }
+  return { dim, n, vectors, cluster };
+}
+
+export function row(data: Dataset, i: number): Float32Array {
+  return data.vectors.subarray(i * data.dim, (i + 1) * data.dim);
+}
+
+/** Metadata of record i: `bucket` (i mod 10, so {bucket: b} selects 10%) and its cluster. */
+export function metadataOf(data: Dataset, i: number): { bucket: number; cluster: number } {
+  return { bucket: i % 10, cluster: data.cluster[i] };
+}
+
+export function idOf(i: number): string {
+  return `rec-${i}`;
+}

@@ -1,0 +1,243 @@
+/**
+ * `npm run bench -w server` (after `npm run build`): chromaspec side by side with the upstream
+ * reference server, same data, same client, same machine, one case at a time.
+ *
+ *   --sizes 10000,100000   record counts (default); --million adds 1,000,000
+ *   --spaces l2,cosine,ip  distance spaces (default all three)
+ *   --reference URL        the reference server (default http://127.0.0.1:8100); --no-reference
+ *   --reference-pid PID    its process, if not found from the port
+ *   --out FILE             JSON results (default bench/results/latest.json)
+ *   --queries N --recall-queries N --gets N --clients N --concurrent-queries N --seed N
+ *
+ * For each case a fresh chromaspec is started (built dist/cli.js, temp directory, free port);
+ * the reference gets a uniquely named collection, deleted afterwards (never a reset).
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DEFAULT_SPEC, generate, idOf, metadataOf, row, rng, type Dataset } from "./data.js";
+import { runCase, type CaseResult, type Workload } from "./measure.js";
+import { caseTable, checkTargets, targetsTable, type TargetCheck } from "./report.js";
+import { reference, startChromaspec, type Target } from "./servers.js";
+import { exactTopK, type Space } from "./truth.js";
+
+const BATCH = 1000;
+const K = 10;
+const FILTER_BUCKET = 3;
+
+interface Options {
+  sizes: number[];
+  spaces: Space[];
+  reference: string | null;
+  referencePid: number | null;
+  out: string;
+  queries: number;
+  recallQueries: number;
+  gets: number;
+  clients: number;
+  concurrentQueries: number;
+  seed: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const o: Options = {
+    sizes: [10_000, 100_000],
+    spaces: ["l2", "cosine", "ip"],
+    reference: "http://127.0.0.1:8100",
+    referencePid: null,
+    out: join(here, "results", "latest.json"),
+    queries: 500,
+    recallQueries: 100,
+    gets: 300,
+    clients: 8,
+    concurrentQueries: 2000,
+    seed: 1,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case "--sizes":
+        o.sizes = next().split(",").map(Number);
+        break;
+      case "--million":
+        o.sizes = [...o.sizes, 1_000_000];
+        break;
+      case "--spaces":
+        o.spaces = next().split(",") as Space[];
+        break;
+      case "--reference":
+        o.reference = next();
+        break;
+      case "--no-reference":
+        o.reference = null;
+        break;
+      case "--reference-pid":
+        o.referencePid = Number(next());
+        break;
+      case "--out":
+        o.out = resolve(next());
+        break;
+      case "--queries":
+        o.queries = Number(next());
+        break;
+      case "--recall-queries":
+        o.recallQueries = Number(next());
+        break;
+      case "--gets":
+        o.gets = Number(next());
+        break;
+      case "--clients":
+        o.clients = Number(next());
+        break;
+      case "--concurrent-queries":
+        o.concurrentQueries = Number(next());
+        break;
+      case "--seed":
+        o.seed = Number(next());
+        break;
+      default:
+        throw new Error(`unknown argument ${a}`);
+    }
+  }
+  for (const s of o.spaces) if (!["l2", "cosine", "ip"].includes(s)) throw new Error(`unknown space ${s}`);
+  for (const n of o.sizes) if (!Number.isInteger(n) || n <= 0 || n % BATCH !== 0) throw new Error(`size ${n} must be a positive multiple of ${BATCH}`);
+  return o;
+}
+
+const started = Date.now();
+function log(m: string): void {
+  process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${m}\n`);
+}
+
+/** Embeddings go out base64-encoded, as the official clients send them when the server supports it. */
+function addBody(data: Dataset, batch: number): string {
+  const ids: string[] = [];
+  const embeddings: string[] = [];
+  const metadatas: object[] = [];
+  const documents: string[] = [];
+  for (let i = batch * BATCH; i < (batch + 1) * BATCH; i++) {
+    const v = row(data, i);
+    ids.push(idOf(i));
+    embeddings.push(Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64"));
+    const m = metadataOf(data, i);
+    metadatas.push(m);
+    documents.push(`record ${i} of cluster ${m.cluster}`);
+  }
+  return JSON.stringify({ ids, embeddings, metadatas, documents });
+}
+
+function workload(o: Options, data: Dataset, queries: Dataset, space: Space): Workload {
+  const batches = data.n / BATCH;
+  // Bodies are built once and shared by both servers; a million records' worth is built per batch.
+  const prebuilt = data.n <= 100_000 ? Array.from({ length: batches }, (_, b) => addBody(data, b)) : null;
+  const include = ["documents", "metadatas", "distances"];
+  const where = { bucket: { $eq: FILTER_BUCKET } };
+  const qBodies: string[] = [];
+  const fBodies: string[] = [];
+  for (let i = 0; i < queries.n; i++) {
+    const query_embeddings = [Array.from(row(queries, i))];
+    qBodies.push(JSON.stringify({ query_embeddings, n_results: K, include }));
+    fBodies.push(JSON.stringify({ query_embeddings, n_results: K, include, where }));
+  }
+  log(`N=${data.n} ${space}: exact ground truth for ${o.recallQueries} queries`);
+  const truth: string[][] = [];
+  const truthFiltered: string[][] = [];
+  for (let i = 0; i < Math.min(o.recallQueries, queries.n); i++) {
+    truth.push(exactTopK(space, data, row(queries, i), K).map(idOf));
+    truthFiltered.push(exactTopK(space, data, row(queries, i), K, (j) => j % 10 === FILTER_BUCKET).map(idOf));
+  }
+  const pick = rng(o.seed + 7);
+  const gets = Array.from({ length: o.gets }, () => JSON.stringify({ ids: [idOf(Math.floor(pick() * data.n))], include: ["documents", "metadatas"] }));
+  const lastIndex = data.n - 1;
+  return {
+    n: data.n,
+    space,
+    addBody: (b) => prebuilt?.[b] ?? addBody(data, b),
+    batches,
+    last: { id: idOf(lastIndex), vector: Array.from(row(data, lastIndex)) },
+    queries: qBodies,
+    filtered: fBodies,
+    truth,
+    truthFiltered,
+    gets,
+    probes: qBodies.slice(0, 10).map((b) => {
+      const parsed = JSON.parse(b) as Record<string, unknown>;
+      return JSON.stringify({ ...parsed, include: [] });
+    }),
+    clients: o.clients,
+    concurrentQueries: o.concurrentQueries,
+  };
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  let ref: Target | null = null;
+  if (o.reference) {
+    try {
+      ref = await reference(o.reference, o.referencePid);
+      log(`reference at ${ref.url}, pid ${ref.pid ?? "unknown"}`);
+    } catch (err) {
+      log(`reference not reachable (${String(err)}): chromaspec only`);
+    }
+  }
+  const results: CaseResult[] = [];
+  const tables: string[] = [];
+  const checks: { n: number; space: string; checks: TargetCheck[] }[] = [];
+  const save = async () => {
+    await mkdir(dirname(o.out), { recursive: true });
+    await writeFile(
+      o.out,
+      JSON.stringify(
+        { when: new Date().toISOString(), options: { ...o, out: undefined }, data: DEFAULT_SPEC, batch: BATCH, k: K, results, targets: checks },
+        null,
+        2,
+      ) + "\n",
+    );
+  };
+
+  for (const n of o.sizes) {
+    log(`N=${n}: generating data`);
+    const data = generate(DEFAULT_SPEC, n, o.seed);
+    const queries = generate(DEFAULT_SPEC, o.queries, o.seed + 1_000_003);
+    for (const space of o.spaces) {
+      const w = workload(o, data, queries, space);
+      const ours = await startChromaspec();
+      log(`N=${n} ${space}: chromaspec at ${ours.url}, pid ${ours.pid}`);
+      let mine: CaseResult;
+      try {
+        mine = await runCase(ours, w, runId, log);
+      } finally {
+        await ours.stop();
+      }
+      results.push(mine);
+      let theirs: CaseResult | undefined;
+      if (ref) {
+        log(`N=${n} ${space}: reference`);
+        theirs = await runCase(ref, w, runId, log);
+        results.push(theirs);
+        if (n >= 100_000) checks.push({ n, space, checks: checkTargets(mine, theirs) });
+      }
+      const table = caseTable(mine, theirs);
+      tables.push(table);
+      process.stdout.write(`\n${table}\n`);
+      await save();
+    }
+  }
+  const byN = new Map<number, typeof checks>();
+  for (const c of checks) byN.set(c.n, [...(byN.get(c.n) ?? []), c]);
+  for (const group of byN.values()) process.stdout.write(`\n${targetsTable(group)}\n`);
+  await save();
+  log(`results written to ${o.out}`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

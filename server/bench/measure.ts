@@ -1,0 +1,211 @@
+/**
+ * One benchmark case (N records of one space) against one server, over the v2 HTTP API:
+ * ingest, visibility, time until indexed, unfiltered and filtered k-NN latency / throughput /
+ * recall, get-by-id latency, and the server's memory.
+ */
+import { Client } from "./client.js";
+import { rss, type Target } from "./servers.js";
+import { recall, type Space } from "./truth.js";
+
+export interface Workload {
+  n: number;
+  space: Space;
+  /** Add request bodies (batches of 1000), or a function building batch b on demand. */
+  addBody: (batch: number) => string;
+  batches: number;
+  /** The id and vector of the last record added (visibility check). */
+  last: { id: string; vector: number[] };
+  /** Query request bodies (k = 10), unfiltered and with the 10% filter. */
+  queries: string[];
+  filtered: string[];
+  /** The true 10 nearest ids of the first `truth.length` queries. */
+  truth: string[][];
+  truthFiltered: string[][];
+  /** Get-by-id request bodies. */
+  gets: string[];
+  /** Probe queries whose answers settle once the server has indexed everything. */
+  probes: string[];
+  /** Concurrent clients for the throughput runs and the number of queries they send in total. */
+  clients: number;
+  concurrentQueries: number;
+}
+
+export interface LatencyStats {
+  p50: number;
+  p99: number;
+  mean: number;
+  /** Queries per second with one client (sequential). */
+  qps1: number;
+  /** Queries per second with `clients` concurrent clients. */
+  qpsN: number;
+}
+
+export interface CaseResult {
+  target: string;
+  n: number;
+  space: Space;
+  /** Records per second over the summed add request times. */
+  addPerSec: number;
+  /** Wall time of the whole ingest, first request to last answer. */
+  addSeconds: number;
+  /** A query right after the last add returned that record at distance ~0. */
+  visibleAtOnce: boolean;
+  /** From the first add until everything is indexed. */
+  indexedSeconds: number;
+  indexedBy: "indexing_status" | "settled probe queries";
+  query: LatencyStats;
+  filtered: LatencyStats;
+  get: { p50: number; p99: number; mean: number };
+  recall: number;
+  recallFiltered: number;
+  rssBefore: number | null;
+  rssAfter: number | null;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1) + 0.5))];
+}
+
+function stats(latencies: number[]): { p50: number; p99: number; mean: number } {
+  const s = [...latencies].sort((a, b) => a - b);
+  return { p50: percentile(s, 0.5), p99: percentile(s, 0.99), mean: s.reduce((a, b) => a + b, 0) / Math.max(1, s.length) };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface QueryAnswer {
+  ids: string[][];
+  distances: (number | null)[][] | null;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t, value };
+}
+
+/** Runs `total` calls of fn over `clients` concurrent loops; returns the wall time in ms. */
+async function concurrently(clients: number, total: number, fn: (i: number) => Promise<void>): Promise<number> {
+  let next = 0;
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= total) return;
+        await fn(i);
+      }
+    }),
+  );
+  return performance.now() - t;
+}
+
+export async function runCase(target: Target, w: Workload, runId: string, log: (m: string) => void): Promise<CaseResult> {
+  const c = new Client(target.url);
+  const name = `bench-${runId}-${w.n}-${w.space}`;
+  const rssBefore = await rss(target.pid);
+  const coll = await c.json<{ id: string }>("POST", `${c.db}/collections`, { name, configuration: { hnsw: { space: w.space } } });
+  try {
+    // ---- ingest ----
+    log(`${target.name}: adding ${w.n} records`);
+    let requestMs = 0;
+    const t0 = performance.now();
+    for (let b = 0; b < w.batches; b++) {
+      const body = w.addBody(b);
+      const { ms } = await timed(() => c.json("POST", c.collectionPath(coll.id, "add"), body));
+      requestMs += ms;
+      if ((b + 1) % 20 === 0) log(`${target.name}: ${(b + 1) * 1000} added, ${Math.round(((b + 1) * 1000) / (requestMs / 1000))}/s`);
+    }
+    const tAdded = performance.now();
+
+    // ---- visible at once ----
+    const seen = await c.json<QueryAnswer>("POST", c.collectionPath(coll.id, "query"), {
+      query_embeddings: [w.last.vector],
+      n_results: 1,
+      include: ["distances"],
+    });
+    const visibleAtOnce = seen.ids[0]?.[0] === w.last.id && Math.abs(seen.distances?.[0]?.[0] ?? 1) < 1e-4;
+
+    // ---- until indexed ----
+    let indexedBy: CaseResult["indexedBy"] = "indexing_status";
+    let tIndexed: number;
+    const status = await c.request("GET", c.collectionPath(coll.id, "indexing_status"));
+    if (status.status === 200) {
+      for (;;) {
+        const s = await c.json<{ num_unindexed_ops: number }>("GET", c.collectionPath(coll.id, "indexing_status"));
+        if (s.num_unindexed_ops === 0) break;
+        await sleep(100);
+      }
+      tIndexed = performance.now();
+    } else {
+      // No progress endpoint (the reference answers 500): the index has caught up once the
+      // probe queries' answers stop changing; it is dated by the first of two equal rounds.
+      indexedBy = "settled probe queries";
+      let previous = "";
+      let previousAt = 0;
+      for (;;) {
+        const answers: string[] = [];
+        for (const p of w.probes) answers.push(JSON.stringify((await c.json<QueryAnswer>("POST", c.collectionPath(coll.id, "query"), p)).ids));
+        const now = performance.now();
+        const joined = answers.join("|");
+        if (joined === previous) {
+          tIndexed = previousAt;
+          break;
+        }
+        previous = joined;
+        previousAt = now;
+        await sleep(250);
+      }
+    }
+    log(`${target.name}: ingest ${((tAdded - t0) / 1000).toFixed(1)} s, indexed after ${((tIndexed - t0) / 1000).toFixed(1)} s`);
+
+    const query = async (body: string) => c.json<QueryAnswer>("POST", c.collectionPath(coll.id, "query"), body);
+    const latency = async (bodies: string[], truth: string[][]) => {
+      // Warm-up, then one client: latencies and the answers recall is measured on.
+      for (let i = 0; i < Math.min(20, bodies.length); i++) await query(bodies[i]);
+      const ms: number[] = [];
+      const returned: string[][] = [];
+      const t = performance.now();
+      for (let i = 0; i < bodies.length; i++) {
+        const r = await timed(() => query(bodies[i]));
+        ms.push(r.ms);
+        if (i < truth.length) returned.push(r.value.ids[0] ?? []);
+      }
+      const qps1 = bodies.length / ((performance.now() - t) / 1000);
+      const wall = await concurrently(w.clients, w.concurrentQueries, async (i) => {
+        await query(bodies[i % bodies.length]);
+      });
+      return { stats: { ...stats(ms), qps1, qpsN: w.concurrentQueries / (wall / 1000) }, recall: recall(returned, truth) };
+    };
+
+    log(`${target.name}: queries`);
+    const q = await latency(w.queries, w.truth);
+    log(`${target.name}: filtered queries`);
+    const f = await latency(w.filtered, w.truthFiltered);
+    log(`${target.name}: gets`);
+    const getMs: number[] = [];
+    for (const body of w.gets) getMs.push((await timed(() => c.json("POST", c.collectionPath(coll.id, "get"), body))).ms);
+    const rssAfter = await rss(target.pid);
+    return {
+      target: target.name,
+      n: w.n,
+      space: w.space,
+      addPerSec: w.n / (requestMs / 1000),
+      addSeconds: (tAdded - t0) / 1000,
+      visibleAtOnce,
+      indexedSeconds: (tIndexed - t0) / 1000,
+      indexedBy,
+      query: q.stats,
+      filtered: f.stats,
+      get: stats(getMs),
+      recall: q.recall,
+      recallFiltered: f.recall,
+      rssBefore,
+      rssAfter,
+    };
+  } finally {
+    await c.request("DELETE", `${c.db}/collections/${encodeURIComponent(name)}`).catch(() => undefined);
+    c.close();
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The two servers under test: a chromaspec started here (the built dist/cli.js, a temporary
+ * data directory, a free port) and the upstream reference, already running, whose process is
+ * found from its listening port so its memory can be read from /proc.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, readFile, readdir, readlink, rm } from "node:fs/promises";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { waitUntilUp } from "./client.js";
+
+export interface Target {
+  name: string;
+  url: string;
+  /** The server's process id, for its memory; null if unknown. */
+  pid: number | null;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startChromaspec(): Promise<Target> {
+  const cli = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "cli.js");
+  const dir = await mkdtemp(join(tmpdir(), "chromaspec-bench-"));
+  const port = await freePort();
+  const log = createWriteStream(join(dir, "server.log"));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [cli, "run", "--path", join(dir, "data"), "--host", "127.0.0.1", "--port", String(port), "--log-level", "warn"],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilUp(url, 30_000);
+  } catch (err) {
+    child.kill("SIGKILL");
+    throw new Error(`chromaspec did not start (log: ${join(dir, "server.log")}): ${String(err)}`);
+  }
+  return {
+    name: "chromaspec",
+    url,
+    pid: child.pid ?? null,
+    async stop() {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+      log.end();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The pid listening on a loopback TCP port, from /proc/net/tcp{,6} and the fds in /proc. */
+export async function pidListeningOn(port: number): Promise<number | null> {
+  const inodes = new Set<string>();
+  for (const file of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text.split("\n").slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols.length < 10) continue;
+      const localPort = parseInt(cols[1].split(":")[1], 16);
+      // State 0A is LISTEN.
+      if (localPort === port && cols[3] === "0A") inodes.add(cols[9]);
+    }
+  }
+  if (inodes.size === 0) return null;
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let fds: string[];
+    try {
+      fds = await readdir(`/proc/${entry}/fd`);
+    } catch {
+      continue;
+    }
+    for (const fd of fds) {
+      try {
+        const link = await readlink(`/proc/${entry}/fd/${fd}`);
+        const m = /^socket:\[(\d+)\]$/.exec(link);
+        if (m && inodes.has(m[1])) return Number(entry);
+      } catch {
+        // fd closed meanwhile
+      }
+    }
+  }
+  return null;
+}
+
+export async function reference(url: string, pid: number | null): Promise<Target> {
+  await waitUntilUp(url, 5_000);
+  const port = Number(new URL(url).port || 80);
+  return { name: "reference", url, pid: pid ?? (await pidListeningOn(port)), stop: async () => undefined };
+}
+
+/** Resident set size of a process in bytes (VmRSS), or null. */
+export async function rss(pid: number | null): Promise<number | null> {
+  if (pid === null) return null;
+  try {
+    const status = await readFile(`/proc/${pid}/status`, "utf8");
+    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,57 @@
+/** Exact k-NN by brute force (float64), the ground truth recall is measured against. */
+import type { Dataset } from "./data.js";
+
+export type Space = "l2" | "cosine" | "ip";
+
+export function distance(space: Space, q: Float32Array, data: Float32Array, offset: number, dim: number): number {
+  let dot = 0;
+  let qq = 0;
+  let vv = 0;
+  let l2 = 0;
+  for (let d = 0; d < dim; d++) {
+    const a = q[d];
+    const b = data[offset + d];
+    dot += a * b;
+    qq += a * a;
+    vv += b * b;
+    const x = a - b;
+    l2 += x * x;
+  }
+  if (space === "l2") return l2;
+  if (space === "ip") return 1 - dot;
+  return qq === 0 || vv === 0 ? 1 : 1 - dot / Math.sqrt(qq * vv);
+}
+
+/** Indices of the k nearest records to q among those `keep` accepts. */
+export function exactTopK(space: Space, data: Dataset, q: Float32Array, k: number, keep: (i: number) => boolean = () => true): number[] {
+  const best: { i: number; d: number }[] = [];
+  let worst = Infinity;
+  for (let i = 0; i < data.n; i++) {
+    if (!keep(i)) continue;
+    const d = distance(space, q, data.vectors, i * data.dim, data.dim);
+    if (best.length < k) {
+      best.push({ i, d });
+      if (best.length === k) {
+        best.sort((a, b) => a.d - b.d);
+        worst = best[k - 1].d;
+      }
+    } else if (d < worst) {
+      best[k - 1] = { i, d };
+      best.sort((a, b) => a.d - b.d);
+      worst = best[k - 1].d;
+    }
+  }
+  return best.sort((a, b) => a.d - b.d).map((b) => b.i);
+}
+
+/** recall@k: the share of the true k nearest that were returned. */
+export function recall(returned: string[][], truth: string[][]): number {
+  let hit = 0;
+  let total = 0;
+  for (let q = 0; q < truth.length; q++) {
+    const got = new Set(returned[q] ?? []);
+    for (const id of truth[q]) if (got.has(id)) hit++;
+    total += truth[q].length;
+  }
+  return total === 0 ? 1 : hit / total;
+}
