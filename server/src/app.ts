@@ -29,7 +29,7 @@ export async function buildApp(chroma: Chroma, options: AppOptions): Promise<Fas
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: false, // answered below, in upstream's error shape
     // Names may be 512 characters (more once percent-encoded); fastify's default is 100.
-    maxParamLength: 4096,
+    routerOptions: { maxParamLength: 4096 },
     // Requests fastify itself cannot route (e.g. a malformed percent-encoding) get the usual shape.
     frameworkErrors: (error: FastifyError, _request: unknown, reply: FastifyReply) => {
       void reply.code(400).send({ error: "InvalidArgumentError", message: `Invalid request: ${error.message}` });
