@@ -4,6 +4,7 @@
  */
 import { DEFAULT_DATABASE, DEFAULT_TENANT, type Chroma, type Scope } from "../core/chroma.js";
 import type { Handlers } from "../generated/handlers.js";
+import { createCollectionInput, deleteInput, getInput, queryInput, updateCollectionInput } from "./requests.js";
 import { collectionToWire, getResultV1, queryResultV1 } from "./wire.js";
 
 type V1Handlers = Pick<Handlers, Extract<keyof Handlers, `v1${string}`>>;
@@ -47,12 +48,7 @@ export function v1Handlers(chroma: Chroma): V1Handlers {
     }),
     v1CountCollections: async ({ query }) => ({ status: 200, body: await chroma.countCollections(scopeOf(query)) }),
     v1CreateCollection: async ({ query, body }) => {
-      const collection = await chroma.createCollection(scopeOf(query), {
-        name: body.name,
-        metadata: body.metadata,
-        configuration: body.configuration as Record<string, unknown> | null | undefined,
-        getOrCreate: body.get_or_create ?? false,
-      });
+      const collection = await chroma.createCollection(scopeOf(query), createCollectionInput(body));
       return { status: 200, body: collectionToWire(collection) };
     },
     // 0.6.3 routes GET/DELETE by name (in the query's tenant/database) and PUT by id on the same path.
@@ -62,11 +58,7 @@ export function v1Handlers(chroma: Chroma): V1Handlers {
       body: collectionToWire(await chroma.getCollection(scopeOf(query), params.collection_id)),
     }),
     v1UpdateCollection: async ({ params, body }) => {
-      await chroma.updateCollection(await chroma.scopeOfCollection(params.collection_id), params.collection_id, {
-        newName: body.new_name,
-        newMetadata: body.new_metadata,
-        newConfiguration: body.new_configuration as Record<string, unknown> | null | undefined,
-      });
+      await chroma.updateCollection(await chroma.scopeOfCollection(params.collection_id), params.collection_id, updateCollectionInput(body));
       return { status: 200, body: null };
     },
     v1DeleteCollection: async ({ params, query }) => {
@@ -89,30 +81,17 @@ export function v1Handlers(chroma: Chroma): V1Handlers {
     v1CollectionGet: async ({ params, body }) => ({
       status: 200,
       body: getResultV1(
-        await chroma.get(await chroma.scopeOfCollection(params.collection_id), params.collection_id, {
-          ids: body.ids,
-          where: body.where,
-          whereDocument: body.where_document,
-          limit: body.limit,
-          offset: body.offset,
-          include: body.include,
-        }),
+        await chroma.get(await chroma.scopeOfCollection(params.collection_id), params.collection_id, getInput(body)),
       ),
     }),
     v1CollectionQuery: async ({ params, body }) => ({
       status: 200,
       body: queryResultV1(
-        await chroma.query(await chroma.scopeOfCollection(params.collection_id), params.collection_id, {
-          queryEmbeddings: body.query_embeddings,
-          nResults: body.n_results,
-          where: body.where,
-          whereDocument: body.where_document,
-          include: body.include,
-        }),
+        await chroma.query(await chroma.scopeOfCollection(params.collection_id), params.collection_id, queryInput(body)),
       ),
     }),
     v1CollectionDelete: async ({ params, body }) => {
-      await chroma.delete(await chroma.scopeOfCollection(params.collection_id), params.collection_id, { ids: body.ids, where: body.where, whereDocument: body.where_document });
+      await chroma.delete(await chroma.scopeOfCollection(params.collection_id), params.collection_id, deleteInput(body));
       return { status: 200, body: null };
     },
     v1CollectionCount: async ({ params }) => ({ status: 200, body: await chroma.count(await chroma.scopeOfCollection(params.collection_id), params.collection_id) }),

@@ -5,6 +5,7 @@
 import type { Chroma, Scope } from "../core/chroma.js";
 import type { Handlers } from "../generated/handlers.js";
 import { identityOf } from "./identity.js";
+import { createCollectionInput, deleteInput, getInput, queryInput, updateCollectionInput } from "./requests.js";
 import { collectionToWire } from "./wire.js";
 
 type V2Handlers = Pick<Handlers, Extract<keyof Handlers, `v2${string}`>>;
@@ -52,12 +53,7 @@ export function v2Handlers(chroma: Chroma): V2Handlers {
     }),
     v2CountCollections: async ({ params }) => ({ status: 200, body: await chroma.countCollections(scopeOf(params)) }),
     v2CreateCollection: async ({ params, body }) => {
-      const collection = await chroma.createCollection(scopeOf(params), {
-        name: body.name,
-        metadata: body.metadata,
-        configuration: body.configuration as Record<string, unknown> | null | undefined,
-        getOrCreate: body.get_or_create ?? false,
-      });
+      const collection = await chroma.createCollection(scopeOf(params), createCollectionInput(body));
       return { status: 200, body: collectionToWire(collection) };
     },
     // Upstream quirk kept for compatibility: this path segment is the collection *name*.
@@ -70,11 +66,7 @@ export function v2Handlers(chroma: Chroma): V2Handlers {
       body: collectionToWire(await chroma.getCollectionById(scopeOf(params), params.collection_id)),
     }),
     v2UpdateCollection: async ({ params, body }) => {
-      await chroma.updateCollection(scopeOf(params), params.collection_id, {
-        newName: body.new_name,
-        newMetadata: body.new_metadata,
-        newConfiguration: body.new_configuration as Record<string, unknown> | null | undefined,
-      });
+      await chroma.updateCollection(scopeOf(params), params.collection_id, updateCollectionInput(body));
       return { status: 200, body: {} };
     },
     v2DeleteCollection: async ({ params }) => {
@@ -96,33 +88,15 @@ export function v2Handlers(chroma: Chroma): V2Handlers {
     },
     v2CollectionGet: async ({ params, body }) => ({
       status: 200,
-      body: await chroma.get(scopeOf(params), params.collection_id, {
-        ids: body.ids,
-        where: body.where,
-        whereDocument: body.where_document,
-        limit: body.limit,
-        offset: body.offset,
-        include: body.include,
-      }),
+      body: await chroma.get(scopeOf(params), params.collection_id, getInput(body)),
     }),
     v2CollectionQuery: async ({ params, body }) => ({
       status: 200,
-      body: await chroma.query(scopeOf(params), params.collection_id, {
-        queryEmbeddings: body.query_embeddings,
-        nResults: body.n_results,
-        ids: body.ids,
-        where: body.where,
-        whereDocument: body.where_document,
-        include: body.include,
-      }),
+      body: await chroma.query(scopeOf(params), params.collection_id, queryInput(body)),
     }),
     v2CollectionDelete: async ({ params, body }) => ({
       status: 200,
-      body: await chroma.delete(scopeOf(params), params.collection_id, {
-        ids: body.ids,
-        where: body.where,
-        whereDocument: body.where_document,
-      }),
+      body: await chroma.delete(scopeOf(params), params.collection_id, deleteInput(body)),
     }),
     v2CollectionCount: async ({ params }) => ({ status: 200, body: await chroma.count(scopeOf(params), params.collection_id) }),
     v2IndexingStatus: async ({ params }) => ({
