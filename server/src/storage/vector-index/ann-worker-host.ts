@@ -6,7 +6,8 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { FromWorker, ToWorker } from "./protocol.js";
+import type { GraphState } from "./hnsw-graph.js";
+import type { FromWorker, SearchMessage, ToWorker } from "./protocol.js";
 
 /** What an index hears from the worker. */
 export interface AnnListener {
@@ -15,28 +16,40 @@ export interface AnnListener {
   failed(reason: string): void;
 }
 
-interface PendingSearch {
+interface Pending {
   ix: number;
-  resolve: (r: { applied: number; labels: Int32Array }) => void;
+  resolve: (r: { applied: number; labels?: Int32Array; state?: GraphState }) => void;
   reject: (err: Error) => void;
 }
 
 /**
- * The worker's module: the compiled .js next to this file, or, when running from TypeScript
- * sources (the test suite), the .ts through tsx's loader.
+ * The worker: the compiled .js next to this file or, when running from TypeScript sources
+ * (the test suite), the .ts through tsx, registered inside the worker first (a worker does not
+ * inherit the parent's module hooks, nor take `--import` in its execArgv on Node 20).
  */
-function workerEntry(): { url: URL; execArgv: string[] } {
+function startWorker(): Worker {
   const js = new URL("./ann-worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(js))) return { url: js, execArgv: [] };
-  return { url: new URL("./ann-worker.ts", import.meta.url), execArgv: ["--import", "tsx"] };
+  if (existsSync(fileURLToPath(js))) return new Worker(js);
+  const ts = new URL("./ann-worker.ts", import.meta.url).href;
+  const boot = `import("tsx/esm/api").then((api) => { api.register(); return import(${JSON.stringify(ts)}); })`;
+  return new Worker(boot, { eval: true });
 }
 
-export class AnnWorkerHost {
+/** What a VectorIndex needs from wherever its graph is built (tests substitute their own). */
+export interface AnnHost {
+  register(listener: AnnListener): number;
+  send(msg: ToWorker, transfer?: ArrayBuffer[]): void;
+  search(msg: Omit<SearchMessage, "req">, transfer?: ArrayBuffer[]): Promise<{ applied: number; labels: Int32Array }>;
+  exportGraph(ix: number, path: string): Promise<{ applied: number; state: GraphState }>;
+  drop(ix: number): void;
+}
+
+export class AnnWorkerHost implements AnnHost {
   private worker: Worker | null = null;
   private nextIx = 1;
   private nextReq = 1;
   private readonly listeners = new Map<number, AnnListener>();
-  private readonly searches = new Map<number, PendingSearch>();
+  private readonly searches = new Map<number, Pending>();
   private closed = false;
 
   /** Registers an index; the caller then sends its `create` message. */
@@ -51,7 +64,16 @@ export class AnnWorkerHost {
     this.ensure().postMessage(msg, transfer);
   }
 
-  search(msg: Omit<Extract<ToWorker, { t: "search" }>, "req">, transfer: ArrayBuffer[] = []): Promise<{ applied: number; labels: Int32Array }> {
+  search(msg: Omit<SearchMessage, "req">, transfer: ArrayBuffer[] = []): Promise<{ applied: number; labels: Int32Array }> {
+    return this.ask({ ...msg, req: 0 }, transfer) as Promise<{ applied: number; labels: Int32Array }>;
+  }
+
+  /** Has the worker write the graph to `path`; resolves with the ops it holds and its labels. */
+  exportGraph(ix: number, path: string): Promise<{ applied: number; state: GraphState }> {
+    return this.ask({ t: "export", ix, req: 0, path }) as Promise<{ applied: number; state: GraphState }>;
+  }
+
+  private ask(msg: Extract<ToWorker, { req: number }>, transfer: ArrayBuffer[] = []): Promise<{ applied: number; labels?: Int32Array; state?: GraphState }> {
     const req = this.nextReq++;
     return new Promise((resolve, reject) => {
       this.searches.set(req, { ix: msg.ix, resolve, reject });
@@ -64,32 +86,36 @@ export class AnnWorkerHost {
     });
   }
 
+  /** Forgets a graph; the worker stops when it holds none (it starts again when needed). */
   drop(ix: number): void {
     if (!this.listeners.delete(ix)) return;
     if (this.worker) this.worker.postMessage({ t: "drop", ix } satisfies ToWorker);
-    if (this.listeners.size === 0) this.stop();
+    if (this.listeners.size === 0) void this.stop();
   }
 
   async close(): Promise<void> {
     this.closed = true;
     this.listeners.clear();
-    this.stop();
+    await this.stop();
   }
 
-  private stop(): void {
+  /** Asks the worker to exit and waits for it (pending requests fail at once). */
+  private stop(): Promise<void> {
     const w = this.worker;
     this.worker = null;
-    if (w) void w.terminate();
     for (const [req, s] of this.searches) {
       this.searches.delete(req);
       s.reject(new Error("ANN worker stopped"));
     }
+    if (!w) return Promise.resolve();
+    const exited = new Promise<void>((resolve) => w.once("exit", () => resolve()));
+    w.postMessage({ t: "close" } satisfies ToWorker);
+    return exited;
   }
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const { url, execArgv } = workerEntry();
-    const worker = new Worker(url, { execArgv });
+    const worker = startWorker();
     // Background work must not keep the process alive on its own.
     worker.unref();
     worker.on("message", (msg: FromWorker) => this.onMessage(msg));
@@ -120,6 +146,13 @@ export class AnnWorkerHost {
         if (!s) return;
         this.searches.delete(msg.req);
         s.resolve({ applied: msg.applied, labels: msg.labels });
+        return;
+      }
+      case "exported": {
+        const s = this.searches.get(msg.req);
+        if (!s) return;
+        this.searches.delete(msg.req);
+        s.resolve({ applied: msg.applied, state: msg.state });
         return;
       }
       case "error": {

@@ -1,10 +1,16 @@
 /**
  * Messages between the main thread and the ANN worker. One worker serves every collection of a
- * storage; `ix` names the collection's index there. Ops of one index are numbered 1, 2, 3...
+ * storage; `ix` names the collection's graph there. Ops of one graph are numbered 1, 2, 3...
  * in the order the main thread sent them, and the worker applies them in that order, so "op n
- * applied" means every op up to n is in the graph and none after it.
+ * applied" means every op up to n is in the graph and none after it. Vectors are not sent:
+ * the worker reads them from the slot store's chunks, SharedArrayBuffers both threads see.
  */
 import type { DistanceSpace } from "../../core/model.js";
+import type { GraphState } from "./hnsw-graph.js";
+
+/** Slots per vector chunk of the slot store (a chunk is CHUNK x dim float32). */
+export const CHUNK_BITS = 10;
+export const CHUNK = 1 << CHUNK_BITS;
 
 export const OP_UPSERT = 0;
 export const OP_DELETE = 1;
@@ -17,6 +23,15 @@ export interface CreateMessage {
   m: number;
   efConstruction: number;
   seed: number;
+  /** The slot store's vector chunks so far (more follow as `chunk` messages). */
+  chunks: SharedArrayBuffer[];
+}
+
+export interface ChunkMessage {
+  t: "chunk";
+  ix: number;
+  index: number;
+  buffer: SharedArrayBuffer;
 }
 
 export interface OpsMessage {
@@ -26,8 +41,6 @@ export interface OpsMessage {
   first: number;
   kinds: Uint8Array;
   slots: Int32Array;
-  /** The vectors of the upserts, in order, packed. */
-  vectors: Float32Array;
 }
 
 export interface SearchMessage {
@@ -43,12 +56,28 @@ export interface SearchMessage {
   allowed: Uint8Array | null;
 }
 
+/** Write the graph (all ops sent so far applied) to `path`, for the main thread to load. */
+export interface ExportMessage {
+  t: "export";
+  ix: number;
+  req: number;
+  path: string;
+}
+
 export interface DropMessage {
   t: "drop";
   ix: number;
 }
 
-export type ToWorker = CreateMessage | OpsMessage | SearchMessage | DropMessage;
+/**
+ * Stop: the worker exits by itself between two pieces of work. (Terminating it from outside
+ * could interrupt hnswlib's native code mid-call, which aborts the whole process.)
+ */
+export interface CloseMessage {
+  t: "close";
+}
+
+export type ToWorker = CreateMessage | ChunkMessage | OpsMessage | SearchMessage | ExportMessage | DropMessage | CloseMessage;
 
 export interface AppliedMessage {
   t: "applied";
@@ -66,6 +95,15 @@ export interface ResultMessage {
   labels: Int32Array;
 }
 
+export interface ExportedMessage {
+  t: "exported";
+  ix: number;
+  req: number;
+  /** Ops in the written graph. */
+  applied: number;
+  state: GraphState;
+}
+
 export interface ErrorMessage {
   t: "error";
   ix: number;
@@ -74,4 +112,4 @@ export interface ErrorMessage {
   message: string;
 }
 
-export type FromWorker = AppliedMessage | ResultMessage | ErrorMessage;
+export type FromWorker = AppliedMessage | ResultMessage | ExportedMessage | ErrorMessage;

@@ -1,6 +1,7 @@
 /**
  * A collection's live records in memory, one numbered slot each: the vector (in fixed-size
- * Float32Array chunks, so growing never copies what is there), its norm, its id and insertion
+ * chunks, so growing never copies what is there; SharedArrayBuffers, so the ANN worker reads
+ * them without copies), its norm, its id and insertion
  * seq, and, while a memory budget allows, the payload (document, uri, metadata JSON) so query
  * results need no trip to LanceDB. LanceDB stays the source of truth: this is a copy, written
  * after each durable LanceDB write and rebuilt from LanceDB on open.
@@ -9,10 +10,7 @@
  * The slot number is also the record's label in the ANN index.
  */
 import { vectorNorm } from "./distance.js";
-
-/** Slots per vector chunk. */
-const CHUNK_BITS = 10;
-const CHUNK = 1 << CHUNK_BITS;
+import { CHUNK, CHUNK_BITS } from "./protocol.js";
 
 export interface Payload {
   document: string | null;
@@ -52,7 +50,10 @@ function grown<T extends Float64Array | Float32Array | Uint8Array | Int32Array>(
 }
 
 export class SlotStore {
-  private readonly chunks: Float32Array[] = [];
+  /** Vector chunks; CHUNK slots each. */
+  readonly chunks: Float32Array[] = [];
+  /** Told about each new chunk (the ANN worker needs to see it). */
+  onChunk: ((index: number, buffer: SharedArrayBuffer) => void) | null = null;
   private norms = new Float32Array(0);
   private seqs = new Float64Array(0);
   private alive = new Uint8Array(0);
@@ -60,7 +61,8 @@ export class SlotStore {
   private readonly ids: (string | undefined)[] = [];
   private readonly payloads: (Payload | undefined)[] = [];
   private readonly byId = new Map<string, number>();
-  private readonly bySeq = new Map<number, number>();
+  /** seq -> slot + 1 (0: none); seqs are dense enough (insertion order) for an array. */
+  private bySeq = new Int32Array(0);
   private readonly free: number[] = [];
   /** Slots ever handed out; every live slot is below it. */
   private top = 0;
@@ -85,7 +87,13 @@ export class SlotStore {
   }
 
   slotOfSeq(seq: number): number | undefined {
-    return this.bySeq.get(seq);
+    const s = seq < this.bySeq.length ? this.bySeq[seq] : 0;
+    return s === 0 ? undefined : s - 1;
+  }
+
+  private setSeq(seq: number, slot: number): void {
+    if (seq >= this.bySeq.length) this.bySeq = grown(this.bySeq, seq + 1);
+    this.bySeq[seq] = slot + 1;
   }
 
   isLive(slot: number): boolean {
@@ -147,10 +155,10 @@ export class SlotStore {
       this.alive[slot] = 1;
       this.liveCount++;
     } else if (this.seqs[slot] !== seq) {
-      this.bySeq.delete(this.seqs[slot]);
+      this.bySeq[this.seqs[slot]] = 0;
     }
     this.seqs[slot] = seq;
-    this.bySeq.set(seq, slot);
+    this.setSeq(seq, slot);
     this.chunkOf(slot).set(vector, this.offsetOf(slot));
     this.norms[slot] = vectorNorm(vector);
     this.setPayload(slot, payload);
@@ -161,7 +169,7 @@ export class SlotStore {
   remove(slot: number): void {
     if (!this.isLive(slot)) return;
     this.byId.delete(this.ids[slot]!);
-    this.bySeq.delete(this.seqs[slot]);
+    this.bySeq[this.seqs[slot]] = 0;
     this.ids[slot] = undefined;
     this.setPayload(slot, undefined);
     this.alive[slot] = 0;
@@ -190,7 +198,11 @@ export class SlotStore {
     const reused = this.free.pop();
     if (reused !== undefined) return reused;
     const slot = this.top++;
-    if ((slot >>> CHUNK_BITS) >= this.chunks.length) this.chunks.push(new Float32Array(CHUNK * this.dim));
+    if ((slot >>> CHUNK_BITS) >= this.chunks.length) {
+      const buffer = new SharedArrayBuffer(CHUNK * this.dim * Float32Array.BYTES_PER_ELEMENT);
+      this.chunks.push(new Float32Array(buffer));
+      this.onChunk?.(this.chunks.length - 1, buffer);
+    }
     this.norms = grown(this.norms, this.top);
     this.seqs = grown(this.seqs, this.top);
     this.alive = grown(this.alive, this.top);

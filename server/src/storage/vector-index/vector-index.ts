@@ -2,19 +2,30 @@
  * One collection's vector search: the records in memory (SlotStore), an HNSW graph built in the
  * ANN worker, and exact scans for whatever the graph does not reflect yet.
  *
- * Every change (upsert or delete of a slot) becomes a numbered op sent to the worker. A search
- * asks the graph, which answers "as of op W"; the slots whose latest op is after W (the tail:
- * just written, replaced or deleted) are then scored exactly against their current vectors
- * and merged in, and graph answers for those slots are dropped. So an acknowledged write is
+ * Every change (upsert or delete of a slot) becomes a numbered op for the graph. A search asks
+ * the graph, which answers "as of op W"; the slots whose latest op is after W (the tail: just
+ * written, replaced or deleted) are then scored exactly against their current vectors and
+ * merged in, and graph answers for those slots are dropped. So an acknowledged write is
  * visible, exactly, to the very next query, however far behind the graph is.
+ *
+ * Where the graph lives: a bulk of records (the first records of a collection, or all of them
+ * after a restart) is indexed in the ANN worker, so the event loop is never blocked for long.
+ * Once the worker has caught up, the graph moves to the main thread (written to a temporary
+ * file by the worker, loaded on the thread pool) and is searched there: a cross-thread round
+ * trip per query costs more than the search itself on a small VM. Later changes are applied
+ * to it in slices of about a millisecond between requests.
  *
  * Prefiltered searches (the candidate slots come from LanceDB evaluating the filter) are exact
  * scans when the candidates are few enough to scan quickly, and graph searches restricted to
  * the candidates otherwise. Collections smaller than `annThreshold` are only ever scanned.
  */
+import { unlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { DistanceSpace } from "../../core/model.js";
-import type { AnnListener, AnnWorkerHost } from "./ann-worker-host.js";
+import type { AnnHost, AnnListener } from "./ann-worker-host.js";
 import { distanceAt, finalDistance, vectorNorm } from "./distance.js";
+import { Graph } from "./hnsw-graph.js";
 import { OP_DELETE, OP_UPSERT } from "./protocol.js";
 import { type MemoryBudget, type Payload, SlotStore } from "./slots.js";
 import { TopK } from "./topk.js";
@@ -33,7 +44,7 @@ export interface VectorIndexOptions extends AnnParams {
   /** Prefiltered searches over at most this many candidates are exact scans. */
   exactLimit: number;
   /** Where graphs are built; null = exact search only. */
-  host: AnnWorkerHost | null;
+  host: AnnHost | null;
   budget: MemoryBudget;
   onWarning?: (message: string) => void;
 }
@@ -57,6 +68,10 @@ const BUILD_BATCH = 1024;
 /** After this many failures of its graph, a collection stays exact-only. */
 const MAX_ANN_FAILURES = 3;
 const SEED = 100;
+/** The worker's graph moves to the main thread after this long caught up with no new ops. */
+const HANDOFF_QUIET_MS = 250;
+/** Longest stretch the main thread spends applying ops to its graph before yielding. */
+const LOCAL_SLICE_MS = 1.5;
 
 function grown(a: Float64Array<ArrayBuffer>, min: number): Float64Array<ArrayBuffer> {
   if (a.length >= min) return a;
@@ -67,27 +82,38 @@ function grown(a: Float64Array<ArrayBuffer>, min: number): Float64Array<ArrayBuf
   return b;
 }
 
+/**
+ * exact: no graph (too few records, no worker, or the graph failed too often);
+ * worker: the graph is in the ANN worker; exporting: it is moving to this thread (ops wait);
+ * local: the graph is on this thread.
+ */
+type Mode = "exact" | "worker" | "exporting" | "local";
+
 export class VectorIndex implements AnnListener {
   readonly store: SlotStore;
+  private mode: Mode = "exact";
   private ix = 0;
-  private annActive = false;
+  private local: Graph | null = null;
   private annFailures = 0;
-  /** Number of the last op sent, and of the last one the worker applied. */
+  /** Number of the last op, and of the last one the graph holds. */
   private opNo = 0;
   private appliedOp = 0;
   /** Per slot, the number of its latest op (0: none since the graph started). */
   private slotOp = new Float64Array(0);
-  /** Slots of ops not yet known to be applied: op number n is at log[n - logBase + logHead]. */
+  /** Ops the graph may not hold yet: op n is at index n - logBase + logHead. */
   private log: number[] = [];
+  private logKinds: number[] = [];
   private logHead = 0;
   private logBase = 1;
   /** Searches waiting for the worker; the log is only trimmed when there are none. */
   private inflight = 0;
   /** Cosine zero vectors: at distance 1 from everything, kept out of the graph, always scanned. */
   private readonly exactOnly = new Set<number>();
-  /** Ops waiting to be sent (flushed at the end of each put/remove). */
+  /** Ops waiting to be numbered (at the end of each put/remove). */
   private outKinds: number[] = [];
   private outSlots: number[] = [];
+  private handoffTimer: NodeJS.Timeout | null = null;
+  private localScheduled = false;
   private closed = false;
 
   constructor(
@@ -105,9 +131,9 @@ export class VectorIndex implements AnnListener {
     return this.store.live;
   }
 
-  /** Whether searches use a graph (possibly still being built). */
-  get annEnabled(): boolean {
-    return this.annActive;
+  /** Where the graph is: "exact" (none), "worker", "exporting" or "local". */
+  get where(): Mode {
+    return this.mode;
   }
 
   setEfSearch(ef: number): void {
@@ -157,45 +183,23 @@ export class VectorIndex implements AnnListener {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    if (this.annActive) this.options.host?.drop(this.ix);
-    this.annActive = false;
+    if (this.handoffTimer) clearTimeout(this.handoffTimer);
+    if (this.mode === "worker" || this.mode === "exporting") this.options.host?.drop(this.ix);
+    this.mode = "exact";
+    this.local = null;
+    this.store.onChunk = null;
     this.store.release();
   }
 
-  // ---- the worker's side ------------------------------------------------------------------
-
-  applied(op: number): void {
-    if (op > this.appliedOp) this.appliedOp = op;
-    if (this.inflight === 0) this.trimLog();
-  }
-
-  failed(reason: string): void {
-    if (!this.annActive) return;
-    this.annActive = false;
-    this.annFailures++;
-    this.options.onWarning?.(`ANN index failed (searches are exact until it is rebuilt): ${reason}`);
-    this.resetOps();
-    this.activate();
-  }
-
-  private resetOps(): void {
-    this.opNo = 0;
-    this.appliedOp = 0;
-    this.slotOp = new Float64Array(0);
-    this.log = [];
-    this.logHead = 0;
-    this.logBase = 1;
-    this.outKinds = [];
-    this.outSlots = [];
-  }
+  // ---- ops ---------------------------------------------------------------------------------
 
   private queue(kind: number, slot: number): void {
-    if (!this.annActive) return;
+    if (this.mode === "exact") return;
     this.outKinds.push(kind);
     this.outSlots.push(slot);
   }
 
-  /** Sends the queued ops as one message, numbering them and noting each slot's latest op. */
+  /** Numbers the queued ops and hands them to the graph, wherever it is. */
   private flush(): void {
     const n = this.outSlots.length;
     if (n === 0) return;
@@ -203,50 +207,64 @@ export class VectorIndex implements AnnListener {
     const slots = Int32Array.from(this.outSlots);
     this.outKinds = [];
     this.outSlots = [];
-    const dim = this.store.dim;
-    let upserts = 0;
-    for (let i = 0; i < n; i++) if (kinds[i] === OP_UPSERT) upserts++;
-    const vectors = new Float32Array(upserts * dim);
-    let at = 0;
     const first = this.opNo + 1;
     this.slotOp = grown(this.slotOp, this.store.slotLimit);
     for (let i = 0; i < n; i++) {
-      const slot = slots[i];
-      const op = first + i;
-      this.slotOp[slot] = op;
-      this.log.push(slot);
-      if (kinds[i] === OP_UPSERT) {
-        const chunk = this.store.chunkOf(slot);
-        const off = this.store.offsetOf(slot);
-        vectors.set(chunk.subarray(off, off + dim), at);
-        at += dim;
-      }
+      this.slotOp[slots[i]] = first + i;
+      this.log.push(slots[i]);
+      this.logKinds.push(kinds[i]);
     }
     this.opNo = first + n - 1;
-    this.options.host!.send({ t: "ops", ix: this.ix, first, kinds, slots, vectors }, [vectors.buffer, kinds.buffer, slots.buffer]);
+    if (this.mode === "worker") {
+      this.options.host!.send({ t: "ops", ix: this.ix, first, kinds, slots }, [kinds.buffer, slots.buffer]);
+    } else if (this.mode === "local") {
+      this.local!.enqueue(slots);
+      this.scheduleLocal();
+    }
+    // exporting: the ops wait in the log until the graph has arrived here.
+  }
+
+  private resetOps(): void {
+    this.opNo = 0;
+    this.appliedOp = 0;
+    this.slotOp = new Float64Array(0);
+    this.log = [];
+    this.logKinds = [];
+    this.logHead = 0;
+    this.logBase = 1;
+    this.outKinds = [];
+    this.outSlots = [];
+  }
+
+  private logAt(op: number): number {
+    return op - this.logBase + this.logHead;
   }
 
   private trimLog(): void {
+    if (this.inflight > 0) return;
     const drop = this.appliedOp - this.logBase + 1;
     if (drop <= 0) return;
     this.logHead += drop;
     this.logBase += drop;
     if (this.logHead > 4096 && this.logHead * 2 > this.log.length) {
       this.log = this.log.slice(this.logHead);
+      this.logKinds = this.logKinds.slice(this.logHead);
       this.logHead = 0;
     }
   }
 
-  /** Starts a graph (and sends it every record) if the collection is big enough for one. */
+  /** Starts a graph in the worker (and queues every record) if the collection is big enough. */
   activate(): void {
     const { host } = this.options;
-    if (this.annActive || this.closed || !host || this.annFailures >= MAX_ANN_FAILURES) return;
+    if (this.mode !== "exact" || this.closed || !host || this.annFailures >= MAX_ANN_FAILURES) return;
     if (this.store.live < this.options.annThreshold) return;
     this.resetOps();
     this.ix = host.register(this);
-    this.annActive = true;
+    this.mode = "worker";
     const { space, m, efConstruction } = this.options;
-    host.send({ t: "create", ix: this.ix, dim: this.store.dim, space, m, efConstruction, seed: SEED });
+    const chunks = this.store.chunks.map((c) => c.buffer as SharedArrayBuffer);
+    host.send({ t: "create", ix: this.ix, dim: this.store.dim, space, m, efConstruction, seed: SEED, chunks });
+    this.store.onChunk = (index, buffer) => host.send({ t: "chunk", ix: this.ix, index, buffer });
     const limit = this.store.slotLimit;
     for (let slot = 0; slot < limit; slot++) {
       if (!this.store.isLive(slot) || this.exactOnly.has(slot)) continue;
@@ -256,16 +274,118 @@ export class VectorIndex implements AnnListener {
     this.flush();
   }
 
+  // ---- the worker's side ------------------------------------------------------------------
+
+  applied(op: number): void {
+    if (this.mode !== "worker" && this.mode !== "exporting") return;
+    if (op > this.appliedOp) this.appliedOp = op;
+    this.trimLog();
+    if (this.mode === "worker" && this.appliedOp === this.opNo) this.scheduleHandoff();
+  }
+
+  failed(reason: string): void {
+    if (this.mode !== "worker" && this.mode !== "exporting") return;
+    this.mode = "exact";
+    this.store.onChunk = null;
+    this.annFailures++;
+    this.options.onWarning?.(`ANN index failed (searches are exact until it is rebuilt): ${reason}`);
+    this.resetOps();
+    this.activate();
+  }
+
+  /** Moves the graph here once the worker has been caught up for a moment. */
+  private scheduleHandoff(): void {
+    if (this.handoffTimer) return;
+    const opAtSchedule = this.opNo;
+    this.handoffTimer = setTimeout(() => {
+      this.handoffTimer = null;
+      if (this.closed || this.mode !== "worker") return;
+      if (this.opNo !== opAtSchedule || this.appliedOp !== this.opNo) return;
+      void this.handoff();
+    }, HANDOFF_QUIET_MS);
+    this.handoffTimer.unref();
+  }
+
+  private async handoff(): Promise<void> {
+    const host = this.options.host!;
+    const ix = this.ix;
+    this.mode = "exporting";
+    const path = join(tmpdir(), `chromaspec-hnsw-${process.pid}-${ix}-${Math.random().toString(36).slice(2)}.bin`);
+    try {
+      const { applied, state } = await host.exportGraph(ix, path);
+      const graph = await Graph.load(this.options.space, this.store.dim, path, state);
+      if (this.closed || this.mode !== "exporting" || this.ix !== ix) return;
+      // Ops that came in meanwhile go to the graph here.
+      const pending: number[] = [];
+      for (let op = applied + 1; op <= this.opNo; op++) pending.push(this.log[this.logAt(op)]);
+      graph.enqueue(pending);
+      this.appliedOp = applied;
+      this.local = graph;
+      this.mode = "local";
+      this.store.onChunk = null;
+      host.drop(ix);
+      this.scheduleLocal();
+    } catch (err) {
+      if (this.closed || this.mode !== "exporting" || this.ix !== ix) return;
+      // The worker still has the graph: it goes on there, with the ops that waited.
+      this.options.onWarning?.(`moving the ANN graph to the main thread failed (it stays in the worker): ${String(err)}`);
+      this.mode = "worker";
+      const first = this.appliedOp + 1;
+      if (first <= this.opNo) {
+        const kinds = Uint8Array.from(this.logKinds.slice(this.logAt(first), this.logAt(this.opNo) + 1));
+        const slots = Int32Array.from(this.log.slice(this.logAt(first), this.logAt(this.opNo) + 1));
+        host.send({ t: "ops", ix, first, kinds, slots }, [kinds.buffer, slots.buffer]);
+      }
+    } finally {
+      await unlink(path).catch(() => undefined);
+    }
+  }
+
+  private scheduleLocal(): void {
+    if (this.localScheduled || this.appliedOp >= this.opNo) return;
+    this.localScheduled = true;
+    setImmediate(() => {
+      this.localScheduled = false;
+      this.applyLocal();
+    });
+  }
+
+  /** Applies queued ops to the graph here for one short slice. */
+  private applyLocal(): void {
+    const graph = this.local;
+    if (this.closed || this.mode !== "local" || !graph) return;
+    const deadline = performance.now() + LOCAL_SLICE_MS;
+    try {
+      while (this.appliedOp < this.opNo) {
+        const op = this.appliedOp + 1;
+        const at = this.logAt(op);
+        graph.apply(this.logKinds[at], this.log[at], this.store.chunks);
+        this.appliedOp = op;
+        if ((op & 7) === 0 && performance.now() > deadline) break;
+      }
+    } catch (err) {
+      this.options.onWarning?.(`ANN index failed (searches are exact until it is rebuilt): ${String(err)}`);
+      this.local = null;
+      this.mode = "exact";
+      this.annFailures++;
+      this.resetOps();
+      this.activate();
+      return;
+    }
+    this.trimLog();
+    this.scheduleLocal();
+  }
+
   // ---- progress ------------------------------------------------------------------------------
 
   /** Records whose current state is searchable through the graph (or needs none) vs not yet. */
   status(): { indexed: number; unindexed: number } {
     const live = this.store.live;
-    if (!this.annActive) return { indexed: live, unindexed: 0 };
+    if (this.mode === "exact") return { indexed: live, unindexed: 0 };
     let pending = 0;
     let livePending = 0;
     for (let op = this.appliedOp + 1; op <= this.opNo; op++) {
-      const slot = this.log[op - this.logBase + this.logHead];
+      const slot = this.log[this.logAt(op)];
       if (this.slotOp[slot] !== op) continue;
       pending++;
       if (this.store.isLive(slot)) livePending++;
@@ -282,8 +402,7 @@ export class VectorIndex implements AnnListener {
   async search(queries: Float32Array[], k: number, candidates: Int32Array | null): Promise<Hit[][]> {
     const norms = queries.map((q) => vectorNorm(q));
     const exact = (i: number) => this.exact(queries[i], norms[i], k, candidates);
-    const useAnn =
-      this.annActive && k > 0 && this.store.live > 0 && (candidates === null || candidates.length > this.options.exactLimit);
+    const useAnn = this.mode !== "exact" && k > 0 && this.store.live > 0 && (candidates === null || candidates.length > this.options.exactLimit);
     if (!useAnn) return queries.map((_, i) => exact(i));
     // A zero query is at cosine distance 1 from everything: the graph cannot rank that.
     const viaAnn = queries.map((_, i) => i).filter((i) => !(this.options.space === "cosine" && norms[i] === 0));
@@ -297,45 +416,63 @@ export class VectorIndex implements AnnListener {
       allowed = new Uint8Array((this.store.slotLimit + 7) >> 3);
       for (let i = 0; i < candidates.length; i++) allowed[candidates[i] >> 3] |= 1 << (candidates[i] & 7);
     }
-    const ix = this.ix;
     const ef = Math.max(this.options.efSearch, k);
+    if (this.mode === "local") {
+      const labels = this.local!.search(packed, viaAnn.length, k, ef, allowed);
+      return this.merge(queries, norms, k, viaAnn, labels, this.appliedOp, allowed, exact);
+    }
+    const ix = this.ix;
     this.inflight++;
     let answer: { applied: number; labels: Int32Array };
     try {
-      // The bitset is copied, not transferred: the tail merge below reads it too.
+      // The bitset is copied, not transferred: the tail merge reads it too.
       answer = await this.options.host!.search({ t: "search", ix, queries: packed, n: viaAnn.length, k, ef, allowed }, [packed.buffer]);
     } catch (err) {
       this.inflight--;
-      if (this.inflight === 0) this.trimLog();
-      if (this.annActive && this.ix === ix) this.options.onWarning?.(`ANN search failed, answered exactly: ${String(err)}`);
+      this.trimLog();
+      if (this.ix === ix && (this.mode === "worker" || this.mode === "exporting")) {
+        this.options.onWarning?.(`ANN search failed, answered exactly: ${String(err)}`);
+      }
       return queries.map((_, i) => exact(i));
     }
-    // From here to the return nothing awaits, so the store cannot change under the merge.
+    this.inflight--;
+    // From here to the return nothing awaits, so the store cannot change under the merge. The
+    // graph may have moved here meanwhile: the worker's answer still describes op `applied`.
+    const out = this.ix === ix && this.mode !== "exact" ? this.merge(queries, norms, k, viaAnn, answer.labels, answer.applied, allowed, exact) : queries.map((_, i) => exact(i));
+    this.trimLog();
+    return out;
+  }
+
+  /** Graph answers as of op `applied`, plus the tail scored exactly. */
+  private merge(
+    queries: Float32Array[],
+    norms: number[],
+    k: number,
+    viaAnn: number[],
+    labels: Int32Array,
+    applied: number,
+    allowed: Uint8Array | null,
+    exact: (i: number) => Hit[],
+  ): Hit[][] {
     const out: Hit[][] = new Array(queries.length);
-    for (let i = 0; i < queries.length; i++) if (!viaAnn.includes(i)) out[i] = exact(i);
-    const stillSame = this.annActive && this.ix === ix;
-    const tail = stillSame ? this.tailSlots(answer.applied, allowed) : null;
+    const tail = this.tailSlots(applied, allowed);
+    const ann = new Set(viaAnn);
+    for (let i = 0; i < queries.length; i++) if (!ann.has(i)) out[i] = exact(i);
     viaAnn.forEach((qi, j) => {
-      if (!tail) {
-        out[qi] = exact(qi);
-        return;
-      }
       const top = new TopK(k);
       const q = queries[qi];
       const qn = norms[qi];
       for (let r = 0; r < k; r++) {
-        const slot = answer.labels[j * k + r];
+        const slot = labels[j * k + r];
         if (slot < 0) break;
         // A slot changed after the graph's snapshot is scored from the tail instead.
-        if (slot < this.slotOp.length && this.slotOp[slot] > answer.applied) continue;
+        if (slot < this.slotOp.length && this.slotOp[slot] > applied) continue;
         if (!this.store.isLive(slot)) continue;
         this.score(top, q, qn, slot);
       }
       for (const slot of tail) this.score(top, q, qn, slot);
       out[qi] = this.hits(top);
     });
-    this.inflight--;
-    if (this.inflight === 0) this.trimLog();
     return out;
   }
 
@@ -344,7 +481,7 @@ export class VectorIndex implements AnnListener {
     const out: number[] = [];
     const ok = (slot: number) => this.store.isLive(slot) && (!allowed || (allowed[slot >> 3] & (1 << (slot & 7))) !== 0);
     for (let op = Math.max(applied, this.logBase - 1) + 1; op <= this.opNo; op++) {
-      const slot = this.log[op - this.logBase + this.logHead];
+      const slot = this.log[this.logAt(op)];
       if (this.slotOp[slot] === op && ok(slot)) out.push(slot);
     }
     for (const slot of this.exactOnly) if (ok(slot)) out.push(slot);

@@ -1,0 +1,159 @@
+/**
+ * The LanceDB record table with its in-memory index: reads answered from memory agree with
+ * what was written, filters still run in LanceDB and rank exactly, deletes by filter leave
+ * memory, and a restart reloads everything from LanceDB and rebuilds the graph.
+ */
+import { afterEach, beforeEach, expect, it } from "vitest";
+import type { RecordFilter } from "../../src/core/filter.js";
+import type { DistanceSpace, StoredRecord } from "../../src/core/model.js";
+import { openLanceStorage, type LanceStorage, type LanceStorageOptions } from "../../src/storage/lance/index.js";
+import type { LanceRecordTable } from "../../src/storage/lance/records.js";
+import { collection, EVERYTHING, IDS_ONLY, rec, rng, tempDir } from "./helpers.js";
+
+const DIM = 8;
+let dir: Awaited<ReturnType<typeof tempDir>>;
+const opened: LanceStorage[] = [];
+
+beforeEach(async () => {
+  dir = await tempDir();
+});
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
+  await dir.dispose();
+});
+
+async function open(over: LanceStorageOptions["vectorIndex"] = {}): Promise<LanceStorage> {
+  const s = await openLanceStorage(dir.path, { vectorIndex: { annThreshold: 100, ...over } });
+  opened.push(s);
+  return s;
+}
+
+function dist(space: DistanceSpace, a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  let aa = 0;
+  let bb = 0;
+  let l2 = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i] * b[i];
+    aa += a[i] * a[i];
+    bb += b[i] * b[i];
+    l2 += (a[i] - b[i]) ** 2;
+  }
+  if (space === "l2") return l2;
+  if (space === "ip") return 1 - dot;
+  return aa === 0 || bb === 0 ? 1 : 1 - dot / Math.sqrt(aa * bb);
+}
+
+function brute(space: DistanceSpace, records: StoredRecord[], q: Float32Array, k: number, keep: (r: StoredRecord) => boolean = () => true): string[] {
+  return records
+    .filter(keep)
+    .map((r, i) => ({ id: r.id, i, d: Math.fround(dist(space, q, r.embedding)) }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .slice(0, k)
+    .map((x) => x.id);
+}
+
+function data(n: number, seed: number): StoredRecord[] {
+  const random = rng(seed);
+  return Array.from({ length: n }, (_, i) =>
+    rec(
+      `r${i}`,
+      Array.from({ length: DIM }, () => random() * 2 - 1),
+      `doc ${i}`,
+      { bucket: i % 10, even: i % 2 === 0 },
+    ),
+  );
+}
+
+async function caughtUp(table: LanceRecordTable): Promise<void> {
+  await table.ready();
+  while ((await table.indexingStatus()).unindexed > 0) await new Promise((r) => setTimeout(r, 20));
+}
+
+it("reads from memory agree with what was written", async () => {
+  const storage = await open();
+  const table = await storage.records(collection());
+  const records = data(600, 1);
+  for (let i = 0; i < records.length; i += 200) await table.write(records.slice(i, i + 200));
+  expect(await table.count()).toBe(600);
+  expect(await table.fetch(["r5", "nope", "r2", "r5"])).toEqual([records[5], records[2]]);
+  expect(await table.find({ ids: ["r9", "r3", "nope"] }, { offset: 0 }, EVERYTHING)).toEqual([records[3], records[9]]);
+  expect(await table.find({ ids: ["r9", "r3", "r7"] }, { offset: 1, limit: 1 }, IDS_ONLY)).toEqual([{ id: "r7" }]);
+  const [[hit]] = await table.nearest([records[42].embedding], 1, "l2", {}, EVERYTHING);
+  expect(hit).toEqual({ ...records[42], distance: 0 });
+});
+
+it.each(["l2", "cosine", "ip"] as const)("%s: filters run in LanceDB and rank exactly; a deleted record is gone at once", async (space) => {
+  const storage = await open();
+  const table = await storage.records(collection({ configuration: { hnsw: { space } } }));
+  const records = data(800, 2);
+  await table.write(records);
+  const random = rng(3);
+  const q = Float32Array.from({ length: DIM }, () => random() * 2 - 1);
+  const filter: RecordFilter = { where: { kind: "compare", key: "bucket", op: "$eq", value: 3 } };
+  const [got] = await table.nearest([q], 10, space, filter, IDS_ONLY);
+  expect(got.map((n) => n.id)).toEqual(brute(space, records, q, 10, (r) => r.metadata!.bucket === 3));
+
+  const removed = await table.delete({ where: { kind: "compare", key: "even", op: "$eq", value: true } });
+  expect(removed).toBe(400);
+  expect(await table.count()).toBe(400);
+  const left = records.filter((r) => r.metadata!.even === false);
+  const [after] = await table.nearest([q], 10, space, {}, IDS_ONLY);
+  // Whatever the graph holds, no deleted record comes back.
+  for (const n of after) expect(left.some((r) => r.id === n.id)).toBe(true);
+  const [exact] = await table.nearest([q], 10, space, { ids: left.map((r) => r.id) }, IDS_ONLY);
+  expect(exact.map((n) => n.id)).toEqual(brute(space, left, q, 10));
+});
+
+it("a prefiltered search over many candidates uses the graph, restricted to them", async () => {
+  const storage = await open({ exactLimit: 0 });
+  const table = await storage.records(collection());
+  const records = data(3000, 4);
+  await table.write(records);
+  await caughtUp(table);
+  const random = rng(5);
+  let hits = 0;
+  for (let i = 0; i < 20; i++) {
+    const q = Float32Array.from({ length: DIM }, () => random() * 2 - 1);
+    const [got] = await table.nearest([q], 10, "l2", { where: { kind: "compare", key: "bucket", op: "$eq", value: 7 } }, { ...IDS_ONLY, metadatas: true });
+    for (const n of got) expect(n.metadata!.bucket).toBe(7);
+    const want = new Set(brute("l2", records, q, 10, (r) => r.metadata!.bucket === 7));
+    hits += got.filter((n) => want.has(n.id)).length;
+  }
+  expect(hits / 200).toBeGreaterThanOrEqual(0.95);
+});
+
+it("a restart reloads the records from LanceDB and rebuilds the graph; answers are exact meanwhile", async () => {
+  const records = data(2000, 6);
+  const coll = collection();
+  {
+    const storage = await open();
+    const table = await storage.records(coll);
+    for (let i = 0; i < records.length; i += 500) await table.write(records.slice(i, i + 500));
+    await caughtUp(table);
+    await storage.close();
+    opened.splice(opened.indexOf(storage), 1);
+  }
+  const storage = await open();
+  const table = await storage.records(coll);
+  const random = rng(7);
+  const queries = Array.from({ length: 10 }, () => Float32Array.from({ length: DIM }, () => random() * 2 - 1));
+  // Before the load finishes these run in LanceDB, after it from memory: exact either way for
+  // the records the graph does not hold yet, and the records themselves are all there.
+  expect(await table.count()).toBe(2000);
+  await table.ready();
+  expect((await table.indexingStatus()).indexed + (await table.indexingStatus()).unindexed).toBe(2000);
+  await caughtUp(table);
+  expect(await table.indexingStatus()).toEqual({ indexed: 2000, unindexed: 0 });
+  const got = await table.nearest(queries, 10, "l2", {}, IDS_ONLY);
+  let hits = 0;
+  queries.forEach((q, i) => {
+    const want = new Set(brute("l2", records, q, 10));
+    hits += got[i].filter((n) => want.has(n.id)).length;
+  });
+  expect(hits / 100).toBeGreaterThanOrEqual(0.97);
+  // Writes after the restart keep their order after the reloaded ones.
+  await table.write([rec("late", Array.from(records[0].embedding))]);
+  const [[a, b]] = await table.nearest([records[0].embedding], 2, "l2", {}, IDS_ONLY);
+  expect([a.id, b.id]).toEqual(["r0", "late"]);
+});

@@ -1,0 +1,269 @@
+/**
+ * The in-memory vector index (VectorIndex): exact answers for whatever the graph has not caught
+ * up with, recall once it has, deletes and updates reflected at once, nothing lost to writes
+ * that arrive during a build, and the graph's move from the worker to the main thread.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import type { DistanceSpace } from "../../src/core/model.js";
+import { AnnWorkerHost, type AnnHost, type AnnListener } from "../../src/storage/vector-index/ann-worker-host.js";
+import { MemoryBudget } from "../../src/storage/vector-index/slots.js";
+import { OP_DELETE, CHUNK, CHUNK_BITS, type ToWorker } from "../../src/storage/vector-index/protocol.js";
+import { VectorIndex, type Hit, type VectorIndexOptions } from "../../src/storage/vector-index/vector-index.js";
+import { rng } from "./helpers.js";
+
+function distance(space: DistanceSpace, a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  let aa = 0;
+  let bb = 0;
+  let l2 = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i] * b[i];
+    aa += a[i] * a[i];
+    bb += b[i] * b[i];
+    l2 += (a[i] - b[i]) ** 2;
+  }
+  if (space === "l2") return l2;
+  if (space === "ip") return 1 - dot;
+  return aa === 0 || bb === 0 ? 1 : 1 - dot / Math.sqrt(aa * bb);
+}
+
+/** Brute force over a model of the live records (id -> vector), ties by insertion seq. */
+function bruteForce(space: DistanceSpace, live: Map<string, { seq: number; v: Float32Array }>, q: Float32Array, k: number, keep: (id: string) => boolean = () => true) {
+  return [...live.entries()]
+    .filter(([id]) => keep(id))
+    .map(([id, r]) => ({ id, seq: r.seq, distance: Math.fround(distance(space, q, r.v)) }))
+    .sort((a, b) => a.distance - b.distance || a.seq - b.seq)
+    .slice(0, k);
+}
+
+function expectExact(got: Hit[], want: { id: string; distance: number }[]) {
+  expect(got.map((h) => h.id)).toEqual(want.map((w) => w.id));
+  got.forEach((h, i) => expect(h.distance).toBeCloseTo(want[i].distance, 5));
+}
+
+function recallOf(got: Hit[][], want: { id: string }[][]): number {
+  let hit = 0;
+  let total = 0;
+  want.forEach((w, i) => {
+    const ids = new Set(got[i].map((h) => h.id));
+    for (const x of w) if (ids.has(x.id)) hit++;
+    total += w.length;
+  });
+  return hit / total;
+}
+
+/**
+ * A stand-in for the worker whose "graph" is exact (brute force over the vectors it was given)
+ * and applies ops only when the test says so: whatever the search returns beyond it must come
+ * from the index's exact tail, so every answer must equal brute force at every point.
+ */
+class ExactGraphHost implements AnnHost {
+  private listener: AnnListener | null = null;
+  private chunks: Float32Array[] = [];
+  private dim = 0;
+  private space: DistanceSpace = "l2";
+  private readonly queued: { op: number; kind: number; slot: number }[] = [];
+  private readonly graph = new Map<number, Float32Array>();
+  applied = 0;
+
+  register(listener: AnnListener): number {
+    this.listener = listener;
+    return 1;
+  }
+
+  send(msg: ToWorker): void {
+    if (msg.t === "create") {
+      this.dim = msg.dim;
+      this.space = msg.space;
+      this.chunks = msg.chunks.map((b) => new Float32Array(b));
+    } else if (msg.t === "chunk") {
+      this.chunks[msg.index] = new Float32Array(msg.buffer);
+    } else if (msg.t === "ops") {
+      msg.slots.forEach((slot, i) => this.queued.push({ op: msg.first + i, kind: msg.kinds[i], slot }));
+    }
+  }
+
+  /** Applies queued ops up to and including op `n`, reading vectors as the worker does. */
+  applyUpTo(n: number): void {
+    while (this.queued.length > 0 && this.queued[0].op <= n) {
+      const { op, kind, slot } = this.queued.shift()!;
+      if (kind === OP_DELETE) this.graph.delete(slot);
+      else {
+        const at = (slot & (CHUNK - 1)) * this.dim;
+        this.graph.set(slot, this.chunks[slot >>> CHUNK_BITS].slice(at, at + this.dim));
+      }
+      this.applied = op;
+    }
+    this.listener?.applied(this.applied);
+  }
+
+  get lastOp(): number {
+    return this.queued.length > 0 ? this.queued[this.queued.length - 1].op : this.applied;
+  }
+
+  async search(msg: Omit<Extract<ToWorker, { t: "search" }>, "req">): Promise<{ applied: number; labels: Int32Array }> {
+    const stale = new Set(this.queued.map((q) => q.slot));
+    const labels = new Int32Array(msg.n * msg.k).fill(-1);
+    for (let i = 0; i < msg.n; i++) {
+      const q = msg.queries.subarray(i * this.dim, (i + 1) * this.dim);
+      const ranked = [...this.graph.entries()]
+        .filter(([slot]) => !stale.has(slot) && (!msg.allowed || (msg.allowed[slot >> 3] & (1 << (slot & 7))) !== 0))
+        .map(([slot, v]) => ({ slot, d: distance(this.space, q, v) }))
+        .sort((a, b) => a.d - b.d)
+        .slice(0, msg.k);
+      ranked.forEach((r, j) => (labels[i * msg.k + j] = r.slot));
+    }
+    return { applied: this.applied, labels };
+  }
+
+  async exportGraph(): Promise<never> {
+    throw new Error("this host keeps its graph");
+  }
+
+  drop(): void {
+    this.listener = null;
+  }
+}
+
+function options(host: AnnHost | null, space: DistanceSpace, over: Partial<VectorIndexOptions> = {}): VectorIndexOptions {
+  return { space, m: 16, efConstruction: 100, efSearch: 200, annThreshold: 50, exactLimit: 1000, host, budget: new MemoryBudget(1 << 30), ...over };
+}
+
+const DIM = 12;
+
+describe.each(["l2", "cosine", "ip"] as const)("%s: answers equal brute force while the graph lags", (space) => {
+  it("through adds, replacements and deletes, at every graph position", async () => {
+    const random = rng(space.length * 97);
+    const vec = () => Float32Array.from({ length: DIM }, () => random() * 2 - 1);
+    const host = new ExactGraphHost();
+    const index = new VectorIndex(DIM, options(host, space));
+    const live = new Map<string, { seq: number; v: Float32Array }>();
+    let seq = 0;
+    let next = 0;
+    for (let round = 0; round < 40; round++) {
+      // A write: new records, replaced vectors (keeping their seq), deletions.
+      const entries = [];
+      for (let i = 0; i < 15; i++) {
+        const id = `r${next++}`;
+        const v = vec();
+        entries.push({ id, seq: seq, vector: v });
+        live.set(id, { seq: seq++, v });
+      }
+      const ids = [...live.keys()];
+      for (let i = 0; i < 4 && ids.length > 0; i++) {
+        const id = ids[Math.floor(random() * ids.length)];
+        const v = vec();
+        entries.push({ id, seq: live.get(id)!.seq, vector: v });
+        live.set(id, { seq: live.get(id)!.seq, v });
+      }
+      index.put(entries);
+      const gone = ids.filter(() => random() < 0.03);
+      index.removeIds(gone);
+      for (const id of gone) live.delete(id);
+      // The graph catches up to some point between what it had and everything.
+      host.applyUpTo(host.applied + Math.floor(random() * (host.lastOp - host.applied + 1)));
+
+      const queries = [vec(), vec()];
+      const got = await index.search(queries, 7, null);
+      queries.forEach((q, i) => expectExact(got[i], bruteForce(space, live, q, 7)));
+      // Restricted to candidates (a prefiltered search over more records than exactLimit).
+      const keep = new Set([...live.keys()].filter(() => random() < 0.5));
+      const candidates = Int32Array.from([...keep].map((id) => index.store.slotOfId(id)!));
+      const filtered = await index.search([queries[0]], 5, candidates);
+      expectExact(filtered[0], bruteForce(space, live, queries[0], 5, (id) => keep.has(id)));
+    }
+    expect(index.where).toBe("worker");
+    index.close();
+  });
+});
+
+describe("with the real ANN worker", () => {
+  const host = new AnnWorkerHost();
+  afterAll(() => host.close());
+
+  const until = async (cond: () => boolean) => {
+    while (!cond()) await new Promise((r) => setTimeout(r, 20));
+  };
+
+  it.each(["l2", "cosine", "ip"] as const)("%s: writes are visible at once, recall once caught up, the graph moves to the main thread", async (space) => {
+    const random = rng(7 + space.length);
+    const vec = () => Float32Array.from({ length: DIM }, () => random() * 2 - 1);
+    const index = new VectorIndex(DIM, options(host, space, { annThreshold: 100 }));
+    const live = new Map<string, { seq: number; v: Float32Array }>();
+    let seq = 0;
+    // Batches written while the worker builds; each is found at once, by its own vector.
+    for (let b = 0; b < 20; b++) {
+      const entries = Array.from({ length: 150 }, (_, i) => {
+        const v = vec();
+        const id = `b${b}-${i}`;
+        live.set(id, { seq, v });
+        return { id, seq: seq++, vector: v };
+      });
+      index.put(entries);
+      const probe = entries[Math.floor(random() * entries.length)];
+      const self = Math.fround(distance(space, probe.vector, probe.vector));
+      const [[first]] = await index.search([probe.vector], 1, null);
+      // In l2 and cosine a record is its own nearest; in ip something can beat it.
+      if (space === "ip") expect(first.distance).toBeLessThanOrEqual(self + 1e-6);
+      else {
+        expect(first.id).toBe(probe.id);
+        expect(first.distance).toBeCloseTo(self, 5);
+      }
+    }
+    await until(() => index.status().unindexed === 0 && index.where === "local");
+    expect(index.status()).toEqual({ indexed: live.size, unindexed: 0 });
+
+    const queries = Array.from({ length: 30 }, vec);
+    const got = await index.search(queries, 10, null);
+    // Distances are exact whatever found the record; the set is approximate.
+    got.forEach((list, i) => list.forEach((h) => expect(h.distance).toBeCloseTo(Math.fround(distance(space, queries[i], live.get(h.id)!.v)), 5)));
+    expect(recallOf(got, queries.map((q) => bruteForce(space, live, q, 10)))).toBeGreaterThanOrEqual(0.97);
+
+    // Nothing written during the build was lost: every record is found by its own vector.
+    if (space !== "ip") {
+      const all = [...live.entries()];
+      const found = await index.search(all.map(([, r]) => r.v), 1, null);
+      expect(found.filter((f, i) => f[0]?.id === all[i][0]).length).toBe(all.length);
+    }
+
+    // Deletes and updates, on the graph that now lives on the main thread.
+    const ids = [...live.keys()];
+    const deleted = ids.slice(0, 50);
+    const moved = ids.slice(50, 100).map((id) => ({ id, seq: live.get(id)!.seq, vector: vec() }));
+    index.removeIds(deleted);
+    for (const id of deleted) live.delete(id);
+    index.put(moved);
+    for (const m of moved) live.set(m.id, { seq: m.seq, v: m.vector });
+    const check = async () => {
+      const afterDelete = await index.search(deleted.map(() => vec()), 20, null);
+      for (const list of afterDelete) for (const h of list) expect(deleted).not.toContain(h.id);
+      // Each moved record is ranked by its new vector: where brute force puts it in the top 10,
+      // so does the index (missing some other record can only move it up).
+      const movedHits = await index.search(moved.map((m) => m.vector), 10, null);
+      movedHits.forEach((list, i) => {
+        if (bruteForce(space, live, moved[i].vector, 10).some((w) => w.id === moved[i].id)) expect(list.map((h) => h.id)).toContain(moved[i].id);
+      });
+    };
+    await check();
+    await until(() => index.status().unindexed === 0);
+    expect(index.status()).toEqual({ indexed: live.size, unindexed: 0 });
+    await check();
+    index.close();
+  });
+
+  it("ranks cosine zero vectors and zero queries at distance 1, like upstream", async () => {
+    const index = new VectorIndex(2, options(host, "cosine", { annThreshold: 3 }));
+    index.put([
+      { id: "a", seq: 0, vector: Float32Array.of(1, 0) },
+      { id: "b", seq: 1, vector: Float32Array.of(3, 4) },
+      { id: "c", seq: 2, vector: Float32Array.of(-2, 0.5) },
+      { id: "z", seq: 3, vector: Float32Array.of(0, 0) },
+    ]);
+    await until(() => index.status().unindexed === 0);
+    const [fromQ, fromZero] = await index.search([Float32Array.of(2, 1), Float32Array.of(0, 0)], 4, null);
+    expect(fromQ.map((h) => h.id)).toEqual(["a", "b", "z", "c"]);
+    expect(fromQ.map((h) => h.distance)).toEqual([0.10557282, 0.10557282, 1, 1.7592566].map((d) => expect.closeTo(d, 6)));
+    expect(fromZero.map((h) => [h.id, h.distance])).toEqual([["a", 1], ["b", 1], ["c", 1], ["z", 1]]);
+    index.close();
+  });
+});
