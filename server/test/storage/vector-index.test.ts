@@ -75,9 +75,9 @@ class ExactGraphHost implements AnnHost {
     if (msg.t === "create") {
       this.dim = msg.dim;
       this.space = msg.space;
-      this.chunks = msg.chunks.map((b) => new Float32Array(b));
+      this.chunks = msg.chunks.map((c) => new Float32Array(c.buffer, c.byteOffset, CHUNK * msg.dim));
     } else if (msg.t === "chunk") {
-      this.chunks[msg.index] = new Float32Array(msg.buffer);
+      this.chunks[msg.index] = new Float32Array(msg.buffer, msg.byteOffset, CHUNK * this.dim);
     } else if (msg.t === "ops") {
       msg.slots.forEach((slot, i) => this.queued.push({ op: msg.first + i, kind: msg.kinds[i], slot }));
     }

@@ -9,7 +9,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { Graph } from "./hnsw-graph.js";
-import type { FromWorker, OpsMessage, ToWorker } from "./protocol.js";
+import { CHUNK, type FromWorker, type OpsMessage, type ToWorker } from "./protocol.js";
 
 const SLICE_MS = 8;
 
@@ -96,14 +96,15 @@ parentPort!.on("message", (msg: ToWorker) => {
     case "create":
       try {
         const graph = Graph.create(msg.space, msg.dim, msg.m, msg.efConstruction, msg.seed);
-        homes.set(msg.ix, { ix: msg.ix, graph, chunks: msg.chunks.map((b) => new Float32Array(b)), applied: 0 });
+        const chunks = msg.chunks.map((c) => new Float32Array(c.buffer, c.byteOffset, CHUNK * msg.dim));
+        homes.set(msg.ix, { ix: msg.ix, graph, chunks, applied: 0 });
       } catch (err) {
         post({ t: "error", ix: msg.ix, message: errorText(err) });
       }
       return;
     case "chunk": {
       const home = homes.get(msg.ix);
-      if (home) home.chunks[msg.index] = new Float32Array(msg.buffer);
+      if (home) home.chunks[msg.index] = new Float32Array(msg.buffer, msg.byteOffset, CHUNK * home.graph.dim);
       return;
     }
     case "ops": {

@@ -24,14 +24,19 @@ export interface CreateMessage {
   efConstruction: number;
   seed: number;
   /** The slot store's vector chunks so far (more follow as `chunk` messages). */
-  chunks: SharedArrayBuffer[];
+  chunks: SharedChunk[];
 }
 
-export interface ChunkMessage {
+/** A chunk of CHUNK x dim float32 at `byteOffset` of a shared buffer. */
+export interface SharedChunk {
+  buffer: SharedArrayBuffer;
+  byteOffset: number;
+}
+
+export interface ChunkMessage extends SharedChunk {
   t: "chunk";
   ix: number;
   index: number;
-  buffer: SharedArrayBuffer;
 }
 
 export interface OpsMessage {

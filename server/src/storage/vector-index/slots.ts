@@ -11,6 +11,11 @@
  */
 import { vectorNorm } from "./distance.js";
 import { CHUNK, CHUNK_BITS } from "./protocol.js";
+import { simdMemory, type Kernels } from "./simd.js";
+
+const PAGE = 65536;
+/** Bytes at the start of the WebAssembly memory kept for the query vector of a scan. */
+const SCRATCH = PAGE;
 
 export interface Payload {
   document: string | null;
@@ -52,8 +57,18 @@ function grown<T extends Float64Array | Float32Array | Uint8Array | Int32Array>(
 export class SlotStore {
   /** Vector chunks; CHUNK slots each. */
   readonly chunks: Float32Array[] = [];
+  /** Each chunk's byte offset in its buffer (the WebAssembly memory, or its own buffer). */
+  private readonly chunkOffsets: number[] = [];
   /** Told about each new chunk (the ANN worker needs to see it). */
-  onChunk: ((index: number, buffer: SharedArrayBuffer) => void) | null = null;
+  onChunk: ((index: number, buffer: SharedArrayBuffer, byteOffset: number) => void) | null = null;
+  /**
+   * SIMD distance kernels and the shared WebAssembly memory the chunks live in (null where
+   * unavailable, or for dimensions that are not a multiple of 4: then chunks are plain
+   * SharedArrayBuffers and scans use the JS kernels).
+   */
+  readonly kernels: Kernels | null;
+  private readonly memory: WebAssembly.Memory | null;
+  private readonly scratch: Float32Array | null;
   private norms = new Float32Array(0);
   private seqs = new Float64Array(0);
   private alive = new Uint8Array(0);
@@ -71,7 +86,28 @@ export class SlotStore {
   constructor(
     readonly dim: number,
     private readonly budget: MemoryBudget,
-  ) {}
+  ) {
+    const wasm = dim % 4 === 0 && dim * 4 <= SCRATCH ? simdMemory(SCRATCH / PAGE) : null;
+    this.kernels = wasm?.kernels ?? null;
+    this.memory = wasm?.memory ?? null;
+    this.scratch = wasm ? new Float32Array(wasm.memory.buffer, 0, dim) : null;
+  }
+
+  /** Shares a chunk: its buffer and where in it the chunk starts. */
+  chunkBuffer(index: number): { buffer: SharedArrayBuffer; byteOffset: number } {
+    return { buffer: this.chunks[index].buffer as SharedArrayBuffer, byteOffset: this.chunkOffsets[index] };
+  }
+
+  /** Puts a query where the kernels read it; returns its pointer (kernels only). */
+  setQuery(q: Float32Array): number {
+    this.scratch!.set(q);
+    return 0;
+  }
+
+  /** The kernels' pointer to a slot's vector. */
+  pointerOf(slot: number): number {
+    return this.chunkOffsets[slot >>> CHUNK_BITS] + (slot & (CHUNK - 1)) * this.dim * 4;
+  }
 
   get live(): number {
     return this.liveCount;
@@ -194,15 +230,30 @@ export class SlotStore {
     this.payloads[slot] = payload;
   }
 
+  private addChunk(): void {
+    const bytes = CHUNK * this.dim * Float32Array.BYTES_PER_ELEMENT;
+    const index = this.chunks.length;
+    let buffer: SharedArrayBuffer;
+    let offset = 0;
+    if (this.memory) {
+      offset = SCRATCH + index * bytes;
+      const need = Math.ceil((offset + bytes) / PAGE) - this.memory.buffer.byteLength / PAGE;
+      if (need > 0) this.memory.grow(need);
+      // A shared memory never moves: views made before a grow stay valid.
+      buffer = this.memory.buffer as unknown as SharedArrayBuffer;
+    } else {
+      buffer = new SharedArrayBuffer(bytes);
+    }
+    this.chunks.push(new Float32Array(buffer, offset, CHUNK * this.dim));
+    this.chunkOffsets.push(offset);
+    this.onChunk?.(index, buffer, offset);
+  }
+
   private allocate(): number {
     const reused = this.free.pop();
     if (reused !== undefined) return reused;
     const slot = this.top++;
-    if ((slot >>> CHUNK_BITS) >= this.chunks.length) {
-      const buffer = new SharedArrayBuffer(CHUNK * this.dim * Float32Array.BYTES_PER_ELEMENT);
-      this.chunks.push(new Float32Array(buffer));
-      this.onChunk?.(this.chunks.length - 1, buffer);
-    }
+    if ((slot >>> CHUNK_BITS) >= this.chunks.length) this.addChunk();
     this.norms = grown(this.norms, this.top);
     this.seqs = grown(this.seqs, this.top);
     this.alive = grown(this.alive, this.top);

@@ -262,9 +262,9 @@ export class VectorIndex implements AnnListener {
     this.ix = host.register(this);
     this.mode = "worker";
     const { space, m, efConstruction } = this.options;
-    const chunks = this.store.chunks.map((c) => c.buffer as SharedArrayBuffer);
+    const chunks = this.store.chunks.map((_, i) => this.store.chunkBuffer(i));
     host.send({ t: "create", ix: this.ix, dim: this.store.dim, space, m, efConstruction, seed: SEED, chunks });
-    this.store.onChunk = (index, buffer) => host.send({ t: "chunk", ix: this.ix, index, buffer });
+    this.store.onChunk = (index, buffer, byteOffset) => host.send({ t: "chunk", ix: this.ix, index, buffer, byteOffset });
     const limit = this.store.slotLimit;
     for (let slot = 0; slot < limit; slot++) {
       if (!this.store.isLive(slot) || this.exactOnly.has(slot)) continue;
@@ -460,17 +460,17 @@ export class VectorIndex implements AnnListener {
     for (let i = 0; i < queries.length; i++) if (!ann.has(i)) out[i] = exact(i);
     viaAnn.forEach((qi, j) => {
       const top = new TopK(k);
-      const q = queries[qi];
-      const qn = norms[qi];
+      const dist = this.distanceTo(queries[qi], norms[qi]);
+      const score = (slot: number) => top.push(dist(slot), this.store.seqOf(slot), slot);
       for (let r = 0; r < k; r++) {
         const slot = labels[j * k + r];
         if (slot < 0) break;
         // A slot changed after the graph's snapshot is scored from the tail instead.
         if (slot < this.slotOp.length && this.slotOp[slot] > applied) continue;
         if (!this.store.isLive(slot)) continue;
-        this.score(top, q, qn, slot);
+        score(slot);
       }
-      for (const slot of tail) this.score(top, q, qn, slot);
+      for (const slot of tail) score(slot);
       out[qi] = this.hits(top);
     });
     return out;
@@ -488,10 +488,22 @@ export class VectorIndex implements AnnListener {
     return out;
   }
 
-  private score(top: TopK, q: Float32Array, qn: number, slot: number): void {
+  /** A function giving the exact (rounded) distance from `q` to a slot, kernels if available. */
+  private distanceTo(q: Float32Array, qn: number): (slot: number) => number {
     const s = this.store;
-    const d = finalDistance(distanceAt(this.options.space, q, qn, s.chunkOf(slot), s.offsetOf(slot), s.dim, s.normOf(slot)));
-    top.push(d, s.seqOf(slot), slot);
+    const space = this.options.space;
+    const dim = s.dim;
+    const k = s.kernels;
+    if (!k) return (slot) => finalDistance(distanceAt(space, q, qn, s.chunkOf(slot), s.offsetOf(slot), dim, s.normOf(slot)));
+    // Same formulas as distanceAt, with the dot / l2 sums from the SIMD kernels.
+    const qp = s.setQuery(q);
+    const n = dim >> 2;
+    if (space === "l2") return (slot) => finalDistance(k.l2(qp, s.pointerOf(slot), n));
+    if (space === "ip") return (slot) => finalDistance(1 - k.dot(qp, s.pointerOf(slot), n));
+    return (slot) => {
+      const norm = s.normOf(slot);
+      return finalDistance(qn === 0 || norm === 0 ? 1 : 1 - k.dot(qp, s.pointerOf(slot), n) / (qn * norm));
+    };
   }
 
   private hits(top: TopK): Hit[] {
@@ -503,20 +515,19 @@ export class VectorIndex implements AnnListener {
     const top = new TopK(Math.min(k, candidates ? candidates.length : this.store.live));
     if (top.k === 0) return [];
     const s = this.store;
-    const space = this.options.space;
-    const dim = s.dim;
+    const dist = this.distanceTo(q, qn);
     if (candidates) {
       for (let i = 0; i < candidates.length; i++) {
         const slot = candidates[i];
         if (!s.isLive(slot)) continue;
-        const d = finalDistance(distanceAt(space, q, qn, s.chunkOf(slot), s.offsetOf(slot), dim, s.normOf(slot)));
+        const d = dist(slot);
         if (d <= top.bound()) top.push(d, s.seqOf(slot), slot);
       }
     } else {
       const limit = s.slotLimit;
       for (let slot = 0; slot < limit; slot++) {
         if (!s.isLive(slot)) continue;
-        const d = finalDistance(distanceAt(space, q, qn, s.chunkOf(slot), s.offsetOf(slot), dim, s.normOf(slot)));
+        const d = dist(slot);
         if (d <= top.bound()) top.push(d, s.seqOf(slot), slot);
       }
     }
