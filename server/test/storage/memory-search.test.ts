@@ -47,7 +47,7 @@ function dist(space: DistanceSpace, a: Float32Array, b: Float32Array): number {
 function brute(space: DistanceSpace, records: StoredRecord[], q: Float32Array, k: number, keep: (r: StoredRecord) => boolean = () => true): string[] {
   return records
     .filter(keep)
-    .map((r, i) => ({ id: r.id, i, d: Math.fround(dist(space, q, r.embedding)) }))
+    .map((r, i) => ({ id: r.id, i, d: dist(space, q, r.embedding) }))
     .sort((a, b) => a.d - b.d || a.i - b.i)
     .slice(0, k)
     .map((x) => x.id);

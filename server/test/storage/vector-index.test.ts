@@ -31,7 +31,7 @@ function distance(space: DistanceSpace, a: Float32Array, b: Float32Array): numbe
 function bruteForce(space: DistanceSpace, live: Map<string, { seq: number; v: Float32Array }>, q: Float32Array, k: number, keep: (id: string) => boolean = () => true) {
   return [...live.entries()]
     .filter(([id]) => keep(id))
-    .map(([id, r]) => ({ id, seq: r.seq, distance: Math.fround(distance(space, q, r.v)) }))
+    .map(([id, r]) => ({ id, seq: r.seq, distance: distance(space, q, r.v) }))
     .sort((a, b) => a.distance - b.distance || a.seq - b.seq)
     .slice(0, k);
 }

@@ -4,10 +4,11 @@
  * zero vector is at cosine distance 1 from everything (upstream normalizes vectors, a zero
  * vector stays zero, and 1 - 0 = 1).
  *
- * Every result chromaspec returns gets its distance from here, whichever path found it (the ANN
- * index or an exact scan), so the same record is always at the same distance. The value is
- * rounded to float32, the precision upstream answers in; that also turns float64 noise between
- * mathematically equal distances into exact ties, which are then broken by insertion order.
+ * Candidates are ranked by these float64 values (computed bit for bit the same by the SIMD
+ * kernels), whichever path found them (the ANN graph or an exact scan). The k returned get
+ * their distance from `upstreamDistance`: float32 arithmetic in hnswlib's order, as upstream
+ * computes it, so distances match upstream's to the last bit for small dimensions and records
+ * at equal float32 distance come back in insertion order, as upstream returns them.
  */
 import type { DistanceSpace } from "../../core/model.js";
 
@@ -88,4 +89,45 @@ export function distanceAt(
 /** The distance as returned to clients: float32 precision, like upstream. */
 export function finalDistance(d: number): number {
   return Math.fround(d);
+}
+
+const f32 = Math.fround;
+
+function normalized32(v: Float32Array, offset: number, dim: number): Float32Array | null {
+  let s = 0;
+  for (let d = 0; d < dim; d++) s = f32(s + f32(v[offset + d] * v[offset + d]));
+  const norm = f32(Math.sqrt(s));
+  if (norm === 0) return null;
+  const out = new Float32Array(dim);
+  for (let d = 0; d < dim; d++) out[d] = v[offset + d] / norm;
+  return out;
+}
+
+/**
+ * Upstream's distance in float32 arithmetic, summed in order (hnswlib's scalar kernels; cosine
+ * normalizes both vectors first, and a zero vector is at distance 1).
+ */
+export function upstreamDistance(space: DistanceSpace, query: Float32Array, data: Float32Array, offset: number, dim: number): number {
+  if (space === "l2") {
+    let r = 0;
+    for (let d = 0; d < dim; d++) {
+      const t = f32(query[d] - data[offset + d]);
+      r = f32(r + f32(t * t));
+    }
+    return r;
+  }
+  let a: Float32Array = query;
+  let b: Float32Array = data;
+  let at = offset;
+  if (space === "cosine") {
+    const qa = normalized32(query, 0, dim);
+    const vb = normalized32(data, offset, dim);
+    if (!qa || !vb) return 1;
+    a = qa;
+    b = vb;
+    at = 0;
+  }
+  let r = 0;
+  for (let d = 0; d < dim; d++) r = f32(r + f32(a[d] * b[at + d]));
+  return f32(1 - r);
 }

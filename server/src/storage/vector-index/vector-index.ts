@@ -24,7 +24,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DistanceSpace } from "../../core/model.js";
 import type { AnnHost, AnnListener } from "./ann-worker-host.js";
-import { distanceAt, finalDistance, vectorNorm } from "./distance.js";
+import { distanceAt, upstreamDistance, vectorNorm } from "./distance.js";
 import { Graph } from "./hnsw-graph.js";
 import { OP_DELETE, OP_UPSERT } from "./protocol.js";
 import { type MemoryBudget, type Payload, SlotStore } from "./slots.js";
@@ -471,7 +471,7 @@ export class VectorIndex implements AnnListener {
         score(slot);
       }
       for (const slot of tail) score(slot);
-      out[qi] = this.hits(top);
+      out[qi] = this.hits(top, queries[qi]);
     });
     return out;
   }
@@ -488,26 +488,38 @@ export class VectorIndex implements AnnListener {
     return out;
   }
 
-  /** A function giving the exact (rounded) distance from `q` to a slot, kernels if available. */
+  /**
+   * A function giving the exact distance from `q` to a slot (float64, kernels if available).
+   * Ranking uses it unrounded: records whose distances differ only below float32 precision
+   * still come back in the order of their true distances, as upstream orders them.
+   */
   private distanceTo(q: Float32Array, qn: number): (slot: number) => number {
     const s = this.store;
     const space = this.options.space;
     const dim = s.dim;
     const k = s.kernels;
-    if (!k) return (slot) => finalDistance(distanceAt(space, q, qn, s.chunkOf(slot), s.offsetOf(slot), dim, s.normOf(slot)));
+    if (!k) return (slot) => distanceAt(space, q, qn, s.chunkOf(slot), s.offsetOf(slot), dim, s.normOf(slot));
     // Same formulas as distanceAt, with the dot / l2 sums from the SIMD kernels.
     const qp = s.setQuery(q);
     const n = dim >> 2;
-    if (space === "l2") return (slot) => finalDistance(k.l2(qp, s.pointerOf(slot), n));
-    if (space === "ip") return (slot) => finalDistance(1 - k.dot(qp, s.pointerOf(slot), n));
+    if (space === "l2") return (slot) => k.l2(qp, s.pointerOf(slot), n);
+    if (space === "ip") return (slot) => 1 - k.dot(qp, s.pointerOf(slot), n);
     return (slot) => {
       const norm = s.normOf(slot);
-      return finalDistance(qn === 0 || norm === 0 ? 1 : 1 - k.dot(qp, s.pointerOf(slot), n) / (qn * norm));
+      return qn === 0 || norm === 0 ? 1 : 1 - k.dot(qp, s.pointerOf(slot), n) / (qn * norm);
     };
   }
 
-  private hits(top: TopK): Hit[] {
-    return top.sorted().map(({ slot, distance, order }) => ({ slot, id: this.store.idOf(slot), seq: order, distance }));
+  /** The kept candidates with upstream's float32 distances, in upstream's order. */
+  private hits(top: TopK, q: Float32Array): Hit[] {
+    const s = this.store;
+    const out = top.sorted().map(({ slot, order }) => ({
+      slot,
+      id: s.idOf(slot),
+      seq: order,
+      distance: upstreamDistance(this.options.space, q, s.chunkOf(slot), s.offsetOf(slot), s.dim),
+    }));
+    return out.sort((a, b) => a.distance - b.distance || a.seq - b.seq);
   }
 
   /** Exact k-NN over the candidates (or every live record). */
@@ -531,6 +543,6 @@ export class VectorIndex implements AnnListener {
         if (d <= top.bound()) top.push(d, s.seqOf(slot), slot);
       }
     }
-    return this.hits(top);
+    return this.hits(top, q);
   }
 }
