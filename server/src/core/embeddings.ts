@@ -20,21 +20,48 @@ export function decodeEmbedding(value: WireEmbedding, index: number): Float32Arr
   return out;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Characters of the standard base64 alphabet (Buffer.from would silently skip any other). */
+const BASE64_ALPHABET = (() => {
+  const table = new Uint8Array(128);
+  for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/") table[c.charCodeAt(0)] = 1;
+  return table;
+})();
+
+/**
+ * Standard base64, padding optional. A char-code loop: an add of 1000 base64 embeddings checks
+ * ~1.5 M characters, where the equivalent regular expression cost 12-19 ms per batch.
+ */
+function isBase64(text: string): boolean {
+  let end = text.length;
+  if (end > 0 && text.charCodeAt(end - 1) === 61) end--; // "="
+  if (end > 0 && text.charCodeAt(end - 1) === 61) end--;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || BASE64_ALPHABET[c] === 0) return false;
+  }
+  return true;
+}
+
 function decodeBase64(text: string, index: number): Float32Array {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
+  if (!isBase64(text)) {
     throw new InvalidArgumentError(`Expected embedding ${index} to be a list of numbers or a base64 string of float32 values`);
   }
   const bytes = Buffer.from(text, "base64");
   if (bytes.byteLength % 4 !== 0) {
     throw new InvalidArgumentError(`Expected base64 embedding ${index} to hold whole float32 values, got ${bytes.byteLength} bytes`);
   }
-  // DataView reads little-endian explicitly (and copes with Buffer's unaligned pool offsets).
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out = new Float32Array(bytes.byteLength / 4);
+  if (LITTLE_ENDIAN) {
+    // The wire format is the machine's: copy the bytes (Buffer's pool offsets are not aligned).
+    new Uint8Array(out.buffer).set(bytes);
+  } else {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
+  }
   for (let i = 0; i < out.length; i++) {
-    const x = view.getFloat32(i * 4, true);
-    if (!Number.isFinite(x)) throw new InvalidArgumentError(`Expected embedding ${index} to contain only finite numbers`);
-    out[i] = x;
+    if (!Number.isFinite(out[i])) throw new InvalidArgumentError(`Expected embedding ${index} to contain only finite numbers`);
   }
   return out;
 }

@@ -55,6 +55,10 @@ describe("embeddings", () => {
   it("rejects non-finite numbers and bad base64", () => {
     expect(() => decodeEmbedding([1, Number.NaN], 0)).toThrow(/finite/);
     expect(() => decodeEmbedding("!!!", 0)).toThrow(/base64/);
+    const good = Buffer.from(new Float32Array([1, 2]).buffer).toString("base64");
+    expect(() => decodeEmbedding(`${good.slice(0, 4)}\n${good.slice(4)}`, 0)).toThrow(/base64/);
+    expect(() => decodeEmbedding(good.replace("A", "é"), 0)).toThrow(/base64/);
+    expect(decodeEmbedding(good.replace(/=+$/, ""), 0)).toEqual(new Float32Array([1, 2]));
     expect(() => decodeEmbedding(Buffer.from([1, 2, 3]).toString("base64"), 0)).toThrow(/whole float32/);
   });
 
