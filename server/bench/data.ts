@@ -4,18 +4,10 @@
  * spread over its own low-dimensional subspace plus a little noise in every dimension, so
  * neighbours are meaningful (as in real embeddings) rather than the near-ties of pure noise.
  */
+import { mulberry32 as rng } from "../test/helpers/random.js";
 
-/** mulberry32: small, fast, seedable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seedable PRNG (shared with the other test tools). */
+export { rng };
 
 function gaussian(r: () => number): number {
   let u = 0;

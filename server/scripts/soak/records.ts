@@ -3,18 +3,10 @@
  * document, metadata), so the expected state of an id is just "absent" or a version number, and
  * any record read back can be checked byte for byte.
  */
+import { mulberry32 as prng } from "../../test/helpers/random.js";
 
-/** mulberry32: small, fast, seedable; enough for choosing operations and ids. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seedable PRNG (shared with the other test tools). */
+export { prng };
 
 function fnv1a(text: string): number {
   let h = 0x811c9dc5;

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort, startServer, type RunningServer } from "../helpers/server.js";
+import { callJson as call } from "../helpers/http.js";
 
 const DB = "/api/v2/tenants/default_tenant/databases/default_database";
 const running: RunningServer[] = [];
@@ -29,16 +30,6 @@ async function dataDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "chromaspec-life-"));
   dirs.push(dir);
   return dir;
-}
-
-async function call(base: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(base + path, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
 async function createCollection(base: string, name: string, metadata?: Record<string, unknown>): Promise<string> {

@@ -4,20 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../helpers/server.js";
+import { callJson } from "../helpers/http.js";
 
 let server: RunningServer;
 const V2 = "/api/v2/tenants/twins/databases/main";
 const V1Q = "?tenant=twins&database=main";
 let id = "";
 
-async function call(method: string, path: string, body?: unknown) {
-  const res = await fetch(server.url + path, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const call = (method: string, path: string, body?: unknown) => callJson(server.url, method, path, body);
 
 /** v1's result envelope mapped onto v2's: `included` -> `include`, the always-null `data` dropped. */
 function asV2(v1: Record<string, unknown>) {

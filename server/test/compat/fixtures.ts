@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { EMBEDDING_DIM } from "./embedding.js";
+import { mulberry32 } from "../helpers/random.js";
 
 export const DIM = EMBEDDING_DIM;
 
@@ -30,24 +31,13 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
 }
 
-/** Deterministic PRNG (mulberry32): the same vectors on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Quarter steps in [-2, 2]: exactly representable in float32, so what comes back from a server
  * can be compared with toEqual, and distances computed here in float64 are exact too.
  */
 export function vector(seed: number, dim = DIM): number[] {
-  const next = prng(seed);
+  const next = mulberry32(seed);
   return Array.from({ length: dim }, () => {
     const v = Math.round(next() * 16 - 8) / 4;
     return v === 0 ? 0 : v; // no -0: JSON would turn it into 0 anyway

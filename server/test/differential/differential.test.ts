@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../helpers/server.js";
+import { callJson as call } from "../helpers/http.js";
 
 const REFERENCE = process.env.CHROMA_REFERENCE_URL;
 const DB = "/api/v2/tenants/default_tenant/databases/default_database";
@@ -15,16 +16,6 @@ const DB = "/api/v2/tenants/default_tenant/databases/default_database";
 interface Answer {
   status: number;
   body: unknown;
-}
-
-async function call(base: string, method: string, path: string, body?: unknown): Promise<Answer> {
-  const res = await fetch(base + path, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
 /** Compares two answers: numbers within float32 tolerance, errors by status and name only. */

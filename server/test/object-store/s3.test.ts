@@ -10,6 +10,7 @@ import { join } from "node:path";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, startServer, type RunningServer } from "../helpers/server.js";
+import { callJson as call } from "../helpers/http.js";
 
 const DB = "/api/v2/tenants/default_tenant/databases/default_database";
 let s3: S3rver;
@@ -37,15 +38,6 @@ afterAll(async () => {
   await s3?.close();
   await rm(s3Dir, { recursive: true, force: true });
 });
-
-async function call(base: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(base + path, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
 
 describe("object-store URI", () => {
   it("serves and keeps a collection on s3://", { timeout: 60_000 }, async () => {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { DocumentFilter, MetadataFilter, MetadataScalar, RecordFilter } from "../../src/core/filter.js";
 import type { CollectionInfo, Metadata, StoredRecord } from "../../src/core/model.js";
 import type { Projection } from "../../src/storage/storage.js";
+import { mulberry32 as rng } from "../helpers/random.js";
 
 export async function tempDir(): Promise<{ path: string; dispose(): Promise<void> }> {
   const path = await mkdtemp(join(tmpdir(), "chromaspec-storage-"));
@@ -75,14 +76,4 @@ export function filterFromJson(c: { where?: Record<string, unknown>; where_docum
   return f;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32) so failures reproduce. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng }; // seedable PRNG, shared with the other test tools
