@@ -12,7 +12,7 @@ import type { CollectionInfo, DatabaseInfo, Metadata, TenantInfo } from "../../c
 import type { CatalogStore } from "../storage.js";
 import { arrow, float64Data, int64Data, readStrings, tableFromColumns, utf8Data, type ArrowModule } from "./arrow.js";
 import { TableMaintenance, type MaintenanceRunner } from "./maintenance.js";
-import { Mutex } from "./mutex.js";
+import { Mutex } from "../../util/mutex.js";
 import { ident, sqlString } from "./sql.js";
 
 export const CATALOG_TABLES = {

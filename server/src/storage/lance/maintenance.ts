@@ -15,7 +15,7 @@
  * always wins), and then it is retried holding the mutex.
  */
 import type { Table } from "@lancedb/lancedb";
-import type { Mutex } from "./mutex.js";
+import type { Mutex } from "../../util/mutex.js";
 
 export interface MaintenanceOptions {
   /** Writes between two optimize runs. */

@@ -24,7 +24,7 @@ import {
 } from "./arrow.js";
 import { InvalidPatternError, regexParseDetail } from "./errors.js";
 import { TableMaintenance, type MaintenanceRunner } from "./maintenance.js";
-import { Mutex } from "./mutex.js";
+import { Mutex } from "../../util/mutex.js";
 import { annParams, loadRecords } from "./resident.js";
 import { andPredicates, compileFilter, compileIds, kindOf, metadataColumn, type MetadataKind } from "./sql.js";
 import type { AnnWorkerHost } from "../vector-index/ann-worker-host.js";

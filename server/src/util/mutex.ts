@@ -1,6 +1,7 @@
 /**
- * A FIFO async mutex: one LanceDB table takes one writer at a time, so concurrent requests
- * neither lose updates (seq assignment, read-modify-write of the schema) nor fight over commits.
+ * A FIFO async mutex: tasks run one at a time in the order they came. Storage gives each LanceDB
+ * table one (seq assignment and schema changes never interleave, commits never fight); the core
+ * keys one per collection for its read-modify-write operations (core/lock.ts).
  */
 export class Mutex {
   private tail: Promise<unknown> = Promise.resolve();
