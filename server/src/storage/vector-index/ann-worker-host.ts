@@ -7,7 +7,8 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { GraphState } from "./hnsw-graph.js";
-import type { FromWorker, SearchMessage, ToWorker } from "./protocol.js";
+import { hnsw } from "./native.js";
+import type { FromWorker, SearchMessage, ToWorker, WorkerStart } from "./protocol.js";
 
 /** What an index hears from the worker. */
 export interface AnnListener {
@@ -18,7 +19,7 @@ export interface AnnListener {
 
 interface Pending {
   ix: number;
-  resolve: (r: { applied: number; labels?: Int32Array; state?: GraphState }) => void;
+  resolve: (r: { applied: number; labels?: Int32Array; handle?: number; state?: GraphState }) => void;
   reject: (err: Error) => void;
 }
 
@@ -27,12 +28,12 @@ interface Pending {
  * (the test suite), the .ts through tsx, registered inside the worker first (a worker does not
  * inherit the parent's module hooks, nor take `--import` in its execArgv on Node 20).
  */
-function startWorker(): Worker {
+function startWorker(workerData: WorkerStart): Worker {
   const js = new URL("./ann-worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js);
+  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData });
   const ts = new URL("./ann-worker.ts", import.meta.url).href;
   const boot = `import("tsx/esm/api").then((api) => { api.register(); return import(${JSON.stringify(ts)}); })`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, workerData });
 }
 
 /** What a VectorIndex needs from wherever its graph is built (tests substitute their own). */
@@ -40,7 +41,8 @@ export interface AnnHost {
   register(listener: AnnListener): number;
   send(msg: ToWorker, transfer?: ArrayBuffer[]): void;
   search(msg: Omit<SearchMessage, "req">, transfer?: ArrayBuffer[]): Promise<{ applied: number; labels: Int32Array }>;
-  exportGraph(ix: number, path: string): Promise<{ applied: number; state: GraphState }>;
+  /** Detaches the graph in the worker; resolves with the ops it holds, its handle and labels. */
+  exportGraph(ix: number): Promise<{ applied: number; handle: number; state: GraphState }>;
   drop(ix: number): void;
 }
 
@@ -51,6 +53,8 @@ export class AnnWorkerHost implements AnnHost {
   private readonly listeners = new Map<number, AnnListener>();
   private readonly searches = new Map<number, Pending>();
   private closed = false;
+  /** When the main thread last wrote (see WorkerStart): a plain store, a stale read is harmless. */
+  private readonly activity = new Float64Array(new SharedArrayBuffer(8));
 
   /** Registers an index; the caller then sends its `create` message. */
   register(listener: AnnListener): number {
@@ -61,6 +65,7 @@ export class AnnWorkerHost implements AnnHost {
   }
 
   send(msg: ToWorker, transfer: ArrayBuffer[] = []): void {
+    if (msg.t === "ops") this.activity[0] = Date.now();
     this.ensure().postMessage(msg, transfer);
   }
 
@@ -68,12 +73,11 @@ export class AnnWorkerHost implements AnnHost {
     return this.ask({ ...msg, req: 0 }, transfer) as Promise<{ applied: number; labels: Int32Array }>;
   }
 
-  /** Has the worker write the graph to `path`; resolves with the ops it holds and its labels. */
-  exportGraph(ix: number, path: string): Promise<{ applied: number; state: GraphState }> {
-    return this.ask({ t: "export", ix, req: 0, path }) as Promise<{ applied: number; state: GraphState }>;
+  exportGraph(ix: number): Promise<{ applied: number; handle: number; state: GraphState }> {
+    return this.ask({ t: "export", ix, req: 0 }) as Promise<{ applied: number; handle: number; state: GraphState }>;
   }
 
-  private ask(msg: Extract<ToWorker, { req: number }>, transfer: ArrayBuffer[] = []): Promise<{ applied: number; labels?: Int32Array; state?: GraphState }> {
+  private ask(msg: Extract<ToWorker, { req: number }>, transfer: ArrayBuffer[] = []): Promise<{ applied: number; labels?: Int32Array; handle?: number; state?: GraphState }> {
     const req = this.nextReq++;
     return new Promise((resolve, reject) => {
       this.searches.set(req, { ix: msg.ix, resolve, reject });
@@ -115,7 +119,10 @@ export class AnnWorkerHost implements AnnHost {
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker();
+    // The addon is loaded here first: a detached graph lives in the addon's memory, which a
+    // worker that loaded it alone would unload on exit (dlclose), graphs and all.
+    hnsw();
+    const worker = startWorker({ activity: this.activity.buffer as SharedArrayBuffer });
     // Background work must not keep the process alive on its own.
     worker.unref();
     worker.on("message", (msg: FromWorker) => this.onMessage(msg));
@@ -150,9 +157,13 @@ export class AnnWorkerHost implements AnnHost {
       }
       case "exported": {
         const s = this.searches.get(msg.req);
-        if (!s) return;
+        // Nobody waits for this graph any more: free it.
+        if (!s) {
+          hnsw().HnswIndex.release(msg.handle);
+          return;
+        }
         this.searches.delete(msg.req);
-        s.resolve({ applied: msg.applied, state: msg.state });
+        s.resolve({ applied: msg.applied, handle: msg.handle, state: msg.state });
         return;
       }
       case "error": {

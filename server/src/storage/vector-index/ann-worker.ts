@@ -4,14 +4,28 @@
  *
  * Ops are queued and applied in order in slices of a few milliseconds; between slices the
  * thread takes messages, so a search waits at most one slice. Once a graph has caught up, the
- * main thread asks for it (`export`): it is written to a file the main thread loads, and from
- * then on searched there without a cross-thread round trip.
+ * main thread asks for it (`export`): the worker detaches it and the main thread adopts it (the
+ * same memory, no copy), and from then on searches it without a cross-thread round trip.
+ *
+ * Inserts run on several threads (the addon's own) when the main thread is not writing.
  */
-import { parentPort } from "node:worker_threads";
+import { availableParallelism } from "node:os";
+import { parentPort, workerData } from "node:worker_threads";
 import { Graph } from "./hnsw-graph.js";
-import { CHUNK, type FromWorker, type OpsMessage, type ToWorker } from "./protocol.js";
+import { CHUNK, type FromWorker, type OpsMessage, type ToWorker, type WorkerStart } from "./protocol.js";
 
 const SLICE_MS = 8;
+/** Ops handed to the graph per thread between two clock reads (a few ms of inserts). */
+const STEP_PER_THREAD = 16;
+/** The main thread counts as busy this long after its latest write. */
+const BUSY_MS = 200;
+const CORES = availableParallelism();
+const activity = new Float64Array((workerData as WorkerStart).activity);
+
+/** Insert threads: every core once writes have stopped, all but one while they come in. */
+function threads(): number {
+  return Date.now() - activity[0] > BUSY_MS ? CORES : Math.max(1, CORES - 1);
+}
 
 interface Home {
   ix: number;
@@ -30,11 +44,9 @@ const homes = new Map<number, Home>();
 const queue: QueuedOps[] = [];
 let draining = false;
 let closing = false;
-/** Graph files being written on the thread pool; the thread must not exit under them. */
-let saving = 0;
 
 function exitIfIdle(): void {
-  if (closing && !draining && saving === 0) process.exit(0);
+  if (closing && !draining) process.exit(0);
 }
 
 function post(msg: FromWorker, transfer: ArrayBuffer[] = []): void {
@@ -62,13 +74,12 @@ function drain(): void {
       continue;
     }
     const { kinds, slots, first } = head.msg;
-    // A few ops between clock reads keeps the check cheap.
-    const end = Math.min(slots.length, head.at + 16);
+    const n = threads();
+    const end = Math.min(slots.length, head.at + STEP_PER_THREAD * n);
     try {
-      for (; head.at < end; head.at++) {
-        home.graph.apply(kinds[head.at], slots[head.at], home.chunks);
-        home.applied = first + head.at;
-      }
+      home.graph.applyRun(kinds, slots, head.at, end, home.chunks, n);
+      head.at = end;
+      home.applied = first + end - 1;
     } catch (err) {
       fail(home, err);
       queue.shift();
@@ -135,20 +146,14 @@ parentPort!.on("message", (msg: ToWorker) => {
         post({ t: "error", ix: msg.ix, req: msg.req, message: "no such graph" });
         return;
       }
-      // The main thread sends no ops for this graph while it waits, so none can be applied
-      // while the file is written.
-      const applied = home.applied;
-      saving++;
-      home.graph
-        .save(msg.path)
-        .then(
-          (state) => post({ t: "exported", ix: msg.ix, req: msg.req, applied, state }),
-          (err: unknown) => post({ t: "error", ix: msg.ix, req: msg.req, message: errorText(err) }),
-        )
-        .finally(() => {
-          saving--;
-          exitIfIdle();
-        });
+      // The main thread sends no ops for this graph while it waits, so `applied` is all of them.
+      try {
+        const { handle, state } = home.graph.detach();
+        homes.delete(msg.ix);
+        post({ t: "exported", ix: msg.ix, req: msg.req, applied: home.applied, handle, state });
+      } catch (err) {
+        post({ t: "error", ix: msg.ix, req: msg.req, message: errorText(err) });
+      }
       return;
     }
     case "close":

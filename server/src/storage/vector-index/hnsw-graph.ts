@@ -1,7 +1,7 @@
 /**
- * One collection's HNSW graph (hnswlib), labelled by slot, with the bookkeeping both of its
- * homes need: the ANN worker (while a bulk of records is being indexed) and the main thread
- * (afterwards, so searches need no cross-thread round trip).
+ * One collection's HNSW graph (hnswlib, through chromaspec's addon: see native.ts), labelled by
+ * slot, with the bookkeeping both of its homes need: the ANN worker (while a bulk of records is
+ * being indexed) and the main thread (afterwards, so searches need no cross-thread round trip).
  *
  * Ops are enqueued, then applied in order. A label with an op still queued is stale in the
  * graph (an old vector, or a record since deleted): searches skip it, and the caller scores
@@ -9,10 +9,12 @@
  * chunks; if the slot changed again meanwhile the newer vector goes in, which is harmless
  * since that change is itself a later op.
  */
-import hnswlib from "hnswlib-node";
 import type { DistanceSpace } from "../../core/model.js";
+import { hnsw, type HnswIndex } from "./native.js";
 import { CHUNK, CHUNK_BITS, OP_DELETE } from "./protocol.js";
 const INITIAL_CAPACITY = 1024;
+/** Upserts handed to the addon at once (inserted in parallel when threads > 1). */
+const MAX_BATCH = 64;
 
 function grown<T extends Uint8Array | Int32Array>(a: T, min: number): T {
   if (a.length >= min) return a;
@@ -30,7 +32,7 @@ export interface GraphState {
 }
 
 export class Graph {
-  private index: hnswlib.HierarchicalNSW;
+  private index: HnswIndex;
   private capacity: number;
   /** Labels in the graph and not marked deleted. */
   private present = new Uint8Array(0);
@@ -40,49 +42,56 @@ export class Graph {
   private queued = new Int32Array(0);
   /** Present labels with queued ops: when there are any, searches must filter. */
   private stale = 0;
-  private readonly point: number[];
+  /** Scratch for a batch of vectors and their labels. */
+  private readonly batch: Float32Array;
+  private readonly batchLabels = new Int32Array(MAX_BATCH);
 
   private constructor(
     readonly space: DistanceSpace,
     readonly dim: number,
-    index: hnswlib.HierarchicalNSW,
-    capacity: number,
+    index: HnswIndex,
   ) {
     this.index = index;
-    this.capacity = capacity;
-    this.point = new Array<number>(dim).fill(0);
+    this.capacity = index.capacity();
+    this.batch = new Float32Array(MAX_BATCH * dim);
   }
 
   static create(space: DistanceSpace, dim: number, m: number, efConstruction: number, seed: number): Graph {
-    const index = new hnswlib.HierarchicalNSW(space, dim);
-    index.initIndex(INITIAL_CAPACITY, m, efConstruction, seed);
-    return new Graph(space, dim, index, INITIAL_CAPACITY);
+    const { HnswIndex } = hnsw();
+    return new Graph(space, dim, new HnswIndex(space, dim, INITIAL_CAPACITY, m, efConstruction, seed));
   }
 
-  /** A graph written by `save`, with the label state that went with it. */
-  static async load(space: DistanceSpace, dim: number, path: string, state: GraphState): Promise<Graph> {
-    const index = new hnswlib.HierarchicalNSW(space, dim);
-    // Runs on libuv's thread pool: the calling thread stays free.
-    await index.readIndex(path);
-    const g = new Graph(space, dim, index, index.getMaxElements());
+  /** Takes over a graph another thread detached (`detach`), with its label state. */
+  static adopt(space: DistanceSpace, dim: number, handle: number, state: GraphState): Graph {
+    const { HnswIndex } = hnsw();
+    const g = new Graph(space, dim, new HnswIndex(handle));
     // The state crossed threads by structured clone: copy into plain buffers of our own.
     g.known = Uint8Array.from(state.known);
     g.present = Uint8Array.from(state.present);
     return g;
   }
 
-  /** Writes the graph to a file (on libuv's thread pool); no op may be applied meanwhile. */
-  async save(path: string): Promise<GraphState> {
-    await this.index.writeIndex(path);
-    return { known: this.known.slice(), present: this.present.slice() };
+  /** Frees a detached graph that will not be adopted. */
+  static release(handle: number): void {
+    hnsw().HnswIndex.release(handle);
+  }
+
+  /** Parks the graph for another thread of this process: this object is unusable after. */
+  detach(): { handle: number; state: GraphState } {
+    const state = { known: this.known.slice(), present: this.present.slice() };
+    return { handle: this.index.detach(), state };
   }
 
   get size(): number {
-    return this.index.getCurrentCount();
+    return this.index.count();
   }
 
   private isPresent(label: number): boolean {
     return label < this.present.length && this.present[label] === 1;
+  }
+
+  private isKnown(label: number): boolean {
+    return label < this.known.length && this.known[label] === 1;
   }
 
   enqueue(slots: ArrayLike<number>): void {
@@ -97,29 +106,65 @@ export class Graph {
 
   /** Applies one queued op; an upsert reads the slot's vector from `chunks`. */
   apply(kind: number, label: number, chunks: readonly Float32Array[]): void {
-    const wasStale = this.isPresent(label);
-    if (kind === OP_DELETE) {
-      if (this.isPresent(label)) {
-        this.index.markDelete(label);
-        this.present[label] = 0;
+    const kinds = [kind];
+    const labels = [label];
+    this.applyRun(kinds, labels, 0, 1, chunks, 1);
+  }
+
+  /**
+   * Applies queued ops [from, to) in order. Consecutive upserts of distinct labels go to the
+   * addon together, inserted by `threads` threads; vectors are read from `chunks` now.
+   */
+  applyRun(kinds: ArrayLike<number>, labels: ArrayLike<number>, from: number, to: number, chunks: readonly Float32Array[], threads: number): void {
+    let i = from;
+    while (i < to) {
+      if (kinds[i] === OP_DELETE) {
+        const label = labels[i];
+        const wasStale = this.isPresent(label);
+        if (this.isPresent(label)) {
+          this.index.markDelete(label);
+          this.present[label] = 0;
+        }
+        this.settle(label, wasStale);
+        i++;
+        continue;
       }
-    } else {
-      const chunk = chunks[label >>> CHUNK_BITS];
-      const at = (label & (CHUNK - 1)) * this.dim;
-      const p = this.point;
-      for (let d = 0; d < this.dim; d++) p[d] = chunk[at + d];
-      const isKnown = label < this.known.length && this.known[label] === 1;
-      if (!isKnown && this.index.getCurrentCount() >= this.capacity) {
-        this.capacity *= 2;
-        this.index.resizeIndex(this.capacity);
+      // A run of upserts with distinct labels (a repeated label ends the run: order matters).
+      let n = 0;
+      let fresh = 0;
+      const seen = new Set<number>();
+      while (i + n < to && n < MAX_BATCH && kinds[i + n] !== OP_DELETE && !seen.has(labels[i + n])) {
+        const label = labels[i + n];
+        seen.add(label);
+        const chunk = chunks[label >>> CHUNK_BITS];
+        const at = (label & (CHUNK - 1)) * this.dim;
+        this.batch.set(chunk.subarray(at, at + this.dim), n * this.dim);
+        this.batchLabels[n] = label;
+        if (!this.isKnown(label)) fresh++;
+        n++;
+      }
+      const needed = this.index.count() + fresh;
+      if (needed > this.capacity) {
+        while (this.capacity < needed) this.capacity *= 2;
+        this.index.resize(this.capacity);
       }
       // On a label the graph has (deleted or not) this replaces the vector and un-deletes it.
-      this.index.addPoint(p, label);
-      this.known = grown(this.known, label + 1);
-      this.present = grown(this.present, label + 1);
-      this.known[label] = 1;
-      this.present[label] = 1;
+      this.index.addPoints(this.batch.subarray(0, n * this.dim), this.batchLabels.subarray(0, n), threads);
+      for (let j = 0; j < n; j++) {
+        const label = this.batchLabels[j];
+        const wasStale = this.isPresent(label);
+        this.known = grown(this.known, label + 1);
+        this.present = grown(this.present, label + 1);
+        this.known[label] = 1;
+        this.present[label] = 1;
+        this.settle(label, wasStale);
+      }
+      i += n;
     }
+  }
+
+  /** One queued op of `label` is done: it is stale while more are queued. */
+  private settle(label: number, wasStale: boolean): void {
     this.queued[label]--;
     const isStale = this.queued[label] > 0 && this.isPresent(label);
     this.stale += (isStale ? 1 : 0) - (wasStale ? 1 : 0);
@@ -130,22 +175,7 @@ export class Graph {
    * labels outside the `allowed` bitset.
    */
   search(queries: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null): Int32Array {
-    const out = new Int32Array(n * k).fill(-1);
-    if (this.index.getCurrentCount() === 0 || k === 0) return out;
-    const kk = Math.min(k, this.index.getMaxElements());
-    this.index.setEf(Math.max(ef, kk));
-    const queued = this.queued;
-    const skipStale = this.stale > 0;
-    let filter: ((label: number) => boolean) | undefined;
-    if (allowed && skipStale) filter = (l) => (allowed[l >> 3] & (1 << (l & 7))) !== 0 && !(l < queued.length && queued[l] > 0);
-    else if (allowed) filter = (l) => (allowed[l >> 3] & (1 << (l & 7))) !== 0;
-    else if (skipStale) filter = (l) => !(l < queued.length && queued[l] > 0);
-    const q = this.point.slice();
-    for (let i = 0; i < n; i++) {
-      for (let d = 0; d < this.dim; d++) q[d] = queries[i * this.dim + d];
-      const found = this.index.searchKnn(q, kk, filter).neighbors;
-      for (let j = 0; j < found.length; j++) out[i * k + j] = found[j];
-    }
-    return out;
+    if (this.index.count() === 0 || k === 0) return new Int32Array(n * k).fill(-1);
+    return this.index.search(queries, n, k, Math.max(ef, k), allowed, this.stale > 0 ? this.queued : null);
   }
 }

@@ -12,6 +12,15 @@ import type { GraphState } from "./hnsw-graph.js";
 export const CHUNK_BITS = 10;
 export const CHUNK = 1 << CHUNK_BITS;
 
+/**
+ * The worker's start data: `activity[0]` is the wall-clock ms (Date.now()) of the main thread's
+ * latest write. While writes come in, the worker indexes on fewer threads and leaves the main
+ * thread a core; once they stop, it uses them all.
+ */
+export interface WorkerStart {
+  activity: SharedArrayBuffer;
+}
+
 export const OP_UPSERT = 0;
 export const OP_DELETE = 1;
 
@@ -61,12 +70,11 @@ export interface SearchMessage {
   allowed: Uint8Array | null;
 }
 
-/** Write the graph (all ops sent so far applied) to `path`, for the main thread to load. */
+/** Detach the graph (all ops sent so far applied) for the main thread to adopt. */
 export interface ExportMessage {
   t: "export";
   ix: number;
   req: number;
-  path: string;
 }
 
 export interface DropMessage {
@@ -104,8 +112,10 @@ export interface ExportedMessage {
   t: "exported";
   ix: number;
   req: number;
-  /** Ops in the written graph. */
+  /** Ops in the detached graph. */
   applied: number;
+  /** The addon's handle of the detached graph (see HnswIndex.detach). */
+  handle: number;
   state: GraphState;
 }
 

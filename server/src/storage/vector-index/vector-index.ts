@@ -10,22 +10,19 @@
  *
  * Where the graph lives: a bulk of records (the first records of a collection, or all of them
  * after a restart) is indexed in the ANN worker, so the event loop is never blocked for long.
- * Once the worker has caught up, the graph moves to the main thread (written to a temporary
- * file by the worker, loaded on the thread pool) and is searched there: a cross-thread round
- * trip per query costs more than the search itself on a small VM. Later changes are applied
+ * Once the worker has caught up, the graph moves to the main thread (detached by the worker and
+ * adopted here: the same memory, no copy) and is searched there: a cross-thread round trip per
+ * query costs more than the search itself on a small VM. Later changes are applied
  * to it in slices of about a millisecond between requests.
  *
  * Prefiltered searches (the candidate slots come from LanceDB evaluating the filter) are exact
  * scans when the candidates are few enough to scan quickly, and graph searches restricted to
  * the candidates otherwise. Collections smaller than `annThreshold` are only ever scanned.
  */
-import { unlink } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { DistanceSpace } from "../../core/model.js";
 import type { AnnHost, AnnListener } from "./ann-worker-host.js";
 import { distanceAt, upstreamDistance, vectorNorm } from "./distance.js";
-import { Graph } from "./hnsw-graph.js";
+import { Graph, type GraphState } from "./hnsw-graph.js";
 import { OP_DELETE, OP_UPSERT } from "./protocol.js";
 import { type MemoryBudget, type Payload, SlotStore } from "./slots.js";
 import { TopK } from "./topk.js";
@@ -310,21 +307,9 @@ export class VectorIndex implements AnnListener {
     const host = this.options.host!;
     const ix = this.ix;
     this.mode = "exporting";
-    const path = join(tmpdir(), `chromaspec-hnsw-${process.pid}-${ix}-${Math.random().toString(36).slice(2)}.bin`);
+    let exported: { applied: number; handle: number; state: GraphState };
     try {
-      const { applied, state } = await host.exportGraph(ix, path);
-      const graph = await Graph.load(this.options.space, this.store.dim, path, state);
-      if (this.closed || this.mode !== "exporting" || this.ix !== ix) return;
-      // Ops that came in meanwhile go to the graph here.
-      const pending: number[] = [];
-      for (let op = applied + 1; op <= this.opNo; op++) pending.push(this.log[this.logAt(op)]);
-      graph.enqueue(pending);
-      this.appliedOp = applied;
-      this.local = graph;
-      this.mode = "local";
-      this.store.onChunk = null;
-      host.drop(ix);
-      this.scheduleLocal();
+      exported = await host.exportGraph(ix);
     } catch (err) {
       if (this.closed || this.mode !== "exporting" || this.ix !== ix) return;
       // The worker still has the graph: it goes on there, with the ops that waited.
@@ -336,9 +321,31 @@ export class VectorIndex implements AnnListener {
         const slots = Int32Array.from(this.log.slice(this.logAt(first), this.logAt(this.opNo) + 1));
         host.send({ t: "ops", ix, first, kinds, slots }, [kinds.buffer, slots.buffer]);
       }
-    } finally {
-      await unlink(path).catch(() => undefined);
+      return;
     }
+    const { applied, handle, state } = exported;
+    if (this.closed || this.mode !== "exporting" || this.ix !== ix) {
+      Graph.release(handle);
+      return;
+    }
+    let graph: Graph;
+    try {
+      graph = Graph.adopt(this.options.space, this.store.dim, handle, state);
+    } catch (err) {
+      Graph.release(handle);
+      this.failed(`adopting the ANN graph failed: ${String(err)}`);
+      return;
+    }
+    host.drop(ix);
+    // Ops that came in meanwhile go to the graph here.
+    const pending: number[] = [];
+    for (let op = applied + 1; op <= this.opNo; op++) pending.push(this.log[this.logAt(op)]);
+    graph.enqueue(pending);
+    this.appliedOp = applied;
+    this.local = graph;
+    this.mode = "local";
+    this.store.onChunk = null;
+    this.scheduleLocal();
   }
 
   private scheduleLocal(): void {

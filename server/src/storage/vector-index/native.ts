@@ -1,0 +1,93 @@
+/**
+ * Loads chromaspec's HNSW addon (server/native, built at install time by native/build.mjs).
+ *
+ * There are two builds of it: "native", tuned for the CPU it was compiled on, and "portable".
+ * The tuned one may use any instruction of the build machine, so it is only loaded on a CPU
+ * that has every feature the build machine had (otherwise an image built on one machine and
+ * run on an older one would die of an illegal instruction). CHROMASPEC_HNSW_BUILD=portable or
+ * =native overrides the choice.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** One HNSW graph (hnswlib), labelled by slot number. */
+export interface HnswIndex {
+  /** Inserts or replaces points (distinct labels; capacity must suffice), on `threads` threads. */
+  addPoints(vectors: Float32Array, labels: Int32Array, threads: number): void;
+  markDelete(label: number): void;
+  resize(capacity: number): void;
+  /**
+   * k labels per query, nearest first, -1 where fewer were found; labels outside `allowed` (a
+   * bitset) or with `queued[label] > 0` are skipped.
+   */
+  search(queries: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null, queued: Int32Array | null): Int32Array;
+  count(): number;
+  capacity(): number;
+  /** Parks the graph for another thread of this process; this object is unusable after. */
+  detach(): number;
+}
+
+export interface HnswIndexClass {
+  new (space: string, dim: number, capacity: number, m: number, efConstruction: number, seed: number): HnswIndex;
+  /** Adopts a graph another thread detached. */
+  new (handle: number): HnswIndex;
+  /** Frees a detached graph nobody adopted; false if there was none. */
+  release(handle: number): boolean;
+}
+
+export type Build = "native" | "portable";
+
+const releaseDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "native", "build", "Release");
+
+function cpuFlags(): Set<string> | null {
+  try {
+    const line = readFileSync("/proc/cpuinfo", "utf8")
+      .split("\n")
+      .find((l) => /^(flags|Features)\s*:/.test(l));
+    return line ? new Set(line.split(":")[1].trim().split(/\s+/)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What native/build.mjs records about the machine it built on (build/Release/cpu.json). */
+export interface BuiltOn {
+  tuned?: boolean;
+  platform?: string;
+  arch?: string;
+  cpuFlags?: string[] | null;
+}
+
+/**
+ * Which build to run: the tuned one only if it was built for this platform and architecture on
+ * a CPU whose every feature this one has; `forced` (CHROMASPEC_HNSW_BUILD) overrides.
+ */
+export function pickBuild(built: BuiltOn | null, here: Set<string> | null, forced?: string): Build {
+  if (forced === "native" || forced === "portable") return forced;
+  if (!built?.tuned || built.platform !== process.platform || built.arch !== process.arch || !built.cpuFlags || !here) return "portable";
+  return built.cpuFlags.every((f) => here.has(f)) ? "native" : "portable";
+}
+
+function builtOn(): BuiltOn | null {
+  try {
+    return JSON.parse(readFileSync(join(releaseDir, "cpu.json"), "utf8")) as BuiltOn;
+  } catch {
+    return null;
+  }
+}
+
+let loaded: { HnswIndex: HnswIndexClass; build: Build } | null = null;
+
+export function hnsw(): { HnswIndex: HnswIndexClass; build: Build } {
+  if (loaded) return loaded;
+  const build = pickBuild(builtOn(), cpuFlags(), process.env.CHROMASPEC_HNSW_BUILD);
+  const require = createRequire(import.meta.url);
+  try {
+    loaded = { HnswIndex: (require(join(releaseDir, `hnsw_${build}.node`)) as { HnswIndex: HnswIndexClass }).HnswIndex, build };
+  } catch (err) {
+    throw new Error(`the HNSW addon is not built (run \`npm rebuild @chromaspec/server\` or \`node server/native/build.mjs\`): ${String(err)}`);
+  }
+  return loaded;
+}

@@ -1,0 +1,142 @@
+/**
+ * chromaspec's HNSW addon (server/native): answers against brute force in each space, parallel
+ * inserts, the search filters, moving a graph between threads, and which build gets loaded.
+ */
+import { Worker } from "node:worker_threads";
+import { describe, expect, it } from "vitest";
+import { hnsw, pickBuild } from "../../src/storage/vector-index/native.js";
+import { mulberry32 } from "../helpers/random.js";
+
+const DIM = 16;
+
+function points(n: number, seed: number): Float32Array {
+  const r = mulberry32(seed);
+  const v = new Float32Array(n * DIM);
+  for (let i = 0; i < v.length; i++) v[i] = r() * 2 - 1;
+  return v;
+}
+
+function exact(space: string, data: Float32Array, q: Float32Array, k: number, keep: (i: number) => boolean = () => true): number[] {
+  const n = data.length / DIM;
+  const qn = Math.hypot(...q);
+  const scored: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    if (!keep(i)) continue;
+    let dot = 0;
+    let l2 = 0;
+    let nn = 0;
+    for (let d = 0; d < DIM; d++) {
+      const x = data[i * DIM + d];
+      dot += x * q[d];
+      l2 += (x - q[d]) ** 2;
+      nn += x * x;
+    }
+    scored.push([space === "l2" ? l2 : space === "ip" ? 1 - dot : 1 - dot / (qn * Math.sqrt(nn)), i]);
+  }
+  return scored
+    .sort((a, b) => a[0] - b[0])
+    .slice(0, k)
+    .map(([, i]) => i);
+}
+
+function labels(from: number, to: number): Int32Array {
+  return Int32Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+describe("HNSW addon", () => {
+  const { HnswIndex } = hnsw();
+
+  for (const space of ["l2", "ip", "cosine"]) {
+    it(`${space}: finds the exact neighbours of a small set, nearest first, inserted on 2 threads`, () => {
+      const n = 500;
+      const data = points(n, 1);
+      const ix = new HnswIndex(space, DIM, n, 16, 200, 100);
+      ix.addPoints(data, labels(0, n), 2);
+      expect(ix.count()).toBe(n);
+      const queries = points(20, 2);
+      let hits = 0;
+      for (let q = 0; q < 20; q++) {
+        const query = queries.subarray(q * DIM, (q + 1) * DIM);
+        const got = [...ix.search(query, 1, 5, 200, null, null)];
+        const want = exact(space, data, query, 5);
+        expect(got[0]).toBe(want[0]);
+        hits += got.filter((l) => want.includes(l)).length;
+      }
+      expect(hits / 100).toBeGreaterThanOrEqual(0.98);
+    });
+  }
+
+  it("skips labels outside the allowed bitset and labels with queued changes", () => {
+    const n = 300;
+    const data = points(n, 3);
+    const ix = new HnswIndex("l2", DIM, n, 16, 100, 100);
+    ix.addPoints(data, labels(0, n), 1);
+    const q = data.subarray(0, DIM);
+    // Even labels only.
+    const allowed = new Uint8Array(Math.ceil(n / 8)).fill(0b01010101);
+    const even = [...ix.search(q, 1, 10, 200, allowed, null)];
+    expect(even.every((l) => l % 2 === 0)).toBe(true);
+    expect(even).toEqual(exact("l2", data, q, 10, (i) => i % 2 === 0));
+    // Label 0 (the query itself) has a change queued: it is left out.
+    const queued = new Int32Array(n);
+    queued[0] = 1;
+    const got = [...ix.search(q, 1, 10, 200, null, queued)];
+    expect(got).not.toContain(0);
+    expect(got).toEqual(exact("l2", data, q, 10, (i) => i !== 0));
+  });
+
+  it("replaces, deletes and revives labels; pads with -1 when fewer are found", () => {
+    const ix = new HnswIndex("l2", DIM, 4, 16, 100, 100);
+    const data = points(3, 4);
+    ix.addPoints(data, labels(0, 3), 1);
+    ix.markDelete(1);
+    expect([...ix.search(data.subarray(DIM, 2 * DIM), 1, 5, 50, null, null)]).toEqual([...exact("l2", data, data.subarray(DIM, 2 * DIM), 5, (i) => i !== 1), -1, -1, -1]);
+    // Adding label 1 again revives it, with the new vector.
+    const moved = data.slice(0, DIM);
+    ix.addPoints(moved, Int32Array.of(1), 1);
+    const hits = [...ix.search(moved, 1, 2, 50, null, null)];
+    expect(hits.sort()).toEqual([0, 1]);
+    ix.resize(64);
+    expect(ix.capacity()).toBe(64);
+    expect(() => ix.addPoints(points(70, 5), labels(10, 80), 2)).toThrow();
+  });
+
+  it("moves a graph to another thread: detached in a worker that then exits, adopted here", async () => {
+    const url = new URL("../../src/storage/vector-index/native.ts", import.meta.url).href;
+    const worker = new Worker(
+      `import("tsx/esm/api").then((api) => { api.register(); return import(${JSON.stringify(url)}); }).then(({ hnsw }) => {
+        const { parentPort } = require("node:worker_threads");
+        const { HnswIndex } = hnsw();
+        const ix = new HnswIndex("ip", 4, 8, 16, 100, 100);
+        ix.addPoints(new Float32Array([1, 0, 0, 0, 0, 1, 0, 0]), new Int32Array([5, 6]), 1);
+        parentPort.postMessage(ix.detach());
+      })`,
+      { eval: true },
+    );
+    const handle = await new Promise<number>((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+    });
+    await new Promise((resolve) => worker.once("exit", resolve));
+    const adopted = new HnswIndex(handle);
+    expect(adopted.count()).toBe(2);
+    expect([...adopted.search(new Float32Array([0, 1, 0, 0]), 1, 2, 10, null, null)]).toEqual([6, 5]);
+    // A handle is adopted once; releasing an unknown handle is a no-op.
+    expect(() => new HnswIndex(handle)).toThrow(/no detached graph/);
+    expect(HnswIndex.release(handle)).toBe(false);
+    const parked = new HnswIndex("l2", 4, 8, 16, 100, 100).detach();
+    expect(HnswIndex.release(parked)).toBe(true);
+  });
+
+  it("loads the CPU-tuned build only on a CPU with every feature of the build machine", () => {
+    const built = { tuned: true, platform: process.platform, arch: process.arch, cpuFlags: ["sse2", "avx2"] };
+    expect(pickBuild(built, new Set(["sse2", "avx2", "avx512f"]))).toBe("native");
+    expect(pickBuild(built, new Set(["sse2"]))).toBe("portable");
+    expect(pickBuild({ ...built, arch: "not-this-arch" }, new Set(["sse2", "avx2"]))).toBe("portable");
+    expect(pickBuild({ ...built, tuned: false }, new Set(["sse2", "avx2"]))).toBe("portable");
+    expect(pickBuild(null, new Set(["sse2"]))).toBe("portable");
+    expect(pickBuild(built, null)).toBe("portable");
+    expect(pickBuild(built, new Set(["sse2"]), "native")).toBe("native");
+    expect(pickBuild(built, new Set(["sse2", "avx2"]), "portable")).toBe("portable");
+  });
+});
