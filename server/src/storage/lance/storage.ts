@@ -51,10 +51,10 @@ export interface VectorIndexSettings {
 /**
  * Defaults, measured on 2 cores (docs/performance.md): an exact typed-array scan of 16k x 384
  * floats takes ~6 ms, about what a filtered graph search costs, and below 2,048 records a
- * scan (< 1 ms) beats keeping a graph. ef 200 keeps recall@10 >= 0.99 on clustered data where
- * upstream's default 100 gives ~0.97, for ~0.15 ms more per query.
+ * scan (< 1 ms) beats keeping a graph. Graphs search with the collection's own ef_search
+ * (upstream's 100 unless configured): no floor.
  */
-const VECTOR_DEFAULTS = { annThreshold: 2048, exactLimit: 16_384, minEf: 200, payloadCacheBytes: 512 * 1024 * 1024 };
+const VECTOR_DEFAULTS = { annThreshold: 2048, exactLimit: 16_384, minEf: 0, payloadCacheBytes: 512 * 1024 * 1024 };
 
 export interface LanceStorage extends Storage {
   readonly catalog: LanceCatalog;
