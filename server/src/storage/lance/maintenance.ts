@@ -16,6 +16,7 @@
  */
 import type { Table } from "@lancedb/lancedb";
 import type { Mutex } from "../../util/mutex.js";
+import { trimSoon } from "../process-memory.js";
 
 export interface MaintenanceOptions {
   /** Writes between two optimize runs. */
@@ -98,6 +99,7 @@ export class TableMaintenance {
   ) {}
 
   noteWrite(): void {
+    trimSoon();
     this.writes++;
     this.maybeSchedule();
   }
@@ -161,6 +163,7 @@ export class TableMaintenance {
     } finally {
       this.lastEnd = Date.now();
       this.lastRunMs = this.lastEnd - started;
+      trimSoon();
     }
   }
 

@@ -23,7 +23,7 @@ function positiveInt(v: unknown, fallback: number): number {
 /**
  * The ANN parameters of a collection: its space and upstream's HNSW knobs from
  * `configuration.hnsw` (max_neighbors, ef_construction, ef_search), upstream's defaults otherwise.
- * `minEf` raises ef_search to a floor (0 by default: none).
+ * `minEf` raises ef_search to the floor chromaspec searches with (see VECTOR_DEFAULTS).
  */
 export function annParams(collection: CollectionInfo, minEf: number): AnnParams {
   const c = collection.configuration ?? {};

@@ -51,10 +51,12 @@ export interface VectorIndexSettings {
 /**
  * Defaults, measured on 2 cores (docs/performance.md): an exact typed-array scan of 16k x 384
  * floats takes ~6 ms, about what a filtered graph search costs, and below 2,048 records a
- * scan (< 1 ms) beats keeping a graph. Graphs search with the collection's own ef_search
- * (upstream's 100 unless configured): no floor.
+ * scan (< 1 ms) beats keeping a graph. Graphs search with at least ef 160: a graph built by
+ * parallel inserts differs from run to run, and at 100k x 384 upstream's ef_search 100 gave
+ * recall@10 0.989-0.999 over five builds, ef 128 0.990-0.999, ef 160 0.999 in every one, for
+ * ~80 us more per query than ef 100 (bench/.recall-ef measurements in docs/performance.md).
  */
-const VECTOR_DEFAULTS = { annThreshold: 2048, exactLimit: 16_384, minEf: 0, payloadCacheBytes: 512 * 1024 * 1024 };
+const VECTOR_DEFAULTS = { annThreshold: 2048, exactLimit: 16_384, minEf: 160, payloadCacheBytes: 512 * 1024 * 1024 };
 
 export interface LanceStorage extends Storage {
   readonly catalog: LanceCatalog;

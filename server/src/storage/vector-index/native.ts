@@ -78,14 +78,21 @@ function builtOn(): BuiltOn | null {
   }
 }
 
-let loaded: { HnswIndex: HnswIndexClass; build: Build } | null = null;
+export interface HnswAddon {
+  HnswIndex: HnswIndexClass;
+  /** Returns memory the C allocator holds free to the system (glibc); false where unsupported. */
+  trimMemory(): boolean;
+  build: Build;
+}
 
-export function hnsw(): { HnswIndex: HnswIndexClass; build: Build } {
+let loaded: HnswAddon | null = null;
+
+export function hnsw(): HnswAddon {
   if (loaded) return loaded;
   const build = pickBuild(builtOn(), cpuFlags(), process.env.CHROMASPEC_HNSW_BUILD);
   const require = createRequire(import.meta.url);
   try {
-    loaded = { HnswIndex: (require(join(releaseDir, `hnsw_${build}.node`)) as { HnswIndex: HnswIndexClass }).HnswIndex, build };
+    loaded = { ...(require(join(releaseDir, `hnsw_${build}.node`)) as Omit<HnswAddon, "build">), build };
   } catch (err) {
     throw new Error(`the HNSW addon is not built (run \`npm rebuild @chromaspec/server\` or \`node server/native/build.mjs\`): ${String(err)}`);
   }

@@ -22,6 +22,7 @@
 import type { DistanceSpace } from "../../core/model.js";
 import type { AnnHost, AnnListener } from "./ann-worker-host.js";
 import { distanceAt, upstreamDistance, vectorNorm } from "./distance.js";
+import { trimSoon } from "../process-memory.js";
 import { Graph, type GraphState } from "./hnsw-graph.js";
 import { OP_DELETE, OP_UPSERT } from "./protocol.js";
 import { type MemoryBudget, type Payload, SlotStore } from "./slots.js";
@@ -337,6 +338,8 @@ export class VectorIndex implements AnnListener {
       return;
     }
     host.drop(ix);
+    // The worker's indexing scratch is garbage now.
+    trimSoon();
     // Ops that came in meanwhile go to the graph here.
     const pending: number[] = [];
     for (let op = applied + 1; op <= this.opNo; op++) pending.push(this.log[this.logAt(op)]);

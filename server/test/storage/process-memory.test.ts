@@ -1,0 +1,24 @@
+/** Memory handed back to the system once writes are quiet (src/storage/process-memory.ts). */
+import { describe, expect, it } from "vitest";
+import { trimCount, trimSoon } from "../../src/storage/process-memory.js";
+import { hnsw } from "../../src/storage/vector-index/native.js";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("process memory", () => {
+  it("trims through glibc's malloc_trim on Linux (glibc)", () => {
+    const glibc = process.platform === "linux" && Boolean((process.report?.getReport() as { header?: { glibcVersionRuntime?: string } })?.header?.glibcVersionRuntime);
+    expect(hnsw().trimMemory()).toBe(glibc);
+  });
+
+  it("trims once, a second after the last of a burst of work", async () => {
+    const before = trimCount();
+    trimSoon();
+    await sleep(600);
+    trimSoon(); // still busy: the trim moves on
+    await sleep(600);
+    expect(trimCount()).toBe(before);
+    await sleep(700);
+    expect(trimCount()).toBe(before + 1);
+  });
+});
