@@ -13,7 +13,7 @@
     "cflags!": ["-fno-exceptions"],
     "cflags_cc!": ["-fno-exceptions"],
     # The vendored hnswlib headers warn about unused helpers and unsigned compares: not ours to edit.
-    "cflags_cc": ["-O3", "-std=c++17", "-Wno-unused-variable", "-Wno-unused-function", "-Wno-type-limits", "-Wno-uninitialized"],
+    "cflags_cc": ["-O3", "-std=c++17", "-fopenmp-simd", "-Wno-unused-variable", "-Wno-unused-function", "-Wno-type-limits", "-Wno-uninitialized"],
     "xcode_settings": {
       "GCC_ENABLE_CPP_EXCEPTIONS": "YES",
       "CLANG_CXX_LANGUAGE_STANDARD": "c++17",

@@ -14,6 +14,21 @@ namespace hnswlib {
 typedef unsigned int tableint;
 typedef unsigned int linklistsizeint;
 
+// chromaspec: vectors kept outside the graph, in fixed-size chunks of rows addressed by label
+// (the server's slot store), so they are held in memory once. The owner guarantees the chunks
+// outlive every use of the graph and that none is added while the graph is in use.
+struct ExternalVectors {
+    std::vector<const char *> chunks;
+    unsigned chunk_bits = 0;
+    size_t row_bytes = 0;
+
+    inline const char *at(labeltype label) const {
+        const size_t chunk = label >> chunk_bits;
+        if (chunk >= chunks.size() || chunks[chunk] == nullptr) return nullptr;
+        return chunks[chunk] + (label & ((labeltype(1) << chunk_bits) - 1)) * row_bytes;
+    }
+};
+
 template<typename dist_t>
 class HierarchicalNSW : public AlgorithmInterface<dist_t> {
  public:
@@ -52,6 +67,8 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
     std::vector<int> element_levels_;  // keeps level of each element
 
     size_t data_size_{0};
+    // chromaspec: when set, vectors are read from here and level 0 holds links and labels only.
+    const ExternalVectors *external_{nullptr};
 
     DISTFUNC<dist_t> fstdistfunc_;
     void *dist_func_param_{nullptr};
@@ -92,7 +109,8 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         size_t M = 16,
         size_t ef_construction = 200,
         size_t random_seed = 100,
-        bool allow_replace_deleted = false)
+        bool allow_replace_deleted = false,
+        const ExternalVectors *external = nullptr)
         : label_op_locks_(MAX_LABEL_OPERATION_LOCKS),
             link_list_locks_(max_elements),
             element_levels_(max_elements),
@@ -118,9 +136,11 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         update_probability_generator_.seed(random_seed + 1);
 
         size_links_level0_ = maxM0_ * sizeof(tableint) + sizeof(linklistsizeint);
-        size_data_per_element_ = size_links_level0_ + data_size_ + sizeof(labeltype);
+        external_ = external;
+        const size_t stored_data_size = external_ ? 0 : data_size_;
+        size_data_per_element_ = size_links_level0_ + stored_data_size + sizeof(labeltype);
         offsetData_ = size_links_level0_;
-        label_offset_ = size_links_level0_ + data_size_;
+        label_offset_ = size_links_level0_ + stored_data_size;
         offsetLevel0_ = 0;
 
         data_level0_memory_ = (char *) malloc(max_elements_ * size_data_per_element_);
@@ -200,7 +220,21 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
 
     inline char *getDataByInternalId(tableint internal_id) const {
+        if (external_) return const_cast<char *>(external_->at(getExternalLabel(internal_id)));
         return (data_level0_memory_ + internal_id * size_data_per_element_ + offsetData_);
+    }
+
+    // chromaspec: prefetches may name an id past the end of a link list (garbage): with external
+    // vectors that id is bounds-checked before its label is read.
+    inline void prefetchData(tableint internal_id) const {
+#ifdef USE_SSE
+        if (!external_) {
+            _mm_prefetch(data_level0_memory_ + internal_id * size_data_per_element_ + offsetData_, _MM_HINT_T0);
+        } else if (internal_id < cur_element_count) {
+            const char *p = external_->at(getExternalLabel(internal_id));
+            if (p) _mm_prefetch(p, _MM_HINT_T0);
+        }
+#endif
     }
 
 
@@ -266,8 +300,8 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 #ifdef USE_SSE
             _mm_prefetch((char *) (visited_array + *(data + 1)), _MM_HINT_T0);
             _mm_prefetch((char *) (visited_array + *(data + 1) + 64), _MM_HINT_T0);
-            _mm_prefetch(getDataByInternalId(*datal), _MM_HINT_T0);
-            _mm_prefetch(getDataByInternalId(*(datal + 1)), _MM_HINT_T0);
+            prefetchData(*datal);
+            prefetchData(*(datal + 1));
 #endif
 
             for (size_t j = 0; j < size; j++) {
@@ -275,7 +309,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 //                    if (candidate_id == 0) continue;
 #ifdef USE_SSE
                 _mm_prefetch((char *) (visited_array + *(datal + j + 1)), _MM_HINT_T0);
-                _mm_prefetch(getDataByInternalId(*(datal + j + 1)), _MM_HINT_T0);
+                prefetchData(*(datal + j + 1));
 #endif
                 if (visited_array[candidate_id] == visited_array_tag) continue;
                 visited_array[candidate_id] = visited_array_tag;
@@ -285,7 +319,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                 if (top_candidates.size() < ef_construction_ || lowerBound > dist1) {
                     candidateSet.emplace(-dist1, candidate_id);
 #ifdef USE_SSE
-                    _mm_prefetch(getDataByInternalId(candidateSet.top().second), _MM_HINT_T0);
+                    prefetchData(candidateSet.top().second);
 #endif
 
                     if (!isMarkedDeleted(candidate_id))
@@ -370,7 +404,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 #ifdef USE_SSE
             _mm_prefetch((char *) (visited_array + *(data + 1)), _MM_HINT_T0);
             _mm_prefetch((char *) (visited_array + *(data + 1) + 64), _MM_HINT_T0);
-            _mm_prefetch(data_level0_memory_ + (*(data + 1)) * size_data_per_element_ + offsetData_, _MM_HINT_T0);
+            prefetchData(*(data + 1));
             _mm_prefetch((char *) (data + 2), _MM_HINT_T0);
 #endif
 
@@ -379,8 +413,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 //                    if (candidate_id == 0) continue;
 #ifdef USE_SSE
                 _mm_prefetch((char *) (visited_array + *(data + j + 1)), _MM_HINT_T0);
-                _mm_prefetch(data_level0_memory_ + (*(data + j + 1)) * size_data_per_element_ + offsetData_,
-                                _MM_HINT_T0);  ////////////
+                prefetchData(*(data + j + 1));  ////////////
 #endif
                 if (!(visited_array[candidate_id] == visited_array_tag)) {
                     visited_array[candidate_id] = visited_array_tag;
@@ -994,7 +1027,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
     void updatePoint(const void *dataPoint, tableint internalId, float updateNeighborProbability) {
         // update the feature vector associated with existing point with new vector
-        memcpy(getDataByInternalId(internalId), dataPoint, data_size_);
+        if (!external_) memcpy(getDataByInternalId(internalId), dataPoint, data_size_);
 
         int maxLevelCopy = maxlevel_;
         tableint entryPointCopy = enterpoint_node_;
@@ -1090,11 +1123,11 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                     int size = getListCount(data);
                     tableint *datal = (tableint *) (data + 1);
 #ifdef USE_SSE
-                    _mm_prefetch(getDataByInternalId(*datal), _MM_HINT_T0);
+                    prefetchData(*datal);
 #endif
                     for (int i = 0; i < size; i++) {
 #ifdef USE_SSE
-                        _mm_prefetch(getDataByInternalId(*(datal + i + 1)), _MM_HINT_T0);
+                        prefetchData(*(datal + i + 1));
 #endif
                         tableint cand = datal[i];
                         dist_t d = fstdistfunc_(dataPoint, getDataByInternalId(cand), dist_func_param_);
@@ -1201,7 +1234,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
         // Initialisation of the data and label
         memcpy(getExternalLabeLp(cur_c), &label, sizeof(labeltype));
-        memcpy(getDataByInternalId(cur_c), data_point, data_size_);
+        if (!external_) memcpy(getDataByInternalId(cur_c), data_point, data_size_);
 
         if (curlevel) {
             linkLists_[cur_c] = (char *) malloc(size_links_per_element_ * curlevel + 1);

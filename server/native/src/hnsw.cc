@@ -1,7 +1,8 @@
 // chromaspec's HNSW graph: a thin N-API binding over hnswlib (vendored in ../hnswlib, v0.8.0),
 // shaped for the vector index rather than as a general-purpose wrapper:
 //
-// - vectors come in as Float32Array views (no per-element conversion through JS numbers);
+// - vectors are not copied into the graph: it reads them where the server keeps them (the slot
+//   store's chunks, registered with setChunk), so each vector is in memory once;
 // - a batch of new points is inserted by several threads at once (hnswlib's insert is
 //   thread-safe), so bulk indexing uses every core the server is not busy with;
 // - search filters (allowed bitset, labels with queued changes) are plain memory the C++
@@ -30,31 +31,54 @@ namespace {
 
 enum class Space { L2, IP, Cosine };
 
-// The space object must outlive the graph that points to it: both live here.
+// Cosine distance of raw (not normalized) vectors: the graph reads the server's own copies,
+// which keep their length. Zero vectors never enter a graph (the server scores them exactly).
+float CosineDistance(const void* a, const void* b, const void* param) {
+  const float* x = static_cast<const float*>(a);
+  const float* y = static_cast<const float*>(b);
+  const size_t n = *static_cast<const size_t*>(param);
+  float dot = 0, xx = 0, yy = 0;
+#pragma omp simd reduction(+ : dot, xx, yy)
+  for (size_t i = 0; i < n; i++) {
+    dot += x[i] * y[i];
+    xx += x[i] * x[i];
+    yy += y[i] * y[i];
+  }
+  const float denominator = std::sqrt(xx * yy);
+  return denominator > 0 ? 1.0f - dot / denominator : 1.0f;
+}
+
+class CosineSpace : public hnswlib::SpaceInterface<float> {
+ public:
+  explicit CosineSpace(size_t dim) : dim_(dim) {}
+  size_t get_data_size() override { return dim_ * sizeof(float); }
+  hnswlib::DISTFUNC<float> get_dist_func() override { return CosineDistance; }
+  void* get_dist_func_param() override { return &dim_; }
+
+ private:
+  size_t dim_;
+};
+
+// What the graph points to must outlive it: all of it lives here, the graph declared last so
+// it is destroyed first.
 struct Holder {
   Space space;
   size_t dim;
   std::unique_ptr<hnswlib::SpaceInterface<float>> metric;
+  hnswlib::ExternalVectors vectors;
   std::unique_ptr<hnswlib::HierarchicalNSW<float>> graph;
 };
 
 std::unique_ptr<hnswlib::SpaceInterface<float>> makeMetric(Space space, size_t dim) {
   if (space == Space::L2) return std::make_unique<hnswlib::L2Space>(dim);
-  return std::make_unique<hnswlib::InnerProductSpace>(dim);
+  if (space == Space::IP) return std::make_unique<hnswlib::InnerProductSpace>(dim);
+  return std::make_unique<CosineSpace>(dim);
 }
 
 // Graphs between detach (one thread) and adopt (another): process-wide, hence the lock.
 std::mutex parkedLock;
 std::unordered_map<uint32_t, Holder*> parked;
 uint32_t nextParked = 1;
-
-// Cosine is inner product over unit vectors; a zero vector stays zero (distance 1 to all).
-void normalizeInto(const float* in, float* out, size_t dim) {
-  float sum = 0;
-  for (size_t i = 0; i < dim; i++) sum += in[i] * in[i];
-  const float inv = 1.0f / (std::sqrt(sum) + 1e-30f);
-  for (size_t i = 0; i < dim; i++) out[i] = in[i] * inv;
-}
 
 class SearchFilter : public hnswlib::BaseFilterFunctor {
  public:
@@ -79,6 +103,7 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
   static Napi::Function Define(Napi::Env env) {
     return DefineClass(env, "HnswIndex",
                        {
+                           InstanceMethod("setChunk", &HnswIndex::SetChunk),
                            InstanceMethod("addPoints", &HnswIndex::AddPoints),
                            InstanceMethod("markDelete", &HnswIndex::MarkDelete),
                            InstanceMethod("resize", &HnswIndex::Resize),
@@ -90,8 +115,9 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
                        });
   }
 
-  // new HnswIndex(space, dim, capacity, m, efConstruction, seed), or new HnswIndex(handle) to
-  // adopt a graph another thread detached.
+  // new HnswIndex(space, dim, capacity, m, efConstruction, seed, chunkBits), or
+  // new HnswIndex(handle) to adopt a graph another thread detached. Vectors are rows of
+  // 2^chunkBits per chunk (setChunk), found by label.
   explicit HnswIndex(const Napi::CallbackInfo& info) : Napi::ObjectWrap<HnswIndex>(info) {
     Napi::Env env = info.Env();
     if (info.Length() == 1) {
@@ -106,8 +132,8 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
       parked.erase(it);
       return;
     }
-    if (info.Length() < 6) {
-      Napi::TypeError::New(env, "expected (space, dim, capacity, m, efConstruction, seed)").ThrowAsJavaScriptException();
+    if (info.Length() < 7) {
+      Napi::TypeError::New(env, "expected (space, dim, capacity, m, efConstruction, seed, chunkBits)").ThrowAsJavaScriptException();
       return;
     }
     const std::string space = info[0].As<Napi::String>().Utf8Value();
@@ -124,9 +150,11 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
     const size_t m = info[3].As<Napi::Number>().Uint32Value();
     const size_t efc = info[4].As<Napi::Number>().Uint32Value();
     const size_t seed = info[5].As<Napi::Number>().Uint32Value();
+    h->vectors.chunk_bits = info[6].As<Napi::Number>().Uint32Value();
+    h->vectors.row_bytes = h->dim * sizeof(float);
     try {
       h->metric = makeMetric(h->space, h->dim);
-      h->graph = std::make_unique<hnswlib::HierarchicalNSW<float>>(h->metric.get(), capacity, m, efc, seed);
+      h->graph = std::make_unique<hnswlib::HierarchicalNSW<float>>(h->metric.get(), capacity, m, efc, seed, false, &h->vectors);
     } catch (const std::exception& e) {
       Napi::Error::New(env, e.what()).ThrowAsJavaScriptException();
       return;
@@ -142,38 +170,50 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
     return holder_.get();
   }
 
-  // addPoints(vectors: Float32Array (n * dim), labels: Int32Array (n), threads): inserts (or
-  // replaces) n points. Labels must be distinct and the capacity must already suffice.
+  // setChunk(index, rows: Float32Array): chunk `index` of the vectors is at rows' memory, which
+  // the caller keeps alive (and in place) for as long as the graph is used.
+  Napi::Value SetChunk(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    Holder* h = live(env);
+    if (!h) return env.Undefined();
+    const uint32_t index = info[0].As<Napi::Number>().Uint32Value();
+    auto rows = info[1].As<Napi::Float32Array>();
+    if (rows.ElementLength() < (size_t(1) << h->vectors.chunk_bits) * h->dim) {
+      Napi::RangeError::New(env, "chunk shorter than 2^chunkBits rows").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    if (h->vectors.chunks.size() <= index) h->vectors.chunks.resize(index + 1, nullptr);
+    h->vectors.chunks[index] = reinterpret_cast<const char*>(rows.Data());
+    return env.Undefined();
+  }
+
+  // addPoints(labels: Int32Array, threads): inserts (or replaces) the points of these labels,
+  // reading their vectors from the chunks now. Labels must be distinct and the capacity must
+  // already suffice.
   Napi::Value AddPoints(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
     Holder* h = live(env);
     if (!h) return env.Undefined();
-    auto vectors = info[0].As<Napi::Float32Array>();
-    auto labels = info[1].As<Napi::Int32Array>();
-    const size_t threads = std::max<uint32_t>(1, info[2].As<Napi::Number>().Uint32Value());
+    auto labels = info[0].As<Napi::Int32Array>();
+    const size_t threads = std::max<uint32_t>(1, info[1].As<Napi::Number>().Uint32Value());
     const size_t n = labels.ElementLength();
-    const size_t dim = h->dim;
-    if (vectors.ElementLength() < n * dim) {
-      Napi::RangeError::New(env, "vectors shorter than labels x dim").ThrowAsJavaScriptException();
-      return env.Undefined();
-    }
-    const float* data = vectors.Data();
     const int32_t* ids = labels.Data();
+    for (size_t i = 0; i < n; i++) {
+      if (ids[i] < 0 || h->vectors.at(static_cast<hnswlib::labeltype>(ids[i])) == nullptr) {
+        Napi::RangeError::New(env, "label outside the registered chunks").ThrowAsJavaScriptException();
+        return env.Undefined();
+      }
+    }
     std::atomic<size_t> next(0);
     std::mutex errorLock;
     std::string error;
     auto work = [&]() {
-      std::vector<float> unit(h->space == Space::Cosine ? dim : 0);
       for (;;) {
         const size_t i = next.fetch_add(1);
         if (i >= n) return;
         try {
-          const float* v = data + i * dim;
-          if (h->space == Space::Cosine) {
-            normalizeInto(v, unit.data(), dim);
-            v = unit.data();
-          }
-          h->graph->addPoint(v, static_cast<hnswlib::labeltype>(ids[i]));
+          const auto label = static_cast<hnswlib::labeltype>(ids[i]);
+          h->graph->addPoint(h->vectors.at(label), label);
         } catch (const std::exception& e) {
           std::lock_guard<std::mutex> lock(errorLock);
           if (error.empty()) error = e.what();
@@ -248,15 +288,10 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
     int32_t* o = out.Data();
     std::fill(o, o + n * k, -1);
     if (k == 0 || h->graph->getCurrentElementCount() == 0) return out;
-    std::vector<float> unit(h->space == Space::Cosine ? dim : 0);
     try {
       h->graph->setEf(std::max(ef, k));
       for (size_t q = 0; q < n; q++) {
         const float* v = queries.Data() + q * dim;
-        if (h->space == Space::Cosine) {
-          normalizeInto(v, unit.data(), dim);
-          v = unit.data();
-        }
         auto found = h->graph->searchKnn(v, k, filtered ? &filter : nullptr);
         // A max-heap: farthest on top, so it fills from the back.
         size_t j = found.size();
@@ -324,9 +359,23 @@ Napi::Value TrimMemory(const Napi::CallbackInfo& info) {
 #endif
 }
 
+// Allocations of at least `bytes` get their own mapping, returned to the system when freed.
+// glibc's default threshold is dynamic: it climbs (up to 32 MB) as large blocks are freed, after
+// which LanceDB's multi-MB Arrow buffers stay in per-thread arenas. A fixed threshold (which
+// also turns the dynamic one off) takes effect at once, for every arena.
+Napi::Value SetMmapThreshold(const Napi::CallbackInfo& info) {
+#if defined(__GLIBC__)
+  const int bytes = static_cast<int>(info[0].As<Napi::Number>().Int32Value());
+  return Napi::Boolean::New(info.Env(), bytes > 0 && mallopt(M_MMAP_THRESHOLD, bytes) == 1);
+#else
+  return Napi::Boolean::New(info.Env(), false);
+#endif
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("HnswIndex", HnswIndex::Define(env));
   exports.Set("trimMemory", Napi::Function::New(env, TrimMemory, "trimMemory"));
+  exports.Set("setMmapThreshold", Napi::Function::New(env, SetMmapThreshold, "setMmapThreshold"));
   return exports;
 }
 

@@ -43,6 +43,25 @@ function labels(from: number, to: number): Int32Array {
   return Int32Array.from({ length: to - from }, (_, i) => from + i);
 }
 
+/** Rows per chunk in these tests: 2^4. */
+const BITS = 4;
+const ROWS = 1 << BITS;
+
+/** Memory graphs read in place must outlive them (the slot store guarantees this in the server). */
+const keepAlive: Float32Array[] = [];
+
+/** A graph over `data` (row i = label i), which it reads in place, in chunks of ROWS rows. */
+function graphOver(data: Float32Array, space: string, capacity: number, efConstruction: number) {
+  const { HnswIndex } = hnsw();
+  const rows = data.length / DIM;
+  const store = new Float32Array(Math.ceil(Math.max(rows, capacity) / ROWS) * ROWS * DIM);
+  store.set(data);
+  keepAlive.push(store);
+  const ix = new HnswIndex(space, DIM, capacity, 16, efConstruction, 100, BITS);
+  for (let c = 0; c * ROWS * DIM < store.length; c++) ix.setChunk(c, store.subarray(c * ROWS * DIM, (c + 1) * ROWS * DIM));
+  return { ix, store };
+}
+
 describe("HNSW addon", () => {
   const { HnswIndex } = hnsw();
 
@@ -50,8 +69,8 @@ describe("HNSW addon", () => {
     it(`${space}: finds the exact neighbours of a small set, nearest first, inserted on 2 threads`, () => {
       const n = 500;
       const data = points(n, 1);
-      const ix = new HnswIndex(space, DIM, n, 16, 200, 100);
-      ix.addPoints(data, labels(0, n), 2);
+      const { ix } = graphOver(data, space, n, 200);
+      ix.addPoints(labels(0, n), 2);
       expect(ix.count()).toBe(n);
       const queries = points(20, 2);
       let hits = 0;
@@ -69,8 +88,8 @@ describe("HNSW addon", () => {
   it("skips labels outside the allowed bitset and labels with queued changes", () => {
     const n = 300;
     const data = points(n, 3);
-    const ix = new HnswIndex("l2", DIM, n, 16, 100, 100);
-    ix.addPoints(data, labels(0, n), 1);
+    const { ix } = graphOver(data, "l2", n, 100);
+    ix.addPoints(labels(0, n), 1);
     const q = data.subarray(0, DIM);
     // Even labels only.
     const allowed = new Uint8Array(Math.ceil(n / 8)).fill(0b01010101);
@@ -85,20 +104,36 @@ describe("HNSW addon", () => {
     expect(got).toEqual(exact("l2", data, q, 10, (i) => i !== 0));
   });
 
-  it("replaces, deletes and revives labels; pads with -1 when fewer are found", () => {
-    const ix = new HnswIndex("l2", DIM, 4, 16, 100, 100);
+  it("reads vectors in place: replaces, deletes and revives labels; pads with -1 when fewer are found", () => {
     const data = points(3, 4);
-    ix.addPoints(data, labels(0, 3), 1);
+    const { ix, store } = graphOver(data, "l2", 4, 100);
+    ix.addPoints(labels(0, 3), 1);
     ix.markDelete(1);
     expect([...ix.search(data.subarray(DIM, 2 * DIM), 1, 5, 50, null, null)]).toEqual([...exact("l2", data, data.subarray(DIM, 2 * DIM), 5, (i) => i !== 1), -1, -1, -1]);
-    // Adding label 1 again revives it, with the new vector.
+    // Label 1 gets a new vector (where the graph reads it) and is added again: revived, moved.
     const moved = data.slice(0, DIM);
-    ix.addPoints(moved, Int32Array.of(1), 1);
+    store.set(moved, DIM);
+    ix.addPoints(Int32Array.of(1), 1);
     const hits = [...ix.search(moved, 1, 2, 50, null, null)];
     expect(hits.sort()).toEqual([0, 1]);
     ix.resize(64);
     expect(ix.capacity()).toBe(64);
-    expect(() => ix.addPoints(points(70, 5), labels(10, 80), 2)).toThrow();
+    // Labels with no registered chunk are refused before anything is inserted.
+    expect(() => ix.addPoints(Int32Array.of(2, 500), 1)).toThrow(/outside the registered chunks/);
+    expect(ix.count()).toBe(3);
+  });
+
+  it("cosine ranks raw (unnormalized) vectors by angle", () => {
+    const data = new Float32Array(3 * DIM);
+    data[0] = 10; // label 0: long, along axis 0
+    data[DIM + 0] = 1; // label 1: short, mostly axis 0
+    data[DIM + 1] = 1;
+    data[2 * DIM + 1] = 0.01; // label 2: tiny, along axis 1
+    const { ix } = graphOver(data, "cosine", 3, 100);
+    ix.addPoints(labels(0, 3), 1);
+    const q = new Float32Array(DIM);
+    q[1] = 5;
+    expect([...ix.search(q, 1, 3, 10, null, null)]).toEqual([2, 1, 0]);
   });
 
   it("moves a graph to another thread: detached in a worker that then exits, adopted here", async () => {
@@ -107,24 +142,31 @@ describe("HNSW addon", () => {
       `import("tsx/esm/api").then((api) => { api.register(); return import(${JSON.stringify(url)}); }).then(({ hnsw }) => {
         const { parentPort } = require("node:worker_threads");
         const { HnswIndex } = hnsw();
-        const ix = new HnswIndex("ip", 4, 8, 16, 100, 100);
-        ix.addPoints(new Float32Array([1, 0, 0, 0, 0, 1, 0, 0]), new Int32Array([5, 6]), 1);
-        parentPort.postMessage(ix.detach());
+        const ix = new HnswIndex("ip", 4, 8, 16, 100, 100, 3);
+        // The rows live in shared memory the main thread keeps (as the slot store's chunks do).
+        const rows = new Float32Array(new SharedArrayBuffer(8 * 4 * 4));
+        rows.set([1, 0, 0, 0], 5 * 4);
+        rows.set([0, 1, 0, 0], 6 * 4);
+        ix.setChunk(0, rows);
+        ix.addPoints(new Int32Array([5, 6]), 1);
+        parentPort.postMessage({ handle: ix.detach(), rows: rows.buffer });
       })`,
       { eval: true },
     );
-    const handle = await new Promise<number>((resolve, reject) => {
+    const { handle, rows } = await new Promise<{ handle: number; rows: SharedArrayBuffer }>((resolve, reject) => {
       worker.once("message", resolve);
       worker.once("error", reject);
     });
     await new Promise((resolve) => worker.once("exit", resolve));
     const adopted = new HnswIndex(handle);
+    const keep = new Float32Array(rows);
     expect(adopted.count()).toBe(2);
     expect([...adopted.search(new Float32Array([0, 1, 0, 0]), 1, 2, 10, null, null)]).toEqual([6, 5]);
     // A handle is adopted once; releasing an unknown handle is a no-op.
     expect(() => new HnswIndex(handle)).toThrow(/no detached graph/);
     expect(HnswIndex.release(handle)).toBe(false);
-    const parked = new HnswIndex("l2", 4, 8, 16, 100, 100).detach();
+    expect(keep.length).toBe(32);
+    const parked = new HnswIndex("l2", 4, 8, 16, 100, 100, 3).detach();
     expect(HnswIndex.release(parked)).toBe(true);
   });
 

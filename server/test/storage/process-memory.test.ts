@@ -1,6 +1,6 @@
 /** Memory handed back to the system once writes are quiet (src/storage/process-memory.ts). */
 import { describe, expect, it } from "vitest";
-import { trimCount, trimSoon } from "../../src/storage/process-memory.js";
+import { trimCount, trimSoon, tuneAllocator } from "../../src/storage/process-memory.js";
 import { hnsw } from "../../src/storage/vector-index/native.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -9,6 +9,14 @@ describe("process memory", () => {
   it("trims through glibc's malloc_trim on Linux (glibc)", () => {
     const glibc = process.platform === "linux" && Boolean((process.report?.getReport() as { header?: { glibcVersionRuntime?: string } })?.header?.glibcVersionRuntime);
     expect(hnsw().trimMemory()).toBe(glibc);
+  });
+
+  it("sets the mmap threshold once per process (glibc)", () => {
+    const glibc = process.platform === "linux" && Boolean((process.report?.getReport() as { header?: { glibcVersionRuntime?: string } })?.header?.glibcVersionRuntime);
+    expect(hnsw().setMmapThreshold(1 << 20)).toBe(glibc);
+    expect(hnsw().setMmapThreshold(0)).toBe(false);
+    tuneAllocator();
+    expect(tuneAllocator()).toBe(false);
   });
 
   it("trims once, a second after the last of a burst of work", async () => {

@@ -13,6 +13,7 @@ import { LanceRecordTable, type RecordTableDeps, type VectorSearchDeps } from ".
 import { AnnWorkerHost } from "../vector-index/ann-worker-host.js";
 import { MemoryBudget } from "../vector-index/slots.js";
 import { sqlString } from "./sql.js";
+import { tuneAllocator } from "../process-memory.js";
 
 export interface LanceStorageOptions {
   /** Object-store settings (credentials, region, endpoint...) as LanceDB's storageOptions. */
@@ -69,6 +70,7 @@ export interface LanceStorage extends Storage {
 const VALID_PATTERN_CACHE = 1024;
 
 export async function openLanceStorage(uri: string, options: LanceStorageOptions = {}): Promise<LanceStorage> {
+  tuneAllocator();
   const db = await lancedb.connect(uri, options.storageOptions ? { storageOptions: options.storageOptions } : {});
   const runner = new MaintenanceRunner({
     every: options.optimizeEvery ?? 20,

@@ -5,13 +5,14 @@
  *
  * Ops are enqueued, then applied in order. A label with an op still queued is stale in the
  * graph (an old vector, or a record since deleted): searches skip it, and the caller scores
- * that record exactly instead. Vectors are read at apply time from the slot store's shared
- * chunks; if the slot changed again meanwhile the newer vector goes in, which is harmless
- * since that change is itself a later op.
+ * that record exactly instead. The graph holds no vectors of its own: it reads them in the slot
+ * store's shared chunks (registered with `setChunk`), at insert and at search time. A slot
+ * changed again meanwhile is read with its newer vector, which is harmless since that change is
+ * itself a later op (and its label is skipped by searches until then).
  */
 import type { DistanceSpace } from "../../core/model.js";
 import { hnsw, type HnswIndex } from "./native.js";
-import { CHUNK, CHUNK_BITS, OP_DELETE } from "./protocol.js";
+import { CHUNK_BITS, OP_DELETE } from "./protocol.js";
 const INITIAL_CAPACITY = 1024;
 /** Upserts handed to the addon at once (inserted in parallel when threads > 1). */
 const MAX_BATCH = 64;
@@ -42,8 +43,7 @@ export class Graph {
   private queued = new Int32Array(0);
   /** Present labels with queued ops: when there are any, searches must filter. */
   private stale = 0;
-  /** Scratch for a batch of vectors and their labels. */
-  private readonly batch: Float32Array;
+  /** Scratch for a batch of labels. */
   private readonly batchLabels = new Int32Array(MAX_BATCH);
 
   private constructor(
@@ -53,12 +53,11 @@ export class Graph {
   ) {
     this.index = index;
     this.capacity = index.capacity();
-    this.batch = new Float32Array(MAX_BATCH * dim);
   }
 
   static create(space: DistanceSpace, dim: number, m: number, efConstruction: number, seed: number): Graph {
     const { HnswIndex } = hnsw();
-    return new Graph(space, dim, new HnswIndex(space, dim, INITIAL_CAPACITY, m, efConstruction, seed));
+    return new Graph(space, dim, new HnswIndex(space, dim, INITIAL_CAPACITY, m, efConstruction, seed, CHUNK_BITS));
   }
 
   /** Takes over a graph another thread detached (`detach`), with its label state. */
@@ -80,6 +79,11 @@ export class Graph {
   detach(): { handle: number; state: GraphState } {
     const state = { known: this.known.slice(), present: this.present.slice() };
     return { handle: this.index.detach(), state };
+  }
+
+  /** Chunk `index` of the slot store's vectors (CHUNK rows); it must stay alive while the graph is used. */
+  setChunk(index: number, rows: Float32Array): void {
+    this.index.setChunk(index, rows);
   }
 
   get size(): number {
@@ -104,18 +108,16 @@ export class Graph {
     }
   }
 
-  /** Applies one queued op; an upsert reads the slot's vector from `chunks`. */
-  apply(kind: number, label: number, chunks: readonly Float32Array[]): void {
-    const kinds = [kind];
-    const labels = [label];
-    this.applyRun(kinds, labels, 0, 1, chunks, 1);
+  /** Applies one queued op. */
+  apply(kind: number, label: number): void {
+    this.applyRun([kind], [label], 0, 1, 1);
   }
 
   /**
    * Applies queued ops [from, to) in order. Consecutive upserts of distinct labels go to the
-   * addon together, inserted by `threads` threads; vectors are read from `chunks` now.
+   * addon together, inserted by `threads` threads.
    */
-  applyRun(kinds: ArrayLike<number>, labels: ArrayLike<number>, from: number, to: number, chunks: readonly Float32Array[], threads: number): void {
+  applyRun(kinds: ArrayLike<number>, labels: ArrayLike<number>, from: number, to: number, threads: number): void {
     let i = from;
     while (i < to) {
       if (kinds[i] === OP_DELETE) {
@@ -136,9 +138,6 @@ export class Graph {
       while (i + n < to && n < MAX_BATCH && kinds[i + n] !== OP_DELETE && !seen.has(labels[i + n])) {
         const label = labels[i + n];
         seen.add(label);
-        const chunk = chunks[label >>> CHUNK_BITS];
-        const at = (label & (CHUNK - 1)) * this.dim;
-        this.batch.set(chunk.subarray(at, at + this.dim), n * this.dim);
         this.batchLabels[n] = label;
         if (!this.isKnown(label)) fresh++;
         n++;
@@ -149,7 +148,7 @@ export class Graph {
         this.index.resize(this.capacity);
       }
       // On a label the graph has (deleted or not) this replaces the vector and un-deletes it.
-      this.index.addPoints(this.batch.subarray(0, n * this.dim), this.batchLabels.subarray(0, n), threads);
+      this.index.addPoints(this.batchLabels.subarray(0, n), threads);
       for (let j = 0; j < n; j++) {
         const label = this.batchLabels[j];
         const wasStale = this.isPresent(label);

@@ -14,8 +14,13 @@ import { fileURLToPath } from "node:url";
 
 /** One HNSW graph (hnswlib), labelled by slot number. */
 export interface HnswIndex {
-  /** Inserts or replaces points (distinct labels; capacity must suffice), on `threads` threads. */
-  addPoints(vectors: Float32Array, labels: Int32Array, threads: number): void;
+  /**
+   * Registers chunk `index` of the vectors (2^chunkBits rows of dim float32): the graph reads
+   * them in place, so the caller keeps this memory alive and unmoved while the graph is used.
+   */
+  setChunk(index: number, rows: Float32Array): void;
+  /** Inserts or replaces the points of these labels (distinct; capacity must suffice), on `threads` threads. */
+  addPoints(labels: Int32Array, threads: number): void;
   markDelete(label: number): void;
   resize(capacity: number): void;
   /**
@@ -30,7 +35,7 @@ export interface HnswIndex {
 }
 
 export interface HnswIndexClass {
-  new (space: string, dim: number, capacity: number, m: number, efConstruction: number, seed: number): HnswIndex;
+  new (space: string, dim: number, capacity: number, m: number, efConstruction: number, seed: number, chunkBits: number): HnswIndex;
   /** Adopts a graph another thread detached. */
   new (handle: number): HnswIndex;
   /** Frees a detached graph nobody adopted; false if there was none. */
@@ -82,6 +87,8 @@ export interface HnswAddon {
   HnswIndex: HnswIndexClass;
   /** Returns memory the C allocator holds free to the system (glibc); false where unsupported. */
   trimMemory(): boolean;
+  /** Allocations of at least `bytes` are mapped on their own and unmapped when freed (glibc); false where unsupported. */
+  setMmapThreshold(bytes: number): boolean;
   build: Build;
 }
 

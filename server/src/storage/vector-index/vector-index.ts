@@ -347,7 +347,10 @@ export class VectorIndex implements AnnListener {
     this.appliedOp = applied;
     this.local = graph;
     this.mode = "local";
-    this.store.onChunk = null;
+    // The graph reads vectors in the store's chunks: new ones are registered as they come. (Those
+    // the worker registered are the same memory here.)
+    for (let i = 0; i < this.store.chunks.length; i++) graph.setChunk(i, this.store.chunks[i]);
+    this.store.onChunk = (index) => graph.setChunk(index, this.store.chunks[index]);
     this.scheduleLocal();
   }
 
@@ -369,13 +372,14 @@ export class VectorIndex implements AnnListener {
       while (this.appliedOp < this.opNo) {
         const op = this.appliedOp + 1;
         const at = this.logAt(op);
-        graph.apply(this.logKinds[at], this.log[at], this.store.chunks);
+        graph.apply(this.logKinds[at], this.log[at]);
         this.appliedOp = op;
         if ((op & 7) === 0 && performance.now() > deadline) break;
       }
     } catch (err) {
       this.options.onWarning?.(`ANN index failed (searches are exact until it is rebuilt): ${String(err)}`);
       this.local = null;
+      this.store.onChunk = null;
       this.mode = "exact";
       this.annFailures++;
       this.resetOps();
