@@ -22,9 +22,13 @@ const BUSY_MS = 200;
 const CORES = availableParallelism();
 const activity = new Float64Array((workerData as WorkerStart).activity);
 
+function writesComingIn(): boolean {
+  return Date.now() - activity[0] <= BUSY_MS;
+}
+
 /** Insert threads: every core once writes have stopped, all but one while they come in. */
 function threads(): number {
-  return Date.now() - activity[0] > BUSY_MS ? CORES : Math.max(1, CORES - 1);
+  return writesComingIn() ? Math.max(1, CORES - 1) : CORES;
 }
 
 interface Home {
@@ -64,7 +68,8 @@ function fail(home: Home, err: unknown): void {
 
 /** Applies queued ops for one slice, reports progress, and comes back if more are queued. */
 function drain(): void {
-  const deadline = performance.now() + SLICE_MS;
+  const started = performance.now();
+  const deadline = started + SLICE_MS;
   const touched = new Set<Home>();
   while (queue.length > 0 && performance.now() < deadline) {
     const head = queue[0];
@@ -77,7 +82,7 @@ function drain(): void {
     const n = threads();
     const end = Math.min(slots.length, head.at + STEP_PER_THREAD * n);
     try {
-      home.graph.applyRun(kinds, slots, head.at, end, home.chunks, n);
+      home.graph.applyRun(kinds, slots, head.at, end, n);
       head.at = end;
       home.applied = first + end - 1;
     } catch (err) {
@@ -89,7 +94,13 @@ function drain(): void {
     if (head.at >= slots.length) queue.shift();
   }
   for (const h of touched) if (homes.get(h.ix) === h) post({ t: "applied", ix: h.ix, op: h.applied });
-  if (queue.length > 0) setImmediate(drain);
+  // While writes come in, index at half duty (rest as long as the slice took): acknowledging
+  // writes comes first (they are searchable exactly meanwhile), and on a small machine this
+  // thread would otherwise take the core the writes need.
+  if (queue.length > 0) {
+    if (writesComingIn()) setTimeout(drain, performance.now() - started);
+    else setImmediate(drain);
+  }
   else {
     draining = false;
     exitIfIdle();
@@ -107,7 +118,9 @@ parentPort!.on("message", (msg: ToWorker) => {
     case "create":
       try {
         const graph = Graph.create(msg.space, msg.dim, msg.m, msg.efConstruction, msg.seed);
+        // The views keep the shared memory alive on this thread while the graph reads it.
         const chunks = msg.chunks.map((c) => new Float32Array(c.buffer, c.byteOffset, CHUNK * msg.dim));
+        chunks.forEach((rows, i) => graph.setChunk(i, rows));
         homes.set(msg.ix, { ix: msg.ix, graph, chunks, applied: 0 });
       } catch (err) {
         post({ t: "error", ix: msg.ix, message: errorText(err) });
@@ -115,7 +128,10 @@ parentPort!.on("message", (msg: ToWorker) => {
       return;
     case "chunk": {
       const home = homes.get(msg.ix);
-      if (home) home.chunks[msg.index] = new Float32Array(msg.buffer, msg.byteOffset, CHUNK * home.graph.dim);
+      if (home) {
+        home.chunks[msg.index] = new Float32Array(msg.buffer, msg.byteOffset, CHUNK * home.graph.dim);
+        home.graph.setChunk(msg.index, home.chunks[msg.index]);
+      }
       return;
     }
     case "ops": {
