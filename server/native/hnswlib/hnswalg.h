@@ -67,8 +67,11 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
     std::vector<int> element_levels_;  // keeps level of each element
 
     size_t data_size_{0};
-    // chromaspec: when set, vectors are read from here and level 0 holds links and labels only.
+    // chromaspec: when set, vectors are read from here and level 0 holds links and labels only;
+    // external_data_[internal id] is the vector's address (a dense array: 8 bytes per element,
+    // mostly in cache, where reading the label first would be a second cache miss).
     const ExternalVectors *external_{nullptr};
+    std::vector<const char *> external_data_;
 
     DISTFUNC<dist_t> fstdistfunc_;
     void *dist_func_param_{nullptr};
@@ -137,6 +140,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
         size_links_level0_ = maxM0_ * sizeof(tableint) + sizeof(linklistsizeint);
         external_ = external;
+        if (external_) external_data_.assign(max_elements, nullptr);
         const size_t stored_data_size = external_ ? 0 : data_size_;
         size_data_per_element_ = size_links_level0_ + stored_data_size + sizeof(labeltype);
         offsetData_ = size_links_level0_;
@@ -220,7 +224,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
 
     inline char *getDataByInternalId(tableint internal_id) const {
-        if (external_) return const_cast<char *>(external_->at(getExternalLabel(internal_id)));
+        if (external_) return const_cast<char *>(external_data_[internal_id]);
         return (data_level0_memory_ + internal_id * size_data_per_element_ + offsetData_);
     }
 
@@ -231,7 +235,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         if (!external_) {
             _mm_prefetch(data_level0_memory_ + internal_id * size_data_per_element_ + offsetData_, _MM_HINT_T0);
         } else if (internal_id < cur_element_count) {
-            const char *p = external_->at(getExternalLabel(internal_id));
+            const char *p = external_data_[internal_id];
             if (p) _mm_prefetch(p, _MM_HINT_T0);
         }
 #endif
@@ -670,6 +674,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         visited_list_pool_.reset(new VisitedListPool(1, new_max_elements));
 
         element_levels_.resize(new_max_elements);
+        if (external_) external_data_.resize(new_max_elements, nullptr);
 
         std::vector<std::mutex>(new_max_elements).swap(link_list_locks_);
 
@@ -1234,6 +1239,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
         // Initialisation of the data and label
         memcpy(getExternalLabeLp(cur_c), &label, sizeof(labeltype));
+        if (external_) external_data_[cur_c] = external_->at(label);
         if (!external_) memcpy(getDataByInternalId(cur_c), data_point, data_size_);
 
         if (curlevel) {
