@@ -347,6 +347,91 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
   }
 };
 
+// Exact distances from a query to many stored vectors, summed in float64 like the server's JS
+// kernels (so rankings of near-equal distances do not depend on float32 rounding): squared l2
+// or the dot product, one per slot, into a Float64Array. Vectors are read in place, by slot, in
+// the chunks registered with setChunk (the same memory the graphs read).
+double SquaredL2(const float* a, const float* b, size_t n) {
+  double sum = 0;
+#pragma omp simd reduction(+ : sum)
+  for (size_t i = 0; i < n; i++) {
+    const double d = static_cast<double>(a[i]) - static_cast<double>(b[i]);
+    sum += d * d;
+  }
+  return sum;
+}
+
+double Dot(const float* a, const float* b, size_t n) {
+  double sum = 0;
+#pragma omp simd reduction(+ : sum)
+  for (size_t i = 0; i < n; i++) sum += static_cast<double>(a[i]) * static_cast<double>(b[i]);
+  return sum;
+}
+
+class VectorScan : public Napi::ObjectWrap<VectorScan> {
+ public:
+  static Napi::Function Define(Napi::Env env) {
+    return DefineClass(env, "VectorScan",
+                       {
+                           InstanceMethod("setChunk", &VectorScan::SetChunk),
+                           InstanceMethod("distances", &VectorScan::Distances),
+                       });
+  }
+
+  // new VectorScan(dim, chunkBits)
+  explicit VectorScan(const Napi::CallbackInfo& info) : Napi::ObjectWrap<VectorScan>(info) {
+    dim_ = info[0].As<Napi::Number>().Uint32Value();
+    vectors_.chunk_bits = info[1].As<Napi::Number>().Uint32Value();
+    vectors_.row_bytes = dim_ * sizeof(float);
+  }
+
+ private:
+  size_t dim_ = 0;
+  hnswlib::ExternalVectors vectors_;
+
+  // setChunk(index, rows: Float32Array): as HnswIndex.setChunk (the caller keeps rows alive).
+  Napi::Value SetChunk(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    const uint32_t index = info[0].As<Napi::Number>().Uint32Value();
+    auto rows = info[1].As<Napi::Float32Array>();
+    if (rows.ElementLength() < (size_t(1) << vectors_.chunk_bits) * dim_) {
+      Napi::RangeError::New(env, "chunk shorter than 2^chunkBits rows").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    if (vectors_.chunks.size() <= index) vectors_.chunks.resize(index + 1, nullptr);
+    vectors_.chunks[index] = reinterpret_cast<const char*>(rows.Data());
+    return env.Undefined();
+  }
+
+  // distances(query: Float32Array (dim), slots: Int32Array, kind: 0 = squared l2 | 1 = dot,
+  //           out: Float64Array (>= slots.length)); a slot outside the chunks throws.
+  Napi::Value Distances(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    auto query = info[0].As<Napi::Float32Array>();
+    auto slots = info[1].As<Napi::Int32Array>();
+    const uint32_t kind = info[2].As<Napi::Number>().Uint32Value();
+    auto out = info[3].As<Napi::Float64Array>();
+    const size_t n = slots.ElementLength();
+    if (query.ElementLength() < dim_ || out.ElementLength() < n) {
+      Napi::RangeError::New(env, "query shorter than dim or out shorter than slots").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    const float* q = query.Data();
+    const int32_t* s = slots.Data();
+    double* o = out.Data();
+    for (size_t i = 0; i < n; i++) {
+      const char* row = s[i] < 0 ? nullptr : vectors_.at(static_cast<hnswlib::labeltype>(s[i]));
+      if (row == nullptr) {
+        Napi::RangeError::New(env, "slot outside the registered chunks").ThrowAsJavaScriptException();
+        return env.Undefined();
+      }
+      const float* v = reinterpret_cast<const float*>(row);
+      o[i] = kind == 0 ? SquaredL2(q, v, dim_) : Dot(q, v, dim_);
+    }
+    return env.Undefined();
+  }
+};
+
 // glibc keeps memory freed by any thread in that thread's arena instead of returning it to the
 // system: after a bulk load (LanceDB's Arrow buffers on its runtime threads, the worker's
 // inserts) that is hundreds of MB of RSS doing nothing. Returns whether it could trim.
@@ -374,6 +459,7 @@ Napi::Value SetMmapThreshold(const Napi::CallbackInfo& info) {
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("HnswIndex", HnswIndex::Define(env));
+  exports.Set("VectorScan", VectorScan::Define(env));
   exports.Set("trimMemory", Napi::Function::New(env, TrimMemory, "trimMemory"));
   exports.Set("setMmapThreshold", Napi::Function::New(env, SetMmapThreshold, "setMmapThreshold"));
   return exports;

@@ -170,6 +170,35 @@ describe("HNSW addon", () => {
     expect(HnswIndex.release(parked)).toBe(true);
   });
 
+  it("VectorScan: float64 squared l2 and dot products of stored rows, read in place by slot", () => {
+    const { VectorScan } = hnsw();
+    const data = points(40, 9);
+    const store = new Float32Array(Math.ceil(40 / ROWS) * ROWS * DIM);
+    store.set(data);
+    keepAlive.push(store);
+    const scan = new VectorScan(DIM, BITS);
+    for (let c = 0; c * ROWS * DIM < store.length; c++) scan.setChunk(c, store.subarray(c * ROWS * DIM, (c + 1) * ROWS * DIM));
+    const q = points(1, 10);
+    const slots = Int32Array.of(39, 0, 17, 17);
+    const l2 = new Float64Array(4);
+    const dot = new Float64Array(4);
+    scan.distances(q, slots, 0, l2);
+    scan.distances(q, slots, 1, dot);
+    slots.forEach((slot, i) => {
+      let wantL2 = 0;
+      let wantDot = 0;
+      for (let d = 0; d < DIM; d++) {
+        const x = data[slot * DIM + d];
+        wantL2 += (x - q[d]) ** 2;
+        wantDot += x * q[d];
+      }
+      expect(l2[i]).toBeCloseTo(wantL2, 12);
+      expect(dot[i]).toBeCloseTo(wantDot, 12);
+    });
+    expect(l2[2]).toBe(l2[3]);
+    expect(() => scan.distances(q, Int32Array.of(48), 0, l2)).toThrow(/outside the registered chunks/);
+  });
+
   it("loads the CPU-tuned build only on a CPU with every feature of the build machine", () => {
     const built = { tuned: true, platform: process.platform, arch: process.arch, cpuFlags: ["sse2", "avx2"] };
     expect(pickBuild(built, new Set(["sse2", "avx2", "avx512f"]))).toBe("native");

@@ -42,6 +42,18 @@ export interface HnswIndexClass {
   release(handle: number): boolean;
 }
 
+/** Exact float64 distances from a query to many stored vectors, read in place by slot. */
+export interface VectorScan {
+  /** As HnswIndex.setChunk: the caller keeps `rows` alive and unmoved. */
+  setChunk(index: number, rows: Float32Array): void;
+  /** out[i] = squared l2 (kind 0) or dot product (kind 1) of `query` and slot slots[i]. */
+  distances(query: Float32Array, slots: Int32Array, kind: 0 | 1, out: Float64Array): void;
+}
+
+export interface VectorScanClass {
+  new (dim: number, chunkBits: number): VectorScan;
+}
+
 export type Build = "native" | "portable";
 
 const releaseDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "native", "build", "Release");
@@ -85,6 +97,7 @@ function builtOn(): BuiltOn | null {
 
 export interface HnswAddon {
   HnswIndex: HnswIndexClass;
+  VectorScan: VectorScanClass;
   /** Returns memory the C allocator holds free to the system (glibc); false where unsupported. */
   trimMemory(): boolean;
   /** Allocations of at least `bytes` are mapped on their own and unmapped when freed (glibc); false where unsupported. */

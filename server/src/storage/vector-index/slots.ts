@@ -11,6 +11,7 @@
  */
 import { vectorNorm } from "./distance.js";
 import { CHUNK, CHUNK_BITS } from "./protocol.js";
+import { hnsw, type VectorScan } from "./native.js";
 import { simdMemory, type Kernels } from "./simd.js";
 
 const PAGE = 65536;
@@ -68,6 +69,8 @@ export class SlotStore {
    */
   readonly kernels: Kernels | null;
   private readonly memory: WebAssembly.Memory | null;
+  /** Bulk exact distances in native code over the same chunks (null without the addon). */
+  readonly scan: VectorScan | null;
   private readonly scratch: Float32Array | null;
   private norms = new Float32Array(0);
   private seqs = new Float64Array(0);
@@ -91,6 +94,7 @@ export class SlotStore {
     this.kernels = wasm?.kernels ?? null;
     this.memory = wasm?.memory ?? null;
     this.scratch = wasm ? new Float32Array(wasm.memory.buffer, 0, dim) : null;
+    this.scan = nativeScan(dim);
   }
 
   /** Shares a chunk: its buffer and where in it the chunk starts. */
@@ -246,6 +250,8 @@ export class SlotStore {
     }
     this.chunks.push(new Float32Array(buffer, offset, CHUNK * this.dim));
     this.chunkOffsets.push(offset);
+    // The store keeps the chunk (and its memory) for as long as the scan can read it.
+    this.scan?.setChunk(index, this.chunks[index]);
     this.onChunk?.(index, buffer, offset);
   }
 
@@ -259,5 +265,13 @@ export class SlotStore {
     this.alive = grown(this.alive, this.top);
     this.payloadCost = grown(this.payloadCost, this.top);
     return slot;
+  }
+}
+
+function nativeScan(dim: number): VectorScan | null {
+  try {
+    return new (hnsw().VectorScan)(dim, CHUNK_BITS);
+  } catch {
+    return null;
   }
 }
