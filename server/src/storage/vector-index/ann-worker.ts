@@ -19,6 +19,8 @@ const SLICE_MS = 8;
 const STEP_PER_THREAD = 16;
 /** The main thread counts as busy this long after its latest write. */
 const BUSY_MS = 200;
+/** While it is busy, rest this many times as long as each slice took. */
+const BUSY_REST = 3;
 const CORES = availableParallelism();
 const activity = new Float64Array((workerData as WorkerStart).activity);
 
@@ -94,11 +96,11 @@ function drain(): void {
     if (head.at >= slots.length) queue.shift();
   }
   for (const h of touched) if (homes.get(h.ix) === h) post({ t: "applied", ix: h.ix, op: h.applied });
-  // While writes come in, index at half duty (rest as long as the slice took): acknowledging
-  // writes comes first (they are searchable exactly meanwhile), and on a small machine this
-  // thread would otherwise take the core the writes need.
+  // While writes come in, index at a quarter duty (rest three times as long as the slice took):
+  // acknowledging writes comes first (they are searchable exactly meanwhile), and on a small
+  // machine this thread would otherwise take the core the writes need.
   if (queue.length > 0) {
-    if (writesComingIn()) setTimeout(drain, performance.now() - started);
+    if (writesComingIn()) setTimeout(drain, BUSY_REST * (performance.now() - started));
     else setImmediate(drain);
   }
   else {
