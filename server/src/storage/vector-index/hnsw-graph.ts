@@ -108,11 +108,6 @@ export class Graph {
     }
   }
 
-  /** Applies one queued op. */
-  apply(kind: number, label: number): void {
-    this.applyRun([kind], [label], 0, 1, 1);
-  }
-
   /**
    * Applies queued ops [from, to) in order. Consecutive upserts of distinct labels go to the
    * addon together, inserted by `threads` threads.
@@ -174,7 +169,7 @@ export class Graph {
    * labels outside the `allowed` bitset.
    */
   search(queries: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null): Int32Array {
-    if (this.index.count() === 0 || k === 0) return new Int32Array(n * k).fill(-1);
-    return this.index.search(queries, n, k, Math.max(ef, k), allowed, this.stale > 0 ? this.queued : null);
+    // The addon answers an empty graph or k = 0 with -1s, and searches with ef >= k.
+    return this.index.search(queries, n, k, ef, allowed, this.stale > 0 ? this.queued : null);
   }
 }

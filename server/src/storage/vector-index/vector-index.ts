@@ -70,6 +70,8 @@ const SEED = 100;
 const HANDOFF_QUIET_MS = 250;
 /** Longest stretch the main thread spends applying ops to its graph before yielding. */
 const LOCAL_SLICE_MS = 1.5;
+/** Ops applied here between two clock reads. */
+const LOCAL_STEP = 8;
 /** Exact scans over at least this many slots go to the addon in one call. */
 const BULK_SCAN_MIN = 256;
 
@@ -374,11 +376,12 @@ export class VectorIndex implements AnnListener {
     const deadline = performance.now() + LOCAL_SLICE_MS;
     try {
       while (this.appliedOp < this.opNo) {
-        const op = this.appliedOp + 1;
-        const at = this.logAt(op);
-        graph.apply(this.logKinds[at], this.log[at]);
-        this.appliedOp = op;
-        if ((op & 7) === 0 && performance.now() > deadline) break;
+        // A few ops between clock reads keeps the check cheap.
+        const n = Math.min(LOCAL_STEP, this.opNo - this.appliedOp);
+        const from = this.logAt(this.appliedOp + 1);
+        graph.applyRun(this.logKinds, this.log, from, from + n, 1);
+        this.appliedOp += n;
+        if (performance.now() > deadline) break;
       }
     } catch (err) {
       this.options.onWarning?.(`ANN index failed (searches are exact until it is rebuilt): ${String(err)}`);
