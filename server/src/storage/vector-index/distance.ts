@@ -80,10 +80,18 @@ export function distanceAt(
   dim: number,
   norm: number,
 ): number {
-  if (space === "l2") return l2At(query, data, offset, dim);
-  if (space === "ip") return 1 - dotAt(query, data, offset, dim);
-  if (queryNorm === 0 || norm === 0) return 1;
-  return 1 - dotAt(query, data, offset, dim) / (queryNorm * norm);
+  return distanceFromSum(space, space === "l2" ? l2At(query, data, offset, dim) : dotAt(query, data, offset, dim), queryNorm, norm);
+}
+
+/**
+ * The distance in `space` from its sum, whichever kernel computed it (JS, SIMD or the addon):
+ * `sum` is the squared l2 distance for l2 and the dot product otherwise; cosine needs both
+ * vectors' norms (a zero vector is at distance 1 from everything).
+ */
+export function distanceFromSum(space: DistanceSpace, sum: number, queryNorm: number, norm: number): number {
+  if (space === "l2") return sum;
+  if (space === "ip") return 1 - sum;
+  return queryNorm === 0 || norm === 0 ? 1 : 1 - sum / (queryNorm * norm);
 }
 
 /** The distance as returned to clients: float32 precision, like upstream. */

@@ -21,7 +21,7 @@
  */
 import type { DistanceSpace } from "../../core/model.js";
 import type { AnnHost, AnnListener } from "./ann-worker-host.js";
-import { distanceAt, upstreamDistance, vectorNorm } from "./distance.js";
+import { distanceAt, distanceFromSum, upstreamDistance, vectorNorm } from "./distance.js";
 import { trimSoon } from "../process-memory.js";
 import { Graph, type GraphState } from "./hnsw-graph.js";
 import { OP_DELETE, OP_UPSERT } from "./protocol.js";
@@ -524,11 +524,7 @@ export class VectorIndex implements AnnListener {
     const qp = s.setQuery(q);
     const n = dim >> 2;
     if (space === "l2") return (slot) => k.l2(qp, s.pointerOf(slot), n);
-    if (space === "ip") return (slot) => 1 - k.dot(qp, s.pointerOf(slot), n);
-    return (slot) => {
-      const norm = s.normOf(slot);
-      return qn === 0 || norm === 0 ? 1 : 1 - k.dot(qp, s.pointerOf(slot), n) / (qn * norm);
-    };
+    return (slot) => distanceFromSum(space, k.dot(qp, s.pointerOf(slot), n), qn, s.normOf(slot));
   }
 
   /** The kept candidates with upstream's float32 distances, in upstream's order. */
@@ -570,8 +566,7 @@ export class VectorIndex implements AnnListener {
 
   /**
    * exact() over many slots: the sums (squared l2 or dot, float64 like distanceTo's kernels)
-   * come from the addon in one call, ~8x faster than a kernel call per slot; the formulas on
-   * top are distanceTo's.
+   * come from the addon in one call; the formula on top is distanceTo's.
    */
   private bulkExact(q: Float32Array, qn: number, top: TopK, slots: Int32Array): Hit[] {
     const s = this.store;
@@ -582,12 +577,7 @@ export class VectorIndex implements AnnListener {
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i];
       if (!s.isLive(slot)) continue;
-      let d = sums[i];
-      if (space === "ip") d = 1 - d;
-      else if (space === "cosine") {
-        const norm = s.normOf(slot);
-        d = qn === 0 || norm === 0 ? 1 : 1 - d / (qn * norm);
-      }
+      const d = distanceFromSum(space, sums[i], qn, s.normOf(slot));
       if (d <= top.bound()) top.push(d, s.seqOf(slot), slot);
     }
     return this.hits(top, q);
