@@ -100,6 +100,21 @@ std::mutex parkedLock;
 std::unordered_map<uint32_t, Holder*> parked;
 uint32_t nextParked = 1;
 
+// setChunk(index, rows: Float32Array) of both classes: chunk `index` of `vectors` is at rows'
+// memory, which the caller keeps alive (and in place) for as long as it is read.
+Napi::Value RegisterChunk(const Napi::CallbackInfo& info, hnswlib::ExternalVectors& vectors, size_t dim) {
+  Napi::Env env = info.Env();
+  const uint32_t index = info[0].As<Napi::Number>().Uint32Value();
+  auto rows = info[1].As<Napi::Float32Array>();
+  if (rows.ElementLength() < (size_t(1) << vectors.chunk_bits) * dim) {
+    Napi::RangeError::New(env, "chunk shorter than 2^chunkBits rows").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  if (vectors.chunks.size() <= index) vectors.chunks.resize(index + 1, nullptr);
+  vectors.chunks[index] = reinterpret_cast<const char*>(rows.Data());
+  return env.Undefined();
+}
+
 class SearchFilter : public hnswlib::BaseFilterFunctor {
  public:
   const uint8_t* allowed = nullptr;
@@ -196,15 +211,7 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
     Napi::Env env = info.Env();
     Holder* h = live(env);
     if (!h) return env.Undefined();
-    const uint32_t index = info[0].As<Napi::Number>().Uint32Value();
-    auto rows = info[1].As<Napi::Float32Array>();
-    if (rows.ElementLength() < (size_t(1) << h->vectors.chunk_bits) * h->dim) {
-      Napi::RangeError::New(env, "chunk shorter than 2^chunkBits rows").ThrowAsJavaScriptException();
-      return env.Undefined();
-    }
-    if (h->vectors.chunks.size() <= index) h->vectors.chunks.resize(index + 1, nullptr);
-    h->vectors.chunks[index] = reinterpret_cast<const char*>(rows.Data());
-    return env.Undefined();
+    return RegisterChunk(info, h->vectors, h->dim);
   }
 
   // addPoints(labels: Int32Array, threads): inserts (or replaces) the points of these labels,
@@ -411,16 +418,7 @@ class VectorScan : public Napi::ObjectWrap<VectorScan> {
 
   // setChunk(index, rows: Float32Array): as HnswIndex.setChunk (the caller keeps rows alive).
   Napi::Value SetChunk(const Napi::CallbackInfo& info) {
-    Napi::Env env = info.Env();
-    const uint32_t index = info[0].As<Napi::Number>().Uint32Value();
-    auto rows = info[1].As<Napi::Float32Array>();
-    if (rows.ElementLength() < (size_t(1) << vectors_.chunk_bits) * dim_) {
-      Napi::RangeError::New(env, "chunk shorter than 2^chunkBits rows").ThrowAsJavaScriptException();
-      return env.Undefined();
-    }
-    if (vectors_.chunks.size() <= index) vectors_.chunks.resize(index + 1, nullptr);
-    vectors_.chunks[index] = reinterpret_cast<const char*>(rows.Data());
-    return env.Undefined();
+    return RegisterChunk(info, vectors_, dim_);
   }
 
   // distances(query: Float32Array (dim), slots: Int32Array, kind: 0 = squared l2 | 1 = dot,
