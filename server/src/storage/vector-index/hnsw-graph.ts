@@ -13,18 +13,10 @@
 import type { DistanceSpace } from "../../core/model.js";
 import { hnsw, type HnswIndex } from "./native.js";
 import { CHUNK_BITS, OP_DELETE } from "./protocol.js";
+import { grown } from "./typed-arrays.js";
 const INITIAL_CAPACITY = 1024;
 /** Upserts handed to the addon at once (inserted in parallel when threads > 1). */
 const MAX_BATCH = 64;
-
-function grown<T extends Uint8Array | Int32Array>(a: T, min: number): T {
-  if (a.length >= min) return a;
-  let n = Math.max(64, a.length);
-  while (n < min) n *= 2;
-  const b = new (a.constructor as new (n: number) => T)(n);
-  b.set(a);
-  return b;
-}
 
 /** Which labels the graph holds, to carry the graph from one thread to the other. */
 export interface GraphState {

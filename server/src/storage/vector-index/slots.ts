@@ -13,6 +13,7 @@ import { vectorNorm } from "./distance.js";
 import { CHUNK, CHUNK_BITS } from "./protocol.js";
 import { hnsw, type VectorScan } from "./native.js";
 import { simdMemory, type Kernels } from "./simd.js";
+import { grown } from "./typed-arrays.js";
 
 const PAGE = 65536;
 /** Bytes at the start of the WebAssembly memory kept for the query vector of a scan. */
@@ -44,15 +45,6 @@ export class MemoryBudget {
 /** What a payload costs, counted pessimistically (two bytes per UTF-16 unit plus headers). */
 function payloadBytes(p: Payload): number {
   return 64 + 2 * ((p.document?.length ?? 0) + (p.uri?.length ?? 0) + (p.metadataJson?.length ?? 0));
-}
-
-function grown<T extends Float64Array | Float32Array | Uint8Array | Int32Array>(a: T, min: number): T {
-  if (a.length >= min) return a;
-  let n = Math.max(16, a.length);
-  while (n < min) n *= 2;
-  const b = new (a.constructor as new (n: number) => T)(n);
-  b.set(a);
-  return b;
 }
 
 export class SlotStore {

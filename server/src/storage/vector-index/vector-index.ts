@@ -27,6 +27,7 @@ import { Graph, type GraphState } from "./hnsw-graph.js";
 import { OP_DELETE, OP_UPSERT } from "./protocol.js";
 import { type MemoryBudget, type Payload, SlotStore } from "./slots.js";
 import { TopK } from "./topk.js";
+import { grown } from "./typed-arrays.js";
 
 export interface AnnParams {
   space: DistanceSpace;
@@ -74,15 +75,6 @@ const LOCAL_SLICE_MS = 1.5;
 const LOCAL_STEP = 8;
 /** Exact scans over at least this many slots go to the addon in one call. */
 const BULK_SCAN_MIN = 256;
-
-function grown(a: Float64Array<ArrayBuffer>, min: number): Float64Array<ArrayBuffer> {
-  if (a.length >= min) return a;
-  let n = Math.max(64, a.length);
-  while (n < min) n *= 2;
-  const b = new Float64Array(n);
-  b.set(a);
-  return b;
-}
 
 /**
  * exact: no graph (too few records, no worker, or the graph failed too often);
