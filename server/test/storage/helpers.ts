@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DocumentFilter, MetadataFilter, MetadataScalar, RecordFilter } from "../../src/core/filter.js";
-import type { CollectionInfo, Metadata, StoredRecord } from "../../src/core/model.js";
+import type { CollectionInfo, DistanceSpace, Metadata, StoredRecord } from "../../src/core/model.js";
 import type { Projection } from "../../src/storage/storage.js";
 import { mulberry32 as rng } from "../helpers/random.js";
 
@@ -77,3 +77,24 @@ export function filterFromJson(c: { where?: Record<string, unknown>; where_docum
 }
 
 export { rng }; // seedable PRNG, shared with the other test tools
+
+/**
+ * The brute-force distance the storage tests check answers against, in upstream's spaces: l2 is
+ * squared euclidean, ip is 1 - a.b, cosine is 1 - cos (upstream normalizes, and a zero vector
+ * stays zero, so cos with a zero vector is 0: distance 1).
+ */
+export function referenceDistance(space: DistanceSpace, a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  let aa = 0;
+  let bb = 0;
+  let l2 = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i] * b[i];
+    aa += a[i] * a[i];
+    bb += b[i] * b[i];
+    l2 += (a[i] - b[i]) ** 2;
+  }
+  if (space === "l2") return l2;
+  if (space === "ip") return 1 - dot;
+  return aa === 0 || bb === 0 ? 1 : 1 - dot / Math.sqrt(aa * bb);
+}

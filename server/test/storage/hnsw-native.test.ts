@@ -5,7 +5,9 @@
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { hnsw, pickBuild } from "../../src/storage/vector-index/native.js";
+import type { DistanceSpace } from "../../src/core/model.js";
 import { mulberry32 } from "../helpers/random.js";
+import { referenceDistance } from "./helpers.js";
 
 const DIM = 16;
 
@@ -16,23 +18,9 @@ function points(n: number, seed: number): Float32Array {
   return v;
 }
 
-function exact(space: string, data: Float32Array, q: Float32Array, k: number, keep: (i: number) => boolean = () => true): number[] {
-  const n = data.length / DIM;
-  const qn = Math.hypot(...q);
+function exact(space: DistanceSpace, data: Float32Array, q: Float32Array, k: number, keep: (i: number) => boolean = () => true): number[] {
   const scored: [number, number][] = [];
-  for (let i = 0; i < n; i++) {
-    if (!keep(i)) continue;
-    let dot = 0;
-    let l2 = 0;
-    let nn = 0;
-    for (let d = 0; d < DIM; d++) {
-      const x = data[i * DIM + d];
-      dot += x * q[d];
-      l2 += (x - q[d]) ** 2;
-      nn += x * x;
-    }
-    scored.push([space === "l2" ? l2 : space === "ip" ? 1 - dot : 1 - dot / (qn * Math.sqrt(nn)), i]);
-  }
+  for (let i = 0; i < data.length / DIM; i++) if (keep(i)) scored.push([referenceDistance(space, q, data.subarray(i * DIM, (i + 1) * DIM)), i]);
   return scored
     .sort((a, b) => a[0] - b[0])
     .slice(0, k)
@@ -65,7 +53,7 @@ function graphOver(data: Float32Array, space: string, capacity: number, efConstr
 describe("HNSW addon", () => {
   const { HnswIndex } = hnsw();
 
-  for (const space of ["l2", "ip", "cosine"]) {
+  for (const space of ["l2", "ip", "cosine"] as const) {
     it(`${space}: finds the exact neighbours of a small set, nearest first, inserted on 2 threads`, () => {
       const n = 500;
       const data = points(n, 1);

@@ -8,7 +8,7 @@ import type { RecordFilter } from "../../src/core/filter.js";
 import type { DistanceSpace, StoredRecord } from "../../src/core/model.js";
 import { openLanceStorage, type LanceStorage, type LanceStorageOptions } from "../../src/storage/lance/index.js";
 import type { LanceRecordTable } from "../../src/storage/lance/records.js";
-import { collection, EVERYTHING, IDS_ONLY, rec, rng, tempDir } from "./helpers.js";
+import { collection, EVERYTHING, IDS_ONLY, rec, referenceDistance, rng, tempDir } from "./helpers.js";
 
 const DIM = 8;
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -28,26 +28,11 @@ async function open(over: LanceStorageOptions["vectorIndex"] = {}): Promise<Lanc
   return s;
 }
 
-function dist(space: DistanceSpace, a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let aa = 0;
-  let bb = 0;
-  let l2 = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-    aa += a[i] * a[i];
-    bb += b[i] * b[i];
-    l2 += (a[i] - b[i]) ** 2;
-  }
-  if (space === "l2") return l2;
-  if (space === "ip") return 1 - dot;
-  return aa === 0 || bb === 0 ? 1 : 1 - dot / Math.sqrt(aa * bb);
-}
 
 function brute(space: DistanceSpace, records: StoredRecord[], q: Float32Array, k: number, keep: (r: StoredRecord) => boolean = () => true): string[] {
   return records
     .filter(keep)
-    .map((r, i) => ({ id: r.id, i, d: dist(space, q, r.embedding) }))
+    .map((r, i) => ({ id: r.id, i, d: referenceDistance(space, q, r.embedding) }))
     .sort((a, b) => a.d - b.d || a.i - b.i)
     .slice(0, k)
     .map((x) => x.id);

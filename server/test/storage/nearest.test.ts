@@ -6,32 +6,16 @@ import type { RecordFilter } from "../../src/core/filter.js";
 import type { DistanceSpace, StoredRecord } from "../../src/core/model.js";
 import { openLanceStorage, type LanceStorage } from "../../src/storage/lance/index.js";
 import type { LanceRecordTable } from "../../src/storage/lance/records.js";
-import { collection, EVERYTHING, IDS_ONLY, rec, rng, tempDir } from "./helpers.js";
+import { collection, EVERYTHING, IDS_ONLY, rec, referenceDistance, rng, tempDir } from "./helpers.js";
 
 const DIM = 16;
 const N = 300;
 
-function distance(space: DistanceSpace, a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let aa = 0;
-  let bb = 0;
-  let l2 = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-    aa += a[i] * a[i];
-    bb += b[i] * b[i];
-    l2 += (a[i] - b[i]) ** 2;
-  }
-  if (space === "l2") return l2;
-  if (space === "ip") return 1 - dot;
-  // Upstream normalizes (a zero vector stays zero), so cos with a zero vector is 0.
-  return aa === 0 || bb === 0 ? 1 : 1 - dot / Math.sqrt(aa * bb);
-}
 
 function bruteForce(records: StoredRecord[], q: Float32Array, k: number, space: DistanceSpace, keep: (r: StoredRecord) => boolean) {
   return records
     .filter(keep)
-    .map((r) => ({ id: r.id, distance: distance(space, q, r.embedding) }))
+    .map((r) => ({ id: r.id, distance: referenceDistance(space, q, r.embedding) }))
     .sort((a, b) => a.distance - b.distance)
     .slice(0, k);
 }

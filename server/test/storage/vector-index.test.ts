@@ -9,29 +9,14 @@ import { AnnWorkerHost, type AnnHost, type AnnListener } from "../../src/storage
 import { MemoryBudget } from "../../src/storage/vector-index/slots.js";
 import { OP_DELETE, CHUNK, CHUNK_BITS, type ToWorker } from "../../src/storage/vector-index/protocol.js";
 import { VectorIndex, type Hit, type VectorIndexOptions } from "../../src/storage/vector-index/vector-index.js";
-import { rng } from "./helpers.js";
+import { referenceDistance, rng } from "./helpers.js";
 
-function distance(space: DistanceSpace, a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let aa = 0;
-  let bb = 0;
-  let l2 = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-    aa += a[i] * a[i];
-    bb += b[i] * b[i];
-    l2 += (a[i] - b[i]) ** 2;
-  }
-  if (space === "l2") return l2;
-  if (space === "ip") return 1 - dot;
-  return aa === 0 || bb === 0 ? 1 : 1 - dot / Math.sqrt(aa * bb);
-}
 
 /** Brute force over a model of the live records (id -> vector), ties by insertion seq. */
 function bruteForce(space: DistanceSpace, live: Map<string, { seq: number; v: Float32Array }>, q: Float32Array, k: number, keep: (id: string) => boolean = () => true) {
   return [...live.entries()]
     .filter(([id]) => keep(id))
-    .map(([id, r]) => ({ id, seq: r.seq, distance: distance(space, q, r.v) }))
+    .map(([id, r]) => ({ id, seq: r.seq, distance: referenceDistance(space, q, r.v) }))
     .sort((a, b) => a.distance - b.distance || a.seq - b.seq)
     .slice(0, k);
 }
@@ -108,7 +93,7 @@ class ExactGraphHost implements AnnHost {
       const q = msg.queries.subarray(i * this.dim, (i + 1) * this.dim);
       const ranked = [...this.graph.entries()]
         .filter(([slot]) => !stale.has(slot) && (!msg.allowed || (msg.allowed[slot >> 3] & (1 << (slot & 7))) !== 0))
-        .map(([slot, v]) => ({ slot, d: distance(this.space, q, v) }))
+        .map(([slot, v]) => ({ slot, d: referenceDistance(this.space, q, v) }))
         .sort((a, b) => a.d - b.d)
         .slice(0, msg.k);
       ranked.forEach((r, j) => (labels[i * msg.k + j] = r.slot));
@@ -201,7 +186,7 @@ describe("with the real ANN worker", () => {
       });
       index.put(entries);
       const probe = entries[Math.floor(random() * entries.length)];
-      const self = Math.fround(distance(space, probe.vector, probe.vector));
+      const self = Math.fround(referenceDistance(space, probe.vector, probe.vector));
       const [[first]] = await index.search([probe.vector], 1, null);
       // In l2 and cosine a record is its own nearest; in ip something can beat it.
       if (space === "ip") expect(first.distance).toBeLessThanOrEqual(self + 1e-6);
@@ -216,7 +201,7 @@ describe("with the real ANN worker", () => {
     const queries = Array.from({ length: 30 }, vec);
     const got = await index.search(queries, 10, null);
     // Distances are exact whatever found the record; the set is approximate.
-    got.forEach((list, i) => list.forEach((h) => expect(h.distance).toBeCloseTo(Math.fround(distance(space, queries[i], live.get(h.id)!.v)), 5)));
+    got.forEach((list, i) => list.forEach((h) => expect(h.distance).toBeCloseTo(Math.fround(referenceDistance(space, queries[i], live.get(h.id)!.v)), 5)));
     expect(recallOf(got, queries.map((q) => bruteForce(space, live, q, 10)))).toBeGreaterThanOrEqual(0.97);
 
     // Nothing written during the build was lost: every record is found by its own vector.
