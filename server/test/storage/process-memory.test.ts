@@ -4,15 +4,15 @@ import { trimCount, trimSoon, tuneAllocator } from "../../src/storage/process-me
 import { hnsw } from "../../src/storage/vector-index/native.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Whether this process runs on glibc (the allocator the addon tunes). */
+const glibc = process.platform === "linux" && Boolean((process.report?.getReport() as { header?: { glibcVersionRuntime?: string } })?.header?.glibcVersionRuntime);
 
 describe("process memory", () => {
   it("trims through glibc's malloc_trim on Linux (glibc)", () => {
-    const glibc = process.platform === "linux" && Boolean((process.report?.getReport() as { header?: { glibcVersionRuntime?: string } })?.header?.glibcVersionRuntime);
     expect(hnsw().trimMemory()).toBe(glibc);
   });
 
   it("sets the mmap threshold once per process (glibc)", () => {
-    const glibc = process.platform === "linux" && Boolean((process.report?.getReport() as { header?: { glibcVersionRuntime?: string } })?.header?.glibcVersionRuntime);
     expect(hnsw().setMmapThreshold(1 << 20)).toBe(glibc);
     expect(hnsw().setMmapThreshold(0)).toBe(false);
     tuneAllocator();
