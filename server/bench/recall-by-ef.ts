@@ -7,8 +7,8 @@
  *   npx tsx bench/recall-by-ef.ts [--space l2|cosine|ip] [--n 100000] [--threads 2] [--ef-construction 100]
  */
 import { parseArgs } from "node:util";
-import { hnsw } from "../src/storage/vector-index/native.js";
-import { CHUNK, CHUNK_BITS } from "../src/storage/vector-index/protocol.js";
+import { hnsw } from "../src/storage/memory/native.js";
+import { CHUNK, CHUNK_BITS } from "../src/storage/memory/protocol.js";
 import { DEFAULT_SPEC, generate, row } from "./data.js";
 import { exactTopK, type Space } from "./truth.js";
 

@@ -1,6 +1,6 @@
 # Two builds of the same source: "portable" runs on any CPU of the architecture; "native" is
 # tuned for the CPU it is built on (-march=native: hnswlib's AVX/AVX-512 distance kernels and
-# auto-vectorization). The loader (src/storage/vector-index/native.ts) uses "native" only when
+# auto-vectorization). The loader (src/storage/memory/native.ts) uses "native" only when
 # the CPU it runs on has every feature of the one it was built on (build.mjs records them).
 {
   "variables": {

@@ -4,7 +4,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { hnsw, pickBuild } from "../../src/storage/vector-index/native.js";
+import { hnsw, pickBuild } from "../../src/storage/memory/native.js";
 import type { DistanceSpace } from "../../src/core/model.js";
 import { mulberry32 } from "../helpers/random.js";
 import { referenceDistance } from "./helpers.js";
@@ -125,7 +125,7 @@ describe("HNSW addon", () => {
   });
 
   it("moves a graph to another thread: detached in a worker that then exits, adopted here", async () => {
-    const url = new URL("../../src/storage/vector-index/native.ts", import.meta.url).href;
+    const url = new URL("../../src/storage/memory/native.ts", import.meta.url).href;
     const worker = new Worker(
       `import("tsx/esm/api").then((api) => { api.register(); return import(${JSON.stringify(url)}); }).then(({ hnsw }) => {
         const { parentPort } = require("node:worker_threads");

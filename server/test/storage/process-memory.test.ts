@@ -1,7 +1,7 @@
-/** Memory handed back to the system once writes are quiet (src/storage/process-memory.ts). */
+/** Memory handed back to the system once writes are quiet (src/storage/memory/process-memory.ts). */
 import { describe, expect, it } from "vitest";
-import { trimCount, trimSoon, tuneAllocator } from "../../src/storage/process-memory.js";
-import { hnsw } from "../../src/storage/vector-index/native.js";
+import { trimCount, trimSoon, tuneAllocator } from "../../src/storage/memory/process-memory.js";
+import { hnsw } from "../../src/storage/memory/native.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Whether this process runs on glibc (the allocator the addon tunes). */

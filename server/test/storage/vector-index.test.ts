@@ -5,10 +5,10 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import type { DistanceSpace } from "../../src/core/model.js";
-import { AnnWorkerHost, type AnnHost, type AnnListener } from "../../src/storage/vector-index/ann-worker-host.js";
-import { MemoryBudget } from "../../src/storage/vector-index/slots.js";
-import { OP_DELETE, CHUNK, CHUNK_BITS, type ToWorker } from "../../src/storage/vector-index/protocol.js";
-import { VectorIndex, type Hit, type VectorIndexOptions } from "../../src/storage/vector-index/vector-index.js";
+import { AnnWorkerHost, type AnnHost, type AnnListener } from "../../src/storage/memory/ann-worker-host.js";
+import { MemoryBudget } from "../../src/storage/memory/slots.js";
+import { OP_DELETE, CHUNK, CHUNK_BITS, type ToWorker } from "../../src/storage/memory/protocol.js";
+import { VectorIndex, type Hit, type VectorIndexOptions } from "../../src/storage/memory/vector-index.js";
 import { referenceDistance, rng } from "./helpers.js";
 
 

@@ -16,7 +16,7 @@
  */
 import type { Table } from "@lancedb/lancedb";
 import type { Mutex } from "../../util/mutex.js";
-import { trimSoon } from "../process-memory.js";
+import { trimSoon } from "../memory/process-memory.js";
 
 export interface MaintenanceOptions {
   /** Writes between two optimize runs. */

@@ -27,9 +27,9 @@ import { TableMaintenance, type MaintenanceRunner } from "./maintenance.js";
 import { Mutex } from "../../util/mutex.js";
 import { annParams, loadRecords } from "./resident.js";
 import { andPredicates, compileFilter, compileIds, kindOf, metadataColumn, type MetadataKind } from "./sql.js";
-import type { AnnWorkerHost } from "../vector-index/ann-worker-host.js";
-import type { MemoryBudget } from "../vector-index/slots.js";
-import { VectorIndex, type AnnParams, type Entry, type Hit } from "../vector-index/vector-index.js";
+import type { AnnWorkerHost } from "../memory/ann-worker-host.js";
+import type { MemoryBudget } from "../memory/slots.js";
+import { VectorIndex, type AnnParams, type Entry, type Hit } from "../memory/vector-index.js";
 
 const BASE_COLUMNS = ["id", "seq", "embedding", "norm", "document", "uri", "metadata_json"] as const;
 const TYPED_COLUMN = /^[snb]_(?:[0-9a-f]{4})*$/;

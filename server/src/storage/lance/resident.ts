@@ -6,7 +6,7 @@
 import type { Table } from "@lancedb/lancedb";
 import type { CollectionInfo, DistanceSpace } from "../../core/model.js";
 import { spaceOf } from "../../core/space.js";
-import type { Entry, AnnParams, VectorIndex } from "../vector-index/vector-index.js";
+import type { Entry, AnnParams, VectorIndex } from "../memory/vector-index.js";
 import type { ArrowModule } from "./arrow.js";
 
 /**

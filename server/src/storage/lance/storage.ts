@@ -10,10 +10,10 @@ import { CATALOG_TABLES, LanceCatalog } from "./catalog.js";
 import { InvalidPatternError, regexParseDetail } from "./errors.js";
 import { MaintenanceRunner } from "./maintenance.js";
 import { LanceRecordTable, type RecordTableDeps, type VectorSearchDeps } from "./records.js";
-import { AnnWorkerHost } from "../vector-index/ann-worker-host.js";
-import { MemoryBudget } from "../vector-index/slots.js";
+import { AnnWorkerHost } from "../memory/ann-worker-host.js";
+import { MemoryBudget } from "../memory/slots.js";
 import { sqlString } from "./sql.js";
-import { tuneAllocator } from "../process-memory.js";
+import { tuneAllocator } from "../memory/process-memory.js";
 
 export interface LanceStorageOptions {
   /** Object-store settings (credentials, region, endpoint...) as LanceDB's storageOptions. */

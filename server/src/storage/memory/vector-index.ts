@@ -22,7 +22,7 @@
 import type { DistanceSpace } from "../../core/model.js";
 import type { AnnHost, AnnListener } from "./ann-worker-host.js";
 import { distanceAt, distanceFromSum, upstreamDistance, vectorNorm } from "./distance.js";
-import { trimSoon } from "../process-memory.js";
+import { trimSoon } from "./process-memory.js";
 import { Graph, type GraphState } from "./hnsw-graph.js";
 import { OP_DELETE, OP_UPSERT } from "./protocol.js";
 import { type MemoryBudget, type Payload, SlotStore } from "./slots.js";

@@ -10,7 +10,7 @@
  *   it runs after a burst, not per request.
  * CHROMASPEC_MMAP_THRESHOLD (bytes, 0 = glibc's default) overrides the threshold.
  */
-import { hnsw } from "./vector-index/native.js";
+import { hnsw } from "./native.js";
 
 const QUIET_MS = 1000;
 /** Blocks from this size up are mapped on their own (and unmapped when freed). */
