@@ -4,6 +4,8 @@
  *   where     := {"$and"|"$or": [where, ...]} | {key: scalar} | {key: {op: scalar}} | {key: {"$in"|"$nin": [scalar, ...]}}
  *   document  := {"$and"|"$or": [document, ...]} | {"$contains"|"$not_contains"|"$regex"|"$not_regex": string}
  * Exactly one key per object; $gt/$gte/$lt/$lte take numbers; $in/$nin take a non-empty list of one type.
+ * In `where`, the reserved keys `#id` ($eq/$ne/$in/$nin on string ids) and `#document`
+ * ($contains/$not_contains/$regex/$not_regex) test the record's id and document (upstream 1.x).
  */
 import { InvalidArgumentError } from "./errors.js";
 import type { ComparisonOp, DocumentFilter, MembershipOp, MetadataFilter, MetadataScalar } from "./filter.js";
@@ -63,6 +65,14 @@ export function parseWhere(raw: unknown, depth = 0, budget = new Budget(whereErr
     return { kind: key === "$and" ? "and" : "or", children: value.map((child) => parseWhere(child, depth + 1, budget)) };
   }
   if (key.startsWith("$")) throw whereError(`unknown operator ${key}; expected $and, $or or a metadata key`);
+  if (key === ID_KEY) {
+    const ids = idCondition(value);
+    if (ids) return ids;
+  }
+  if (key === DOCUMENT_KEY) {
+    const document = documentCondition(value);
+    if (document) return document;
+  }
 
   if (isScalar(value)) return { kind: "compare", key, op: "$eq", value };
   if (!isPlainObject(value)) {
@@ -96,6 +106,42 @@ export function parseWhere(raw: unknown, depth = 0, budget = new Budget(whereErr
   throw whereError(`expected where operator to be one of $gt, $gte, $lt, $lte, $ne, $eq, $in, $nin, got ${op}`);
 }
 
+/**
+ * Reserved where keys (upstream's `Key::ID`/`Key::DOCUMENT`): no metadata key may begin with `#`,
+ * so these never collide with a record's metadata. Other operators on them fall through to the
+ * metadata grammar and, as upstream, match no record (no metadata key is called `#id`).
+ */
+export const ID_KEY = "#id";
+export const DOCUMENT_KEY = "#document";
+
+/** `{"#id": "x"}`, `{"#id": {"$eq"|"$ne": "x"}}`, `{"#id": {"$in"|"$nin": ["x", ...]}}` with string ids. */
+function idCondition(value: unknown): MetadataFilter | undefined {
+  if (typeof value === "string") return { kind: "id", op: "$in", ids: [value] };
+  if (!isPlainObject(value) || Object.keys(value).length !== 1) return undefined;
+  const [op, operand] = Object.entries(value)[0];
+  if ((op === "$eq" || op === "$ne") && typeof operand === "string") return { kind: "id", op: op === "$eq" ? "$in" : "$nin", ids: [operand] };
+  if ((op === "$in" || op === "$nin") && Array.isArray(operand) && operand.length > 0 && operand.every((v) => typeof v === "string")) {
+    return { kind: "id", op, ids: [...new Set(operand as string[])] };
+  }
+  return undefined;
+}
+
+/** `{"#document": {"$contains"|"$not_contains"|"$regex"|"$not_regex": "text"}}`: a document condition. */
+function documentCondition(value: unknown): MetadataFilter | undefined {
+  if (!isPlainObject(value) || Object.keys(value).length !== 1) return undefined;
+  const [op, operand] = Object.entries(value)[0];
+  if (!DOCUMENT_OPS.has(op)) return undefined;
+  if (typeof operand !== "string") throw whereError(`expected the operand of ${op} on ${DOCUMENT_KEY} to be a str, got ${show(operand)}`);
+  return { kind: "document", filter: documentLeaf(op, operand) };
+}
+
+function documentLeaf(op: string, operand: string): DocumentFilter {
+  // Patterns are compiled by storage's regex engine (Rust regex syntax, like upstream), which
+  // rejects bad ones with InvalidPatternError; JS RegExp would judge them by another dialect.
+  if (op === "$regex" || op === "$not_regex") return { kind: op === "$regex" ? "regex" : "not_regex", pattern: operand };
+  return { kind: op === "$contains" ? "contains" : "not_contains", text: operand };
+}
+
 function documentError(message: string): InvalidArgumentError {
   return new InvalidArgumentError(`Invalid where document clause: ${message}`);
 }
@@ -116,10 +162,7 @@ export function parseWhereDocument(raw: unknown, depth = 0, budget = new Budget(
     throw documentError(`expected where document operator to be one of $contains, $not_contains, $regex, $not_regex, $and, $or, got ${op}`);
   }
   if (typeof operand !== "string") throw documentError(`expected the operand of ${op} to be a str, got ${show(operand)}`);
-  // Patterns are compiled by storage's regex engine (Rust regex syntax, like upstream), which
-  // rejects bad ones with InvalidPatternError; JS RegExp would judge them by another dialect.
-  if (op === "$regex" || op === "$not_regex") return { kind: op === "$regex" ? "regex" : "not_regex", pattern: operand };
-  return { kind: op === "$contains" ? "contains" : "not_contains", text: operand };
+  return documentLeaf(op, operand);
 }
 
 /** Optional filters as they arrive on the wire; `null` and absent both mean "no filter". */

@@ -95,3 +95,35 @@ describe("filter limits", () => {
     expect(() => parseWhereDocument(docs)).toThrow(InvalidArgumentError);
   });
 });
+
+describe("reserved keys #id and #document in where (upstream 1.x)", () => {
+  it("turns #id conditions into id leaves, $eq/$ne as one-id lists", () => {
+    expect(parseWhere({ "#id": "a" })).toEqual({ kind: "id", op: "$in", ids: ["a"] });
+    expect(parseWhere({ "#id": { $eq: "a" } })).toEqual({ kind: "id", op: "$in", ids: ["a"] });
+    expect(parseWhere({ "#id": { $ne: "a" } })).toEqual({ kind: "id", op: "$nin", ids: ["a"] });
+    expect(parseWhere({ "#id": { $in: ["a", "b", "a"] } })).toEqual({ kind: "id", op: "$in", ids: ["a", "b"] });
+    expect(parseWhere({ "#id": { $nin: ["c"] } })).toEqual({ kind: "id", op: "$nin", ids: ["c"] });
+  });
+
+  it("treats other #id operators as an ordinary (never present) metadata key, as upstream", () => {
+    expect(parseWhere({ "#id": { $gt: 3 } })).toEqual({ kind: "compare", key: "#id", op: "$gt", value: 3 });
+    expect(parseWhere({ "#id": 5 })).toEqual({ kind: "compare", key: "#id", op: "$eq", value: 5 });
+  });
+
+  it("turns #document operators into document leaves that mix with metadata conditions", () => {
+    expect(parseWhere({ "#document": { $contains: "fox" } })).toEqual({ kind: "document", filter: { kind: "contains", text: "fox" } });
+    expect(parseWhere({ "#document": { $not_regex: "^a" } })).toEqual({ kind: "document", filter: { kind: "not_regex", pattern: "^a" } });
+    expect(parseWhere({ $or: [{ "#id": "a" }, { "#document": { $not_contains: "x" } }, { k: 1 }] })).toEqual({
+      kind: "or",
+      children: [
+        { kind: "id", op: "$in", ids: ["a"] },
+        { kind: "document", filter: { kind: "not_contains", text: "x" } },
+        { kind: "compare", key: "k", op: "$eq", value: 1 },
+      ],
+    });
+  });
+
+  it("refuses a non-string document operand", () => {
+    expect(() => parseWhere({ "#document": { $regex: 1 } })).toThrow(/on #document to be a str/);
+  });
+});

@@ -151,6 +151,25 @@ describe("hostile keys and values inside LanceDB", () => {
     }
   });
 
+  it("evaluates #id and #document leaves inside one where tree", async () => {
+    const ids = async (where: MetadataFilter) => (await table.find({ where }, { offset: 0 }, IDS_ONLY)).map((r) => r.id).sort();
+    const quote = HOSTILE.indexOf("it's");
+    expect(await ids({ kind: "id", op: "$in", ids: ["id-it's", "missing"] })).toEqual(["id-it's"]);
+    expect(await ids({ kind: "id", op: "$nin", ids: ["id-it's"] })).toEqual(HOSTILE.filter((_, i) => i !== quote).map((h) => `id-${h}`).sort());
+    expect(
+      await ids({
+        kind: "or",
+        children: [
+          { kind: "id", op: "$in", ids: ["id-ключ"] },
+          { kind: "document", filter: { kind: "contains", text: "DROP" } },
+        ],
+      }),
+    ).toEqual(["id-'; DROP TABLE x; --", "id-ключ"].sort());
+    expect(await ids({ kind: "and", children: [{ kind: "document", filter: { kind: "regex", pattern: "^it" } }, { kind: "compare", key: "common", op: "$eq", value: "it's" }] })).toEqual([
+      "id-it's",
+    ]);
+  });
+
   it("agrees with a JS model for arbitrary string keys and values (property)", async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: "grapheme-composite", maxLength: 6 }), fc.string({ maxLength: 6 }), async (key, value) => {

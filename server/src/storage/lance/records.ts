@@ -8,7 +8,7 @@
  * The table is created by the first write, which fixes the dimension.
  */
 import { Index, type Connection, type Table } from "@lancedb/lancedb";
-import type { RecordFilter } from "../../core/filter.js";
+import { regexPatterns, type RecordFilter } from "../../core/filter.js";
 import type { CollectionInfo, DistanceSpace, Metadata, StoredRecord } from "../../core/model.js";
 import type { Neighbor, Projection, RecordTable, RecordView } from "../storage.js";
 import {
@@ -62,17 +62,6 @@ function typedField(name: string): ArrowModule.Field {
 
 function isNotFound(err: unknown): boolean {
   return err instanceof Error && /was not found|not found/i.test(err.message);
-}
-
-/** Patterns of every $regex / $not_regex in a filter. */
-export function regexPatterns(filter: RecordFilter): string[] {
-  const out: string[] = [];
-  const walk = (f: NonNullable<RecordFilter["whereDocument"]>): void => {
-    if (f.kind === "and" || f.kind === "or") f.children.forEach(walk);
-    else if (f.kind === "regex" || f.kind === "not_regex") out.push(f.pattern);
-  };
-  if (filter.whereDocument) walk(filter.whereDocument);
-  return out;
 }
 
 /** The in-memory vector search every record table keeps next to its LanceDB table. */

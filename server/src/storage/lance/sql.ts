@@ -17,7 +17,9 @@
  * - where_document: case-sensitive substring / Rust-regex (DataFusion's regexp_like uses the
  *   same `regex` crate, see regexMatch); records without a document never match $contains/$regex and always
  *   match $not_contains/$not_regex;
- * - empty $and is true, empty $or is false.
+ * - empty $and is true, empty $or is false;
+ * - `#id` conditions are `id IN (...)` / its negation; `#document` conditions inside a where tree
+ *   compile exactly as where_document does.
  */
 import type { DocumentFilter, MetadataFilter, MetadataScalar, RecordFilter } from "../../core/filter.js";
 
@@ -159,6 +161,10 @@ function compileMetadata(filter: MetadataFilter, columns: ColumnSet): string {
       }
       return joinAll(parts, filter.op === "$in" ? "OR" : "AND");
     }
+    case "id":
+      return filter.op === "$in" ? compileIds(filter.ids) : `NOT (${compileIds(filter.ids)})`;
+    case "document":
+      return compileDocument(filter.filter);
   }
 }
 
