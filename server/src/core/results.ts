@@ -36,7 +36,7 @@ export function float32ToJson(x: number): number {
   return Number(x.toPrecision(9));
 }
 
-function embeddingToJson(e: Float32Array | undefined): number[] {
+export function embeddingToJson(e: Float32Array | undefined): number[] {
   if (!e) return [];
   const out = new Array<number>(e.length);
   for (let i = 0; i < e.length; i++) out[i] = float32ToJson(e[i]);
@@ -44,7 +44,7 @@ function embeddingToJson(e: Float32Array | undefined): number[] {
 }
 
 /** Upstream returns metadata keys in sorted order. */
-function sortedMetadata(m: Metadata | null | undefined): Metadata | null {
+export function sortedMetadata(m: Metadata | null | undefined): Metadata | null {
   if (!m) return null;
   const keys = Object.keys(m).sort();
   const out: Metadata = {};
