@@ -79,7 +79,7 @@ describe("SparseIndex", () => {
         const allowed = masked ? new Uint8Array(8).map((_, i) => (i * 37) & 0xff) : null;
         const admitted = (d: number) => allowed === null || (allowed[d >> 3] & (1 << (d & 7))) !== 0;
         const expected = [...model]
-          .filter(([d, v]) => admitted(d) && v.indices.some((x) => (query.indices as number[]).includes(x)))
+          .filter(([d, v]) => admitted(d) && Array.from(v.indices).some((x) => (query.indices as number[]).includes(x)))
           .map(([doc, v]) => ({ doc, order: 1000 - doc, measure: Math.fround(1 - Math.fround(dot(query, v))) }))
           .sort((a, b) => a.measure - b.measure || a.order - b.order)
           .slice(0, k);
