@@ -6,7 +6,7 @@ DATA ?= ./chroma_data
 MOCK_PORT ?= 4010
 
 .PHONY: help install codegen drift-check lint-spec build typecheck run test test-unit test-server \
-        test-compat test-contract test-contract-mock test-contract-live test-contract-proxy \
+        test-compat test-compat-python test-contract test-contract-mock test-contract-live test-contract-proxy \
         test-reference bench mock clean
 
 help:
@@ -56,6 +56,12 @@ test-server: build
 
 test-compat: build
 	npx vitest run --root server test/compat
+	npx tsx server/test/compat/python/run.ts
+
+# The official Python client's suite alone (COMPAT_URL=... runs it against another server, e.g. the
+# reference started with --allow-reset; PYTEST_ARGS passes pytest options, e.g. -k threads).
+test-compat-python: build
+	npx tsx server/test/compat/python/run.ts $(PYTEST_ARGS)
 
 test-contract: test-contract-mock test-contract-live test-contract-proxy
 
@@ -72,6 +78,7 @@ test-contract-proxy: build
 test-reference: build
 	npm run test:reference -w contract-tests
 	CHROMA_REFERENCE_URL=http://127.0.0.1:8100 npx vitest run --root server test/differential
+	COMPAT_URL=http://127.0.0.1:8100 npx tsx server/test/compat/python/run.ts
 
 bench: build
 	npm run bench -w server
