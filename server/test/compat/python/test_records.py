@@ -334,3 +334,15 @@ def test_unicode_documents_and_metadata_round_trip(client, name):
     assert col.get(where_document={"$contains": "世界"}, include=[])["ids"] == ["ü-1"]
     assert col.get(where={"título": "naïve café"}, include=[])["ids"] == ["ü-1"]
     client.delete_collection(name)
+
+
+@pytest.mark.chromaspec_bug("integral floats are sent as JSON integers: numpy arrays of an int dtype, int distances")
+def test_embeddings_and_distances_are_floats_even_when_integral(client, name):
+    col = client.create_collection(name, embedding_function=None)
+    col.add(ids=["i"], embeddings=[[1.0, 2.0, 0.0]])
+    got = col.get(include=["embeddings"])["embeddings"]
+    assert got.dtype.kind == "f", got.dtype
+    res = col.query(query_embeddings=[[1.0, 2.0, 0.0]], n_results=1, include=["distances", "embeddings"])
+    assert type(res["distances"][0][0]) is float
+    assert np.asarray(res["embeddings"][0]).dtype.kind == "f"
+    client.delete_collection(name)
