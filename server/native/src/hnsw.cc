@@ -8,7 +8,9 @@
 // - search filters (allowed bitset, labels with queued changes) are plain memory the C++
 //   side reads, not a JS callback per visited node;
 // - a graph can be handed from one thread to another in the same process (detach in the
-//   worker, adopt on the main thread): no file, no copy.
+//   worker, adopt on the main thread): no file, no copy;
+// - a graph can be saved as bytes (on a background thread, while searches go on) and restored
+//   from them, checked (graph-file.h), so a restart need not rebuild it.
 #include <napi.h>
 
 #include <atomic>
@@ -22,6 +24,8 @@
 #include <vector>
 
 #include "../hnswlib/hnswlib.h"
+#include "graph-file.h"
+#include "xxhash64.h"
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -29,7 +33,8 @@
 
 namespace {
 
-enum class Space { L2, IP, Cosine };
+// The numbers are part of the graph file format (graph-file.h).
+enum class Space : uint32_t { L2 = 0, IP = 1, Cosine = 2 };
 
 // Cosine distance of raw (not normalized) vectors: the graph reads the server's own copies,
 // which keep their length. Zero vectors never enter a graph (the server scores them exactly).
@@ -146,6 +151,9 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
                            InstanceMethod("count", &HnswIndex::Count),
                            InstanceMethod("capacity", &HnswIndex::Capacity),
                            InstanceMethod("detach", &HnswIndex::Detach),
+                           InstanceMethod("serialize", &HnswIndex::Serialize),
+                           InstanceMethod("restore", &HnswIndex::Restore),
+                           InstanceMethod("labelStates", &HnswIndex::LabelStates),
                            StaticMethod("release", &HnswIndex::Release),
                        });
   }
@@ -198,11 +206,24 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
   }
 
  private:
+  friend class SerializeWorker;
   std::unique_ptr<Holder> holder_;
+  // While a save reads the graph on another thread, nothing may change it (searches may run).
+  bool saving_ = false;
 
   Holder* live(Napi::Env env) {
     if (!holder_) Napi::Error::New(env, "this graph was detached").ThrowAsJavaScriptException();
     return holder_.get();
+  }
+
+  // live() for calls that change the graph: refused while a save reads it.
+  Holder* changeable(Napi::Env env) {
+    Holder* h = live(env);
+    if (h && saving_) {
+      Napi::Error::New(env, "the graph is being saved").ThrowAsJavaScriptException();
+      return nullptr;
+    }
+    return h;
   }
 
   // setChunk(index, rows: Float32Array): chunk `index` of the vectors is at rows' memory, which
@@ -219,7 +240,7 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
   // already suffice.
   Napi::Value AddPoints(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
-    Holder* h = live(env);
+    Holder* h = changeable(env);
     if (!h) return env.Undefined();
     auto labels = info[0].As<Napi::Int32Array>();
     const size_t threads = std::max<uint32_t>(1, info[1].As<Napi::Number>().Uint32Value());
@@ -260,7 +281,7 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
 
   Napi::Value MarkDelete(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
-    Holder* h = live(env);
+    Holder* h = changeable(env);
     if (!h) return env.Undefined();
     try {
       h->graph->markDelete(static_cast<hnswlib::labeltype>(info[0].As<Napi::Number>().Uint32Value()));
@@ -272,7 +293,7 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
 
   Napi::Value Resize(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
-    Holder* h = live(env);
+    Holder* h = changeable(env);
     if (!h) return env.Undefined();
     try {
       h->graph->resizeIndex(info[0].As<Napi::Number>().Uint32Value());
@@ -349,12 +370,56 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
   // Parks the graph for another thread (`new HnswIndex(handle)`); this object is empty after.
   Napi::Value Detach(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
-    Holder* h = live(env);
+    Holder* h = changeable(env);
     if (!h) return env.Undefined();
     std::lock_guard<std::mutex> lock(parkedLock);
     const uint32_t handle = nextParked++;
     parked[handle] = holder_.release();
     return Napi::Number::New(env, handle);
+  }
+
+  // serialize() -> Promise<Buffer>: the graph as bytes (graph-file.h), written on a background
+  // thread. Searches may run meanwhile; calls that change the graph throw until it resolves.
+  Napi::Value Serialize(const Napi::CallbackInfo& info);
+
+  // restore(bytes: Uint8Array): loads bytes from serialize() into this graph, which must be new
+  // (empty) with the same space, dimension, M and ef_construction, and have the chunks of every
+  // label in the file registered. Throws "damaged graph file: ..." for a file that fails its
+  // checks (the graph stays empty and usable) and another Error for other parameters.
+  Napi::Value Restore(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    Holder* h = changeable(env);
+    if (!h) return env.Undefined();
+    if (!info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_uint8_array) {
+      Napi::TypeError::New(env, "restore expects a Uint8Array").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    auto bytes = info[0].As<Napi::Uint8Array>();
+    const chromaspec::Expected want{static_cast<uint32_t>(h->space), static_cast<uint32_t>(h->dim),
+                                    static_cast<uint32_t>(h->graph->maxM_), static_cast<uint32_t>(h->graph->ef_construction_)};
+    try {
+      chromaspec::restoreGraph(*h->graph, h->vectors, bytes.Data(), bytes.ElementLength(), want);
+    } catch (const std::exception& e) {
+      Napi::Error::New(env, e.what()).ThrowAsJavaScriptException();
+    }
+    return env.Undefined();
+  }
+
+  // labelStates() -> Uint8Array indexed by label (up to the highest one): 0 = not in the graph,
+  // 1 = in it but marked deleted, 2 = in it.
+  Napi::Value LabelStates(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    Holder* h = live(env);
+    if (!h) return env.Undefined();
+    const auto& g = *h->graph;
+    const size_t count = g.cur_element_count;
+    size_t top = 0;
+    for (size_t i = 0; i < count; i++) top = std::max<size_t>(top, g.getExternalLabel(i) + 1);
+    auto out = Napi::Uint8Array::New(env, top);
+    uint8_t* o = out.Data();
+    std::fill(o, o + top, 0);
+    for (size_t i = 0; i < count; i++) o[g.getExternalLabel(i)] = g.isMarkedDeleted(i) ? 1 : 2;
+    return out;
   }
 
   // Frees a parked graph nobody will adopt.
@@ -373,6 +438,75 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
     return Napi::Boolean::New(info.Env(), h != nullptr);
   }
 };
+
+// Writes a graph's bytes on a libuv thread. The JS object is referenced until it is done, so
+// neither it nor its graph can be collected meanwhile; it refuses changes until then.
+class SerializeWorker : public Napi::AsyncWorker {
+ public:
+  SerializeWorker(Napi::Env env, HnswIndex* owner, Holder* holder)
+      : Napi::AsyncWorker(env, "chromaspec:serializeGraph"), deferred_(Napi::Promise::Deferred::New(env)), owner_(owner), holder_(holder) {
+    self_ = Napi::Persistent(owner->Value());
+    owner_->saving_ = true;
+  }
+
+  ~SerializeWorker() override { std::free(data_); }
+
+  Napi::Promise Promise() { return deferred_.Promise(); }
+
+  void Execute() override {
+    try {
+      size_ = chromaspec::serializedSize(*holder_->graph);
+      data_ = static_cast<uint8_t*>(std::malloc(size_));
+      if (data_ == nullptr) throw std::runtime_error("Not enough memory to save the graph");
+      chromaspec::serializeGraph(*holder_->graph, static_cast<uint32_t>(holder_->space), static_cast<uint32_t>(holder_->dim), data_);
+    } catch (const std::exception& e) {
+      SetError(e.what());
+    }
+  }
+
+  void OnOK() override {
+    owner_->saving_ = false;
+    uint8_t* data = data_;
+    data_ = nullptr;
+    deferred_.Resolve(Napi::Buffer<uint8_t>::New(Env(), data, size_, [](Napi::Env, uint8_t* d) { std::free(d); }));
+    self_.Reset();
+  }
+
+  void OnError(const Napi::Error& e) override {
+    owner_->saving_ = false;
+    deferred_.Reject(e.Value());
+    self_.Reset();
+  }
+
+ private:
+  Napi::Promise::Deferred deferred_;
+  HnswIndex* owner_;
+  Holder* holder_;
+  Napi::ObjectReference self_;
+  uint8_t* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+Napi::Value HnswIndex::Serialize(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Holder* h = changeable(env);
+  if (!h) return env.Undefined();
+  auto* worker = new SerializeWorker(env, this, h);
+  auto promise = worker->Promise();
+  worker->Queue();
+  return promise;
+}
+
+// hash64(bytes: Uint8Array) -> bigint: XXH64 (seed 0), for the server's own checksums.
+Napi::Value Hash64(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_uint8_array) {
+    Napi::TypeError::New(env, "hash64 expects a Uint8Array").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  auto bytes = info[0].As<Napi::Uint8Array>();
+  return Napi::BigInt::New(env, static_cast<uint64_t>(chromaspec::xxh64(bytes.Data(), bytes.ElementLength())));
+}
 
 // Exact distances from a query to many stored vectors, summed in float64 like the server's JS
 // kernels (so rankings of near-equal distances do not depend on float32 rounding): squared l2
@@ -478,6 +612,7 @@ Napi::Value SetMmapThreshold(const Napi::CallbackInfo& info) {
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("HnswIndex", HnswIndex::Define(env));
   exports.Set("VectorScan", VectorScan::Define(env));
+  exports.Set("hash64", Napi::Function::New(env, Hash64, "hash64"));
   exports.Set("trimMemory", Napi::Function::New(env, TrimMemory, "trimMemory"));
   exports.Set("setMmapThreshold", Napi::Function::New(env, SetMmapThreshold, "setMmapThreshold"));
   return exports;

@@ -32,6 +32,19 @@ export interface HnswIndex {
   capacity(): number;
   /** Parks the graph for another thread of this process; this object is unusable after. */
   detach(): number;
+  /**
+   * The graph as bytes (links and labels, no vectors; XXH64-checked), written on a background
+   * thread. Searches may run meanwhile; calls that change the graph throw until it resolves.
+   */
+  serialize(): Promise<Buffer>;
+  /**
+   * Loads serialize()'s bytes into this new, empty graph of the same space, dimension, M and
+   * ef_construction, whose chunks must cover every label in them. Throws an Error whose message
+   * starts "damaged graph file:" when the bytes fail their checks (the graph stays empty).
+   */
+  restore(bytes: Uint8Array): void;
+  /** By label, up to the highest: 0 = not in the graph, 1 = in it, marked deleted, 2 = in it. */
+  labelStates(): Uint8Array;
 }
 
 export interface HnswIndexClass {
@@ -98,6 +111,8 @@ function builtOn(): BuiltOn | null {
 export interface HnswAddon {
   HnswIndex: HnswIndexClass;
   VectorScan: VectorScanClass;
+  /** XXH64 (seed 0) of the bytes. */
+  hash64(bytes: Uint8Array): bigint;
   /** Returns memory the C allocator holds free to the system (glibc); false where unsupported. */
   trimMemory(): boolean;
   /** Allocations of at least `bytes` are mapped on their own and unmapped when freed (glibc); false where unsupported. */
