@@ -8,7 +8,7 @@
  */
 import { parseArgs } from "node:util";
 import { hnsw } from "../src/storage/memory/native.js";
-import { CHUNK, CHUNK_BITS } from "../src/storage/memory/protocol.js";
+import { CHUNK_BITS } from "../src/storage/memory/protocol.js";
 import { DEFAULT_SPEC, generate, row } from "./data.js";
 import { exactTopK, type Space } from "./truth.js";
 
@@ -31,7 +31,8 @@ const data = generate(DEFAULT_SPEC, n, 1);
 const queries = generate(DEFAULT_SPEC, 500, 1 + 1_000_003);
 const truth = Array.from({ length: 100 }, (_, i) => exactTopK(space, data, row(queries, i), 10));
 
-// Vectors in chunks of CHUNK rows, as the slot store keeps them; the graph reads them in place.
+// Vectors in chunks of 2^CHUNK_BITS rows, as the slot store keeps them; the graph reads them in place.
+const CHUNK = 1 << CHUNK_BITS;
 const rows = new Float32Array(Math.ceil(n / CHUNK) * CHUNK * dim);
 rows.set(data.vectors);
 const { HnswIndex, build } = hnsw();

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { DistanceSpace } from "../../src/core/model.js";
 import { AnnWorkerHost, type AnnHost, type AnnListener } from "../../src/storage/memory/ann-worker-host.js";
 import { MemoryBudget } from "../../src/storage/memory/slots.js";
-import { OP_DELETE, CHUNK, CHUNK_BITS, type ToWorker } from "../../src/storage/memory/protocol.js";
+import { OP_DELETE, type ToWorker } from "../../src/storage/memory/protocol.js";
 import { VectorIndex, type Hit, type VectorIndexOptions } from "../../src/storage/memory/vector-index.js";
 import { referenceDistance, rng } from "./helpers.js";
 
@@ -46,6 +46,7 @@ class ExactGraphHost implements AnnHost {
   private listener: AnnListener | null = null;
   private chunks: Float32Array[] = [];
   private dim = 0;
+  private chunkBits = 0;
   private space: DistanceSpace = "l2";
   private readonly queued: { op: number; kind: number; slot: number }[] = [];
   private readonly graph = new Map<number, Float32Array>();
@@ -60,9 +61,10 @@ class ExactGraphHost implements AnnHost {
     if (msg.t === "create") {
       this.dim = msg.dim;
       this.space = msg.space;
-      this.chunks = msg.chunks.map((c) => new Float32Array(c.buffer, c.byteOffset, CHUNK * msg.dim));
+      this.chunkBits = msg.chunkBits;
+      this.chunks = msg.chunks.map((buffer) => new Float32Array(buffer));
     } else if (msg.t === "chunk") {
-      this.chunks[msg.index] = new Float32Array(msg.buffer, msg.byteOffset, CHUNK * this.dim);
+      this.chunks[msg.index] = new Float32Array(msg.buffer);
     } else if (msg.t === "ops") {
       msg.slots.forEach((slot, i) => this.queued.push({ op: msg.first + i, kind: msg.kinds[i], slot }));
     }
@@ -74,8 +76,8 @@ class ExactGraphHost implements AnnHost {
       const { op, kind, slot } = this.queued.shift()!;
       if (kind === OP_DELETE) this.graph.delete(slot);
       else {
-        const at = (slot & (CHUNK - 1)) * this.dim;
-        this.graph.set(slot, this.chunks[slot >>> CHUNK_BITS].slice(at, at + this.dim));
+        const at = (slot & ((1 << this.chunkBits) - 1)) * this.dim;
+        this.graph.set(slot, this.chunks[slot >>> this.chunkBits].slice(at, at + this.dim));
       }
       this.applied = op;
     }
@@ -111,7 +113,8 @@ class ExactGraphHost implements AnnHost {
 }
 
 function options(host: AnnHost | null, space: DistanceSpace, over: Partial<VectorIndexOptions> = {}): VectorIndexOptions {
-  return { space, m: 16, efConstruction: 100, efSearch: 200, annThreshold: 50, exactLimit: 1000, host, budget: new MemoryBudget(1 << 30), ...over };
+  // Chunks of 8 slots: every test crosses many chunk boundaries (the server uses 1024).
+  return { space, m: 16, efConstruction: 100, efSearch: 200, annThreshold: 50, exactLimit: 1000, host, budget: new MemoryBudget(1 << 30), chunkBits: 3, ...over };
 }
 
 const DIM = 12;
@@ -158,6 +161,28 @@ describe.each(["l2", "cosine", "ip"] as const)("%s: answers equal brute force wh
       expectExact(filtered[0], bruteForce(space, live, queries[0], 5, (id) => keep.has(id)));
     }
     expect(index.where).toBe("worker");
+    index.close();
+  });
+});
+
+describe("the unindexed tail", () => {
+  it("holds a cosine zero vector once, while the op that takes it out of the graph waits", async () => {
+    const host = new ExactGraphHost();
+    const index = new VectorIndex(2, options(host, "cosine", { annThreshold: 3 }));
+    index.put([
+      { id: "a", seq: 0, vector: Float32Array.of(1, 0) },
+      { id: "b", seq: 1, vector: Float32Array.of(0, 1) },
+      { id: "c", seq: 2, vector: Float32Array.of(-1, 0) },
+    ]);
+    host.applyUpTo(host.lastOp);
+    // "b" becomes a zero vector: scored exactly at distance 1, its delete not yet in the graph.
+    index.put([{ id: "b", seq: 1, vector: Float32Array.of(0, 0) }]);
+    const [hits] = await index.search([Float32Array.of(1, 1)], 3, null);
+    expect(hits.map((h) => [h.id, h.distance])).toEqual([
+      ["a", expect.closeTo(1 - Math.SQRT1_2, 6)],
+      ["b", 1],
+      ["c", expect.closeTo(1 + Math.SQRT1_2, 6)],
+    ]);
     index.close();
   });
 });

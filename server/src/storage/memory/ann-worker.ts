@@ -12,7 +12,7 @@
 import { availableParallelism } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { Graph } from "./hnsw-graph.js";
-import { CHUNK, type FromWorker, type OpsMessage, type ToWorker, type WorkerStart } from "./protocol.js";
+import type { FromWorker, OpsMessage, ToWorker, WorkerStart } from "./protocol.js";
 
 const SLICE_MS = 8;
 /** Ops handed to the graph per thread between two clock reads (a few ms of inserts). */
@@ -119,9 +119,9 @@ parentPort!.on("message", (msg: ToWorker) => {
   switch (msg.t) {
     case "create":
       try {
-        const graph = Graph.create(msg.space, msg.dim, msg.m, msg.efConstruction, msg.seed);
+        const graph = Graph.create(msg.space, msg.dim, msg.m, msg.efConstruction, msg.seed, msg.chunkBits);
         // The views keep the shared memory alive on this thread while the graph reads it.
-        const chunks = msg.chunks.map((c) => new Float32Array(c.buffer, c.byteOffset, CHUNK * msg.dim));
+        const chunks = msg.chunks.map((buffer) => new Float32Array(buffer));
         chunks.forEach((rows, i) => graph.setChunk(i, rows));
         homes.set(msg.ix, { ix: msg.ix, graph, chunks, applied: 0 });
       } catch (err) {
@@ -131,7 +131,7 @@ parentPort!.on("message", (msg: ToWorker) => {
     case "chunk": {
       const home = homes.get(msg.ix);
       if (home) {
-        home.chunks[msg.index] = new Float32Array(msg.buffer, msg.byteOffset, CHUNK * home.graph.dim);
+        home.chunks[msg.index] = new Float32Array(msg.buffer);
         home.graph.setChunk(msg.index, home.chunks[msg.index]);
       }
       return;

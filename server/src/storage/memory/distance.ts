@@ -4,8 +4,8 @@
  * zero vector is at cosine distance 1 from everything (upstream normalizes vectors, a zero
  * vector stays zero, and 1 - 0 = 1).
  *
- * Candidates are ranked by these float64 values (computed bit for bit the same by the SIMD
- * kernels), whichever path found them (the ANN graph or an exact scan). The k returned get
+ * Candidates are ranked by these float64 values (the addon's VectorScan computes the same sums,
+ * up to the order of its additions), whichever path found them (the ANN graph or an exact scan). The k returned get
  * their distance from `upstreamDistance`: float32 arithmetic in hnswlib's order, as upstream
  * computes it, so distances match upstream's to the last bit for small dimensions and records
  * at equal float32 distance come back in insertion order, as upstream returns them.
@@ -84,7 +84,7 @@ export function distanceAt(
 }
 
 /**
- * The distance in `space` from its sum, whichever kernel computed it (JS, SIMD or the addon):
+ * The distance in `space` from its sum, whichever kernel computed it (JS or the addon):
  * `sum` is the squared l2 distance for l2 and the dot product otherwise; cosine needs both
  * vectors' norms (a zero vector is at distance 1 from everything).
  */

@@ -12,7 +12,7 @@
  */
 import type { DistanceSpace } from "../../core/model.js";
 import { hnsw, type HnswIndex } from "./native.js";
-import { CHUNK_BITS, OP_DELETE } from "./protocol.js";
+import { OP_DELETE } from "./protocol.js";
 import { grown } from "./typed-arrays.js";
 const INITIAL_CAPACITY = 1024;
 /** Upserts handed to the addon at once (inserted in parallel when threads > 1). */
@@ -47,9 +47,10 @@ export class Graph {
     this.capacity = index.capacity();
   }
 
-  static create(space: DistanceSpace, dim: number, m: number, efConstruction: number, seed: number): Graph {
+  /** An empty graph reading vectors in chunks of 2^chunkBits rows (the slot store's). */
+  static create(space: DistanceSpace, dim: number, m: number, efConstruction: number, seed: number, chunkBits: number): Graph {
     const { HnswIndex } = hnsw();
-    return new Graph(space, dim, new HnswIndex(space, dim, INITIAL_CAPACITY, m, efConstruction, seed, CHUNK_BITS));
+    return new Graph(space, dim, new HnswIndex(space, dim, INITIAL_CAPACITY, m, efConstruction, seed, chunkBits));
   }
 
   /** Takes over a graph another thread detached (`detach`), with its label state. */
@@ -73,7 +74,7 @@ export class Graph {
     return { handle: this.index.detach(), state };
   }
 
-  /** Chunk `index` of the slot store's vectors (CHUNK rows); it must stay alive while the graph is used. */
+  /** Chunk `index` of the slot store's vectors (2^chunkBits rows); it must stay alive while the graph is used. */
   setChunk(index: number, rows: Float32Array): void {
     this.index.setChunk(index, rows);
   }

@@ -8,9 +8,8 @@
 import type { DistanceSpace } from "../../core/model.js";
 import type { GraphState } from "./hnsw-graph.js";
 
-/** Slots per vector chunk of the slot store (a chunk is CHUNK x dim float32). */
+/** log2 of the slots per vector chunk of the slot store (a chunk is 2^CHUNK_BITS x dim float32). */
 export const CHUNK_BITS = 10;
-export const CHUNK = 1 << CHUNK_BITS;
 
 /**
  * The worker's start data: `activity[0]` is the wall-clock ms (Date.now()) of the main thread's
@@ -32,20 +31,17 @@ export interface CreateMessage {
   m: number;
   efConstruction: number;
   seed: number;
-  /** The slot store's vector chunks so far (more follow as `chunk` messages). */
-  chunks: SharedChunk[];
+  /** log2 of the slots per chunk. */
+  chunkBits: number;
+  /** The slot store's vector chunks so far, 2^chunkBits x dim float32 each (more follow as `chunk` messages). */
+  chunks: SharedArrayBuffer[];
 }
 
-/** A chunk of CHUNK x dim float32 at `byteOffset` of a shared buffer. */
-export interface SharedChunk {
-  buffer: SharedArrayBuffer;
-  byteOffset: number;
-}
-
-export interface ChunkMessage extends SharedChunk {
+export interface ChunkMessage {
   t: "chunk";
   ix: number;
   index: number;
+  buffer: SharedArrayBuffer;
 }
 
 export interface OpsMessage {

@@ -6,18 +6,18 @@
  * results need no trip to LanceDB. LanceDB stays the source of truth: this is a copy, written
  * after each durable LanceDB write and rebuilt from LanceDB on open.
  *
+ * Each chunk is a SharedArrayBuffer of its own, so a collection can hold as many vectors as the
+ * machine has memory for (one WebAssembly memory per collection, as before, stopped at 4 GiB:
+ * ~700k vectors of 1536 dims). Exact distances are summed by the addon over the chunks in place
+ * (`sums`), the JS kernels of distance.ts where the addon is missing.
+ *
  * Slots of deleted records are reused, so the arrays stay as large as the peak live count.
  * The slot number is also the record's label in the ANN index.
  */
-import { vectorNorm } from "./distance.js";
-import { CHUNK, CHUNK_BITS } from "./protocol.js";
+import { dotAt, l2At, vectorNorm } from "./distance.js";
+import { CHUNK_BITS } from "./protocol.js";
 import { hnsw, type VectorScan } from "./native.js";
-import { simdMemory, type Kernels } from "./simd.js";
 import { grown } from "./typed-arrays.js";
-
-const PAGE = 65536;
-/** Bytes at the start of the WebAssembly memory kept for the query vector of a scan. */
-const SCRATCH = PAGE;
 
 export interface Payload {
   document: string | null;
@@ -48,22 +48,14 @@ function payloadBytes(p: Payload): number {
 }
 
 export class SlotStore {
-  /** Vector chunks; CHUNK slots each. */
+  /** Vector chunks, 2^chunkBits slots each, each on a SharedArrayBuffer of its own. */
   readonly chunks: Float32Array[] = [];
-  /** Each chunk's byte offset in its buffer (the WebAssembly memory, or its own buffer). */
-  private readonly chunkOffsets: number[] = [];
+  /** Slots per chunk: 2^chunkBits. */
+  readonly chunkRows: number;
   /** Told about each new chunk (the ANN worker needs to see it). */
-  onChunk: ((index: number, buffer: SharedArrayBuffer, byteOffset: number) => void) | null = null;
-  /**
-   * SIMD distance kernels and the shared WebAssembly memory the chunks live in (null where
-   * unavailable, or for dimensions that are not a multiple of 4: then chunks are plain
-   * SharedArrayBuffers and scans use the JS kernels).
-   */
-  readonly kernels: Kernels | null;
-  private readonly memory: WebAssembly.Memory | null;
-  /** Bulk exact distances in native code over the same chunks (null without the addon). */
+  onChunk: ((index: number, buffer: SharedArrayBuffer) => void) | null = null;
+  /** Bulk exact distances in native code over the chunks (null without the addon). */
   readonly scan: VectorScan | null;
-  private readonly scratch: Float32Array | null;
   private norms = new Float32Array(0);
   private seqs = new Float64Array(0);
   private alive = new Uint8Array(0);
@@ -78,31 +70,40 @@ export class SlotStore {
   private top = 0;
   private liveCount = 0;
 
+  /**
+   * `chunkBits`: log2 of the slots per chunk. The server uses CHUNK_BITS (1024 vectors, 1.5 MB
+   * at 384 dims); tests use tiny chunks to cross many chunk boundaries cheaply. `nativeScans`
+   * false sums with the JS kernels even where the addon is available (tests of that path).
+   */
   constructor(
     readonly dim: number,
     private readonly budget: MemoryBudget,
+    readonly chunkBits: number = CHUNK_BITS,
+    nativeScans = true,
   ) {
-    const wasm = dim % 4 === 0 && dim * 4 <= SCRATCH ? simdMemory(SCRATCH / PAGE) : null;
-    this.kernels = wasm?.kernels ?? null;
-    this.memory = wasm?.memory ?? null;
-    this.scratch = wasm ? new Float32Array(wasm.memory.buffer, 0, dim) : null;
-    this.scan = nativeScan(dim);
+    this.chunkRows = 1 << chunkBits;
+    this.scan = nativeScans ? nativeScan(dim, chunkBits) : null;
   }
 
-  /** Shares a chunk: its buffer and where in it the chunk starts. */
-  chunkBuffer(index: number): { buffer: SharedArrayBuffer; byteOffset: number } {
-    return { buffer: this.chunks[index].buffer as SharedArrayBuffer, byteOffset: this.chunkOffsets[index] };
+  /** A chunk's buffer, to share with another thread. */
+  chunkBuffer(index: number): SharedArrayBuffer {
+    return this.chunks[index].buffer as SharedArrayBuffer;
   }
 
-  /** Puts a query where the kernels read it; returns its pointer (kernels only). */
-  setQuery(q: Float32Array): number {
-    this.scratch!.set(q);
-    return 0;
-  }
-
-  /** The kernels' pointer to a slot's vector. */
-  pointerOf(slot: number): number {
-    return this.chunkOffsets[slot >>> CHUNK_BITS] + (slot & (CHUNK - 1)) * this.dim * 4;
+  /**
+   * out[i] = the squared l2 distance (kind 0) or the dot product (kind 1) of `q` and the vector
+   * of slots[i], for i < n, summed in float64 (the addon in one call, else the JS kernels).
+   */
+  sums(q: Float32Array, slots: Int32Array, n: number, kind: 0 | 1, out: Float64Array): void {
+    if (this.scan) {
+      this.scan.distances(q, n === slots.length ? slots : slots.subarray(0, n), kind, out);
+      return;
+    }
+    const dim = this.dim;
+    for (let i = 0; i < n; i++) {
+      const slot = slots[i];
+      out[i] = kind === 0 ? l2At(q, this.chunkOf(slot), this.offsetOf(slot), dim) : dotAt(q, this.chunkOf(slot), this.offsetOf(slot), dim);
+    }
   }
 
   get live(): number {
@@ -146,11 +147,11 @@ export class SlotStore {
 
   /** The chunk holding the slot's vector; the vector starts at `offsetOf(slot)`. */
   chunkOf(slot: number): Float32Array {
-    return this.chunks[slot >>> CHUNK_BITS];
+    return this.chunks[slot >>> this.chunkBits];
   }
 
   offsetOf(slot: number): number {
-    return (slot & (CHUNK - 1)) * this.dim;
+    return (slot & (this.chunkRows - 1)) * this.dim;
   }
 
   /** Every live slot, in slot order. */
@@ -227,31 +228,19 @@ export class SlotStore {
   }
 
   private addChunk(): void {
-    const bytes = CHUNK * this.dim * Float32Array.BYTES_PER_ELEMENT;
     const index = this.chunks.length;
-    let buffer: SharedArrayBuffer;
-    let offset = 0;
-    if (this.memory) {
-      offset = SCRATCH + index * bytes;
-      const need = Math.ceil((offset + bytes) / PAGE) - this.memory.buffer.byteLength / PAGE;
-      if (need > 0) this.memory.grow(need);
-      // A shared memory never moves: views made before a grow stay valid.
-      buffer = this.memory.buffer as unknown as SharedArrayBuffer;
-    } else {
-      buffer = new SharedArrayBuffer(bytes);
-    }
-    this.chunks.push(new Float32Array(buffer, offset, CHUNK * this.dim));
-    this.chunkOffsets.push(offset);
+    const buffer = new SharedArrayBuffer(this.chunkRows * this.dim * Float32Array.BYTES_PER_ELEMENT);
+    this.chunks.push(new Float32Array(buffer));
     // The store keeps the chunk (and its memory) for as long as the scan can read it.
     this.scan?.setChunk(index, this.chunks[index]);
-    this.onChunk?.(index, buffer, offset);
+    this.onChunk?.(index, buffer);
   }
 
   private allocate(): number {
     const reused = this.free.pop();
     if (reused !== undefined) return reused;
     const slot = this.top++;
-    if ((slot >>> CHUNK_BITS) >= this.chunks.length) this.addChunk();
+    if ((slot >>> this.chunkBits) >= this.chunks.length) this.addChunk();
     this.norms = grown(this.norms, this.top);
     this.seqs = grown(this.seqs, this.top);
     this.alive = grown(this.alive, this.top);
@@ -260,9 +249,9 @@ export class SlotStore {
   }
 }
 
-function nativeScan(dim: number): VectorScan | null {
+function nativeScan(dim: number, chunkBits: number): VectorScan | null {
   try {
-    return new (hnsw().VectorScan)(dim, CHUNK_BITS);
+    return new (hnsw().VectorScan)(dim, chunkBits);
   } catch {
     return null;
   }

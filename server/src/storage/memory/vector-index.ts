@@ -21,10 +21,10 @@
  */
 import type { DistanceSpace } from "../../core/model.js";
 import type { AnnHost, AnnListener } from "./ann-worker-host.js";
-import { distanceAt, distanceFromSum, upstreamDistance, vectorNorm } from "./distance.js";
+import { distanceFromSum, upstreamDistance, vectorNorm } from "./distance.js";
 import { trimSoon } from "./process-memory.js";
 import { Graph, type GraphState } from "./hnsw-graph.js";
-import { OP_DELETE, OP_UPSERT } from "./protocol.js";
+import { CHUNK_BITS, OP_DELETE, OP_UPSERT } from "./protocol.js";
 import { type MemoryBudget, type Payload, SlotStore } from "./slots.js";
 import { TopK } from "./topk.js";
 import { grown } from "./typed-arrays.js";
@@ -45,6 +45,8 @@ export interface VectorIndexOptions extends AnnParams {
   /** Where graphs are built; null = exact search only. */
   host: AnnHost | null;
   budget: MemoryBudget;
+  /** log2 of the slots per vector chunk (default CHUNK_BITS; tests use small chunks). */
+  chunkBits?: number;
   onWarning?: (message: string) => void;
 }
 
@@ -73,8 +75,6 @@ const HANDOFF_QUIET_MS = 250;
 const LOCAL_SLICE_MS = 1.5;
 /** Ops applied here between two clock reads. */
 const LOCAL_STEP = 8;
-/** Exact scans over at least this many slots go to the addon in one call. */
-const BULK_SCAN_MIN = 256;
 
 /**
  * exact: no graph (too few records, no worker, or the graph failed too often);
@@ -109,14 +109,15 @@ export class VectorIndex implements AnnListener {
   private handoffTimer: NodeJS.Timeout | null = null;
   private localScheduled = false;
   private closed = false;
-  /** Scratch for bulkExact's sums. */
-  private sums = new Float64Array(0);
+  /** Scratch: slots to score and their distances. */
+  private scoreSlots = new Int32Array(0);
+  private scoreDist = new Float64Array(0);
 
   constructor(
     dim: number,
     private readonly options: VectorIndexOptions,
   ) {
-    this.store = new SlotStore(dim, options.budget);
+    this.store = new SlotStore(dim, options.budget, options.chunkBits ?? CHUNK_BITS);
   }
 
   get space(): DistanceSpace {
@@ -259,8 +260,9 @@ export class VectorIndex implements AnnListener {
     this.mode = "worker";
     const { space, m, efConstruction } = this.options;
     const chunks = this.store.chunks.map((_, i) => this.store.chunkBuffer(i));
-    host.send({ t: "create", ix: this.ix, dim: this.store.dim, space, m, efConstruction, seed: SEED, chunks });
-    this.store.onChunk = (index, buffer, byteOffset) => host.send({ t: "chunk", ix: this.ix, index, buffer, byteOffset });
+    const chunkBits = this.store.chunkBits;
+    host.send({ t: "create", ix: this.ix, dim: this.store.dim, space, m, efConstruction, seed: SEED, chunkBits, chunks });
+    this.store.onChunk = (index, buffer) => host.send({ t: "chunk", ix: this.ix, index, buffer });
     const limit = this.store.slotLimit;
     for (let slot = 0; slot < limit; slot++) {
       if (!this.store.isLive(slot) || this.exactOnly.has(slot)) continue;
@@ -472,51 +474,61 @@ export class VectorIndex implements AnnListener {
     const ann = new Set(viaAnn);
     for (let i = 0; i < queries.length; i++) if (!ann.has(i)) out[i] = exact(i);
     viaAnn.forEach((qi, j) => {
-      const top = new TopK(k);
-      const dist = this.distanceTo(queries[qi], norms[qi]);
-      const score = (slot: number) => top.push(dist(slot), this.store.seqOf(slot), slot);
+      const slots = this.slotScratch(k + tail.length);
+      let n = 0;
       for (let r = 0; r < k; r++) {
         const slot = labels[j * k + r];
         if (slot < 0) break;
         // A slot changed after the graph's snapshot is scored from the tail instead.
         if (slot < this.slotOp.length && this.slotOp[slot] > applied) continue;
         if (!this.store.isLive(slot)) continue;
-        score(slot);
+        slots[n++] = slot;
       }
-      for (const slot of tail) score(slot);
-      out[qi] = this.hits(top, queries[qi]);
+      for (const slot of tail) slots[n++] = slot;
+      out[qi] = this.ranked(queries[qi], norms[qi], k, slots, n);
     });
     return out;
   }
 
-  /** Live slots the graph (as of op `applied`) does not reflect, plus exact-only slots. */
+  /** Live slots the graph (as of op `applied`) does not reflect, plus exact-only slots; each once. */
   private tailSlots(applied: number, allowed: Uint8Array | null): number[] {
     const out: number[] = [];
     const ok = (slot: number) => this.store.isLive(slot) && (!allowed || (allowed[slot >> 3] & (1 << (slot & 7))) !== 0);
     for (let op = Math.max(applied, this.logBase - 1) + 1; op <= this.opNo; op++) {
       const slot = this.log[this.logAt(op)];
-      if (this.slotOp[slot] === op && ok(slot)) out.push(slot);
+      // Exact-only slots (their latest op removes them from the graph) are added below.
+      if (this.slotOp[slot] === op && ok(slot) && !this.exactOnly.has(slot)) out.push(slot);
     }
     for (const slot of this.exactOnly) if (ok(slot)) out.push(slot);
     return out;
   }
 
+  /** A scratch array of at least n slots (valid until the next call). */
+  private slotScratch(n: number): Int32Array {
+    if (this.scoreSlots.length < n) this.scoreSlots = new Int32Array(Math.max(n, 2 * this.scoreSlots.length));
+    return this.scoreSlots;
+  }
+
   /**
-   * A function giving the exact distance from `q` to a slot (float64, kernels if available).
-   * Ranking uses it unrounded: records whose distances differ only below float32 precision
-   * still come back in the order of their true distances, as upstream orders them.
+   * The k nearest of slots[0..n) to `q`, as hits. Ranked by exact float64 distances, unrounded:
+   * records whose distances differ only below float32 precision still come back in the order of
+   * their true distances, as upstream orders them. The sums come from the store in one call (the
+   * addon over the chunks in place).
    */
-  private distanceTo(q: Float32Array, qn: number): (slot: number) => number {
+  private ranked(q: Float32Array, qn: number, k: number, slots: Int32Array, n: number): Hit[] {
+    const top = new TopK(Math.min(k, n));
+    if (top.k === 0) return [];
     const s = this.store;
     const space = this.options.space;
-    const dim = s.dim;
-    const k = s.kernels;
-    if (!k) return (slot) => distanceAt(space, q, qn, s.chunkOf(slot), s.offsetOf(slot), dim, s.normOf(slot));
-    // Same formulas as distanceAt, with the dot / l2 sums from the SIMD kernels.
-    const qp = s.setQuery(q);
-    const n = dim >> 2;
-    if (space === "l2") return (slot) => k.l2(qp, s.pointerOf(slot), n);
-    return (slot) => distanceFromSum(space, k.dot(qp, s.pointerOf(slot), n), qn, s.normOf(slot));
+    if (this.scoreDist.length < n) this.scoreDist = new Float64Array(Math.max(n, 2 * this.scoreDist.length));
+    const d = this.scoreDist;
+    s.sums(q, slots, n, space === "l2" ? 0 : 1, d);
+    for (let i = 0; i < n; i++) {
+      const slot = slots[i];
+      const dist = space === "l2" ? d[i] : distanceFromSum(space, d[i], qn, s.normOf(slot));
+      if (dist <= top.bound()) top.push(dist, s.seqOf(slot), slot);
+    }
+    return this.hits(top, q);
   }
 
   /** The kept candidates with upstream's float32 distances, in upstream's order. */
@@ -533,45 +545,14 @@ export class VectorIndex implements AnnListener {
 
   /** Exact k-NN over the candidates (or every live record). */
   private exact(q: Float32Array, qn: number, k: number, candidates: Int32Array | null): Hit[] {
-    const top = new TopK(Math.min(k, candidates ? candidates.length : this.store.live));
-    if (top.k === 0) return [];
     const s = this.store;
-    if (s.scan && (candidates ? candidates.length : s.live) >= BULK_SCAN_MIN) return this.bulkExact(q, qn, top, candidates ?? s.liveSlots());
-    const dist = this.distanceTo(q, qn);
-    if (candidates) {
-      for (let i = 0; i < candidates.length; i++) {
-        const slot = candidates[i];
-        if (!s.isLive(slot)) continue;
-        const d = dist(slot);
-        if (d <= top.bound()) top.push(d, s.seqOf(slot), slot);
-      }
-    } else {
-      const limit = s.slotLimit;
-      for (let slot = 0; slot < limit; slot++) {
-        if (!s.isLive(slot)) continue;
-        const d = dist(slot);
-        if (d <= top.bound()) top.push(d, s.seqOf(slot), slot);
-      }
+    if (!candidates) {
+      const live = s.liveSlots();
+      return this.ranked(q, qn, k, live, live.length);
     }
-    return this.hits(top, q);
-  }
-
-  /**
-   * exact() over many slots: the sums (squared l2 or dot, float64 like distanceTo's kernels)
-   * come from the addon in one call; the formula on top is distanceTo's.
-   */
-  private bulkExact(q: Float32Array, qn: number, top: TopK, slots: Int32Array): Hit[] {
-    const s = this.store;
-    const space = this.options.space;
-    if (this.sums.length < slots.length) this.sums = new Float64Array(Math.max(slots.length, 2 * this.sums.length));
-    const sums = this.sums;
-    s.scan!.distances(q, slots, space === "l2" ? 0 : 1, sums);
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i];
-      if (!s.isLive(slot)) continue;
-      const d = distanceFromSum(space, sums[i], qn, s.normOf(slot));
-      if (d <= top.bound()) top.push(d, s.seqOf(slot), slot);
-    }
-    return this.hits(top, q);
+    const slots = this.slotScratch(candidates.length);
+    let n = 0;
+    for (let i = 0; i < candidates.length; i++) if (s.isLive(candidates[i])) slots[n++] = candidates[i];
+    return this.ranked(q, qn, k, slots, n);
   }
 }
