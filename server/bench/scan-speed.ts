@@ -36,7 +36,7 @@ const index = new VectorIndex(DEFAULT_SPEC.dim, {
   budget: new MemoryBudget(0),
 });
 for (let i = 0; i < n; i += 1000) {
-  index.put(Array.from({ length: Math.min(1000, n - i) }, (_, j) => ({ id: `r${i + j}`, seq: i + j, vector: row(data, i + j) })));
+  index.put(Array.from({ length: Math.min(1000, n - i) }, (_, j) => ({ id: `r${i + j}`, seq: i + j, version: 0, vector: row(data, i + j) })));
 }
 
 /** Best of five rounds of every query (the machine is shared: the best round is the least disturbed). */

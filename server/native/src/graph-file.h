@@ -14,6 +14,7 @@
 //   upper links:    for every element with level > 0, level x size_links_per_element_ bytes
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -144,7 +145,12 @@ inline void restoreGraph(Graph& g, const hnswlib::ExternalVectors& vectors, cons
   const size_t count = static_cast<size_t>(h.count);
   const size_t per_element = g.size_data_per_element_;
   if (h.level0_bytes != count * per_element) throw DamagedGraph("level-0 size does not match its element count");
-  if (count > g.max_elements_) g.resizeIndex(count);
+  // Capacity doubles from the graph's own, as the server grows graphs (hnsw-graph.ts).
+  if (count > g.max_elements_) {
+    size_t capacity = std::max<size_t>(g.max_elements_, 1);
+    while (capacity < count) capacity *= 2;
+    g.resizeIndex(capacity);
+  }
 
   const uint8_t* level0 = data + sizeof(GraphHeader);
   const uint8_t* levels = level0 + h.level0_bytes;

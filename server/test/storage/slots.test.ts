@@ -27,7 +27,7 @@ describe.each([
     const model = new Map<string, Float32Array>();
     for (let i = 0; i < 50; i++) {
       const v = vec();
-      store.put(`r${i}`, i, v, undefined);
+      store.put(`r${i}`, i, 1, v, undefined);
       model.set(`r${i}`, v);
     }
     expect(store.chunks.length).toBe(13);
@@ -39,12 +39,12 @@ describe.each([
     }
     for (let i = 50; i < 53; i++) {
       const v = vec();
-      const { slot } = store.put(`r${i}`, i, v, undefined);
+      const { slot } = store.put(`r${i}`, i, 1, v, undefined);
       expect(slot).toBeLessThan(50);
       model.set(`r${i}`, v);
     }
     const replaced = vec();
-    store.put("r49", 49, replaced, undefined);
+    store.put("r49", 49, 2, replaced, undefined);
     model.set("r49", replaced);
     expect(store.chunks.length).toBe(13);
     expect(store.live).toBe(model.size);

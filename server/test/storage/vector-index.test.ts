@@ -134,14 +134,14 @@ describe.each(["l2", "cosine", "ip"] as const)("%s: answers equal brute force wh
       for (let i = 0; i < 15; i++) {
         const id = `r${next++}`;
         const v = vec();
-        entries.push({ id, seq: seq, vector: v });
+        entries.push({ id, seq: seq, version: round, vector: v });
         live.set(id, { seq: seq++, v });
       }
       const ids = [...live.keys()];
       for (let i = 0; i < 4 && ids.length > 0; i++) {
         const id = ids[Math.floor(random() * ids.length)];
         const v = vec();
-        entries.push({ id, seq: live.get(id)!.seq, vector: v });
+        entries.push({ id, seq: live.get(id)!.seq, version: round, vector: v });
         live.set(id, { seq: live.get(id)!.seq, v });
       }
       index.put(entries);
@@ -170,13 +170,13 @@ describe("the unindexed tail", () => {
     const host = new ExactGraphHost();
     const index = new VectorIndex(2, options(host, "cosine", { annThreshold: 3 }));
     index.put([
-      { id: "a", seq: 0, vector: Float32Array.of(1, 0) },
-      { id: "b", seq: 1, vector: Float32Array.of(0, 1) },
-      { id: "c", seq: 2, vector: Float32Array.of(-1, 0) },
+      { id: "a", seq: 0, version: 1, vector: Float32Array.of(1, 0) },
+      { id: "b", seq: 1, version: 1, vector: Float32Array.of(0, 1) },
+      { id: "c", seq: 2, version: 1, vector: Float32Array.of(-1, 0) },
     ]);
     host.applyUpTo(host.lastOp);
     // "b" becomes a zero vector: scored exactly at distance 1, its delete not yet in the graph.
-    index.put([{ id: "b", seq: 1, vector: Float32Array.of(0, 0) }]);
+    index.put([{ id: "b", seq: 1, version: 1, vector: Float32Array.of(0, 0) }]);
     const [hits] = await index.search([Float32Array.of(1, 1)], 3, null);
     expect(hits.map((h) => [h.id, h.distance])).toEqual([
       ["a", expect.closeTo(1 - Math.SQRT1_2, 6)],
@@ -207,7 +207,7 @@ describe("with the real ANN worker", () => {
         const v = vec();
         const id = `b${b}-${i}`;
         live.set(id, { seq, v });
-        return { id, seq: seq++, vector: v };
+        return { id, seq: seq++, version: b, vector: v };
       });
       index.put(entries);
       const probe = entries[Math.floor(random() * entries.length)];
@@ -239,7 +239,7 @@ describe("with the real ANN worker", () => {
     // Deletes and updates, on the graph that now lives on the main thread.
     const ids = [...live.keys()];
     const deleted = ids.slice(0, 50);
-    const moved = ids.slice(50, 100).map((id) => ({ id, seq: live.get(id)!.seq, vector: vec() }));
+    const moved = ids.slice(50, 100).map((id) => ({ id, seq: live.get(id)!.seq, version: 100, vector: vec() }));
     index.removeIds(deleted);
     for (const id of deleted) live.delete(id);
     index.put(moved);
@@ -264,10 +264,10 @@ describe("with the real ANN worker", () => {
   it("ranks cosine zero vectors and zero queries at distance 1, like upstream", async () => {
     const index = new VectorIndex(2, options(host, "cosine", { annThreshold: 3 }));
     index.put([
-      { id: "a", seq: 0, vector: Float32Array.of(1, 0) },
-      { id: "b", seq: 1, vector: Float32Array.of(3, 4) },
-      { id: "c", seq: 2, vector: Float32Array.of(-2, 0.5) },
-      { id: "z", seq: 3, vector: Float32Array.of(0, 0) },
+      { id: "a", seq: 0, version: 1, vector: Float32Array.of(1, 0) },
+      { id: "b", seq: 1, version: 1, vector: Float32Array.of(3, 4) },
+      { id: "c", seq: 2, version: 1, vector: Float32Array.of(-2, 0.5) },
+      { id: "z", seq: 3, version: 1, vector: Float32Array.of(0, 0) },
     ]);
     await until(() => index.status().unindexed === 0);
     const [fromQ, fromZero] = await index.search([Float32Array.of(2, 1), Float32Array.of(0, 0)], 4, null);

@@ -593,7 +593,8 @@ export class LanceRecordTable implements RecordTable {
         const entries: Entry[] = new Array(batch.length);
         for (let i = 0; i < batch.length; i++) {
           const r = batch[i];
-          entries[i] = { id: r.id, seq: Number(seqs[i]), vector: r.embedding, payload: { document: r.document, uri: r.uri, metadataJson: metadataJson[i] } };
+          // Versions matter once graphs are saved (not yet wired here): 0 until rows carry one.
+          entries[i] = { id: r.id, seq: Number(seqs[i]), version: 0, vector: r.embedding, payload: { document: r.document, uri: r.uri, metadataJson: metadataJson[i] } };
         }
         index.put(entries);
       }

@@ -73,6 +73,8 @@ export async function loadRecords(table: Table, index: VectorIndex): Promise<voi
         entries[row] = {
           id: ids[row]!,
           seq: Number(seqs.get(row) as bigint),
+          // Versions matter once graphs are saved (not yet wired here): 0 until rows carry one.
+          version: 0,
           vector: values.subarray(start, start + dim),
           payload: { document: documents[row], uri: uris[row], metadataJson: metadata[row] },
         };

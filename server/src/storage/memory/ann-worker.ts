@@ -119,11 +119,19 @@ parentPort!.on("message", (msg: ToWorker) => {
   switch (msg.t) {
     case "create":
       try {
-        const graph = Graph.create(msg.space, msg.dim, msg.m, msg.efConstruction, msg.seed, msg.chunkBits);
         // The views keep the shared memory alive on this thread while the graph reads it.
         const chunks = msg.chunks.map((buffer) => new Float32Array(buffer));
-        chunks.forEach((rows, i) => graph.setChunk(i, rows));
+        const { space, dim, m, efConstruction, seed, chunkBits, saved } = msg;
+        let graph: Graph;
+        if (saved) {
+          graph = Graph.restore(space, dim, m, efConstruction, seed, chunkBits, chunks, saved.graph, saved.present);
+        } else {
+          graph = Graph.create(space, dim, m, efConstruction, seed, chunkBits);
+          chunks.forEach((rows, i) => graph.setChunk(i, rows));
+        }
         homes.set(msg.ix, { ix: msg.ix, graph, chunks, applied: 0 });
+        // A loaded graph is ready as it stands: the main thread may take it even if no op follows.
+        if (saved) post({ t: "applied", ix: msg.ix, op: 0 });
       } catch (err) {
         post({ t: "error", ix: msg.ix, message: errorText(err) });
       }

@@ -53,6 +53,30 @@ export class Graph {
     return new Graph(space, dim, new HnswIndex(space, dim, INITIAL_CAPACITY, m, efConstruction, seed, chunkBits));
   }
 
+  /**
+   * A graph loaded from saved bytes (HnswIndex.restore) over the slot store's chunks, which must
+   * cover every label in it. Its labels must be exactly those `present` marks (the saved slot
+   * map): a graph that disagrees with its slot map is as damaged as one that fails its checks.
+   */
+  static restore(space: DistanceSpace, dim: number, m: number, efConstruction: number, seed: number, chunkBits: number, chunks: Float32Array[], bytes: Uint8Array, present: Uint8Array): Graph {
+    const g = Graph.create(space, dim, m, efConstruction, seed, chunkBits);
+    chunks.forEach((rows, i) => g.setChunk(i, rows));
+    g.index.restore(bytes);
+    g.capacity = g.index.capacity();
+    const states = g.index.labelStates();
+    g.known = new Uint8Array(states.length);
+    g.present = new Uint8Array(states.length);
+    for (let label = 0; label < Math.max(states.length, present.length); label++) {
+      const here = label < states.length && states[label] === 2 ? 1 : 0;
+      if (here !== (present[label] ?? 0)) throw new Error("damaged graph snapshot: the graph's nodes differ from its slot map");
+      if (label < states.length) {
+        g.known[label] = states[label] > 0 ? 1 : 0;
+        g.present[label] = here;
+      }
+    }
+    return g;
+  }
+
   /** Takes over a graph another thread detached (`detach`), with its label state. */
   static adopt(space: DistanceSpace, dim: number, handle: number, state: GraphState): Graph {
     const { HnswIndex } = hnsw();
@@ -81,6 +105,21 @@ export class Graph {
 
   get size(): number {
     return this.index.count();
+  }
+
+  /** The graph's bytes (HnswIndex.serialize): searches may run until it resolves, changes may not. */
+  serialize(): Promise<Uint8Array> {
+    return this.index.serialize();
+  }
+
+  /** One past the highest label the graph has held. */
+  get labelLimit(): number {
+    return this.present.length;
+  }
+
+  /** Whether `label` is in the graph and not deleted. */
+  has(label: number): boolean {
+    return this.isPresent(label);
   }
 
   private isPresent(label: number): boolean {

@@ -33,6 +33,12 @@ export interface CreateMessage {
   seed: number;
   /** log2 of the slots per chunk. */
   chunkBits: number;
+  /**
+   * A saved graph to start from instead of an empty one: its bytes (HnswIndex.restore) and the
+   * saved slot map's `present` marks, which its labels must match. The worker answers with
+   * `applied` op 0 once it is loaded, or an error (then the index rebuilds).
+   */
+  saved?: { graph: Uint8Array; present: Uint8Array };
   /** The slot store's vector chunks so far, 2^chunkBits x dim float32 each (more follow as `chunk` messages). */
   chunks: SharedArrayBuffer[];
 }

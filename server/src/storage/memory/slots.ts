@@ -12,7 +12,12 @@
  * (`sums`), the JS kernels of distance.ts where the addon is missing.
  *
  * Slots of deleted records are reused, so the arrays stay as large as the peak live count.
- * The slot number is also the record's label in the ANN index.
+ * The slot number is also the record's label in the ANN index, and a saved graph names records
+ * by slot: a restore puts each record back in its saved slot (`restoreLayout`, `put(..., at)`).
+ *
+ * Each record also carries its version: the collection's write stamp of the write that last
+ * stored it (LanceDB keeps it per row). A saved graph records the version of every node, so a
+ * reload can tell which records were written after the save.
  */
 import { dotAt, l2At, vectorNorm } from "./distance.js";
 import { CHUNK_BITS } from "./protocol.js";
@@ -58,6 +63,7 @@ export class SlotStore {
   readonly scan: VectorScan | null;
   private norms = new Float32Array(0);
   private seqs = new Float64Array(0);
+  private versions = new Float64Array(0);
   private alive = new Uint8Array(0);
   private payloadCost = new Int32Array(0);
   private readonly ids: (string | undefined)[] = [];
@@ -141,6 +147,10 @@ export class SlotStore {
     return this.seqs[slot];
   }
 
+  versionOf(slot: number): number {
+    return this.versions[slot];
+  }
+
   normOf(slot: number): number {
     return this.norms[slot];
   }
@@ -175,14 +185,16 @@ export class SlotStore {
 
   /**
    * Inserts or replaces the record `id`. A replaced record keeps its slot (its seq is the one
-   * LanceDB keeps too). Returns the slot and whether it held this id before.
+   * LanceDB keeps too). A new record goes to slot `at` if given (a slot `restoreLayout` left
+   * unclaimed), else to a free one. Returns the slot and whether it held this id before.
    */
-  put(id: string, seq: number, vector: Float32Array, payload: Payload | undefined): { slot: number; replaced: boolean } {
+  put(id: string, seq: number, version: number, vector: Float32Array, payload: Payload | undefined, at?: number): { slot: number; replaced: boolean } {
     if (vector.length !== this.dim) throw new Error(`vector of dimension ${vector.length} in a store of dimension ${this.dim}`);
     let slot = this.byId.get(id);
     const replaced = slot !== undefined;
     if (slot === undefined) {
-      slot = this.allocate();
+      if (at !== undefined && (at >= this.top || this.alive[at] === 1)) throw new Error(`slot ${at} is not free to restore into`);
+      slot = at ?? this.allocate();
       this.byId.set(id, slot);
       this.ids[slot] = id;
       this.alive[slot] = 1;
@@ -191,6 +203,7 @@ export class SlotStore {
       this.bySeq[this.seqs[slot]] = 0;
     }
     this.seqs[slot] = seq;
+    this.versions[slot] = version;
     this.setSeq(seq, slot);
     this.chunkOf(slot).set(vector, this.offsetOf(slot));
     this.norms[slot] = vectorNorm(vector);
@@ -236,15 +249,37 @@ export class SlotStore {
     this.onChunk?.(index, buffer);
   }
 
+  /**
+   * Before a restore, on an empty store: slots [0, slots) exist and are neither live nor free,
+   * for `put(..., at)` to fill; `releaseUnclaimed` frees the rest once every record is in.
+   */
+  restoreLayout(slots: number): void {
+    if (this.top !== 0) throw new Error("restoreLayout on a store that has slots");
+    this.top = slots;
+    while (((slots - 1) >>> this.chunkBits) >= this.chunks.length && slots > 0) this.addChunk();
+    this.growArrays();
+  }
+
+  /** After a restore: the slots no record claimed become free. */
+  releaseUnclaimed(): void {
+    const taken = new Set(this.free);
+    for (let s = this.top - 1; s >= 0; s--) if (this.alive[s] === 0 && !taken.has(s)) this.free.push(s);
+  }
+
+  private growArrays(): void {
+    this.norms = grown(this.norms, this.top);
+    this.seqs = grown(this.seqs, this.top);
+    this.versions = grown(this.versions, this.top);
+    this.alive = grown(this.alive, this.top);
+    this.payloadCost = grown(this.payloadCost, this.top);
+  }
+
   private allocate(): number {
     const reused = this.free.pop();
     if (reused !== undefined) return reused;
     const slot = this.top++;
     if ((slot >>> this.chunkBits) >= this.chunks.length) this.addChunk();
-    this.norms = grown(this.norms, this.top);
-    this.seqs = grown(this.seqs, this.top);
-    this.alive = grown(this.alive, this.top);
-    this.payloadCost = grown(this.payloadCost, this.top);
+    this.growArrays();
     return slot;
   }
 }

@@ -18,12 +18,19 @@
  * Prefiltered searches (the candidate slots come from LanceDB evaluating the filter) are exact
  * scans when the candidates are few enough to scan quickly, and graph searches restricted to
  * the candidates otherwise. Collections smaller than `annThreshold` are only ever scanned.
+ *
+ * Saved graphs (graph-persistence.ts): once the graph is on the main thread and enough has
+ * changed since the last save, it is saved in the background (`options.graphs`); a restart
+ * loads the records (`beginLoad`, `load`, `finishLoad`) back into their saved slots, and the
+ * saved graph is loaded in the worker with only what changed since replayed.
  */
 import type { DistanceSpace } from "../../core/model.js";
 import type { AnnHost, AnnListener } from "./ann-worker-host.js";
 import { distanceFromSum, upstreamDistance, vectorNorm } from "./distance.js";
 import { trimSoon } from "./process-memory.js";
 import { Graph, type GraphState } from "./hnsw-graph.js";
+import { captureSlotMap, replayOps, savedSlots, SavePolicy, type GraphSaver, type IndexLog } from "./graph-persistence.js";
+import { decodeSnapshot, encodeSnapshot, type Snapshot } from "./graph-snapshot.js";
 import { CHUNK_BITS, OP_DELETE, OP_UPSERT } from "./protocol.js";
 import { type MemoryBudget, type Payload, SlotStore } from "./slots.js";
 import { TopK } from "./topk.js";
@@ -47,15 +54,27 @@ export interface VectorIndexOptions extends AnnParams {
   budget: MemoryBudget;
   /** log2 of the slots per vector chunk (default CHUNK_BITS; tests use small chunks). */
   chunkBits?: number;
+  /** Where graphs are saved; none: never saved. */
+  graphs?: GraphSaver | null;
+  /** Start-up, rebuild progress and saves are reported here. */
+  log?: IndexLog;
   onWarning?: (message: string) => void;
 }
 
 export interface Entry {
   id: string;
   seq: number;
+  /** The record's version: the write stamp LanceDB keeps for the row (see SlotStore). */
+  version: number;
   vector: Float32Array;
   payload?: Payload;
 }
+
+/** What finishLoad did about the graph. */
+export type LoadOutcome =
+  | { graph: "none" }
+  | { graph: "restored"; kept: number; upserts: number; deletes: number }
+  | { graph: "rebuilding"; reason: string };
 
 export interface Hit {
   slot: number;
@@ -71,6 +90,8 @@ const MAX_ANN_FAILURES = 3;
 const SEED = 100;
 /** The worker's graph moves to the main thread after this long caught up with no new ops. */
 const HANDOFF_QUIET_MS = 250;
+/** Progress of a graph build started by a load is logged this often. */
+const PROGRESS_MS = 5000;
 /** Longest stretch the main thread spends applying ops to its graph before yielding. */
 const LOCAL_SLICE_MS = 1.5;
 /** Ops applied here between two clock reads. */
@@ -112,6 +133,17 @@ export class VectorIndex implements AnnListener {
   /** Scratch: slots to score and their distances. */
   private scoreSlots = new Int32Array(0);
   private scoreDist = new Float64Array(0);
+  /** During a load: the saved graph and where its records go (null: no usable saved graph). */
+  private loading: { snapshot: Snapshot | null; bySeq: Map<number, number>; reason: string } | null = null;
+  /** A saved graph is being loaded in the worker (its failure means a rebuild, not a fault). */
+  private restoring = false;
+  /** The graph build a load started (logged until the graph is ready), if any. */
+  private startup: { at: number; ops: number; timer: NodeJS.Timeout } | null = null;
+  private readonly savePolicy = new SavePolicy();
+  private saving: Promise<void> | null = null;
+  /** A save is reading the graph: it takes no change until then. */
+  private serializing = false;
+  private saveTimer: NodeJS.Timeout | null = null;
 
   constructor(
     dim: number,
@@ -141,21 +173,123 @@ export class VectorIndex implements AnnListener {
 
   /** Inserts or replaces records; `activate` false defers starting a graph (bulk loads). */
   put(entries: readonly Entry[], activate = true): void {
-    for (const e of entries) {
-      const { slot } = this.store.put(e.id, e.seq, e.vector, e.payload);
-      if (this.options.space === "cosine" && this.store.normOf(slot) === 0) {
-        // Out of the graph (a stale graph entry is removed), scored exactly at distance 1.
-        if (!this.exactOnly.has(slot)) {
-          this.exactOnly.add(slot);
-          this.queue(OP_DELETE, slot);
-        }
-        continue;
-      }
-      this.exactOnly.delete(slot);
-      this.queue(OP_UPSERT, slot);
-    }
+    for (const e of entries) this.putOne(e, undefined);
     this.flush();
     if (activate) this.activate();
+  }
+
+  /** A record into the store (at slot `at` if given: a restore) and its op for the graph. */
+  private putOne(e: Entry, at: number | undefined): void {
+    const { slot } = this.store.put(e.id, e.seq, e.version, e.vector, e.payload, at);
+    if (this.options.space === "cosine" && this.store.normOf(slot) === 0) {
+      // Out of the graph (a stale graph entry is removed), scored exactly at distance 1.
+      if (!this.exactOnly.has(slot)) {
+        this.exactOnly.add(slot);
+        this.queue(OP_DELETE, slot);
+      }
+      return;
+    }
+    this.exactOnly.delete(slot);
+    this.queue(OP_UPSERT, slot);
+  }
+
+  // ---- loading (a restart) -------------------------------------------------------------------
+
+  /**
+   * Starts loading the collection's records into this new, empty index; `saved` is its saved
+   * graph, if any (the index takes the buffer: it may be handed to the worker). Records follow
+   * through `load`, then `finishLoad` starts the graph.
+   */
+  beginLoad(saved: Uint8Array | null): void {
+    if (this.store.slotLimit !== 0) throw new Error("beginLoad on an index that has records");
+    let snapshot: Snapshot | null = null;
+    let reason = "no saved graph";
+    if (saved && this.options.host) {
+      try {
+        snapshot = decodeSnapshot(saved);
+        const h = snapshot.header;
+        const o = this.options;
+        if (h.space !== o.space || h.dim !== this.store.dim || h.m !== o.m || h.efConstruction !== o.efConstruction) {
+          reason = "the saved graph was built with other parameters";
+          snapshot = null;
+        }
+      } catch (err) {
+        reason = err instanceof Error ? err.message : String(err);
+      }
+    }
+    if (snapshot) this.store.restoreLayout(snapshot.seqs.length);
+    this.loading = { snapshot, bySeq: snapshot ? savedSlots(snapshot) : new Map(), reason };
+  }
+
+  /** Records of a load (beginLoad first); a record the saved graph knew goes back to its slot. */
+  load(entries: readonly Entry[]): void {
+    const loading = this.loading;
+    if (!loading) throw new Error("load before beginLoad");
+    for (const e of entries) {
+      const at = loading.bySeq.get(e.seq);
+      this.putOne(e, at !== undefined && !this.store.isLive(at) ? at : undefined);
+    }
+    this.flush();
+  }
+
+  /** Every record is in: starts the graph, from the saved one if it is usable. */
+  finishLoad(): LoadOutcome {
+    const loading = this.loading;
+    if (!loading) throw new Error("finishLoad before beginLoad");
+    this.loading = null;
+    this.store.releaseUnclaimed();
+    const { host, annThreshold } = this.options;
+    if (!host || this.store.live < annThreshold || this.closed) return { graph: "none" };
+    if (!loading.snapshot) {
+      this.options.log?.warn({ records: this.store.live, reason: loading.reason }, "building the collection's graph");
+      this.activate();
+      this.startupProgress();
+      return { graph: "rebuilding", reason: loading.reason };
+    }
+    const replay = replayOps(loading.snapshot, this.store, (slot) => !this.exactOnly.has(slot));
+    this.restoreGraph(loading.snapshot, replay.kinds, replay.slots);
+    const { kept, upserts, deletes } = replay;
+    this.options.log?.info({ records: this.store.live, kept, upserts, deletes, savedAt: new Date(loading.snapshot.header.savedAt).toISOString() }, "loading the collection's saved graph");
+    this.startupProgress();
+    return { graph: "restored", kept, upserts, deletes };
+  }
+
+  /** Starts the worker's graph from a saved one, then sends it the ops that bring it up to date. */
+  private restoreGraph(snapshot: Snapshot, kinds: Uint8Array, slots: Int32Array): void {
+    const host = this.options.host!;
+    this.resetOps();
+    this.ix = host.register(this);
+    this.mode = "worker";
+    this.restoring = true;
+    const { space, m, efConstruction } = this.options;
+    const chunks = this.store.chunks.map((_, i) => this.store.chunkBuffer(i));
+    const saved = { graph: snapshot.graph, present: snapshot.present };
+    const transfer = snapshot.graph.buffer instanceof ArrayBuffer ? [snapshot.graph.buffer] : [];
+    host.send({ t: "create", ix: this.ix, dim: this.store.dim, space, m, efConstruction, seed: SEED, chunkBits: this.store.chunkBits, chunks, saved }, transfer);
+    this.store.onChunk = (index, buffer) => host.send({ t: "chunk", ix: this.ix, index, buffer });
+    for (let i = 0; i < slots.length; i++) {
+      this.queue(kinds[i], slots[i]);
+      if (this.outSlots.length >= BUILD_BATCH) this.flush();
+    }
+    this.flush();
+  }
+
+  /** Logs the progress of the graph build a load started, until the graph is ready. */
+  private startupProgress(): void {
+    if (this.mode === "exact" || !this.options.log) return;
+    const timer = setInterval(() => {
+      if (this.mode === "worker") this.options.log?.info({ applied: this.appliedOp, ops: this.opNo }, "indexing the collection's graph");
+    }, PROGRESS_MS);
+    timer.unref();
+    this.startup = { at: performance.now(), ops: this.opNo, timer };
+  }
+
+  private startupDone(): void {
+    const s = this.startup;
+    if (!s) return;
+    clearInterval(s.timer);
+    this.startup = null;
+    this.options.log?.info({ records: this.store.live, ops: s.ops, seconds: Math.round(performance.now() - s.at) / 1000 }, "the collection's graph is ready");
   }
 
   remove(slots: Iterable<number>): void {
@@ -181,6 +315,9 @@ export class VectorIndex implements AnnListener {
     if (this.closed) return;
     this.closed = true;
     if (this.handoffTimer) clearTimeout(this.handoffTimer);
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    if (this.startup) clearInterval(this.startup.timer);
+    this.startup = null;
     if (this.mode === "worker" || this.mode === "exporting") this.options.host?.drop(this.ix);
     this.mode = "exact";
     this.local = null;
@@ -212,6 +349,7 @@ export class VectorIndex implements AnnListener {
       this.logKinds.push(kinds[i]);
     }
     this.opNo = first + n - 1;
+    this.savePolicy.unsaved += n;
     if (this.mode === "worker") {
       this.options.host!.send({ t: "ops", ix: this.ix, first, kinds, slots }, [kinds.buffer, slots.buffer]);
     } else if (this.mode === "local") {
@@ -231,6 +369,7 @@ export class VectorIndex implements AnnListener {
     this.logBase = 1;
     this.outKinds = [];
     this.outSlots = [];
+    this.savePolicy.unsaved = 0;
   }
 
   private logAt(op: number): number {
@@ -276,6 +415,8 @@ export class VectorIndex implements AnnListener {
 
   applied(op: number): void {
     if (this.mode !== "worker" && this.mode !== "exporting") return;
+    // The saved graph loaded (op 0 is its confirmation): a failure from now on is a fault.
+    this.restoring = false;
     if (op > this.appliedOp) this.appliedOp = op;
     this.trimLog();
     if (this.mode === "worker" && this.appliedOp === this.opNo) this.scheduleHandoff();
@@ -285,8 +426,15 @@ export class VectorIndex implements AnnListener {
     if (this.mode !== "worker" && this.mode !== "exporting") return;
     this.mode = "exact";
     this.store.onChunk = null;
-    this.annFailures++;
-    this.options.onWarning?.(`ANN index failed (searches are exact until it is rebuilt): ${reason}`);
+    if (this.restoring) {
+      // A saved graph that does not load (damaged, or other parameters) is rebuilt: the
+      // records are all in memory, the graph is only an index of them.
+      this.restoring = false;
+      this.options.log?.warn({ records: this.store.live, reason }, "the saved graph could not be loaded: building the collection's graph");
+    } else {
+      this.annFailures++;
+      this.options.onWarning?.(`ANN index failed (searches are exact until it is rebuilt): ${reason}`);
+    }
     this.resetOps();
     this.activate();
   }
@@ -351,7 +499,9 @@ export class VectorIndex implements AnnListener {
     // the worker registered are the same memory here.)
     for (let i = 0; i < this.store.chunks.length; i++) graph.setChunk(i, this.store.chunks[i]);
     this.store.onChunk = (index) => graph.setChunk(index, this.store.chunks[index]);
+    this.startupDone();
     this.scheduleLocal();
+    this.maybeSave();
   }
 
   private scheduleLocal(): void {
@@ -366,7 +516,8 @@ export class VectorIndex implements AnnListener {
   /** Applies queued ops to the graph here for one short slice. */
   private applyLocal(): void {
     const graph = this.local;
-    if (this.closed || this.mode !== "local" || !graph) return;
+    // While a save reads the graph it takes no change (the save resumes this when done).
+    if (this.closed || this.mode !== "local" || !graph || this.serializing) return;
     const deadline = performance.now() + LOCAL_SLICE_MS;
     try {
       while (this.appliedOp < this.opNo) {
@@ -389,6 +540,74 @@ export class VectorIndex implements AnnListener {
     }
     this.trimLog();
     this.scheduleLocal();
+    this.maybeSave();
+  }
+
+  // ---- saving ----------------------------------------------------------------------------------
+
+  /** Saves the graph in the background if the policy says it is time (local graphs only). */
+  private maybeSave(): void {
+    if (!this.options.graphs || this.mode !== "local" || this.saving || this.saveTimer || this.closed) return;
+    const due = this.savePolicy.due(this.store.live);
+    if (due === "no") return;
+    if (due === "later") {
+      this.saveTimer = setTimeout(() => {
+        this.saveTimer = null;
+        this.maybeSave();
+      }, this.savePolicy.wait());
+      this.saveTimer.unref();
+      return;
+    }
+    void this.save();
+  }
+
+  /**
+   * Saves the graph now if anything is unsaved (shutdown: a restart then replays nothing);
+   * waits for a save under way first. Resolves when done; a failed save is logged, not thrown.
+   */
+  async saveNow(): Promise<void> {
+    if (this.saving) await this.saving;
+    if (this.options.graphs && this.mode === "local" && !this.closed && this.savePolicy.unsaved > 0) await this.save();
+  }
+
+  private save(): Promise<void> {
+    const graph = this.local!;
+    const saver = this.options.graphs!;
+    const started = performance.now();
+    // The slot map and the graph's bytes describe the same moment: the capture is synchronous
+    // and the graph takes no change from here until serialize() resolves.
+    const map = captureSlotMap(this.store, graph, (slot) => slot < this.slotOp.length && this.slotOp[slot] > this.appliedOp);
+    const captured = this.savePolicy.unsaved - (this.opNo - this.appliedOp);
+    const records = this.store.live;
+    const { space, m, efConstruction } = this.options;
+    this.serializing = true;
+    const bytes = graph.serialize();
+    const run = (async () => {
+      try {
+        let graphBytes: Uint8Array;
+        try {
+          graphBytes = await bytes;
+        } finally {
+          // The graph takes changes again while the bytes are stored.
+          this.serializing = false;
+          this.scheduleLocal();
+        }
+        const parts = encodeSnapshot({ space, dim: this.store.dim, m, efConstruction, records, savedAt: Date.now() }, map.seqs, map.versions, map.present, graphBytes);
+        await saver.save(parts);
+        const ms = performance.now() - started;
+        this.savePolicy.saved(captured, ms);
+        this.options.log?.info({ records, bytes: parts.reduce((n, p) => n + p.length, 0), ms: Math.round(ms) }, "saved the collection's graph");
+      } catch (err) {
+        this.savePolicy.failed();
+        this.options.log?.warn({ err }, "saving the collection's graph failed (a restart rebuilds more of it)");
+      } finally {
+        this.saving = null;
+        this.scheduleLocal();
+        this.maybeSave();
+      }
+    })();
+    this.saving = run;
+    return run;
   }
 
   // ---- progress ------------------------------------------------------------------------------

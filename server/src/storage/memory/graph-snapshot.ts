@@ -1,0 +1,103 @@
+/**
+ * A saved graph: the HNSW graph's bytes (the addon's format, self-checked: graph-file.h) and,
+ * per slot, which record each graph node was built from. A saved graph is only ever a hint: on
+ * load, every node is checked against the records as LanceDB has them now (the same seq, i.e.
+ * the same record, and the same version, i.e. not written since), and whatever differs (records
+ * added, replaced or deleted after the save) is replayed into the graph. So a stale snapshot
+ * costs replay time, never a wrong answer, and a damaged one costs a rebuild.
+ *
+ * Layout (little-endian):
+ *   "CSGSNAP1" | u32 header length | header JSON (SnapshotHeader) | zero padding to 8 |
+ *   seqs: f64 x slots (-1: no record) | versions: f64 x slots (-1: the graph may not reflect
+ *   the record's current version) | present: u8 x slots (1: the slot's label is in the graph and
+ *   not deleted) | zero padding to 8 | u64 XXH64 of everything before it | graph bytes
+ */
+import type { DistanceSpace } from "../../core/model.js";
+import { hnsw } from "./native.js";
+
+const MAGIC = "CSGSNAP1";
+const FORMAT = 1;
+
+export interface SnapshotHeader {
+  format: number;
+  space: DistanceSpace;
+  dim: number;
+  m: number;
+  efConstruction: number;
+  /** Entries of the slot arrays. */
+  slots: number;
+  /** Length of the graph bytes at the end. */
+  graphBytes: number;
+  /** Live records in the collection when it was saved (logs). */
+  records: number;
+  /** When it was saved (ms since the epoch; logs). */
+  savedAt: number;
+}
+
+export interface Snapshot {
+  header: SnapshotHeader;
+  seqs: Float64Array;
+  versions: Float64Array;
+  present: Uint8Array;
+  /** The graph's bytes: a view into the snapshot's buffer. */
+  graph: Uint8Array;
+}
+
+/** A snapshot that cannot be used; `message` says why (for the log). */
+export class DamagedSnapshot extends Error {
+  constructor(message: string) {
+    super(`damaged graph snapshot: ${message}`);
+    this.name = "DamagedSnapshot";
+  }
+}
+
+const pad8 = (n: number) => (n + 7) & ~7;
+
+/** The snapshot as parts to store one after the other: the prefix, then the graph's bytes. */
+export function encodeSnapshot(header: Omit<SnapshotHeader, "format" | "slots" | "graphBytes">, seqs: Float64Array, versions: Float64Array, present: Uint8Array, graph: Uint8Array): Uint8Array[] {
+  const slots = seqs.length;
+  if (versions.length !== slots || present.length !== slots) throw new Error("slot arrays of different lengths");
+  const json = new TextEncoder().encode(JSON.stringify({ format: FORMAT, ...header, slots, graphBytes: graph.length } satisfies SnapshotHeader));
+  const arraysAt = pad8(12 + json.length);
+  const checksumAt = pad8(arraysAt + slots * 17);
+  const prefix = new Uint8Array(checksumAt + 8);
+  const view = new DataView(prefix.buffer);
+  prefix.set(new TextEncoder().encode(MAGIC), 0);
+  view.setUint32(8, json.length, true);
+  prefix.set(json, 12);
+  new Float64Array(prefix.buffer, arraysAt, slots).set(seqs);
+  new Float64Array(prefix.buffer, arraysAt + slots * 8, slots).set(versions);
+  prefix.set(present, arraysAt + slots * 16);
+  view.setBigUint64(checksumAt, hnsw().hash64(prefix.subarray(0, checksumAt)), true);
+  return [prefix, graph];
+}
+
+/**
+ * Parses and checks a snapshot (everything but the graph's bytes, which the addon checks as it
+ * loads them); throws DamagedSnapshot. The arrays are copies; `graph` is a view of `bytes`.
+ */
+export function decodeSnapshot(bytes: Uint8Array): Snapshot {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) throw new DamagedSnapshot("not a graph snapshot");
+  const jsonLength = view.getUint32(8, true);
+  if (12 + jsonLength > bytes.length) throw new DamagedSnapshot("truncated header");
+  let header: SnapshotHeader;
+  try {
+    header = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(12, 12 + jsonLength))) as SnapshotHeader;
+  } catch {
+    throw new DamagedSnapshot("unreadable header");
+  }
+  const { slots, graphBytes } = header ?? {};
+  if (header?.format !== FORMAT) throw new DamagedSnapshot(`format ${String(header?.format)} is not supported`);
+  if (!Number.isSafeInteger(slots) || slots < 0 || !Number.isSafeInteger(graphBytes) || graphBytes < 0) throw new DamagedSnapshot("bad sizes in the header");
+  const arraysAt = pad8(12 + jsonLength);
+  const checksumAt = pad8(arraysAt + slots * 17);
+  if (checksumAt + 8 + graphBytes !== bytes.length) throw new DamagedSnapshot("truncated or padded");
+  if (view.getBigUint64(checksumAt, true) !== hnsw().hash64(bytes.subarray(0, checksumAt))) throw new DamagedSnapshot("checksum mismatch");
+  // Copies: the arrays must not keep the (large) snapshot buffer alive, nor be 8-aligned in it.
+  const at = bytes.byteOffset + arraysAt;
+  const seqs = new Float64Array(bytes.buffer.slice(at, at + slots * 8));
+  const versions = new Float64Array(bytes.buffer.slice(at + slots * 8, at + slots * 16));
+  const present = bytes.slice(arraysAt + slots * 16, arraysAt + slots * 17);
+  return { header, seqs, versions, present, graph: bytes.subarray(checksumAt + 8) };
+}
