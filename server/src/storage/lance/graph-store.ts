@@ -1,0 +1,124 @@
+/**
+ * Saved HNSW graphs, kept in LanceDB beside the collection's record table: one table per
+ * collection (`<collection id>-hnsw`), whose rows are the snapshot's bytes in order (`part`,
+ * `data`: at most PART_BYTES each).
+ *
+ * Why LanceDB and not a file next to the table: the data directory may be an object-store URI
+ * (s3://, gs://, az://...), which only LanceDB's connection (with its storage options and
+ * credentials) knows how to reach; keeping the bytes in a table works for every URI the records
+ * work for, with nothing else to configure. The cost is LanceDB's per-byte overhead, measured
+ * at 15-20 ns/byte on this 2-core VM (a 1M-record graph, ~150 MB, reads in ~3 s of CPU), about
+ * a tenth of what a restart reads from LanceDB for the records themselves.
+ *
+ * A save replaces the whole table in one commit (`add` in overwrite mode): a reader sees the
+ * old snapshot or the new one, never a mix; a crash mid-save leaves the old one. Older versions
+ * are removed after each save (beyond `retainMs`, so a read that started on one keeps its files).
+ */
+import type { Connection, Table } from "@lancedb/lancedb";
+import { arrow, type ArrowModule } from "./arrow.js";
+
+/** Bytes per row: big enough for few rows, small enough for LanceDB's page buffers. */
+export const PART_BYTES = 8 * 1024 * 1024;
+
+const SCHEMA = new arrow.Schema([new arrow.Field("part", new arrow.Int32(), false), new arrow.Field("data", new arrow.LargeBinary(), false)]);
+
+function isNotFound(err: unknown): boolean {
+  return err instanceof Error && /was not found|not found/i.test(err.message);
+}
+
+/** The name of a collection's graph table. */
+export function graphTableName(collectionId: string): string {
+  return `${collectionId}-hnsw`;
+}
+
+/** `bytes` as rows of at most `partBytes`, numbered from `first`, in one batch (no copy). */
+function batchOf(bytes: Uint8Array, first: number, partBytes: number): ArrowModule.RecordBatch {
+  const rows = Math.max(1, Math.ceil(bytes.length / partBytes));
+  const offsets = new BigInt64Array(rows + 1);
+  for (let i = 0; i <= rows; i++) offsets[i] = BigInt(Math.min(bytes.length, i * partBytes));
+  const data = arrow.makeData({ type: new arrow.LargeBinary(), length: rows, nullCount: 0, valueOffsets: offsets, data: bytes });
+  const part = arrow.makeData({ type: new arrow.Int32(), length: rows, nullCount: 0, data: Int32Array.from({ length: rows }, (_, i) => first + i) });
+  return new arrow.RecordBatch(SCHEMA, arrow.makeData({ type: new arrow.Struct(SCHEMA.fields), length: rows, nullCount: 0, children: [part, data] }));
+}
+
+export class GraphStore {
+  constructor(
+    private readonly db: Connection,
+    /** Old versions stay readable this long (as for record tables). */
+    private readonly retainMs = 60_000,
+    private readonly partBytes = PART_BYTES,
+  ) {}
+
+  /** Replaces the collection's saved graph by `parts`, concatenated. */
+  async save(collectionId: string, parts: Uint8Array[]): Promise<void> {
+    let next = 0;
+    const batches: ArrowModule.RecordBatch[] = [];
+    for (const p of parts) {
+      if (p.length === 0) continue;
+      const batch = batchOf(p, next, this.partBytes);
+      next += batch.numRows;
+      batches.push(batch);
+    }
+    if (batches.length === 0) batches.push(batchOf(new Uint8Array(0), 0, this.partBytes));
+    const data = new arrow.Table(batches);
+    const name = graphTableName(collectionId);
+    let table: Table;
+    try {
+      table = await this.db.openTable(name);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      table = await this.db.createTable(name, data, { mode: "create", existOk: false });
+      table.close();
+      return;
+    }
+    try {
+      await table.add(data, { mode: "overwrite" });
+      await table.optimize({ cleanupOlderThan: new Date(Date.now() - this.retainMs) });
+    } finally {
+      table.close();
+    }
+  }
+
+  /**
+   * The saved graph's bytes, or null if there is none. Rows missing in the middle or at the end
+   * are not detected here: the snapshot's own sizes and checksums catch them.
+   */
+  async read(collectionId: string): Promise<Uint8Array | null> {
+    let table: Table;
+    try {
+      table = await this.db.openTable(graphTableName(collectionId));
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+    try {
+      const rows: { part: number; data: Uint8Array }[] = [];
+      for await (const batch of table.query().select(["part", "data"]) as AsyncIterable<ArrowModule.RecordBatch>) {
+        const part = batch.getChild("part")!;
+        const data = batch.getChild("data")!;
+        for (let i = 0; i < batch.numRows; i++) rows.push({ part: part.get(i) as number, data: data.get(i) as Uint8Array });
+      }
+      if (rows.length === 0) return null;
+      rows.sort((a, b) => a.part - b.part);
+      // One buffer of its own (the index may transfer it to the worker thread).
+      const out = new Uint8Array(rows.reduce((n, r) => n + r.data.length, 0));
+      let at = 0;
+      for (const r of rows) {
+        out.set(r.data, at);
+        at += r.data.length;
+      }
+      return out;
+    } finally {
+      table.close();
+    }
+  }
+
+  /** Forgets the collection's saved graph (the collection is dropped). */
+  async drop(collectionId: string): Promise<void> {
+    try {
+      await this.db.dropTable(graphTableName(collectionId));
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+  }
+}
