@@ -124,3 +124,11 @@ def test_a_batch_of_max_batch_size_is_accepted(client, name):
     col.add(ids=[f"id-{i}" for i in range(n)], embeddings=rng.random((n, 2), dtype=np.float32))
     assert col.count() == n
     client.delete_collection(name)
+
+
+def test_get_or_create_keeps_the_existing_metadata(client, name):
+    client.create_collection(name, metadata={"v": 1}, embedding_function=None)
+    again = client.get_or_create_collection(name, metadata={"v": 2}, embedding_function=None)
+    assert client.get_collection(name).metadata == again.metadata
+    assert again.metadata == {"v": 1}
+    client.delete_collection(name)

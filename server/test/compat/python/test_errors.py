@@ -129,3 +129,10 @@ def test_errors_are_chroma_errors_not_internal_errors(client, col):
             case()
         assert not isinstance(info.value, InternalError)
         assert str(info.value)
+
+
+def test_a_batch_above_max_batch_size_is_refused_by_the_client(client, col):
+    n = client.get_max_batch_size() + 1
+    with pytest.raises(ValueError, match="exceeds maximum batch size"):
+        col.add(ids=[f"id-{i}" for i in range(n)], embeddings=np.zeros((n, 3), dtype=np.float32))
+    assert col.count() == 2
