@@ -79,6 +79,7 @@ const EXTENSION_OPERATIONS: [string, string, string][] = [
   ["delete", DB, "v2DeleteDatabase"],
   ["get", `${DB}/collections/by-id/{collection_id}`, "v2GetCollectionById"],
   ["get", `${COL}/indexing_status`, "v2IndexingStatus"],
+  ["post", `${COL}/search`, "v2CollectionSearch"],
 ];
 
 const SEED_SCHEMAS = [

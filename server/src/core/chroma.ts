@@ -14,6 +14,10 @@ import { asMetadata, mergeMetadata, validateBatch, validateMetadata, type WriteB
 import { toGetResult, toQueryResult, type GetResult, type QueryResult } from "./results.js";
 import { buildConfiguration, mergeConfiguration, spaceFromRequest, spaceOf } from "./space.js";
 import { parseOptionalWhere, parseOptionalWhereDocument } from "./where.js";
+import { deserializeSearchRequest, validateSearchRequest } from "./search/payload.js";
+import type { SearchResponse } from "./search/response.js";
+import { runSearches } from "./search/service.js";
+import { TableSearchReader } from "./search/table-reader.js";
 import { InvalidPatternError, type RecordTable, type Storage } from "../storage/storage.js";
 
 export const DEFAULT_TENANT = "default_tenant";
@@ -421,6 +425,19 @@ export class Chroma {
     const table = await this.table(collection);
     const lists = await this.filtered(() => table.nearest(queries, nResults, spaceOf(collection.configuration), filter, projectionOf(include)));
     return toQueryResult(lists, include);
+  }
+
+  /**
+   * The Search API (core/search): the body is checked in upstream's order (its shape, the
+   * collection id, upstream's validators), then every search runs against the collection.
+   */
+  async search(scope: Scope, id: string, body: unknown): Promise<SearchResponse> {
+    const request = deserializeSearchRequest(body);
+    validateCollectionId(id);
+    validateSearchRequest(request);
+    const collection = await this.getCollectionById(scope, id);
+    const table = await this.table(collection);
+    return this.filtered(() => runSearches(request, collection, new TableSearchReader(table, spaceOf(collection.configuration))));
   }
 
   async delete(scope: Scope, id: string, input: DeleteInput): Promise<{ deleted: number }> {

@@ -193,6 +193,12 @@ export interface OperationTypes {
     body: undefined;
     reply: { status: 200; body: operations["v2IndexingStatus"]["responses"][200]["content"]["application/json"] };
   };
+  v2CollectionSearch: {
+    params: operations["v2CollectionSearch"]["parameters"]["path"];
+    query: EmptyObject;
+    body: operations["v2CollectionSearch"]["requestBody"]["content"]["application/json"];
+    reply: { status: 200; body: operations["v2CollectionSearch"]["responses"][200]["content"]["application/json"] };
+  };
   v1Root: {
     params: EmptyObject;
     query: EmptyObject;
@@ -394,6 +400,8 @@ export interface Handlers {
   v2CollectionCount(input: HandlerInput<"v2CollectionCount">): Promise<HandlerReply<"v2CollectionCount">>;
   /** GET /api/v2/tenants/{tenant}/databases/{database}/collections/{collection_id}/indexing_status — Indexing progress of a collection */
   v2IndexingStatus(input: HandlerInput<"v2IndexingStatus">): Promise<HandlerReply<"v2IndexingStatus">>;
+  /** POST /api/v2/tenants/{tenant}/databases/{database}/collections/{collection_id}/search — Search records (dense, sparse and hybrid ranking) */
+  v2CollectionSearch(input: HandlerInput<"v2CollectionSearch">): Promise<HandlerReply<"v2CollectionSearch">>;
   /** GET /api/v1 — Root (heartbeat) */
   v1Root(input: HandlerInput<"v1Root">): Promise<HandlerReply<"v1Root">>;
   /** POST /api/v1/reset — Reset the server */

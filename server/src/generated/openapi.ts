@@ -694,6 +694,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/tenants/{tenant}/databases/{database}/collections/{collection_id}/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search records (dense, sparse and hybrid ranking)
+         * @description Extension (not in chromadb 0.6.3): Chroma 1.x's Search API (`collection_search` upstream),
+         *     which `chromadb@3`'s `collection.search(...)` and the Python client's `Collection.search`
+         *     call; upstream's own single-node server answers it with 501. Each entry of `searches` runs
+         *     independently (one batch): `filter` narrows the records (the where grammar, with `#id` and
+         *     `#document` keys), `rank` scores them (`$knn` over `#embedding` or a sparse-vector metadata
+         *     key, combined arithmetically; lower scores rank first; no rank means storage order),
+         *     `group_by` keeps the best `k` records per group, `limit`/`offset` page the ranked list and
+         *     `select` names the returned fields. Result columns come back per search; a column not
+         *     selected by a search is `null` for it. Semantics follow upstream's types
+         *     (rust/types/src/execution/operator.rs, plan.rs, api_types.rs) and operators
+         *     (rust/worker/src/execution/operators: rank, ranked_group_by, select, sparse_index_knn, idf).
+         *     Malformed payloads answer 422 (or 400, as upstream) with serde's wording; semantic checks
+         *     answer 400 `Validation error: searches[i].field: ...`.
+         */
+        post: operations["v2CollectionSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1": {
         parameters: {
             query?: never;
@@ -1383,6 +1431,180 @@ export interface components {
             num_indexed_ops: number;
             total_ops: number;
         };
+        /**
+         * @description Upstream's consistency knob for search (index only, index plus write-ahead log, ...).
+         *     chromaspec applies every acknowledged write to its indexes before answering it, so every
+         *     level reads everything written; the value is validated and otherwise has no effect.
+         * @enum {string}
+         */
+        ReadLevel: "index_and_wal" | "index_only" | "index_and_bounded_wal";
+        /**
+         * @description A batch of searches over one collection (upstream `SearchRequestPayload`). The server checks
+         *     the payload itself, with upstream's (serde's) wording, so a malformed search answers
+         *     422/400 from the core rather than from the schema layer.
+         */
+        SearchRequestPayload: {
+            searches: components["schemas"]["SearchPayload"][];
+            read_level?: components["schemas"]["ReadLevel"];
+        };
+        /**
+         * @description One search (upstream `SearchPayload`); every part is optional. Unknown fields are ignored,
+         *     as upstream does.
+         */
+        SearchPayload: {
+            /**
+             * @description The where clause itself (not wrapped): `null` or `{}` for none. `query_ids` of other
+             *     clients arrive as `{"#id": {"$in": [...]}}`.
+             */
+            filter?: components["schemas"]["SearchWhere"] | Record<string, unknown> | null;
+            /** @description How records are scored (lower first); `null` or absent keeps storage order. */
+            rank?: components["schemas"]["RankExpression"] | null;
+            group_by?: components["schemas"]["SearchGroupBy"];
+            limit?: components["schemas"]["SearchLimit"];
+            select?: components["schemas"]["SearchSelect"];
+        };
+        /**
+         * @description The search filter: upstream's where grammar over metadata keys (see `Where`), plus the
+         *     reserved keys `#id` (`$eq`, `$ne`, `$in`, `$nin` on record ids) and `#document`
+         *     (`$contains`, `$not_contains`, `$regex`, `$not_regex` on the document), freely combined
+         *     with `$and` / `$or`.
+         */
+        SearchWhere: components["schemas"]["SearchWhereAnd"] | components["schemas"]["SearchWhereOr"] | components["schemas"]["SearchIdCondition"] | components["schemas"]["SearchDocumentCondition"] | components["schemas"]["WhereField"];
+        SearchWhereAnd: {
+            $and: components["schemas"]["SearchWhere"][];
+        };
+        SearchWhereOr: {
+            $or: components["schemas"]["SearchWhere"][];
+        };
+        /** @description A condition on record ids. */
+        SearchIdCondition: {
+            "#id": string | {
+                $eq?: string;
+                $ne?: string;
+                $in?: string[];
+                $nin?: string[];
+            };
+        };
+        /** @description A condition on the document text (substring or Rust-syntax regular expression). */
+        SearchDocumentCondition: {
+            "#document": {
+                $contains?: string;
+                $not_contains?: string;
+                $regex?: string;
+                $not_regex?: string;
+            };
+        };
+        /**
+         * @description A score per record (upstream `RankExpr`), lower is better. `$knn` scores the records among
+         *     its `limit` nearest; the others take its `default`, or drop out of the result when it has
+         *     none. Arithmetic is float32 as upstream: `$sum`/`$mul`/`$max`/`$min` over lists,
+         *     `$sub`/`$div` over `left`/`right`, `$abs`/`$exp`/`$log` over one expression, `$val` a
+         *     constant. Reciprocal rank fusion (the clients' `Rrf`) is built from these.
+         */
+        RankExpression: components["schemas"]["RankKnn"] | {
+            $val: number;
+        } | {
+            $sum: components["schemas"]["RankExpressionList"];
+        } | {
+            $mul: components["schemas"]["RankExpressionList"];
+        } | {
+            $max: components["schemas"]["RankExpressionList"];
+        } | {
+            $min: components["schemas"]["RankExpressionList"];
+        } | {
+            $sub: components["schemas"]["RankExpressionPair"];
+        } | {
+            $div: components["schemas"]["RankExpressionPair"];
+        } | {
+            $abs: components["schemas"]["RankExpression"];
+        } | {
+            $exp: components["schemas"]["RankExpression"];
+        } | {
+            $log: components["schemas"]["RankExpression"];
+        };
+        RankExpressionList: components["schemas"]["RankExpression"][];
+        RankExpressionPair: {
+            left: components["schemas"]["RankExpression"];
+            right: components["schemas"]["RankExpression"];
+        };
+        RankKnn: {
+            /**
+             * @description The `limit` nearest records to `query` on `key`: a dense query searches `#embedding`
+             *     (distance in the collection's space), a sparse query searches the metadata key whose
+             *     sparse-vector index the collection's schema enables (score `1 - query · record`, exact;
+             *     with the index's `bm25` option the query is first weighted by IDF from the collection's
+             *     statistics). `return_rank` scores by position (0, 1, ...) instead.
+             */
+            $knn: {
+                query: components["schemas"]["QueryVector"];
+                /** @default #embedding */
+                key?: string;
+                /** @default 16 */
+                limit?: number;
+                default?: number | null;
+                /** @default false */
+                return_rank?: boolean;
+            };
+        };
+        /** @description A dense query (list of numbers) or a sparse one. */
+        QueryVector: number[] | components["schemas"]["SparseVector"];
+        /**
+         * @description A sparse vector (upstream `SparseVector`): strictly ascending unsigned 32-bit `indices`
+         *     with one value each; `tokens` (optional, as the BM25 embedding functions send them) align
+         *     with `indices`. As a metadata value it carries `"#type": "sparse_vector"`.
+         */
+        SparseVector: {
+            /** @constant */
+            "#type"?: "sparse_vector";
+            indices: number[];
+            values: number[];
+            tokens?: string[] | null;
+        };
+        /**
+         * @description Groups ranked records by the values of metadata `keys` (a missing key is its own group)
+         *     and keeps, per group, the `k` records with the smallest (`$min_k`) or largest (`$max_k`)
+         *     values of the aggregate's keys (`#score` or metadata keys); needs a `rank`.
+         */
+        SearchGroupBy: {
+            keys?: string[];
+            aggregate?: components["schemas"]["SearchAggregate"] | null;
+        };
+        SearchAggregate: {
+            $min_k: components["schemas"]["SearchAggregateArguments"];
+        } | {
+            $max_k: components["schemas"]["SearchAggregateArguments"];
+        };
+        SearchAggregateArguments: {
+            keys: string[];
+            k: number;
+        };
+        /** @description Paging of the ranked list; no `limit` means every record. */
+        SearchLimit: {
+            /** @default 0 */
+            offset?: number;
+            limit?: number | null;
+        };
+        /**
+         * @description Fields to return: `#document`, `#embedding`, `#metadata` (all keys), `#score`, or
+         *     metadata keys (only those keys of each record's metadata). Ids are always returned.
+         */
+        SearchSelect: {
+            keys?: string[];
+        };
+        /**
+         * @description One entry per search in each column. `documents`, `embeddings`, `metadatas` and `scores`
+         *     are `null` for a search that did not select them; `select` lists each search's selected
+         *     keys in upstream's order (`#document`, `#embedding`, `#metadata`, `#score`, then metadata
+         *     keys). A score that is not a finite number (e.g. the log of a negative) is `null`.
+         */
+        SearchResponse: {
+            ids: string[][];
+            documents: ((string | null)[] | null)[];
+            embeddings: ((number[] | null)[] | null)[];
+            metadatas: ((components["schemas"]["Metadata"] | null)[] | null)[];
+            scores: ((number | null)[] | null)[];
+            select: string[][];
+        };
     };
     responses: {
         /** @description Current time in nanoseconds since the epoch. */
@@ -1441,6 +1663,18 @@ export interface components {
         };
         /** @description A filter or argument is invalid. */
         BadFilter: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description A search payload that deserializes but fails upstream's validation, a filter or rank that
+         *     the collection cannot serve, or a query vector of the wrong dimension.
+         */
+        BadSearch: {
             headers: {
                 [name: string]: unknown;
             };
@@ -2544,6 +2778,50 @@ export interface operations {
             };
             400: components["responses"]["InvalidCollectionId"];
             404: components["responses"]["CollectionIdNotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2CollectionSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SearchRequestPayload"];
+            };
+        };
+        responses: {
+            /** @description One list per search, best first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResponse"];
+                };
+            };
+            400: components["responses"]["BadSearch"];
+            404: components["responses"]["CollectionIdNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             500: components["responses"]["InternalError"];
         };
     };

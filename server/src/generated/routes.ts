@@ -36,6 +36,7 @@ export type OperationId =
   | "v2CollectionQuery"
   | "v2CollectionCount"
   | "v2IndexingStatus"
+  | "v2CollectionSearch"
   | "v1Root"
   | "v1Reset"
   | "v1Version"
@@ -1505,6 +1506,72 @@ export const routes: readonly RouteDefinition[] = [
         "mediaType": "application/json",
         "schema": {
           "$ref": "#/components/schemas/ErrorBody"
+        }
+      },
+      "500": {
+        "mediaType": "application/json",
+        "schema": {
+          "$ref": "#/components/schemas/ErrorBody"
+        }
+      }
+    },
+  },
+  {
+    operationId: "v2CollectionSearch",
+    method: "POST",
+    path: "/api/v2/tenants/{tenant}/databases/{database}/collections/{collection_id}/search",
+    fastifyPath: "/api/v2/tenants/:tenant/databases/:database/collections/:collection_id/search",
+    summary: "Search records (dense, sparse and hybrid ranking)",
+    successStatus: [200],
+    request: {
+      params: {
+        "type": "object",
+        "properties": {
+          "tenant": {
+            "type": "string"
+          },
+          "database": {
+            "type": "string"
+          },
+          "collection_id": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "tenant",
+          "database",
+          "collection_id"
+        ]
+      },
+      querystring: null,
+      body: {
+        "$ref": "#/components/schemas/SearchRequestPayload"
+      },
+      bodyRequired: true,
+    },
+    responses: {
+      "200": {
+        "mediaType": "application/json",
+        "schema": {
+          "$ref": "#/components/schemas/SearchResponse"
+        }
+      },
+      "400": {
+        "mediaType": "application/json",
+        "schema": {
+          "$ref": "#/components/schemas/ErrorBody"
+        }
+      },
+      "404": {
+        "mediaType": "application/json",
+        "schema": {
+          "$ref": "#/components/schemas/ErrorBody"
+        }
+      },
+      "422": {
+        "mediaType": "application/json",
+        "schema": {
+          "$ref": "#/components/schemas/HTTPValidationError"
         }
       },
       "500": {
@@ -3832,6 +3899,644 @@ export const componentSchemas: { readonly [name: string]: JsonSchema } = {
       "total_ops": {
         "type": "integer",
         "minimum": 0
+      }
+    }
+  },
+  "ReadLevel": {
+    "type": "string",
+    "description": "Upstream's consistency knob for search (index only, index plus write-ahead log, ...).\nchromaspec applies every acknowledged write to its indexes before answering it, so every\nlevel reads everything written; the value is validated and otherwise has no effect.\n",
+    "enum": [
+      "index_and_wal",
+      "index_only",
+      "index_and_bounded_wal"
+    ]
+  },
+  "SearchRequestPayload": {
+    "type": "object",
+    "description": "A batch of searches over one collection (upstream `SearchRequestPayload`). The server checks\nthe payload itself, with upstream's (serde's) wording, so a malformed search answers\n422/400 from the core rather than from the schema layer.\n",
+    "required": [
+      "searches"
+    ],
+    "properties": {
+      "searches": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/SearchPayload"
+        }
+      },
+      "read_level": {
+        "$ref": "#/components/schemas/ReadLevel"
+      }
+    },
+    "x-chromaspec-runtime-schema": {
+      "type": "object"
+    }
+  },
+  "SearchPayload": {
+    "type": "object",
+    "description": "One search (upstream `SearchPayload`); every part is optional. Unknown fields are ignored,\nas upstream does.\n",
+    "properties": {
+      "filter": {
+        "description": "The where clause itself (not wrapped): `null` or `{}` for none. `query_ids` of other\nclients arrive as `{\"#id\": {\"$in\": [...]}}`.\n",
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/SearchWhere"
+          },
+          {
+            "type": "object",
+            "maxProperties": 0
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "rank": {
+        "description": "How records are scored (lower first); `null` or absent keeps storage order.",
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/RankExpression"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "group_by": {
+        "$ref": "#/components/schemas/SearchGroupBy"
+      },
+      "limit": {
+        "$ref": "#/components/schemas/SearchLimit"
+      },
+      "select": {
+        "$ref": "#/components/schemas/SearchSelect"
+      }
+    }
+  },
+  "SearchWhere": {
+    "description": "The search filter: upstream's where grammar over metadata keys (see `Where`), plus the\nreserved keys `#id` (`$eq`, `$ne`, `$in`, `$nin` on record ids) and `#document`\n(`$contains`, `$not_contains`, `$regex`, `$not_regex` on the document), freely combined\nwith `$and` / `$or`.\n",
+    "anyOf": [
+      {
+        "$ref": "#/components/schemas/SearchWhereAnd"
+      },
+      {
+        "$ref": "#/components/schemas/SearchWhereOr"
+      },
+      {
+        "$ref": "#/components/schemas/SearchIdCondition"
+      },
+      {
+        "$ref": "#/components/schemas/SearchDocumentCondition"
+      },
+      {
+        "$ref": "#/components/schemas/WhereField"
+      }
+    ]
+  },
+  "SearchWhereAnd": {
+    "type": "object",
+    "required": [
+      "$and"
+    ],
+    "additionalProperties": false,
+    "properties": {
+      "$and": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/SearchWhere"
+        }
+      }
+    }
+  },
+  "SearchWhereOr": {
+    "type": "object",
+    "required": [
+      "$or"
+    ],
+    "additionalProperties": false,
+    "properties": {
+      "$or": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/SearchWhere"
+        }
+      }
+    }
+  },
+  "SearchIdCondition": {
+    "type": "object",
+    "description": "A condition on record ids.",
+    "required": [
+      "#id"
+    ],
+    "additionalProperties": false,
+    "properties": {
+      "#id": {
+        "anyOf": [
+          {
+            "type": "string"
+          },
+          {
+            "type": "object",
+            "minProperties": 1,
+            "maxProperties": 1,
+            "additionalProperties": false,
+            "properties": {
+              "$eq": {
+                "type": "string"
+              },
+              "$ne": {
+                "type": "string"
+              },
+              "$in": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                  "type": "string"
+                }
+              },
+              "$nin": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        ]
+      }
+    }
+  },
+  "SearchDocumentCondition": {
+    "type": "object",
+    "description": "A condition on the document text (substring or Rust-syntax regular expression).",
+    "required": [
+      "#document"
+    ],
+    "additionalProperties": false,
+    "properties": {
+      "#document": {
+        "type": "object",
+        "minProperties": 1,
+        "maxProperties": 1,
+        "additionalProperties": false,
+        "properties": {
+          "$contains": {
+            "type": "string"
+          },
+          "$not_contains": {
+            "type": "string"
+          },
+          "$regex": {
+            "type": "string"
+          },
+          "$not_regex": {
+            "type": "string"
+          }
+        }
+      }
+    }
+  },
+  "RankExpression": {
+    "description": "A score per record (upstream `RankExpr`), lower is better. `$knn` scores the records among\nits `limit` nearest; the others take its `default`, or drop out of the result when it has\nnone. Arithmetic is float32 as upstream: `$sum`/`$mul`/`$max`/`$min` over lists,\n`$sub`/`$div` over `left`/`right`, `$abs`/`$exp`/`$log` over one expression, `$val` a\nconstant. Reciprocal rank fusion (the clients' `Rrf`) is built from these.\n",
+    "oneOf": [
+      {
+        "$ref": "#/components/schemas/RankKnn"
+      },
+      {
+        "type": "object",
+        "required": [
+          "$val"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "$val": {
+            "type": "number"
+          }
+        }
+      },
+      {
+        "type": "object",
+        "required": [
+          "$sum"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "$sum": {
+            "$ref": "#/components/schemas/RankExpressionList"
+          }
+        }
+      },
+      {
+        "type": "object",
+        "required": [
+          "$mul"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "$mul": {
+            "$ref": "#/components/schemas/RankExpressionList"
+          }
+        }
+      },
+      {
+        "type": "object",
+        "required": [
+          "$max"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "$max": {
+            "$ref": "#/components/schemas/RankExpressionList"
+          }
+        }
+      },
+      {
+        "type": "object",
+        "required": [
+          "$min"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "$min": {
+            "$ref": "#/components/schemas/RankExpressionList"
+          }
+        }
+      },
+      {
+        "type": "object",
+        "required": [
+          "$sub"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "$sub": {
+            "$ref": "#/components/schemas/RankExpressionPair"
+          }
+        }
+      },
+      {
+        "type": "object",
+        "required": [
+          "$div"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "$div": {
+            "$ref": "#/components/schemas/RankExpressionPair"
+          }
+        }
+      },
+      {
+        "type": "object",
+        "required": [
+          "$abs"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "$abs": {
+            "$ref": "#/components/schemas/RankExpression"
+          }
+        }
+      },
+      {
+        "type": "object",
+        "required": [
+          "$exp"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "$exp": {
+            "$ref": "#/components/schemas/RankExpression"
+          }
+        }
+      },
+      {
+        "type": "object",
+        "required": [
+          "$log"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "$log": {
+            "$ref": "#/components/schemas/RankExpression"
+          }
+        }
+      }
+    ]
+  },
+  "RankExpressionList": {
+    "type": "array",
+    "items": {
+      "$ref": "#/components/schemas/RankExpression"
+    }
+  },
+  "RankExpressionPair": {
+    "type": "object",
+    "required": [
+      "left",
+      "right"
+    ],
+    "properties": {
+      "left": {
+        "$ref": "#/components/schemas/RankExpression"
+      },
+      "right": {
+        "$ref": "#/components/schemas/RankExpression"
+      }
+    }
+  },
+  "RankKnn": {
+    "type": "object",
+    "required": [
+      "$knn"
+    ],
+    "additionalProperties": false,
+    "properties": {
+      "$knn": {
+        "type": "object",
+        "description": "The `limit` nearest records to `query` on `key`: a dense query searches `#embedding`\n(distance in the collection's space), a sparse query searches the metadata key whose\nsparse-vector index the collection's schema enables (score `1 - query · record`, exact;\nwith the index's `bm25` option the query is first weighted by IDF from the collection's\nstatistics). `return_rank` scores by position (0, 1, ...) instead.\n",
+        "required": [
+          "query"
+        ],
+        "properties": {
+          "query": {
+            "$ref": "#/components/schemas/QueryVector"
+          },
+          "key": {
+            "type": "string",
+            "default": "#embedding"
+          },
+          "limit": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 4294967295,
+            "default": 16
+          },
+          "default": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "return_rank": {
+            "type": "boolean",
+            "default": false
+          }
+        }
+      }
+    }
+  },
+  "QueryVector": {
+    "description": "A dense query (list of numbers) or a sparse one.",
+    "oneOf": [
+      {
+        "type": "array",
+        "items": {
+          "type": "number"
+        }
+      },
+      {
+        "$ref": "#/components/schemas/SparseVector"
+      }
+    ]
+  },
+  "SparseVector": {
+    "type": "object",
+    "description": "A sparse vector (upstream `SparseVector`): strictly ascending unsigned 32-bit `indices`\nwith one value each; `tokens` (optional, as the BM25 embedding functions send them) align\nwith `indices`. As a metadata value it carries `\"#type\": \"sparse_vector\"`.\n",
+    "required": [
+      "indices",
+      "values"
+    ],
+    "properties": {
+      "#type": {
+        "type": "string",
+        "const": "sparse_vector"
+      },
+      "indices": {
+        "type": "array",
+        "items": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 4294967295
+        }
+      },
+      "values": {
+        "type": "array",
+        "items": {
+          "type": "number"
+        }
+      },
+      "tokens": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "items": {
+          "type": "string"
+        }
+      }
+    }
+  },
+  "SearchGroupBy": {
+    "type": "object",
+    "description": "Groups ranked records by the values of metadata `keys` (a missing key is its own group)\nand keeps, per group, the `k` records with the smallest (`$min_k`) or largest (`$max_k`)\nvalues of the aggregate's keys (`#score` or metadata keys); needs a `rank`.\n",
+    "properties": {
+      "keys": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "aggregate": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/SearchAggregate"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      }
+    }
+  },
+  "SearchAggregate": {
+    "oneOf": [
+      {
+        "type": "object",
+        "required": [
+          "$min_k"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "$min_k": {
+            "$ref": "#/components/schemas/SearchAggregateArguments"
+          }
+        }
+      },
+      {
+        "type": "object",
+        "required": [
+          "$max_k"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "$max_k": {
+            "$ref": "#/components/schemas/SearchAggregateArguments"
+          }
+        }
+      }
+    ]
+  },
+  "SearchAggregateArguments": {
+    "type": "object",
+    "required": [
+      "keys",
+      "k"
+    ],
+    "properties": {
+      "keys": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "k": {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 4294967295
+      }
+    }
+  },
+  "SearchLimit": {
+    "type": "object",
+    "description": "Paging of the ranked list; no `limit` means every record.",
+    "properties": {
+      "offset": {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 4294967295,
+        "default": 0
+      },
+      "limit": {
+        "type": [
+          "integer",
+          "null"
+        ],
+        "minimum": 0,
+        "maximum": 4294967295
+      }
+    }
+  },
+  "SearchSelect": {
+    "type": "object",
+    "description": "Fields to return: `#document`, `#embedding`, `#metadata` (all keys), `#score`, or\nmetadata keys (only those keys of each record's metadata). Ids are always returned.\n",
+    "properties": {
+      "keys": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    }
+  },
+  "SearchResponse": {
+    "type": "object",
+    "description": "One entry per search in each column. `documents`, `embeddings`, `metadatas` and `scores`\nare `null` for a search that did not select them; `select` lists each search's selected\nkeys in upstream's order (`#document`, `#embedding`, `#metadata`, `#score`, then metadata\nkeys). A score that is not a finite number (e.g. the log of a negative) is `null`.\n",
+    "required": [
+      "ids",
+      "documents",
+      "embeddings",
+      "metadatas",
+      "scores",
+      "select"
+    ],
+    "properties": {
+      "ids": {
+        "type": "array",
+        "items": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      },
+      "documents": {
+        "type": "array",
+        "items": {
+          "type": [
+            "array",
+            "null"
+          ],
+          "items": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "embeddings": {
+        "type": "array",
+        "items": {
+          "type": [
+            "array",
+            "null"
+          ],
+          "items": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "type": "number"
+            }
+          }
+        }
+      },
+      "metadatas": {
+        "type": "array",
+        "items": {
+          "type": [
+            "array",
+            "null"
+          ],
+          "items": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Metadata"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "scores": {
+        "type": "array",
+        "items": {
+          "type": [
+            "array",
+            "null"
+          ],
+          "items": {
+            "type": [
+              "number",
+              "null"
+            ]
+          }
+        }
+      },
+      "select": {
+        "type": "array",
+        "items": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
       }
     }
   }

@@ -3938,11 +3938,11 @@ return errors === 0;
 }
 validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v1CreateDatabase_query = validate72;
-const schema91 = {"$id":"/op/v1CreateDatabase/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"}}};
+export const v2CollectionSearch_params = validate72;
+const schema91 = {"$id":"/op/v2CollectionSearch/params","type":"object","properties":{"tenant":{"type":"string"},"database":{"type":"string"},"collection_id":{"type":"string"}},"required":["tenant","database","collection_id"],"additionalProperties":false};
 
 function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CreateDatabase/query" */;
+/*# sourceURL="/op/v2CollectionSearch/params" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate72.evaluated;
@@ -3954,10 +3954,58 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.tenant === undefined) && (missing0 = "tenant")) || ((data.database === undefined) && (missing0 = "database"))) || ((data.collection_id === undefined) && (missing0 = "collection_id"))){
+validate72.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "tenant") || (key0 === "database")) || (key0 === "collection_id"))){
+validate72.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
 if(data.tenant !== undefined){
+const _errs2 = errors;
 if(typeof data.tenant !== "string"){
 validate72.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.database !== undefined){
+const _errs4 = errors;
+if(typeof data.database !== "string"){
+validate72.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.collection_id !== undefined){
+const _errs6 = errors;
+if(typeof data.collection_id !== "string"){
+validate72.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
 }
 }
 }
@@ -3969,13 +4017,14 @@ return false;
 validate72.errors = vErrors;
 return errors === 0;
 }
-validate72.evaluated = {"props":{"tenant":true},"dynamicProps":false,"dynamicItems":false};
+validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v1CreateDatabase_body = validate73;
-const schema92 = {"$id":"/op/v1CreateDatabase/body","$ref":"/components.json#/$defs/CreateDatabase"};
+export const v2CollectionSearch_body = validate73;
+const schema92 = {"$id":"/op/v2CollectionSearch/body","$ref":"/components.json#/$defs/SearchRequestPayload"};
+const schema93 = {"type":"object"};
 
 function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CreateDatabase/body" */;
+/*# sourceURL="/op/v2CollectionSearch/body" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate73.evaluated;
@@ -3985,38 +4034,20 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-if(errors === _errs0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.name === undefined) && (missing0 = "name")){
-validate73.errors = [{instancePath,schemaPath:"/components.json#/$defs/CreateDatabase/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+validate73.errors = [{instancePath,schemaPath:"/components.json#/$defs/SearchRequestPayload/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
-}
-else {
-if(data.name !== undefined){
-if(typeof data.name !== "string"){
-validate73.errors = [{instancePath:instancePath+"/name",schemaPath:"/components.json#/$defs/CreateDatabase/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-}
-else {
-validate73.errors = [{instancePath,schemaPath:"/components.json#/$defs/CreateDatabase/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
 }
 validate73.errors = vErrors;
 return errors === 0;
 }
-validate73.evaluated = {"props":{"name":true},"dynamicProps":false,"dynamicItems":false};
+validate73.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const v1GetDatabase_params = validate74;
-const schema94 = {"$id":"/op/v1GetDatabase/params","type":"object","properties":{"database":{"type":"string"}},"required":["database"],"additionalProperties":false};
+export const v1CreateDatabase_query = validate74;
+const schema94 = {"$id":"/op/v1CreateDatabase/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"}}};
 
 function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1GetDatabase/params" */;
+/*# sourceURL="/op/v1CreateDatabase/query" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate74.evaluated;
@@ -4028,27 +4059,10 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.database === undefined) && (missing0 = "database")){
-validate74.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+if(data.tenant !== undefined){
+if(typeof data.tenant !== "string"){
+validate74.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "database")){
-validate74.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.database !== undefined){
-if(typeof data.database !== "string"){
-validate74.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
 }
 }
 }
@@ -4060,49 +4074,16 @@ return false;
 validate74.errors = vErrors;
 return errors === 0;
 }
-validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate74.evaluated = {"props":{"tenant":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1GetDatabase_query = validate75;
-const schema95 = {"$id":"/op/v1GetDatabase/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"}}};
+export const v1CreateDatabase_body = validate75;
+const schema95 = {"$id":"/op/v1CreateDatabase/body","$ref":"/components.json#/$defs/CreateDatabase"};
 
 function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1GetDatabase/query" */;
+/*# sourceURL="/op/v1CreateDatabase/body" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate75.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.tenant !== undefined){
-if(typeof data.tenant !== "string"){
-validate75.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-else {
-validate75.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate75.errors = vErrors;
-return errors === 0;
-}
-validate75.evaluated = {"props":{"tenant":true},"dynamicProps":false,"dynamicItems":false};
-
-export const v1CreateTenant_body = validate76;
-const schema96 = {"$id":"/op/v1CreateTenant/body","$ref":"/components.json#/$defs/CreateTenant"};
-
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CreateTenant/body" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate76.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4114,33 +4095,83 @@ if(errors === _errs0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.name === undefined) && (missing0 = "name")){
-validate76.errors = [{instancePath,schemaPath:"/components.json#/$defs/CreateTenant/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate75.errors = [{instancePath,schemaPath:"/components.json#/$defs/CreateDatabase/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
-validate76.errors = [{instancePath:instancePath+"/name",schemaPath:"/components.json#/$defs/CreateTenant/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate75.errors = [{instancePath:instancePath+"/name",schemaPath:"/components.json#/$defs/CreateDatabase/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
 }
 }
 else {
-validate76.errors = [{instancePath,schemaPath:"/components.json#/$defs/CreateTenant/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate75.errors = [{instancePath,schemaPath:"/components.json#/$defs/CreateDatabase/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate75.errors = vErrors;
+return errors === 0;
+}
+validate75.evaluated = {"props":{"name":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v1GetDatabase_params = validate76;
+const schema97 = {"$id":"/op/v1GetDatabase/params","type":"object","properties":{"database":{"type":"string"}},"required":["database"],"additionalProperties":false};
+
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1GetDatabase/params" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate76.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.database === undefined) && (missing0 = "database")){
+validate76.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "database")){
+validate76.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.database !== undefined){
+if(typeof data.database !== "string"){
+validate76.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate76.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
 validate76.errors = vErrors;
 return errors === 0;
 }
-validate76.evaluated = {"props":{"name":true},"dynamicProps":false,"dynamicItems":false};
+validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v1GetTenant_params = validate77;
-const schema98 = {"$id":"/op/v1GetTenant/params","type":"object","properties":{"tenant":{"type":"string"}},"required":["tenant"],"additionalProperties":false};
+export const v1GetDatabase_query = validate77;
+const schema98 = {"$id":"/op/v1GetDatabase/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"}}};
 
 function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1GetTenant/params" */;
+/*# sourceURL="/op/v1GetDatabase/query" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate77.evaluated;
@@ -4152,27 +4183,10 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.tenant === undefined) && (missing0 = "tenant")){
-validate77.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "tenant")){
-validate77.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
 if(data.tenant !== undefined){
 if(typeof data.tenant !== "string"){
 validate77.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
-}
-}
 }
 }
 }
@@ -4184,16 +4198,107 @@ return false;
 validate77.errors = vErrors;
 return errors === 0;
 }
-validate77.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate77.evaluated = {"props":{"tenant":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1ListCollections_query = validate78;
-const schema99 = {"$id":"/op/v1ListCollections/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"},"limit":{"type":"integer","minimum":0,"maximum":4294967295},"offset":{"type":"integer","minimum":0,"maximum":4294967295}}};
+export const v1CreateTenant_body = validate78;
+const schema99 = {"$id":"/op/v1CreateTenant/body","$ref":"/components.json#/$defs/CreateTenant"};
 
 function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1ListCollections/query" */;
+/*# sourceURL="/op/v1CreateTenant/body" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate78.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+if(errors === _errs0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.name === undefined) && (missing0 = "name")){
+validate78.errors = [{instancePath,schemaPath:"/components.json#/$defs/CreateTenant/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+validate78.errors = [{instancePath:instancePath+"/name",schemaPath:"/components.json#/$defs/CreateTenant/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+}
+else {
+validate78.errors = [{instancePath,schemaPath:"/components.json#/$defs/CreateTenant/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate78.errors = vErrors;
+return errors === 0;
+}
+validate78.evaluated = {"props":{"name":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v1GetTenant_params = validate79;
+const schema101 = {"$id":"/op/v1GetTenant/params","type":"object","properties":{"tenant":{"type":"string"}},"required":["tenant"],"additionalProperties":false};
+
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1GetTenant/params" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate79.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.tenant === undefined) && (missing0 = "tenant")){
+validate79.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "tenant")){
+validate79.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.tenant !== undefined){
+if(typeof data.tenant !== "string"){
+validate79.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate79.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate79.errors = vErrors;
+return errors === 0;
+}
+validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v1ListCollections_query = validate80;
+const schema102 = {"$id":"/op/v1ListCollections/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"},"limit":{"type":"integer","minimum":0,"maximum":4294967295},"offset":{"type":"integer","minimum":0,"maximum":4294967295}}};
+
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1ListCollections/query" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate80.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4205,7 +4310,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.tenant !== undefined){
 const _errs1 = errors;
 if(typeof data.tenant !== "string"){
-validate78.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate80.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -4217,7 +4322,7 @@ if(valid0){
 if(data.database !== undefined){
 const _errs3 = errors;
 if(typeof data.database !== "string"){
-validate78.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate80.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs3 === errors;
@@ -4230,18 +4335,18 @@ if(data.limit !== undefined){
 let data2 = data.limit;
 const _errs5 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate78.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate80.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs5){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 4294967295 || isNaN(data2)){
-validate78.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+validate80.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
 return false;
 }
 else {
 if(data2 < 0 || isNaN(data2)){
-validate78.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate80.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4257,18 +4362,18 @@ if(data.offset !== undefined){
 let data3 = data.offset;
 const _errs7 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate78.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate80.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs7){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 4294967295 || isNaN(data3)){
-validate78.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+validate80.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
 return false;
 }
 else {
 if(data3 < 0 || isNaN(data3)){
-validate78.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate80.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4284,70 +4389,20 @@ var valid0 = true;
 }
 }
 else {
-validate78.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate80.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate78.errors = vErrors;
+validate80.errors = vErrors;
 return errors === 0;
 }
-validate78.evaluated = {"props":{"tenant":true,"database":true,"limit":true,"offset":true},"dynamicProps":false,"dynamicItems":false};
+validate80.evaluated = {"props":{"tenant":true,"database":true,"limit":true,"offset":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1CreateCollection_query = validate79;
-const schema100 = {"$id":"/op/v1CreateCollection/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"}}};
-
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CreateCollection/query" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate79.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.tenant !== undefined){
-const _errs1 = errors;
-if(typeof data.tenant !== "string"){
-validate79.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.database !== undefined){
-const _errs3 = errors;
-if(typeof data.database !== "string"){
-validate79.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-else {
-validate79.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate79.errors = vErrors;
-return errors === 0;
-}
-validate79.evaluated = {"props":{"tenant":true,"database":true},"dynamicProps":false,"dynamicItems":false};
-
-export const v1CreateCollection_body = validate80;
-const schema101 = {"$id":"/op/v1CreateCollection/body","$ref":"/components.json#/$defs/CreateCollection"};
+export const v1CreateCollection_query = validate81;
+const schema103 = {"$id":"/op/v1CreateCollection/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"}}};
 
 function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1CreateCollection/query" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate81.evaluated;
@@ -4359,16 +4414,66 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.tenant !== undefined){
+const _errs1 = errors;
+if(typeof data.tenant !== "string"){
+validate81.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.database !== undefined){
+const _errs3 = errors;
+if(typeof data.database !== "string"){
+validate81.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+else {
+validate81.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate81.errors = vErrors;
+return errors === 0;
+}
+validate81.evaluated = {"props":{"tenant":true,"database":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v1CreateCollection_body = validate82;
+const schema104 = {"$id":"/op/v1CreateCollection/body","$ref":"/components.json#/$defs/CreateCollection"};
+
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate83.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.name === undefined) && (missing0 = "name")){
-validate81.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate83.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 if(data.name !== undefined){
 const _errs1 = errors;
 if(typeof data.name !== "string"){
-validate81.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate83.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -4381,7 +4486,7 @@ if(data.configuration !== undefined){
 let data1 = data.configuration;
 const _errs3 = errors;
 if((!(data1 && typeof data1 == "object" && !Array.isArray(data1))) && (data1 !== null)){
-validate81.errors = [{instancePath:instancePath+"/configuration",schemaPath:"#/properties/configuration/type",keyword:"type",params:{type: schema46.properties.configuration.type},message:"must be object,null"}];
+validate83.errors = [{instancePath:instancePath+"/configuration",schemaPath:"#/properties/configuration/type",keyword:"type",params:{type: schema46.properties.configuration.type},message:"must be object,null"}];
 return false;
 }
 var valid0 = _errs3 === errors;
@@ -4394,7 +4499,7 @@ if(data.schema !== undefined){
 let data2 = data.schema;
 const _errs5 = errors;
 if((!(data2 && typeof data2 == "object" && !Array.isArray(data2))) && (data2 !== null)){
-validate81.errors = [{instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/type",keyword:"type",params:{type: schema46.properties.schema.type},message:"must be object,null"}];
+validate83.errors = [{instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/type",keyword:"type",params:{type: schema46.properties.schema.type},message:"must be object,null"}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -4443,7 +4548,7 @@ else {
 vErrors.push(err2);
 }
 errors++;
-validate81.errors = vErrors;
+validate83.errors = vErrors;
 return false;
 }
 else {
@@ -4466,7 +4571,7 @@ if(valid0){
 if(data.get_or_create !== undefined){
 const _errs14 = errors;
 if(typeof data.get_or_create !== "boolean"){
-validate81.errors = [{instancePath:instancePath+"/get_or_create",schemaPath:"#/properties/get_or_create/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate83.errors = [{instancePath:instancePath+"/get_or_create",schemaPath:"#/properties/get_or_create/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -4481,78 +4586,6 @@ var valid0 = true;
 }
 }
 else {
-validate81.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate81.errors = vErrors;
-return errors === 0;
-}
-validate81.evaluated = {"props":{"name":true,"configuration":true,"schema":true,"metadata":true,"get_or_create":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CreateCollection/body" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate80.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate81(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
-errors = vErrors.length;
-}
-validate80.errors = vErrors;
-return errors === 0;
-}
-validate80.evaluated = {"props":{"name":true,"configuration":true,"schema":true,"metadata":true,"get_or_create":true},"dynamicProps":false,"dynamicItems":false};
-
-export const v1CountCollections_query = validate83;
-const schema104 = {"$id":"/op/v1CountCollections/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"}}};
-
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CountCollections/query" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate83.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.tenant !== undefined){
-const _errs1 = errors;
-if(typeof data.tenant !== "string"){
-validate83.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.database !== undefined){
-const _errs3 = errors;
-if(typeof data.database !== "string"){
-validate83.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-else {
 validate83.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
@@ -4560,63 +4593,34 @@ return false;
 validate83.errors = vErrors;
 return errors === 0;
 }
-validate83.evaluated = {"props":{"tenant":true,"database":true},"dynamicProps":false,"dynamicItems":false};
+validate83.evaluated = {"props":{"name":true,"configuration":true,"schema":true,"metadata":true,"get_or_create":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1GetCollection_params = validate84;
-const schema105 = {"$id":"/op/v1GetCollection/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
 
-function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1GetCollection/params" */;
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1CreateCollection/body" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate84.evaluated;
+const evaluated0 = validate82.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.collection_id === undefined) && (missing0 = "collection_id")){
-validate84.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
+if(!(validate83(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+errors = vErrors.length;
 }
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "collection_id")){
-validate84.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.collection_id !== undefined){
-if(typeof data.collection_id !== "string"){
-validate84.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-}
-}
-else {
-validate84.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate84.errors = vErrors;
+validate82.errors = vErrors;
 return errors === 0;
 }
-validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate82.evaluated = {"props":{"name":true,"configuration":true,"schema":true,"metadata":true,"get_or_create":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1GetCollection_query = validate85;
-const schema106 = {"$id":"/op/v1GetCollection/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"}}};
+export const v1CountCollections_query = validate85;
+const schema107 = {"$id":"/op/v1CountCollections/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"}}};
 
 function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1GetCollection/query" */;
+/*# sourceURL="/op/v1CountCollections/query" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate85.evaluated;
@@ -4663,11 +4667,11 @@ return errors === 0;
 }
 validate85.evaluated = {"props":{"tenant":true,"database":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1UpdateCollection_params = validate86;
-const schema107 = {"$id":"/op/v1UpdateCollection/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
+export const v1GetCollection_params = validate86;
+const schema108 = {"$id":"/op/v1GetCollection/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
 
 function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1UpdateCollection/params" */;
+/*# sourceURL="/op/v1GetCollection/params" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate86.evaluated;
@@ -4713,13 +4717,114 @@ return errors === 0;
 }
 validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v1UpdateCollection_body = validate87;
-const schema108 = {"$id":"/op/v1UpdateCollection/body","$ref":"/components.json#/$defs/UpdateCollection"};
+export const v1GetCollection_query = validate87;
+const schema109 = {"$id":"/op/v1GetCollection/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"}}};
+
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1GetCollection/query" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate87.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.tenant !== undefined){
+const _errs1 = errors;
+if(typeof data.tenant !== "string"){
+validate87.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.database !== undefined){
+const _errs3 = errors;
+if(typeof data.database !== "string"){
+validate87.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+else {
+validate87.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate87.errors = vErrors;
+return errors === 0;
+}
+validate87.evaluated = {"props":{"tenant":true,"database":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v1UpdateCollection_params = validate88;
+const schema110 = {"$id":"/op/v1UpdateCollection/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
 
 function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1UpdateCollection/params" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate88.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.collection_id === undefined) && (missing0 = "collection_id")){
+validate88.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "collection_id")){
+validate88.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.collection_id !== undefined){
+if(typeof data.collection_id !== "string"){
+validate88.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate88.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate88.errors = vErrors;
+return errors === 0;
+}
+validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v1UpdateCollection_body = validate89;
+const schema111 = {"$id":"/op/v1UpdateCollection/body","$ref":"/components.json#/$defs/UpdateCollection"};
+
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate90.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4732,7 +4837,7 @@ if(data.new_name !== undefined){
 let data0 = data.new_name;
 const _errs1 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
-validate88.errors = [{instancePath:instancePath+"/new_name",schemaPath:"#/properties/new_name/type",keyword:"type",params:{type: schema52.properties.new_name.type},message:"must be string,null"}];
+validate90.errors = [{instancePath:instancePath+"/new_name",schemaPath:"#/properties/new_name/type",keyword:"type",params:{type: schema52.properties.new_name.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -4781,7 +4886,7 @@ else {
 vErrors.push(err2);
 }
 errors++;
-validate88.errors = vErrors;
+validate90.errors = vErrors;
 return false;
 }
 else {
@@ -4805,84 +4910,13 @@ if(data.new_configuration !== undefined){
 let data2 = data.new_configuration;
 const _errs10 = errors;
 if((!(data2 && typeof data2 == "object" && !Array.isArray(data2))) && (data2 !== null)){
-validate88.errors = [{instancePath:instancePath+"/new_configuration",schemaPath:"#/properties/new_configuration/type",keyword:"type",params:{type: schema52.properties.new_configuration.type},message:"must be object,null"}];
+validate90.errors = [{instancePath:instancePath+"/new_configuration",schemaPath:"#/properties/new_configuration/type",keyword:"type",params:{type: schema52.properties.new_configuration.type},message:"must be object,null"}];
 return false;
 }
 var valid0 = _errs10 === errors;
 }
 else {
 var valid0 = true;
-}
-}
-}
-}
-else {
-validate88.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate88.errors = vErrors;
-return errors === 0;
-}
-validate88.evaluated = {"props":{"new_name":true,"new_metadata":true,"new_configuration":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1UpdateCollection/body" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate87.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate88(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
-errors = vErrors.length;
-}
-validate87.errors = vErrors;
-return errors === 0;
-}
-validate87.evaluated = {"props":{"new_name":true,"new_metadata":true,"new_configuration":true},"dynamicProps":false,"dynamicItems":false};
-
-export const v1DeleteCollection_params = validate90;
-const schema111 = {"$id":"/op/v1DeleteCollection/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
-
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1DeleteCollection/params" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate90.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.collection_id === undefined) && (missing0 = "collection_id")){
-validate90.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "collection_id")){
-validate90.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.collection_id !== undefined){
-if(typeof data.collection_id !== "string"){
-validate90.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
 }
 }
 }
@@ -4895,64 +4929,34 @@ return false;
 validate90.errors = vErrors;
 return errors === 0;
 }
-validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate90.evaluated = {"props":{"new_name":true,"new_metadata":true,"new_configuration":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1DeleteCollection_query = validate91;
-const schema112 = {"$id":"/op/v1DeleteCollection/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"}}};
 
-function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1DeleteCollection/query" */;
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1UpdateCollection/body" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate91.evaluated;
+const evaluated0 = validate89.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.tenant !== undefined){
-const _errs1 = errors;
-if(typeof data.tenant !== "string"){
-validate91.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
 }
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.database !== undefined){
-const _errs3 = errors;
-if(typeof data.database !== "string"){
-validate91.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-else {
-validate91.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate91.errors = vErrors;
+validate89.errors = vErrors;
 return errors === 0;
 }
-validate91.evaluated = {"props":{"tenant":true,"database":true},"dynamicProps":false,"dynamicItems":false};
+validate89.evaluated = {"props":{"new_name":true,"new_metadata":true,"new_configuration":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionAdd_params = validate92;
-const schema113 = {"$id":"/op/v1CollectionAdd/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
+export const v1DeleteCollection_params = validate92;
+const schema114 = {"$id":"/op/v1DeleteCollection/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
 
 function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CollectionAdd/params" */;
+/*# sourceURL="/op/v1DeleteCollection/params" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate92.evaluated;
@@ -4998,10 +5002,62 @@ return errors === 0;
 }
 validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionAdd_body = validate93;
-const schema114 = {"$id":"/op/v1CollectionAdd/body","$ref":"/components.json#/$defs/AddEmbedding"};
+export const v1DeleteCollection_query = validate93;
+const schema115 = {"$id":"/op/v1DeleteCollection/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"}}};
+
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1DeleteCollection/query" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate93.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.tenant !== undefined){
+const _errs1 = errors;
+if(typeof data.tenant !== "string"){
+validate93.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.database !== undefined){
+const _errs3 = errors;
+if(typeof data.database !== "string"){
+validate93.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+else {
+validate93.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate93.errors = vErrors;
+return errors === 0;
+}
+validate93.evaluated = {"props":{"tenant":true,"database":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v1CollectionAdd_params = validate94;
+const schema116 = {"$id":"/op/v1CollectionAdd/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
 
 function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1CollectionAdd/params" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate94.evaluated;
@@ -5014,8 +5070,57 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.ids === undefined) && (missing0 = "ids")) || ((data.embeddings === undefined) && (missing0 = "embeddings"))){
+if((data.collection_id === undefined) && (missing0 = "collection_id")){
 validate94.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "collection_id")){
+validate94.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.collection_id !== undefined){
+if(typeof data.collection_id !== "string"){
+validate94.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate94.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate94.errors = vErrors;
+return errors === 0;
+}
+validate94.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v1CollectionAdd_body = validate95;
+const schema117 = {"$id":"/op/v1CollectionAdd/body","$ref":"/components.json#/$defs/AddEmbedding"};
+
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate96.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.ids === undefined) && (missing0 = "ids")) || ((data.embeddings === undefined) && (missing0 = "embeddings"))){
+validate96.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -5029,7 +5134,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs3 = errors;
 if(typeof data0[i0] !== "string"){
-validate94.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate96.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs3 === errors;
@@ -5039,7 +5144,7 @@ break;
 }
 }
 else {
-validate94.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate96.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5133,7 +5238,7 @@ else {
 vErrors.push(err3);
 }
 errors++;
-validate94.errors = vErrors;
+validate96.errors = vErrors;
 return false;
 }
 else {
@@ -5154,7 +5259,7 @@ break;
 }
 }
 else {
-validate94.errors = [{instancePath:instancePath+"/embeddings",schemaPath:"#/properties/embeddings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate96.errors = [{instancePath:instancePath+"/embeddings",schemaPath:"#/properties/embeddings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5168,7 +5273,7 @@ if(data.metadatas !== undefined){
 let data5 = data.metadatas;
 const _errs16 = errors;
 if((!(Array.isArray(data5))) && (data5 !== null)){
-validate94.errors = [{instancePath:instancePath+"/metadatas",schemaPath:"#/properties/metadatas/type",keyword:"type",params:{type: schema58.properties.metadatas.type},message:"must be array,null"}];
+validate96.errors = [{instancePath:instancePath+"/metadatas",schemaPath:"#/properties/metadatas/type",keyword:"type",params:{type: schema58.properties.metadatas.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs16){
@@ -5215,7 +5320,7 @@ else {
 vErrors.push(err6);
 }
 errors++;
-validate94.errors = vErrors;
+validate96.errors = vErrors;
 return false;
 }
 else {
@@ -5246,7 +5351,7 @@ if(data.documents !== undefined){
 let data7 = data.documents;
 const _errs25 = errors;
 if((!(Array.isArray(data7))) && (data7 !== null)){
-validate94.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: schema58.properties.documents.type},message:"must be array,null"}];
+validate96.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: schema58.properties.documents.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs25){
@@ -5257,7 +5362,7 @@ for(let i4=0; i4<len4; i4++){
 let data8 = data7[i4];
 const _errs27 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
-validate94.errors = [{instancePath:instancePath+"/documents/" + i4,schemaPath:"#/properties/documents/items/type",keyword:"type",params:{type: schema58.properties.documents.items.type},message:"must be string,null"}];
+validate96.errors = [{instancePath:instancePath+"/documents/" + i4,schemaPath:"#/properties/documents/items/type",keyword:"type",params:{type: schema58.properties.documents.items.type},message:"must be string,null"}];
 return false;
 }
 var valid9 = _errs27 === errors;
@@ -5277,7 +5382,7 @@ if(data.uris !== undefined){
 let data9 = data.uris;
 const _errs29 = errors;
 if((!(Array.isArray(data9))) && (data9 !== null)){
-validate94.errors = [{instancePath:instancePath+"/uris",schemaPath:"#/properties/uris/type",keyword:"type",params:{type: schema58.properties.uris.type},message:"must be array,null"}];
+validate96.errors = [{instancePath:instancePath+"/uris",schemaPath:"#/properties/uris/type",keyword:"type",params:{type: schema58.properties.uris.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs29){
@@ -5288,7 +5393,7 @@ for(let i5=0; i5<len5; i5++){
 let data10 = data9[i5];
 const _errs31 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
-validate94.errors = [{instancePath:instancePath+"/uris/" + i5,schemaPath:"#/properties/uris/items/type",keyword:"type",params:{type: schema58.properties.uris.items.type},message:"must be string,null"}];
+validate96.errors = [{instancePath:instancePath+"/uris/" + i5,schemaPath:"#/properties/uris/items/type",keyword:"type",params:{type: schema58.properties.uris.items.type},message:"must be string,null"}];
 return false;
 }
 var valid10 = _errs31 === errors;
@@ -5310,77 +5415,6 @@ var valid0 = true;
 }
 }
 else {
-validate94.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate94.errors = vErrors;
-return errors === 0;
-}
-validate94.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CollectionAdd/body" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate93.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate94(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
-errors = vErrors.length;
-}
-validate93.errors = vErrors;
-return errors === 0;
-}
-validate93.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
-
-export const v1CollectionUpdate_params = validate96;
-const schema118 = {"$id":"/op/v1CollectionUpdate/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
-
-function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CollectionUpdate/params" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate96.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.collection_id === undefined) && (missing0 = "collection_id")){
-validate96.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "collection_id")){
-validate96.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.collection_id !== undefined){
-if(typeof data.collection_id !== "string"){
-validate96.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-}
-}
-else {
 validate96.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
@@ -5388,12 +5422,34 @@ return false;
 validate96.errors = vErrors;
 return errors === 0;
 }
-validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate96.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionUpdate_body = validate97;
-const schema119 = {"$id":"/op/v1CollectionUpdate/body","$ref":"/components.json#/$defs/UpdateEmbedding"};
+
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1CollectionAdd/body" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate95.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate96(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+errors = vErrors.length;
+}
+validate95.errors = vErrors;
+return errors === 0;
+}
+validate95.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v1CollectionUpdate_params = validate98;
+const schema121 = {"$id":"/op/v1CollectionUpdate/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
 
 function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1CollectionUpdate/params" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate98.evaluated;
@@ -5406,8 +5462,57 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.ids === undefined) && (missing0 = "ids")){
+if((data.collection_id === undefined) && (missing0 = "collection_id")){
 validate98.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "collection_id")){
+validate98.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.collection_id !== undefined){
+if(typeof data.collection_id !== "string"){
+validate98.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate98.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate98.errors = vErrors;
+return errors === 0;
+}
+validate98.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v1CollectionUpdate_body = validate99;
+const schema122 = {"$id":"/op/v1CollectionUpdate/body","$ref":"/components.json#/$defs/UpdateEmbedding"};
+
+function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate100.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.ids === undefined) && (missing0 = "ids")){
+validate100.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -5421,7 +5526,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs3 = errors;
 if(typeof data0[i0] !== "string"){
-validate98.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate100.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs3 === errors;
@@ -5431,7 +5536,7 @@ break;
 }
 }
 else {
-validate98.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate100.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5445,7 +5550,7 @@ if(data.embeddings !== undefined){
 let data2 = data.embeddings;
 const _errs5 = errors;
 if((!(Array.isArray(data2))) && (data2 !== null)){
-validate98.errors = [{instancePath:instancePath+"/embeddings",schemaPath:"#/properties/embeddings/type",keyword:"type",params:{type: schema63.properties.embeddings.type},message:"must be array,null"}];
+validate100.errors = [{instancePath:instancePath+"/embeddings",schemaPath:"#/properties/embeddings/type",keyword:"type",params:{type: schema63.properties.embeddings.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs5){
@@ -5529,7 +5634,7 @@ else {
 vErrors.push(err3);
 }
 errors++;
-validate98.errors = vErrors;
+validate100.errors = vErrors;
 return false;
 }
 else {
@@ -5560,7 +5665,7 @@ if(data.metadatas !== undefined){
 let data5 = data.metadatas;
 const _errs16 = errors;
 if((!(Array.isArray(data5))) && (data5 !== null)){
-validate98.errors = [{instancePath:instancePath+"/metadatas",schemaPath:"#/properties/metadatas/type",keyword:"type",params:{type: schema63.properties.metadatas.type},message:"must be array,null"}];
+validate100.errors = [{instancePath:instancePath+"/metadatas",schemaPath:"#/properties/metadatas/type",keyword:"type",params:{type: schema63.properties.metadatas.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs16){
@@ -5607,7 +5712,7 @@ else {
 vErrors.push(err6);
 }
 errors++;
-validate98.errors = vErrors;
+validate100.errors = vErrors;
 return false;
 }
 else {
@@ -5638,7 +5743,7 @@ if(data.documents !== undefined){
 let data7 = data.documents;
 const _errs25 = errors;
 if((!(Array.isArray(data7))) && (data7 !== null)){
-validate98.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: schema63.properties.documents.type},message:"must be array,null"}];
+validate100.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: schema63.properties.documents.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs25){
@@ -5649,7 +5754,7 @@ for(let i4=0; i4<len4; i4++){
 let data8 = data7[i4];
 const _errs27 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
-validate98.errors = [{instancePath:instancePath+"/documents/" + i4,schemaPath:"#/properties/documents/items/type",keyword:"type",params:{type: schema63.properties.documents.items.type},message:"must be string,null"}];
+validate100.errors = [{instancePath:instancePath+"/documents/" + i4,schemaPath:"#/properties/documents/items/type",keyword:"type",params:{type: schema63.properties.documents.items.type},message:"must be string,null"}];
 return false;
 }
 var valid9 = _errs27 === errors;
@@ -5669,7 +5774,7 @@ if(data.uris !== undefined){
 let data9 = data.uris;
 const _errs29 = errors;
 if((!(Array.isArray(data9))) && (data9 !== null)){
-validate98.errors = [{instancePath:instancePath+"/uris",schemaPath:"#/properties/uris/type",keyword:"type",params:{type: schema63.properties.uris.type},message:"must be array,null"}];
+validate100.errors = [{instancePath:instancePath+"/uris",schemaPath:"#/properties/uris/type",keyword:"type",params:{type: schema63.properties.uris.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs29){
@@ -5680,7 +5785,7 @@ for(let i5=0; i5<len5; i5++){
 let data10 = data9[i5];
 const _errs31 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
-validate98.errors = [{instancePath:instancePath+"/uris/" + i5,schemaPath:"#/properties/uris/items/type",keyword:"type",params:{type: schema63.properties.uris.items.type},message:"must be string,null"}];
+validate100.errors = [{instancePath:instancePath+"/uris/" + i5,schemaPath:"#/properties/uris/items/type",keyword:"type",params:{type: schema63.properties.uris.items.type},message:"must be string,null"}];
 return false;
 }
 var valid10 = _errs31 === errors;
@@ -5702,77 +5807,6 @@ var valid0 = true;
 }
 }
 else {
-validate98.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate98.errors = vErrors;
-return errors === 0;
-}
-validate98.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CollectionUpdate/body" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate97.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate98(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
-errors = vErrors.length;
-}
-validate97.errors = vErrors;
-return errors === 0;
-}
-validate97.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
-
-export const v1CollectionUpsert_params = validate100;
-const schema123 = {"$id":"/op/v1CollectionUpsert/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
-
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CollectionUpsert/params" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate100.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.collection_id === undefined) && (missing0 = "collection_id")){
-validate100.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "collection_id")){
-validate100.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.collection_id !== undefined){
-if(typeof data.collection_id !== "string"){
-validate100.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-}
-}
-else {
 validate100.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
@@ -5780,12 +5814,34 @@ return false;
 validate100.errors = vErrors;
 return errors === 0;
 }
-validate100.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate100.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionUpsert_body = validate101;
-const schema124 = {"$id":"/op/v1CollectionUpsert/body","$ref":"/components.json#/$defs/AddEmbedding"};
+
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1CollectionUpdate/body" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate99.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate100(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+errors = vErrors.length;
+}
+validate99.errors = vErrors;
+return errors === 0;
+}
+validate99.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v1CollectionUpsert_params = validate102;
+const schema126 = {"$id":"/op/v1CollectionUpsert/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
 
 function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1CollectionUpsert/params" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate102.evaluated;
@@ -5798,8 +5854,57 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.ids === undefined) && (missing0 = "ids")) || ((data.embeddings === undefined) && (missing0 = "embeddings"))){
+if((data.collection_id === undefined) && (missing0 = "collection_id")){
 validate102.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "collection_id")){
+validate102.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.collection_id !== undefined){
+if(typeof data.collection_id !== "string"){
+validate102.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate102.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate102.errors = vErrors;
+return errors === 0;
+}
+validate102.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v1CollectionUpsert_body = validate103;
+const schema127 = {"$id":"/op/v1CollectionUpsert/body","$ref":"/components.json#/$defs/AddEmbedding"};
+
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate104.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.ids === undefined) && (missing0 = "ids")) || ((data.embeddings === undefined) && (missing0 = "embeddings"))){
+validate104.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -5813,7 +5918,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs3 = errors;
 if(typeof data0[i0] !== "string"){
-validate102.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate104.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs3 === errors;
@@ -5823,7 +5928,7 @@ break;
 }
 }
 else {
-validate102.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate104.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5917,7 +6022,7 @@ else {
 vErrors.push(err3);
 }
 errors++;
-validate102.errors = vErrors;
+validate104.errors = vErrors;
 return false;
 }
 else {
@@ -5938,7 +6043,7 @@ break;
 }
 }
 else {
-validate102.errors = [{instancePath:instancePath+"/embeddings",schemaPath:"#/properties/embeddings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate104.errors = [{instancePath:instancePath+"/embeddings",schemaPath:"#/properties/embeddings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5952,7 +6057,7 @@ if(data.metadatas !== undefined){
 let data5 = data.metadatas;
 const _errs16 = errors;
 if((!(Array.isArray(data5))) && (data5 !== null)){
-validate102.errors = [{instancePath:instancePath+"/metadatas",schemaPath:"#/properties/metadatas/type",keyword:"type",params:{type: schema58.properties.metadatas.type},message:"must be array,null"}];
+validate104.errors = [{instancePath:instancePath+"/metadatas",schemaPath:"#/properties/metadatas/type",keyword:"type",params:{type: schema58.properties.metadatas.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs16){
@@ -5999,7 +6104,7 @@ else {
 vErrors.push(err6);
 }
 errors++;
-validate102.errors = vErrors;
+validate104.errors = vErrors;
 return false;
 }
 else {
@@ -6030,7 +6135,7 @@ if(data.documents !== undefined){
 let data7 = data.documents;
 const _errs25 = errors;
 if((!(Array.isArray(data7))) && (data7 !== null)){
-validate102.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: schema58.properties.documents.type},message:"must be array,null"}];
+validate104.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: schema58.properties.documents.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs25){
@@ -6041,7 +6146,7 @@ for(let i4=0; i4<len4; i4++){
 let data8 = data7[i4];
 const _errs27 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
-validate102.errors = [{instancePath:instancePath+"/documents/" + i4,schemaPath:"#/properties/documents/items/type",keyword:"type",params:{type: schema58.properties.documents.items.type},message:"must be string,null"}];
+validate104.errors = [{instancePath:instancePath+"/documents/" + i4,schemaPath:"#/properties/documents/items/type",keyword:"type",params:{type: schema58.properties.documents.items.type},message:"must be string,null"}];
 return false;
 }
 var valid9 = _errs27 === errors;
@@ -6061,7 +6166,7 @@ if(data.uris !== undefined){
 let data9 = data.uris;
 const _errs29 = errors;
 if((!(Array.isArray(data9))) && (data9 !== null)){
-validate102.errors = [{instancePath:instancePath+"/uris",schemaPath:"#/properties/uris/type",keyword:"type",params:{type: schema58.properties.uris.type},message:"must be array,null"}];
+validate104.errors = [{instancePath:instancePath+"/uris",schemaPath:"#/properties/uris/type",keyword:"type",params:{type: schema58.properties.uris.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs29){
@@ -6072,7 +6177,7 @@ for(let i5=0; i5<len5; i5++){
 let data10 = data9[i5];
 const _errs31 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
-validate102.errors = [{instancePath:instancePath+"/uris/" + i5,schemaPath:"#/properties/uris/items/type",keyword:"type",params:{type: schema58.properties.uris.items.type},message:"must be string,null"}];
+validate104.errors = [{instancePath:instancePath+"/uris/" + i5,schemaPath:"#/properties/uris/items/type",keyword:"type",params:{type: schema58.properties.uris.items.type},message:"must be string,null"}];
 return false;
 }
 var valid10 = _errs31 === errors;
@@ -6094,44 +6199,44 @@ var valid0 = true;
 }
 }
 else {
-validate102.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate104.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate102.errors = vErrors;
+validate104.errors = vErrors;
 return errors === 0;
 }
-validate102.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
+validate104.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="/op/v1CollectionUpsert/body" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate101.evaluated;
+const evaluated0 = validate103.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate102(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
+if(!(validate104(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
 errors = vErrors.length;
 }
-validate101.errors = vErrors;
+validate103.errors = vErrors;
 return errors === 0;
 }
-validate101.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
+validate103.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionGet_params = validate104;
-const schema128 = {"$id":"/op/v1CollectionGet/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
+export const v1CollectionGet_params = validate106;
+const schema131 = {"$id":"/op/v1CollectionGet/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
 
-function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="/op/v1CollectionGet/params" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate104.evaluated;
+const evaluated0 = validate106.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6142,14 +6247,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.collection_id === undefined) && (missing0 = "collection_id")){
-validate104.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate106.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "collection_id")){
-validate104.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate106.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6157,7 +6262,7 @@ break;
 if(_errs1 === errors){
 if(data.collection_id !== undefined){
 if(typeof data.collection_id !== "string"){
-validate104.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6165,22 +6270,22 @@ return false;
 }
 }
 else {
-validate104.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate104.errors = vErrors;
+validate106.errors = vErrors;
 return errors === 0;
 }
-validate104.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate106.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionGet_body = validate105;
-const schema129 = {"$id":"/op/v1CollectionGet/body","$ref":"/components.json#/$defs/GetEmbedding"};
+export const v1CollectionGet_body = validate107;
+const schema132 = {"$id":"/op/v1CollectionGet/body","$ref":"/components.json#/$defs/GetEmbedding"};
 
-function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate106.evaluated;
+const evaluated0 = validate108.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6193,7 +6298,7 @@ if(data.ids !== undefined){
 let data0 = data.ids;
 const _errs1 = errors;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-validate106.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: schema73.properties.ids.type},message:"must be array,null"}];
+validate108.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: schema73.properties.ids.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs1){
@@ -6203,7 +6308,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs3 = errors;
 if(typeof data0[i0] !== "string"){
-validate106.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate108.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs3 === errors;
@@ -6259,7 +6364,7 @@ else {
 vErrors.push(err2);
 }
 errors++;
-validate106.errors = vErrors;
+validate108.errors = vErrors;
 return false;
 }
 else {
@@ -6319,7 +6424,7 @@ else {
 vErrors.push(err5);
 }
 errors++;
-validate106.errors = vErrors;
+validate108.errors = vErrors;
 return false;
 }
 else {
@@ -6343,7 +6448,7 @@ if(data.sort !== undefined){
 let data4 = data.sort;
 const _errs19 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
-validate106.errors = [{instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/type",keyword:"type",params:{type: schema73.properties.sort.type},message:"must be string,null"}];
+validate108.errors = [{instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/type",keyword:"type",params:{type: schema73.properties.sort.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs19 === errors;
@@ -6356,18 +6461,18 @@ if(data.limit !== undefined){
 let data5 = data.limit;
 const _errs21 = errors;
 if((!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) && (data5 !== null)){
-validate106.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: schema73.properties.limit.type},message:"must be integer,null"}];
+validate108.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: schema73.properties.limit.type},message:"must be integer,null"}];
 return false;
 }
 if(errors === _errs21){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 4294967295 || isNaN(data5)){
-validate106.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+validate108.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
 return false;
 }
 else {
 if(data5 < 0 || isNaN(data5)){
-validate106.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate108.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -6383,18 +6488,18 @@ if(data.offset !== undefined){
 let data6 = data.offset;
 const _errs23 = errors;
 if((!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) && (data6 !== null)){
-validate106.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/type",keyword:"type",params:{type: schema73.properties.offset.type},message:"must be integer,null"}];
+validate108.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/type",keyword:"type",params:{type: schema73.properties.offset.type},message:"must be integer,null"}];
 return false;
 }
 if(errors === _errs23){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 4294967295 || isNaN(data6)){
-validate106.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+validate108.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
 return false;
 }
 else {
 if(data6 < 0 || isNaN(data6)){
-validate106.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate108.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -6425,44 +6530,44 @@ var valid0 = true;
 }
 }
 else {
-validate106.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate108.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate106.errors = vErrors;
+validate108.errors = vErrors;
 return errors === 0;
 }
-validate106.evaluated = {"props":{"ids":true,"where":true,"where_document":true,"sort":true,"limit":true,"offset":true,"include":true},"dynamicProps":false,"dynamicItems":false};
+validate108.evaluated = {"props":{"ids":true,"where":true,"where_document":true,"sort":true,"limit":true,"offset":true,"include":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="/op/v1CollectionGet/body" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate105.evaluated;
+const evaluated0 = validate107.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
-validate105.errors = vErrors;
+validate107.errors = vErrors;
 return errors === 0;
 }
-validate105.evaluated = {"props":{"ids":true,"where":true,"where_document":true,"sort":true,"limit":true,"offset":true,"include":true},"dynamicProps":false,"dynamicItems":false};
+validate107.evaluated = {"props":{"ids":true,"where":true,"where_document":true,"sort":true,"limit":true,"offset":true,"include":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionDelete_params = validate109;
-const schema133 = {"$id":"/op/v1CollectionDelete/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
+export const v1CollectionDelete_params = validate111;
+const schema136 = {"$id":"/op/v1CollectionDelete/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
 
-function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="/op/v1CollectionDelete/params" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate109.evaluated;
+const evaluated0 = validate111.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6473,14 +6578,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.collection_id === undefined) && (missing0 = "collection_id")){
-validate109.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate111.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "collection_id")){
-validate109.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate111.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6488,7 +6593,7 @@ break;
 if(_errs1 === errors){
 if(data.collection_id !== undefined){
 if(typeof data.collection_id !== "string"){
-validate109.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate111.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6496,22 +6601,22 @@ return false;
 }
 }
 else {
-validate109.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate111.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate109.errors = vErrors;
+validate111.errors = vErrors;
 return errors === 0;
 }
-validate109.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate111.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionDelete_body = validate110;
-const schema134 = {"$id":"/op/v1CollectionDelete/body","$ref":"/components.json#/$defs/DeleteEmbedding"};
+export const v1CollectionDelete_body = validate112;
+const schema137 = {"$id":"/op/v1CollectionDelete/body","$ref":"/components.json#/$defs/DeleteEmbedding"};
 
-function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate111.evaluated;
+const evaluated0 = validate113.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6524,7 +6629,7 @@ if(data.ids !== undefined){
 let data0 = data.ids;
 const _errs1 = errors;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-validate111.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: schema80.properties.ids.type},message:"must be array,null"}];
+validate113.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: schema80.properties.ids.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs1){
@@ -6534,7 +6639,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs3 = errors;
 if(typeof data0[i0] !== "string"){
-validate111.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate113.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs3 === errors;
@@ -6590,7 +6695,7 @@ else {
 vErrors.push(err2);
 }
 errors++;
-validate111.errors = vErrors;
+validate113.errors = vErrors;
 return false;
 }
 else {
@@ -6650,7 +6755,7 @@ else {
 vErrors.push(err5);
 }
 errors++;
-validate111.errors = vErrors;
+validate113.errors = vErrors;
 return false;
 }
 else {
@@ -6673,77 +6778,6 @@ var valid0 = true;
 }
 }
 else {
-validate111.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate111.errors = vErrors;
-return errors === 0;
-}
-validate111.evaluated = {"props":{"ids":true,"where":true,"where_document":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CollectionDelete/body" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate110.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate111(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
-errors = vErrors.length;
-}
-validate110.errors = vErrors;
-return errors === 0;
-}
-validate110.evaluated = {"props":{"ids":true,"where":true,"where_document":true},"dynamicProps":false,"dynamicItems":false};
-
-export const v1CollectionCount_params = validate113;
-const schema138 = {"$id":"/op/v1CollectionCount/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
-
-function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CollectionCount/params" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate113.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.collection_id === undefined) && (missing0 = "collection_id")){
-validate113.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "collection_id")){
-validate113.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.collection_id !== undefined){
-if(typeof data.collection_id !== "string"){
-validate113.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-}
-}
-else {
 validate113.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
@@ -6751,16 +6785,37 @@ return false;
 validate113.errors = vErrors;
 return errors === 0;
 }
-validate113.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate113.evaluated = {"props":{"ids":true,"where":true,"where_document":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionQuery_params = validate114;
-const schema139 = {"$id":"/op/v1CollectionQuery/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
 
-function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CollectionQuery/params" */;
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1CollectionDelete/body" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate114.evaluated;
+const evaluated0 = validate112.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate113(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+errors = vErrors.length;
+}
+validate112.errors = vErrors;
+return errors === 0;
+}
+validate112.evaluated = {"props":{"ids":true,"where":true,"where_document":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v1CollectionCount_params = validate115;
+const schema141 = {"$id":"/op/v1CollectionCount/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
+
+function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1CollectionCount/params" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate115.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6771,14 +6826,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.collection_id === undefined) && (missing0 = "collection_id")){
-validate114.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate115.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "collection_id")){
-validate114.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate115.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6786,7 +6841,7 @@ break;
 if(_errs1 === errors){
 if(data.collection_id !== undefined){
 if(typeof data.collection_id !== "string"){
-validate114.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate115.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6794,19 +6849,20 @@ return false;
 }
 }
 else {
-validate114.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate115.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate114.errors = vErrors;
+validate115.errors = vErrors;
 return errors === 0;
 }
-validate114.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate115.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionQuery_body = validate115;
-const schema140 = {"$id":"/op/v1CollectionQuery/body","$ref":"/components.json#/$defs/QueryEmbedding"};
+export const v1CollectionQuery_params = validate116;
+const schema142 = {"$id":"/op/v1CollectionQuery/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
 
 function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1CollectionQuery/params" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate116.evaluated;
@@ -6819,8 +6875,57 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.query_embeddings === undefined) && (missing0 = "query_embeddings")){
+if((data.collection_id === undefined) && (missing0 = "collection_id")){
 validate116.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "collection_id")){
+validate116.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.collection_id !== undefined){
+if(typeof data.collection_id !== "string"){
+validate116.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate116.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate116.errors = vErrors;
+return errors === 0;
+}
+validate116.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v1CollectionQuery_body = validate117;
+const schema143 = {"$id":"/op/v1CollectionQuery/body","$ref":"/components.json#/$defs/QueryEmbedding"};
+
+function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate118.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.query_embeddings === undefined) && (missing0 = "query_embeddings")){
+validate118.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -6908,7 +7013,7 @@ else {
 vErrors.push(err3);
 }
 errors++;
-validate116.errors = vErrors;
+validate118.errors = vErrors;
 return false;
 }
 else {
@@ -6929,7 +7034,7 @@ break;
 }
 }
 else {
-validate116.errors = [{instancePath:instancePath+"/query_embeddings",schemaPath:"#/properties/query_embeddings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate118.errors = [{instancePath:instancePath+"/query_embeddings",schemaPath:"#/properties/query_embeddings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -6943,18 +7048,18 @@ if(data.n_results !== undefined){
 let data3 = data.n_results;
 const _errs12 = errors;
 if((!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) && (data3 !== null)){
-validate116.errors = [{instancePath:instancePath+"/n_results",schemaPath:"#/properties/n_results/type",keyword:"type",params:{type: schema85.properties.n_results.type},message:"must be integer,null"}];
+validate118.errors = [{instancePath:instancePath+"/n_results",schemaPath:"#/properties/n_results/type",keyword:"type",params:{type: schema85.properties.n_results.type},message:"must be integer,null"}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 4294967295 || isNaN(data3)){
-validate116.errors = [{instancePath:instancePath+"/n_results",schemaPath:"#/properties/n_results/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+validate118.errors = [{instancePath:instancePath+"/n_results",schemaPath:"#/properties/n_results/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
 return false;
 }
 else {
 if(data3 < 0 || isNaN(data3)){
-validate116.errors = [{instancePath:instancePath+"/n_results",schemaPath:"#/properties/n_results/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate118.errors = [{instancePath:instancePath+"/n_results",schemaPath:"#/properties/n_results/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -6970,7 +7075,7 @@ if(data.ids !== undefined){
 let data4 = data.ids;
 const _errs14 = errors;
 if((!(Array.isArray(data4))) && (data4 !== null)){
-validate116.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: schema85.properties.ids.type},message:"must be array,null"}];
+validate118.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: schema85.properties.ids.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs14){
@@ -6980,7 +7085,7 @@ const len2 = data4.length;
 for(let i2=0; i2<len2; i2++){
 const _errs16 = errors;
 if(typeof data4[i2] !== "string"){
-validate116.errors = [{instancePath:instancePath+"/ids/" + i2,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate118.errors = [{instancePath:instancePath+"/ids/" + i2,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid5 = _errs16 === errors;
@@ -7036,7 +7141,7 @@ else {
 vErrors.push(err6);
 }
 errors++;
-validate116.errors = vErrors;
+validate118.errors = vErrors;
 return false;
 }
 else {
@@ -7096,7 +7201,7 @@ else {
 vErrors.push(err9);
 }
 errors++;
-validate116.errors = vErrors;
+validate118.errors = vErrors;
 return false;
 }
 else {
@@ -7135,33 +7240,33 @@ var valid0 = true;
 }
 }
 else {
-validate116.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate118.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate116.errors = vErrors;
+validate118.errors = vErrors;
 return errors === 0;
 }
-validate116.evaluated = {"props":{"query_embeddings":true,"n_results":true,"ids":true,"where":true,"where_document":true,"include":true},"dynamicProps":false,"dynamicItems":false};
+validate118.evaluated = {"props":{"query_embeddings":true,"n_results":true,"ids":true,"where":true,"where_document":true,"include":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="/op/v1CollectionQuery/body" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate115.evaluated;
+const evaluated0 = validate117.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate116(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+if(!(validate118(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
 errors = vErrors.length;
 }
-validate115.errors = vErrors;
+validate117.errors = vErrors;
 return errors === 0;
 }
-validate115.evaluated = {"props":{"query_embeddings":true,"n_results":true,"ids":true,"where":true,"where_document":true,"include":true},"dynamicProps":false,"dynamicItems":false};
+validate117.evaluated = {"props":{"query_embeddings":true,"n_results":true,"ids":true,"where":true,"where_document":true,"include":true},"dynamicProps":false,"dynamicItems":false};
 

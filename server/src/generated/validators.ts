@@ -322,6 +322,12 @@ export const validators: { readonly [K in OperationId]: OperationValidators } = 
     body: null,
     bodyRequired: false,
   },
+  v2CollectionSearch: {
+    params: parameters("path", {"tenant":{"types":["string"]},"database":{"types":["string"]},"collection_id":{"types":["string"]}}, compiled.v2CollectionSearch_params as CompiledValidator),
+    query: parameters("query", {}, null),
+    body: body(compiled.v2CollectionSearch_body as CompiledValidator),
+    bodyRequired: true,
+  },
   v1Root: {
     params: parameters("path", {}, null),
     query: parameters("query", {}, null),

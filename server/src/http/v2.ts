@@ -99,6 +99,10 @@ export function v2Handlers(chroma: Chroma): V2Handlers {
       body: await chroma.delete(scopeOf(params), params.collection_id, deleteInput(body)),
     }),
     v2CollectionCount: async ({ params }) => ({ status: 200, body: await chroma.count(scopeOf(params), params.collection_id) }),
+    v2CollectionSearch: async ({ params, body }) => ({
+      status: 200,
+      body: await chroma.search(scopeOf(params), params.collection_id, body),
+    }),
     v2IndexingStatus: async ({ params }) => ({
       status: 200,
       body: await chroma.indexingStatus(scopeOf(params), params.collection_id),

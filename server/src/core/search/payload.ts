@@ -80,7 +80,15 @@ class NodeBudget {
   }
 }
 
+/** Both steps, in upstream's order. */
 export function parseSearchRequest(body: unknown): SearchRequest {
+  const request = deserializeSearchRequest(body);
+  validateSearchRequest(request);
+  return request;
+}
+
+/** Step 1: the payload's shape (422, or 400 for serde's syntax category). */
+export function deserializeSearchRequest(body: unknown): SearchRequest {
   const root = struct(body, Path.root, "SearchRequestPayload");
   let searchesRaw: unknown[] | undefined;
   let readLevel: ReadLevel = "index_and_wal";
@@ -93,9 +101,12 @@ export function parseSearchRequest(body: unknown): SearchRequest {
   if (raw.length > MAX_SEARCHES) {
     throw new InvalidArgumentError(`searches: at most ${MAX_SEARCHES} searches per request, got ${raw.length}`);
   }
-  const searches = raw.map((s, i) => parseSearch(s, Path.root.field("searches").index(i)));
-  searches.forEach((s, i) => validateSearch(s, Path.root.field("searches").index(i)));
-  return { searches, readLevel };
+  return { searches: raw.map((s, i) => parseSearch(s, Path.root.field("searches").index(i))), readLevel };
+}
+
+/** Step 2: upstream's validators (400 "Validation error: ..."). */
+export function validateSearchRequest(request: SearchRequest): void {
+  request.searches.forEach((s, i) => validateSearch(s, Path.root.field("searches").index(i)));
 }
 
 function parseSearch(value: unknown, path: Path): SearchPlan {
