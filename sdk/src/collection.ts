@@ -3,6 +3,7 @@
  * wire's snake_case bodies. Embeddings must be supplied (this client has no embedding functions).
  */
 import type { ChromaApi, Scope } from "./api/adapter.js";
+import { SearchResult, type ReadLevel, type SearchPayload } from "./search.js";
 import type {
   CollectionConfiguration, CollectionModel, DeleteResult, EmbeddingInput, GetResult, Include, IndexingStatus, Metadata, QueryResult,
   UpdateMetadata, Where, WhereDocument,
@@ -146,6 +147,16 @@ export class Collection {
         include: args.include,
       }),
     );
+  }
+
+  /**
+   * Runs one or more searches (the Search API, v2 only): filter, rank (`knn`, `rrf`, arithmetic),
+   * group, page and select, in one request; one answer entry per search.
+   */
+  async search(searches: SearchPayload | SearchPayload[], options: { readLevel?: ReadLevel } = {}): Promise<SearchResult> {
+    const list = Array.isArray(searches) ? searches : [searches];
+    const body = await this.api.search(this.scope, this.id, defined({ searches: list, read_level: options.readLevel }));
+    return new SearchResult(body);
   }
 
   async delete(args: DeleteArgs = {}): Promise<DeleteResult> {

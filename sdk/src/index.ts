@@ -5,6 +5,20 @@
  */
 export { ChromaClient, DEFAULT_DATABASE, DEFAULT_TENANT, type ChromaClientOptions, type CreateCollectionArgs } from "./client.js";
 export { Collection, type DeleteArgs, type GetArgs, type ModifyArgs, type QueryArgs, type RecordsArgs, type UpdateArgs } from "./collection.js";
+export {
+  knn,
+  rrf,
+  SearchResult,
+  type KnnOptions,
+  type RankExpression,
+  type ReadLevel,
+  type RrfOptions,
+  type SearchPayload,
+  type SearchResponse,
+  type SearchRow,
+  type SearchWhere,
+  type SparseVector,
+} from "./search.js";
 export { createApiClient, baseUrlOf, type ApiClient, type AuthOptions, type ConnectionOptions } from "./api-client.js";
 export {
   ChromaClientError,

@@ -1,6 +1,6 @@
 /** Request shapes the SDK puts on the wire (method, path, query, snake_case body, headers), v2 and v1. */
 import { describe, expect, it } from "vitest";
-import { ChromaClient, ChromaClientError, createApiClient, type Collection } from "../src/index.js";
+import { ChromaClient, ChromaClientError, createApiClient, knn, rrf, type Collection } from "../src/index.js";
 import { collectionModel, fakeFetch, json, type Recorded } from "./fake-fetch.js";
 
 const COLL_ID = collectionModel().id;
@@ -22,6 +22,9 @@ function server(req: Recorded): Response {
     return json({ ids: [["a"]], embeddings: null, documents: [["doc a"]], uris: null, metadatas: [[null]], distances: [[0.5]], include: ["documents", "distances"] });
   }
   if (p.endsWith("/delete")) return json(p.startsWith("/api/v1") ? null : { deleted: 2 });
+  if (p.endsWith("/search")) {
+    return json({ ids: [["a", "b"], []], documents: [["doc a", null], null], embeddings: [null, null], metadatas: [null, null], scores: [[0.5, 1.5], null], select: [["#document", "#score"], []] });
+  }
   if (p.endsWith("/count") || p.endsWith("collections_count") || p.endsWith("count_collections")) return json(7);
   if (p.endsWith("/heartbeat")) return json({ "nanosecond heartbeat": 123 });
   if (req.method === "PUT" || req.method === "DELETE" || p.endsWith("/update") || p.endsWith("/upsert")) return json(p.startsWith("/api/v1") ? null : {});
@@ -145,6 +148,56 @@ describe("v2 (default)", () => {
   });
 });
 
+describe("search (v2)", () => {
+  it("sends the searches and read_level, and answers columns and rows", async () => {
+    const { coll, requests } = await openCollection();
+    const result = await coll.search(
+      [
+        { filter: { "#id": { $in: ["a", "b"] } }, rank: knn({ query: new Float32Array([1, 2]), limit: 5 }), limit: { limit: 2 }, select: { keys: ["#document", "#score"] } },
+        { filter: { k: 1 } },
+      ],
+      { readLevel: "index_only" },
+    );
+    expect(requests).toHaveLength(1);
+    expect(requests[0].url.pathname).toBe(`/api/v2/tenants/default_tenant/databases/default_database/collections/${COLL_ID}/search`);
+    expect(requests[0].body).toEqual({
+      searches: [
+        { filter: { "#id": { $in: ["a", "b"] } }, rank: { $knn: { query: [1, 2], limit: 5 } }, limit: { limit: 2 }, select: { keys: ["#document", "#score"] } },
+        { filter: { k: 1 } },
+      ],
+      read_level: "index_only",
+    });
+    expect(result.ids).toEqual([["a", "b"], []]);
+    expect(result.rows()).toEqual([
+      [
+        { id: "a", document: "doc a", score: 0.5 },
+        { id: "b", document: null, score: 1.5 },
+      ],
+      [],
+    ]);
+  });
+
+  it("builds rrf exactly as chromadb@3's Rrf does", () => {
+    const dense = knn({ query: [1, 0], limit: 100, returnRank: true });
+    const sparse = knn({ query: { indices: [3], values: [1] }, key: "sp", limit: 100, returnRank: true, default: 1000 });
+    expect(rrf({ ranks: [dense, sparse], weights: [3, 1], normalize: true })).toEqual({
+      $mul: [
+        {
+          $sum: [
+            { $div: { left: { $val: 0.75 }, right: { $sum: [dense, { $val: 60 }] } } },
+            { $div: { left: { $val: 0.25 }, right: { $sum: [sparse, { $val: 60 }] } } },
+          ],
+        },
+        { $val: -1 },
+      ],
+    });
+    expect(rrf({ ranks: [dense], k: 10 })).toEqual({ $mul: [{ $div: { left: { $val: 1 }, right: { $sum: [dense, { $val: 10 }] } } }, { $val: -1 }] });
+    expect(() => rrf({ ranks: [] })).toThrow(RangeError);
+    expect(() => rrf({ ranks: [dense], weights: [1, 2] })).toThrow(RangeError);
+    expect(() => rrf({ ranks: [dense], k: 0 })).toThrow(RangeError);
+  });
+});
+
 describe("v1", () => {
   it("passes tenant and database as query parameters and addresses records by collection id", async () => {
     const { chroma, requests } = client({ apiVersion: "v1", tenant: "t1", database: "d1" });
@@ -170,6 +223,9 @@ describe("v1", () => {
     const { chroma, requests } = client({ apiVersion: "v1" });
     await expect(chroma.listDatabases()).rejects.toBeInstanceOf(ChromaClientError);
     await expect(chroma.getCollectionById(COLL_ID)).rejects.toThrow(/v1 API/);
+    const coll = await chroma.createCollection({ name: "docs" });
+    requests.length = 0;
+    await expect(coll.search({})).rejects.toThrow(/v1 API/);
     expect(requests).toHaveLength(0);
   });
 });

@@ -8,6 +8,8 @@ import type {
   Tenant, UserIdentity,
 } from "../types.js";
 
+import type { SearchResponse } from "../search.js";
+
 type Schemas = components["schemas"];
 
 export interface Scope {
@@ -27,6 +29,7 @@ export type QueryBody = Schemas["QueryEmbedding"];
 export type DeleteBody = Schemas["DeleteEmbedding"];
 export type CreateCollectionBody = Schemas["CreateCollection"];
 export type UpdateCollectionBody = Schemas["UpdateCollection"];
+export type SearchBody = Schemas["SearchRequestPayload"];
 
 export interface ChromaApi {
   readonly version: "v1" | "v2";
@@ -60,4 +63,5 @@ export interface ChromaApi {
   delete(scope: Scope, id: string, body: DeleteBody): Promise<DeleteResult>;
   count(scope: Scope, id: string): Promise<number>;
   indexingStatus(scope: Scope, id: string): Promise<IndexingStatus>;
+  search(scope: Scope, id: string, body: SearchBody): Promise<SearchResponse>;
 }

@@ -61,5 +61,6 @@ export function v2Api(api: ApiClient): ChromaApi {
     },
     count: (scope, id) => call(api.GET(`${COLL}/count`, { params: coll(scope, id) })),
     indexingStatus: (scope, id) => call(api.GET(`${COLL}/indexing_status`, { params: coll(scope, id) })),
+    search: (scope, id, body) => call(api.POST(`${COLL}/search`, { params: coll(scope, id), body })),
   };
 }
