@@ -53,6 +53,10 @@ const CALLS: Record<string, (c: Ctx, api: Api) => Promise<unknown>> = {
   CollectionQuery: ({ collection }) => collection.query({ queryEmbeddings: [[0.1, 0.2, 0.3]], nResults: 2 }),
   CollectionCount: ({ collection }) => collection.count(),
   IndexingStatus: ({ collection }) => collection.getIndexingStatus(),
+  CollectionSearch: async ({ collection }) => {
+    const r = await collection.search({ rank: { $knn: { query: [0.1, 0.2, 0.3] } }, select: { keys: ["#score"] } });
+    return { ids: r.ids, documents: r.documents, embeddings: r.embeddings, metadatas: r.metadatas, scores: r.scores, select: r.select };
+  },
 };
 
 const collectionView = (c: Collection) => ({
