@@ -10,7 +10,8 @@
  *
  * Limits beyond upstream's (docs/security.md): MAX_SEARCHES per request, MAX_RANK_NODES per rank
  * expression and MAX_KNN_PER_SEARCH `$knn` leaves, so one request cannot pin the server; each
- * answers 400 naming the limit.
+ * answers 400 naming the limit. A `$knn` query value beyond float32's range (upstream would search
+ * with an infinity and rank by NaN) also answers 400.
  */
 import { InvalidArgumentError } from "../errors.js";
 import { sparseVectorProblem, SPARSE_VECTOR_TYPE, type SparseVector } from "../sparse-vector.js";
@@ -274,6 +275,15 @@ function validateSearch(plan: SearchPlan, path: Path): void {
     if (knn.query.kind !== "sparse") continue;
     const problem = sparseVectorProblem(knn.query.vector);
     if (problem) throw validationError(path.field("rank"), `Invalid sparse vector in KNN query: ${problem}`);
+  }
+  // Beyond upstream (which would rank by NaN distances): a query value that overflows float32.
+  for (const knn of knns) {
+    const values = knn.query.kind === "dense" ? knn.query.vector : knn.query.vector.values;
+    for (let i = 0; i < values.length; i++) {
+      if (!Number.isFinite(values[i])) {
+        throw new InvalidArgumentError(`${path.field("rank").text}: a $knn query value is outside the float32 range (${values[i]} at position ${i})`);
+      }
+    }
   }
   if (knns.length > MAX_KNN_PER_SEARCH) {
     throw new InvalidArgumentError(`${path.field("rank").text}: a rank expression may have at most ${MAX_KNN_PER_SEARCH} $knn terms, got ${knns.length}`);

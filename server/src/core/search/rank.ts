@@ -27,16 +27,19 @@ interface Domain {
 const F32_MAX = 3.4028234663852886e38;
 const f = Math.fround;
 
-/** Rust f32::max / f32::min: a NaN operand yields the other operand. */
+/**
+ * Rust f32::max / f32::min: a NaN operand yields the other operand. (Rust leaves the sign of
+ * max(-0, +0) open; we take +0, and -0 for min, as Math.max / Math.min do.)
+ */
 function max(a: number, b: number): number {
   if (Number.isNaN(a)) return b;
   if (Number.isNaN(b)) return a;
-  return a >= b ? a : b;
+  return Math.max(a, b);
 }
 function min(a: number, b: number): number {
   if (Number.isNaN(a)) return b;
   if (Number.isNaN(b)) return a;
-  return a <= b ? a : b;
+  return Math.min(a, b);
 }
 
 const BINARY: Record<"sum" | "mul" | "max" | "min" | "sub" | "div", (a: number, b: number) => number> = {

@@ -169,6 +169,11 @@ describe("parseSearchRequest: upstream's refusals", () => {
     expect(later.message).toContain("searches[1].rank");
   });
 
+  it("refuses $knn query values beyond float32's range (chromaspec; upstream searches with inf)", () => {
+    expect(refusal(one({ rank: { $knn: { query: [1, 1e39] } } }))).toMatchObject({ status: 400, message: expect.stringContaining("outside the float32 range") });
+    expect(refusal(one({ rank: { $knn: { query: { indices: [1], values: [-1e39] }, key: "s" } } })).status).toBe(400);
+  });
+
   it("refuses requests beyond chromaspec's limits with 400", () => {
     expect(refusal({ searches: Array.from({ length: MAX_SEARCHES + 1 }, () => ({})) }).status).toBe(400);
     const wide = { $sum: Array.from({ length: MAX_RANK_NODES }, () => ({ $val: 1 })) };

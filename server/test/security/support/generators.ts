@@ -11,6 +11,7 @@ import {
   BAD_WHERE_DOCUMENTS, BAD_WHERES, corruptText, deepWhere, deepWhereDocument, encodeSegment, hostileString, HOSTILE_QUERY_VALUES,
   RAW_BODIES, RAW_NUMBERS, rawSegment, rawToken, requestLineSafe,
 } from "./hostile.js";
+import { hostileSearchBodies } from "./search.js";
 import { addressesByName, type Schema, type SpecOperation } from "./spec.js";
 
 /** Placeholders resolved when the request is sent (the playground collection can be recreated). */
@@ -349,6 +350,15 @@ function bodyArb(op: SpecOperation, ctx: GenContext): fc.Arbitrary<[string | Buf
     if (!props[key]) continue;
     const make = key === "where" ? deepWhere : deepWhereDocument;
     special.push(fc.constantFrom(ctx.maxFilterDepth, ctx.maxFilterDepth + 1, ctx.maxFilterDepth + 5, 250, 2_000).map((d) => [JSON.stringify({ [key]: make(d), ...(props.query_embeddings ? { query_embeddings: [Array(ctx.dim).fill(0.5)] } : {}) }), [`${key} nested ${d}`], false] as [string, string[], boolean]));
+  }
+  if (props.searches) {
+    // The Search API: generated rank expressions and extreme payloads weigh as much as the rest.
+    return fc.oneof(
+      { weight: 2, arbitrary: valid.map((v) => [serialize(v), [], false] as [string, string[], boolean]) },
+      { weight: 3, arbitrary: mutated },
+      { weight: 1, arbitrary: fc.oneof(...special) },
+      { weight: 6, arbitrary: hostileSearchBodies(ctx.dim).map(([b, n]) => [b, n, false] as [string, string[], boolean]) },
+    );
   }
   return fc.oneof(
     { weight: 4, arbitrary: valid.map((v) => [serialize(v), [], false] as [string, string[], boolean]) },
