@@ -186,7 +186,8 @@ describe("evaluateRank: property", () => {
           got.forEach((r, i) => expect(Object.is(r.measure, expected[i].measure) || (Number.isNaN(r.measure) && Number.isNaN(expected[i].measure))).toBe(true));
         },
       ),
-      { numRuns: 500 },
+      // RANK_SEED (and RANK_PATH) replay a reported failure.
+      { numRuns: 500, ...(process.env.RANK_SEED ? { seed: Number(process.env.RANK_SEED), path: process.env.RANK_PATH } : {}) },
     );
   });
 });
