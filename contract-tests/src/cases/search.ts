@@ -34,31 +34,52 @@ forEachApi(
     });
 
     group(a, "requests", (g) => {
-      it(g, ["CollectionSearch"], "search with every part of a payload", async () => {
-        const r = await c.search({
-          filter: { $and: [{ n: { $gte: 1 } }, { "#id": { $nin: ["zz"] } }] },
-          rank: knn({ query: QUERY_VECTORS[0], limit: 5 }),
-          limit: { offset: 0, limit: 3 },
-          select: { keys: ["#document", "#embedding", "#metadata", "#score"] },
+      /** The answer's columns line up: one entry per search, each either null or one value per id. */
+      const expectSearchShape = (r: Awaited<ReturnType<Collection["search"]>>) => {
+        for (const column of [r.documents, r.embeddings, r.metadatas, r.scores, r.select]) expect(column).toHaveLength(r.ids.length);
+        r.ids.forEach((ids, s) => {
+          for (const column of [r.documents, r.embeddings, r.metadatas, r.scores]) if (column[s] !== null) expect(column[s]).toHaveLength(ids.length);
         });
-        expect(r.ids).toHaveLength(1);
-        expect(r.ids[0]).toHaveLength(3);
-        for (const column of [r.documents, r.embeddings, r.metadatas, r.scores]) {
-          expect(column).toHaveLength(1);
-          expect(column[0]).toHaveLength(3);
-        }
-        expect(r.select).toEqual([["#document", "#embedding", "#metadata", "#score"]]);
+      };
+
+      it(g, ["CollectionSearch"], "search with every part of a payload", async () => {
+        expectSearchShape(
+          await c.search({
+            filter: { $and: [{ n: { $gte: 1 } }, { "#id": { $nin: ["zz"] } }] },
+            rank: knn({ query: QUERY_VECTORS[0], limit: 5 }),
+            group_by: { keys: ["even"], aggregate: { $min_k: { keys: ["#score"], k: 2 } } },
+            limit: { offset: 0, limit: 3 },
+            select: { keys: ["#document", "#embedding", "#metadata", "#score"] },
+          }),
+        );
       });
 
-      it(g, ["CollectionSearch"], "an empty search and a batch answer one entry per search", async () => {
-        const r = await c.search([{}, { select: { keys: ["#score"] } }], { readLevel: "index_only" });
-        expect(r.ids).toHaveLength(2);
-        expect(r.scores).toHaveLength(2);
-        expect(r.documents).toEqual([null, null]);
+      it(g, ["CollectionSearch"], "an empty search and a batch with a read level", async () => {
+        expectSearchShape(await c.search([{}, { select: { keys: ["#score"] } }], { readLevel: "index_only" }));
       });
     });
 
     group(a, "behaviour", (g) => {
+      it(g, ["CollectionSearch"], "every part of a payload at once, and a batch answers one entry per search", async () => {
+        const r = await c.search([
+          {
+            filter: { $and: [{ n: { $gte: 2 } }, { "#id": { $nin: ["q4"] } }] },
+            rank: knn({ query: QUERY_VECTORS[0], limit: 5 }),
+            limit: { offset: 1, limit: 3 },
+            select: { keys: ["#document", "#embedding", "#metadata", "#score"] },
+          },
+          {},
+        ]);
+        const expected = ranked(QUERY_VECTORS[0], QUERY_RECORDS.filter((x) => (x.metadata?.n as number) >= 2 && x.id !== "q4")).slice(0, 5).slice(1, 4);
+        expect(r.ids).toEqual([expected.map((e) => e.id), QUERY_RECORDS.map((x) => x.id)]);
+        expect(r.documents).toEqual([expected.map((e) => byId(e.id).document), null]);
+        expect(r.embeddings).toEqual([expected.map((e) => byId(e.id).embedding), null]);
+        expect(r.metadatas).toEqual([expected.map((e) => byId(e.id).metadata), null]);
+        expect(f32(r.scores[0])).toEqual(expected.map((e) => f(e.distance)));
+        expect(r.scores[1]).toBeNull();
+        expect(r.select).toEqual([["#document", "#embedding", "#metadata", "#score"], []]);
+      });
+
       it(g, ["CollectionSearch"], "a dense $knn ranks by distance like brute force, scores are the distances", async () => {
         for (const query of QUERY_VECTORS) {
           const r = await c.search({ rank: knn({ query, limit: 4 }), select: { keys: ["#score"] } });
