@@ -7,7 +7,7 @@ import { buildApp } from "./app.js";
 import { loadCredentials } from "./auth/credentials.js";
 import { isLoopback, type ServerConfig } from "./config.js";
 import { Chroma } from "./core/chroma.js";
-import { openLanceStorage } from "./storage/lance/index.js";
+import { openStorage } from "./storage/open.js";
 
 /** The upstream server version whose API we implement (what /version answers). */
 export const API_VERSION = "1.0.0";
@@ -20,7 +20,7 @@ export async function startServer(config: ServerConfig): Promise<{ close(): Prom
       `refusing to listen on ${config.host} without authentication: pass --auth-credentials <file>, or --allow-unauthenticated to expose an open server`,
     );
   }
-  const storage = await openLanceStorage(config.path);
+  const storage = await openStorage(config.path);
   const chroma = new Chroma(storage, { allowReset: config.allowReset, maxBatchSize: config.maxBatchSize, version: API_VERSION });
   await chroma.init();
   const app = await buildApp(chroma, { logger, bodyLimit: config.bodyLimit, credentials });

@@ -8,17 +8,17 @@ import { CollectionNotFoundError, InvalidArgumentError, NotAllowedError, NotFoun
 import type { RecordFilter } from "./filter.js";
 import { GET_DEFAULT_INCLUDE, parseInclude, projectionOf, QUERY_DEFAULT_INCLUDE } from "./include.js";
 import { KeyedMutex } from "./lock.js";
-import type { CollectionInfo, DatabaseInfo, Metadata, StoredRecord, TenantInfo } from "./model.js";
+import type { CollectionInfo, CollectionPatch, DatabaseInfo, Metadata, StoredRecord, TenantInfo } from "./model.js";
 import { validateCollectionId, validateCollectionName, validateDatabaseName, validateTenantName } from "./names.js";
 import { asMetadata, mergeMetadata, validateBatch, validateMetadata, type WriteBatch } from "./records.js";
 import { toGetResult, toQueryResult, type GetResult, type QueryResult } from "./results.js";
-import { buildConfiguration, mergeConfiguration, spaceFromRequest, spaceOf } from "./space.js";
+import { buildConfiguration, indexParams, mergeConfiguration, spaceFromRequest, spaceOf } from "./space.js";
 import { parseOptionalWhere, parseOptionalWhereDocument } from "./where.js";
 import { deserializeSearchRequest, validateSearchRequest } from "./search/payload.js";
 import type { SearchResponse } from "./search/response.js";
 import { runSearches } from "./search/service.js";
 import { TableSearchReader } from "./search/table-reader.js";
-import { InvalidPatternError, type RecordTable, type Storage } from "../storage/storage.js";
+import { CollectionGoneError, InvalidPatternError, type CollectionRecords, type Storage } from "../storage/storage.js";
 
 export const DEFAULT_TENANT = "default_tenant";
 export const DEFAULT_DATABASE = "default_database";
@@ -159,8 +159,9 @@ export class Chroma {
   async deleteDatabase(tenant: string, name: string): Promise<void> {
     await this.writes.run("catalog", async () => {
       await this.getDatabase(tenant, name);
+      // Each collection under its own write lock, so no write lands in a dropped table.
       for (const c of await this.storage.catalog.listCollections(tenant, name)) await this.dropCollection(c);
-      await this.storage.catalog.deleteDatabase(tenant, name);
+      await this.storage.dropDatabase(tenant, name);
     });
   }
 
@@ -201,7 +202,7 @@ export class Chroma {
         version: 0,
         logPosition: 0,
       };
-      await this.storage.catalog.putCollection(collection);
+      await this.storage.catalog.createCollection(collection);
       return collection;
     });
   }
@@ -256,14 +257,13 @@ export class Chroma {
           throw new UniqueConstraintError(`Collection [${input.newName}] already exists`);
         }
       }
-      const updated: CollectionInfo = {
-        ...current,
-        name: input.newName ?? current.name,
-        metadata: newMetadata !== undefined ? newMetadata : current.metadata,
-        configuration: input.newConfiguration ? mergeConfiguration(current.configuration, input.newConfiguration) : current.configuration,
-        version: current.version + 1,
-      };
-      await this.storage.catalog.putCollection(updated);
+      // Only the fields this request changes: a first write fixing the dimension meanwhile is kept.
+      const patch: CollectionPatch = { bumpVersion: true };
+      if (input.newName) patch.name = input.newName;
+      if (newMetadata !== undefined) patch.metadata = newMetadata;
+      if (input.newConfiguration) patch.configuration = mergeConfiguration(current.configuration, input.newConfiguration);
+      const updated = await this.storage.catalog.updateCollection(id, patch);
+      if (!updated) throw new CollectionNotFoundError(id, `Collection [${id}] does not exist.`);
       return updated;
     });
   }
@@ -277,33 +277,49 @@ export class Chroma {
 
   private async dropCollection(collection: CollectionInfo): Promise<void> {
     // Wait for writes in flight on this collection, so none lands in a dropped table.
-    await this.writes.run(collection.id, async () => {
-      await this.storage.catalog.deleteCollection(collection.id);
-      await this.storage.dropRecords(collection.id);
-    });
+    await this.writes.run(collection.id, () => this.storage.dropCollection(collection.id));
   }
 
   // ---- records ---------------------------------------------------------------------------
 
-  private async table(collection: CollectionInfo): Promise<RecordTable> {
-    return this.storage.records(collection);
+  /**
+   * The collection's records, indexed as its configuration says. A collection dropped (or reset
+   * away) since it was looked up answers as a missing one.
+   */
+  private async table(collection: CollectionInfo): Promise<CollectionRecords> {
+    return this.gone(collection.id, () => this.storage.collection(collection.id, indexParams(collection.configuration)));
+  }
+
+  private async gone<T>(id: string, task: () => Promise<T>): Promise<T> {
+    try {
+      return await task();
+    } catch (err) {
+      if (err instanceof CollectionGoneError) throw new CollectionNotFoundError(id, `Collection [${id}] does not exist.`);
+      throw err;
+    }
   }
 
   /** Runs a write under the collection's lock against its latest catalog row. */
-  private async write<T>(scope: Scope, id: string, task: (collection: CollectionInfo, table: RecordTable) => Promise<T>): Promise<T> {
+  private async write<T>(scope: Scope, id: string, task: (collection: CollectionInfo, table: CollectionRecords) => Promise<T>): Promise<T> {
     validateCollectionId(id);
     return this.writes.run(id, async () => {
       const collection = await this.getCollectionById(scope, id);
-      return task(collection, await this.table(collection));
+      const table = await this.table(collection);
+      return this.gone(id, () => task(collection, table));
     });
   }
 
-  /** Fixes the collection's dimension on its first embeddings (persisted in the catalog). */
+  /**
+   * Fixes the collection's dimension on its first embeddings: a patch of that one field (as
+   * upstream's set_collection_dimension), so a rename or modify racing it is kept, and so is it.
+   */
   private async settleDimension(collection: CollectionInfo, embeddings: Float32Array[] | undefined): Promise<void> {
     if (!embeddings || embeddings.length === 0) return;
     const dimension = checkDimension(embeddings, collection.dimension);
     if (collection.dimension === null && dimension !== null) {
-      await this.storage.catalog.putCollection({ ...collection, dimension });
+      if (!(await this.storage.catalog.updateCollection(collection.id, { dimension }))) {
+        throw new CollectionNotFoundError(collection.id, `Collection [${collection.id}] does not exist.`);
+      }
     }
   }
 
@@ -423,7 +439,7 @@ export class Chroma {
     if (queries.length === 0) return toQueryResult([], include);
     if (collection.dimension === null || nResults === 0) return toQueryResult(queries.map(() => []), include);
     const table = await this.table(collection);
-    const lists = await this.filtered(() => table.nearest(queries, nResults, spaceOf(collection.configuration), filter, projectionOf(include)));
+    const lists = await this.filtered(() => table.nearest(queries, nResults, filter, projectionOf(include)));
     return toQueryResult(lists, include);
   }
 
@@ -437,7 +453,7 @@ export class Chroma {
     validateSearchRequest(request);
     const collection = await this.getCollectionById(scope, id);
     const table = await this.table(collection);
-    return this.filtered(() => runSearches(request, collection, new TableSearchReader(table, spaceOf(collection.configuration))));
+    return this.filtered(() => runSearches(request, collection, new TableSearchReader(table)));
   }
 
   async delete(scope: Scope, id: string, input: DeleteInput): Promise<{ deleted: number }> {

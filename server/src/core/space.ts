@@ -4,7 +4,7 @@
  * echoes a full `configuration_json`; we store the same shape.
  */
 import { InvalidArgumentError } from "./errors.js";
-import type { DistanceSpace, Metadata } from "./model.js";
+import type { DistanceSpace, IndexParams, Metadata } from "./model.js";
 
 const SPACES = new Set<string>(["l2", "cosine", "ip"]);
 
@@ -34,6 +34,25 @@ export function spaceOf(configuration: Record<string, unknown>): DistanceSpace {
 }
 
 const HNSW_DEFAULTS = { ef_construction: 100, ef_search: 100, max_neighbors: 16, resize_factor: 1.2, sync_threshold: 1000 };
+
+function positiveInt(v: unknown, fallback: number, max: number): number {
+  return typeof v === "number" && Number.isInteger(v) && v > 0 ? Math.min(v, max) : fallback;
+}
+
+/**
+ * How storage indexes a collection, resolved once here from its stored configuration: the
+ * space and upstream's HNSW knobs (max_neighbors, ef_construction, ef_search), upstream's
+ * defaults where absent, bounded so a configuration cannot make a graph unbuildable.
+ */
+export function indexParams(configuration: Record<string, unknown>): IndexParams {
+  const hnsw = hnswOf(configuration) ?? {};
+  return {
+    space: spaceOf(configuration),
+    m: positiveInt(hnsw.max_neighbors, HNSW_DEFAULTS.max_neighbors, 128),
+    efConstruction: positiveInt(hnsw.ef_construction, HNSW_DEFAULTS.ef_construction, 2000),
+    efSearch: positiveInt(hnsw.ef_search, HNSW_DEFAULTS.ef_search, 10_000),
+  };
+}
 
 /** The configuration_json stored for a new collection: 1.x's shape with the resolved space. */
 export function buildConfiguration(space: DistanceSpace, requested: Record<string, unknown> | null | undefined): Record<string, unknown> {

@@ -1,36 +1,90 @@
 /**
- * The one narrow seam between Chroma semantics (core) and persistence. The core owns every rule
- * (validation, merge semantics, name rules, error codes); an implementation only stores, finds
- * and ranks. LanceDB is the implementation we ship (lance/); a URI chooses disk or object storage.
+ * The storage port: the one seam between Chroma's semantics (core) and persistence. It speaks
+ * its own types, defined here; the core imports them (core/model.ts, core/filter.ts re-export
+ * them), storage never imports the core. The core owns every rule (validation, merge semantics,
+ * name rules, error codes); storage only stores, finds and ranks.
+ *
+ * The implementation we ship (open.ts) composes two stores per collection: LanceDB (lance/, the
+ * source of truth, a local path or an object-store URI) and the resident copy in process memory
+ * (memory/), behind one composer per collection (collection.ts).
  */
-import type { RecordFilter } from "../core/filter.js";
-import type {
-  CollectionInfo,
-  DatabaseInfo,
-  DistanceSpace,
-  StoredRecord,
-  TenantInfo,
-} from "../core/model.js";
 
-/** Which optional columns a read must return; ids are always returned. */
-export interface Projection {
-  embeddings: boolean;
-  documents: boolean;
-  uris: boolean;
-  metadatas: boolean;
-}
+// ---- values ------------------------------------------------------------------------------
 
-/** A record as returned by a read: columns outside the projection are left undefined. */
-export interface RecordView {
+/** Record and collection metadata as stored: flat keys, scalar values. */
+export type Metadata = Record<string, string | number | boolean>;
+
+/** Upstream's three spaces: l2 = squared euclidean, cosine = 1 - cos, ip = 1 - dot. */
+export type DistanceSpace = "l2" | "cosine" | "ip";
+
+/** One record as storage keeps it. */
+export interface StoredRecord {
   id: string;
-  embedding?: Float32Array;
-  document?: string | null;
-  uri?: string | null;
-  metadata?: StoredRecord["metadata"];
+  embedding: Float32Array;
+  document: string | null;
+  uri: string | null;
+  metadata: Metadata | null;
 }
 
-export interface Neighbor extends RecordView {
-  distance: number;
+// ---- filters -----------------------------------------------------------------------------
+
+/**
+ * The typed filter tree. The core parses upstream's `where` / `where_document` JSON into these
+ * shapes (rejecting bad operators with upstream's messages); storage compiles them into its own
+ * query language. Nothing below the core ever sees raw filter JSON.
+ */
+export type MetadataScalar = string | number | boolean;
+
+export type ComparisonOp = "$eq" | "$ne" | "$gt" | "$gte" | "$lt" | "$lte";
+export type MembershipOp = "$in" | "$nin";
+
+/**
+ * One where tree. Besides metadata keys it may test the record's id (`#id`) and document
+ * (`#document`), as upstream's where grammar does: the Search API's filter mixes all three freely
+ * (`{"$or": [{"#id": "a"}, {"#document": {"$contains": "x"}}]}`).
+ */
+export type MetadataFilter =
+  | { kind: "and"; children: MetadataFilter[] }
+  | { kind: "or"; children: MetadataFilter[] }
+  | { kind: "compare"; key: string; op: ComparisonOp; value: MetadataScalar }
+  | { kind: "member"; key: string; op: MembershipOp; values: MetadataScalar[] }
+  /** `{"#id": x}`, `{"#id": {"$eq"|"$ne": x}}`, `{"#id": {"$in"|"$nin": [...]}}`; $eq/$ne arrive as one-id lists. */
+  | { kind: "id"; op: MembershipOp; ids: string[] }
+  /** `{"#document": {"$contains"|"$not_contains"|"$regex"|"$not_regex": text}}`. */
+  | { kind: "document"; filter: DocumentFilter };
+
+export type DocumentFilter =
+  | { kind: "and"; children: DocumentFilter[] }
+  | { kind: "or"; children: DocumentFilter[] }
+  | { kind: "contains" | "not_contains"; text: string }
+  | { kind: "regex" | "not_regex"; pattern: string };
+
+/** Everything a get / delete / query can be narrowed by; absent parts do not narrow. */
+export interface RecordFilter {
+  ids?: string[];
+  where?: MetadataFilter;
+  whereDocument?: DocumentFilter;
+}
+
+/** A filter on ids alone (answerable without evaluating metadata or documents). */
+export function isIdsOnly(filter: RecordFilter): filter is RecordFilter & { ids: string[] } {
+  return filter.ids !== undefined && filter.where === undefined && filter.whereDocument === undefined;
+}
+
+/** Every $regex / $not_regex pattern of a filter, in where_document and inside where alike. */
+export function regexPatterns(filter: RecordFilter): string[] {
+  const out: string[] = [];
+  const document = (f: DocumentFilter): void => {
+    if (f.kind === "and" || f.kind === "or") f.children.forEach(document);
+    else if (f.kind === "regex" || f.kind === "not_regex") out.push(f.pattern);
+  };
+  const where = (f: MetadataFilter): void => {
+    if (f.kind === "and" || f.kind === "or") f.children.forEach(where);
+    else if (f.kind === "document") document(f.filter);
+  };
+  if (filter.where) where(filter.where);
+  if (filter.whereDocument) document(filter.whereDocument);
+  return out;
 }
 
 /**
@@ -47,7 +101,88 @@ export class InvalidPatternError extends Error {
   }
 }
 
-export interface CatalogStore {
+/**
+ * The collection is not (or no longer) in the catalog: it was dropped, or the store was reset,
+ * while the caller held on to it. The core answers it as a missing collection.
+ */
+export class CollectionGoneError extends Error {
+  constructor(readonly collectionId: string) {
+    super(`collection ${collectionId} does not exist`);
+    this.name = "CollectionGoneError";
+  }
+}
+
+// ---- reads -------------------------------------------------------------------------------
+
+/** Which optional columns a read must return; ids are always returned. */
+export interface Projection {
+  embeddings: boolean;
+  documents: boolean;
+  uris: boolean;
+  metadatas: boolean;
+}
+
+/** A record as returned by a read: columns outside the projection are left undefined. */
+export interface RecordView {
+  id: string;
+  embedding?: Float32Array;
+  document?: string | null;
+  uri?: string | null;
+  metadata?: Metadata | null;
+}
+
+export interface Neighbor extends RecordView {
+  distance: number;
+}
+
+// ---- catalog -----------------------------------------------------------------------------
+
+export interface TenantInfo {
+  name: string;
+}
+
+export interface DatabaseInfo {
+  id: string;
+  name: string;
+  tenant: string;
+}
+
+export interface CollectionInfo {
+  id: string;
+  name: string;
+  tenant: string;
+  database: string;
+  metadata: Metadata | null;
+  /** Upstream's `configuration_json`, stored verbatim apart from the fields the core interprets. */
+  configuration: Record<string, unknown>;
+  /** Fixed by the first write that carries embeddings; null until then. */
+  dimension: number | null;
+  /** Monotonic counter bumped on every modification of the collection row (upstream's `version`). */
+  version: number;
+  /** Count of record operations applied (upstream's `log_position`). */
+  logPosition: number;
+}
+
+/**
+ * A partial update of a collection row: only the fields present change, each applied to the
+ * row as it stands when the update commits (upstream's `update_collection(id, name?, metadata?,
+ * dimension?, configuration?)`), so two updates of different fields never undo each other.
+ */
+export interface CollectionPatch {
+  name?: string;
+  metadata?: Metadata | null;
+  configuration?: Record<string, unknown>;
+  dimension?: number;
+  /** Bump `version` by one. */
+  bumpVersion?: boolean;
+}
+
+/**
+ * Tenants, databases and collection rows. Each row has one writer (the catalog itself): every
+ * change is a whole-row insert, a patch or a removal, applied in order against the current row.
+ * Removals that span stores (a collection's records, a database's collections) are Storage's.
+ */
+export interface Catalog {
   listTenants(): Promise<TenantInfo[]>;
   createTenant(tenant: TenantInfo): Promise<void>;
   getTenant(name: string): Promise<TenantInfo | null>;
@@ -56,24 +191,40 @@ export interface CatalogStore {
   getDatabase(tenant: string, name: string): Promise<DatabaseInfo | null>;
   /** Ordered by creation. */
   listDatabases(tenant: string): Promise<DatabaseInfo[]>;
-  deleteDatabase(tenant: string, name: string): Promise<void>;
 
-  /** Insert or replace by id. */
-  putCollection(collection: CollectionInfo): Promise<void>;
+  /** Inserts a new row (replaces one with the same id, keeping its place in the order). */
+  createCollection(collection: CollectionInfo): Promise<void>;
+  /** Applies the patch to the current row; resolves to the updated row, or null if there is none. */
+  updateCollection(id: string, patch: CollectionPatch): Promise<CollectionInfo | null>;
   getCollectionById(id: string): Promise<CollectionInfo | null>;
   getCollectionByName(tenant: string, database: string, name: string): Promise<CollectionInfo | null>;
   /** Ordered by creation. */
   listCollections(tenant: string, database: string): Promise<CollectionInfo[]>;
-  deleteCollection(id: string): Promise<void>;
 }
 
-export interface RecordTable {
+// ---- records -----------------------------------------------------------------------------
+
+/**
+ * How a collection's vectors are indexed, resolved once by the core from the collection's
+ * configuration (upstream's `hnsw` block and defaults) and handed down.
+ */
+export interface IndexParams {
+  space: DistanceSpace;
+  /** HNSW max neighbors per node (upstream's max_neighbors). */
+  m: number;
+  efConstruction: number;
+  efSearch: number;
+}
+
+/** One collection's records. */
+export interface CollectionRecords {
   count(): Promise<number>;
-  /** Full records for the ids that exist, in the order of `ids`; missing ids are skipped. */
+  /** Full records for the ids that exist, in the order of `ids`, each once; missing ids are skipped. */
   fetch(ids: string[]): Promise<StoredRecord[]>;
   /**
    * Insert or replace by id, durably, before resolving. A new id is ordered after every record
-   * written before it; a replaced id keeps its place in that order.
+   * written before it; a replaced id keeps its place in that order. Of ids repeated in one
+   * batch the last wins, at the first one's place.
    */
   write(records: StoredRecord[]): Promise<void>;
   /** Records matching the filter, in insertion order, paged by offset/limit. */
@@ -82,25 +233,26 @@ export interface RecordTable {
   delete(filter: RecordFilter): Promise<number>;
   /**
    * The k nearest records (matching the filter) to each query, nearest first, distances in the
-   * given space: l2 = squared euclidean, cosine = 1 - cos, ip = 1 - dot.
+   * collection's space (IndexParams.space).
    */
-  nearest(
-    queries: Float32Array[],
-    k: number,
-    space: DistanceSpace,
-    filter: RecordFilter,
-    projection: Projection,
-  ): Promise<Neighbor[][]>;
+  nearest(queries: Float32Array[], k: number, filter: RecordFilter, projection: Projection): Promise<Neighbor[][]>;
   /** Index progress, for `indexing_status`. */
   indexingStatus(): Promise<{ indexed: number; unindexed: number }>;
 }
 
 export interface Storage {
-  readonly catalog: CatalogStore;
-  /** The record table of a collection, created on first use. */
-  records(collection: CollectionInfo): Promise<RecordTable>;
-  dropRecords(collectionId: string): Promise<void>;
-  /** Removes everything (POST /reset). */
+  readonly catalog: Catalog;
+  /**
+   * The records of a collection that is in the catalog (its table is created by the first
+   * write); CollectionGoneError otherwise. `index` is applied when the collection is first
+   * opened; later calls only update its efSearch.
+   */
+  collection(id: string, index: IndexParams): Promise<CollectionRecords>;
+  /** Removes a collection: its catalog row, then its records. */
+  dropCollection(id: string): Promise<void>;
+  /** Removes a database with every collection in it (upstream cascades). */
+  dropDatabase(tenant: string, name: string): Promise<void>;
+  /** Removes everything (POST /reset); operations in flight finish first. */
   reset(): Promise<void>;
   close(): Promise<void>;
 }

@@ -4,6 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DocumentFilter, MetadataFilter, MetadataScalar, RecordFilter } from "../../src/core/filter.js";
 import type { CollectionInfo, DistanceSpace, Metadata, StoredRecord } from "../../src/core/model.js";
+import { indexParams } from "../../src/core/space.js";
+import type { CollectionStore } from "../../src/storage/collection.js";
+import type { OpenedStorage } from "../../src/storage/open.js";
 import type { Projection } from "../../src/storage/storage.js";
 import { mulberry32 as rng } from "../helpers/random.js";
 
@@ -27,6 +30,15 @@ export function collection(over: Partial<CollectionInfo> = {}): CollectionInfo {
     logPosition: 0,
     ...over,
   };
+}
+
+/**
+ * The records of a collection, as the core opens them: its catalog row is created first if the
+ * test has not (storage only keeps records of collections its catalog knows).
+ */
+export async function recordsOf(storage: OpenedStorage, coll: CollectionInfo): Promise<CollectionStore> {
+  if (!storage.catalog.hasCollection(coll.id)) await storage.catalog.createCollection(coll);
+  return storage.collection(coll.id, indexParams(coll.configuration));
 }
 
 export function rec(id: string, embedding: number[], document: string | null = null, metadata: Metadata | null = null, uri: string | null = null): StoredRecord {

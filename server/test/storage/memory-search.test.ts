@@ -6,13 +6,14 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { RecordFilter } from "../../src/core/filter.js";
 import type { DistanceSpace, StoredRecord } from "../../src/core/model.js";
-import { openLanceStorage, type LanceStorage, type LanceStorageOptions } from "../../src/storage/lance/index.js";
-import type { LanceRecordTable } from "../../src/storage/lance/records.js";
-import { collection, EVERYTHING, IDS_ONLY, rec, referenceDistance, rng, tempDir } from "./helpers.js";
+import type { CollectionStore } from "../../src/storage/collection.js";
+import type { MemoryOptions } from "../../src/storage/memory/resident.js";
+import { openStorage, type OpenedStorage } from "../../src/storage/open.js";
+import { collection, EVERYTHING, IDS_ONLY, rec, recordsOf, referenceDistance, rng, tempDir } from "./helpers.js";
 
 const DIM = 8;
 let dir: Awaited<ReturnType<typeof tempDir>>;
-const opened: LanceStorage[] = [];
+const opened: OpenedStorage[] = [];
 
 beforeEach(async () => {
   dir = await tempDir();
@@ -22,8 +23,8 @@ afterEach(async () => {
   await dir.dispose();
 });
 
-async function open(over: LanceStorageOptions["vectorIndex"] = {}): Promise<LanceStorage> {
-  const s = await openLanceStorage(dir.path, { vectorIndex: { annThreshold: 100, ...over } });
+async function open(over: MemoryOptions = {}): Promise<OpenedStorage> {
+  const s = await openStorage(dir.path, { memory: { annThreshold: 100, ...over } });
   opened.push(s);
   return s;
 }
@@ -50,49 +51,49 @@ function data(n: number, seed: number): StoredRecord[] {
   );
 }
 
-async function caughtUp(table: LanceRecordTable): Promise<void> {
+async function caughtUp(table: CollectionStore): Promise<void> {
   await table.ready();
   while ((await table.indexingStatus()).unindexed > 0) await new Promise((r) => setTimeout(r, 20));
 }
 
 it("reads from memory agree with what was written", async () => {
   const storage = await open();
-  const table = await storage.records(collection());
+  const table = await recordsOf(storage, collection());
   const records = data(600, 1);
   for (let i = 0; i < records.length; i += 200) await table.write(records.slice(i, i + 200));
   expect(await table.count()).toBe(600);
   expect(await table.fetch(["r5", "nope", "r2", "r5"])).toEqual([records[5], records[2]]);
   expect(await table.find({ ids: ["r9", "r3", "nope"] }, { offset: 0 }, EVERYTHING)).toEqual([records[3], records[9]]);
   expect(await table.find({ ids: ["r9", "r3", "r7"] }, { offset: 1, limit: 1 }, IDS_ONLY)).toEqual([{ id: "r7" }]);
-  const [[hit]] = await table.nearest([records[42].embedding], 1, "l2", {}, EVERYTHING);
+  const [[hit]] = await table.nearest([records[42].embedding], 1, {}, EVERYTHING);
   expect(hit).toEqual({ ...records[42], distance: 0 });
 });
 
 it.each(["l2", "cosine", "ip"] as const)("%s: filters run in LanceDB and rank exactly; a deleted record is gone at once", async (space) => {
   const storage = await open();
-  const table = await storage.records(collection({ configuration: { hnsw: { space } } }));
+  const table = await recordsOf(storage, collection({ configuration: { hnsw: { space } } }));
   const records = data(800, 2);
   await table.write(records);
   const random = rng(3);
   const q = Float32Array.from({ length: DIM }, () => random() * 2 - 1);
   const filter: RecordFilter = { where: { kind: "compare", key: "bucket", op: "$eq", value: 3 } };
-  const [got] = await table.nearest([q], 10, space, filter, IDS_ONLY);
+  const [got] = await table.nearest([q], 10, filter, IDS_ONLY);
   expect(got.map((n) => n.id)).toEqual(brute(space, records, q, 10, (r) => r.metadata!.bucket === 3));
 
   const removed = await table.delete({ where: { kind: "compare", key: "even", op: "$eq", value: true } });
   expect(removed).toBe(400);
   expect(await table.count()).toBe(400);
   const left = records.filter((r) => r.metadata!.even === false);
-  const [after] = await table.nearest([q], 10, space, {}, IDS_ONLY);
+  const [after] = await table.nearest([q], 10, {}, IDS_ONLY);
   // Whatever the graph holds, no deleted record comes back.
   for (const n of after) expect(left.some((r) => r.id === n.id)).toBe(true);
-  const [exact] = await table.nearest([q], 10, space, { ids: left.map((r) => r.id) }, IDS_ONLY);
+  const [exact] = await table.nearest([q], 10, { ids: left.map((r) => r.id) }, IDS_ONLY);
   expect(exact.map((n) => n.id)).toEqual(brute(space, left, q, 10));
 });
 
 it("a prefiltered search over many candidates uses the graph, restricted to them", async () => {
   const storage = await open({ exactLimit: 0 });
-  const table = await storage.records(collection());
+  const table = await recordsOf(storage, collection());
   const records = data(3000, 4);
   await table.write(records);
   await caughtUp(table);
@@ -100,7 +101,7 @@ it("a prefiltered search over many candidates uses the graph, restricted to them
   let hits = 0;
   for (let i = 0; i < 20; i++) {
     const q = Float32Array.from({ length: DIM }, () => random() * 2 - 1);
-    const [got] = await table.nearest([q], 10, "l2", { where: { kind: "compare", key: "bucket", op: "$eq", value: 7 } }, { ...IDS_ONLY, metadatas: true });
+    const [got] = await table.nearest([q], 10, { where: { kind: "compare", key: "bucket", op: "$eq", value: 7 } }, { ...IDS_ONLY, metadatas: true });
     for (const n of got) expect(n.metadata!.bucket).toBe(7);
     const want = new Set(brute("l2", records, q, 10, (r) => r.metadata!.bucket === 7));
     hits += got.filter((n) => want.has(n.id)).length;
@@ -113,14 +114,14 @@ it("a restart reloads the records from LanceDB and rebuilds the graph; answers a
   const coll = collection();
   {
     const storage = await open();
-    const table = await storage.records(coll);
+    const table = await recordsOf(storage, coll);
     for (let i = 0; i < records.length; i += 500) await table.write(records.slice(i, i + 500));
     await caughtUp(table);
     await storage.close();
     opened.splice(opened.indexOf(storage), 1);
   }
   const storage = await open();
-  const table = await storage.records(coll);
+  const table = await recordsOf(storage, coll);
   const random = rng(7);
   const queries = Array.from({ length: 10 }, () => Float32Array.from({ length: DIM }, () => random() * 2 - 1));
   // Before the load finishes these run in LanceDB, after it from memory: exact either way for
@@ -130,7 +131,7 @@ it("a restart reloads the records from LanceDB and rebuilds the graph; answers a
   expect((await table.indexingStatus()).indexed + (await table.indexingStatus()).unindexed).toBe(2000);
   await caughtUp(table);
   expect(await table.indexingStatus()).toEqual({ indexed: 2000, unindexed: 0 });
-  const got = await table.nearest(queries, 10, "l2", {}, IDS_ONLY);
+  const got = await table.nearest(queries, 10, {}, IDS_ONLY);
   let hits = 0;
   queries.forEach((q, i) => {
     const want = new Set(brute("l2", records, q, 10));
@@ -139,6 +140,6 @@ it("a restart reloads the records from LanceDB and rebuilds the graph; answers a
   expect(hits / 100).toBeGreaterThanOrEqual(0.97);
   // Writes after the restart keep their order after the reloaded ones.
   await table.write([rec("late", Array.from(records[0].embedding))]);
-  const [[a, b]] = await table.nearest([records[0].embedding], 2, "l2", {}, IDS_ONLY);
+  const [[a, b]] = await table.nearest([records[0].embedding], 2, {}, IDS_ONLY);
   expect([a.id, b.id]).toEqual(["r0", "late"]);
 });

@@ -7,8 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as lancedb from "@lancedb/lancedb";
 import type { RecordFilter } from "../../src/core/filter.js";
 import type { Metadata } from "../../src/core/model.js";
-import { InvalidPatternError, openLanceStorage, type LanceStorage } from "../../src/storage/lance/index.js";
-import { collection, EVERYTHING, filterFromJson, IDS_ONLY, rec, tempDir } from "./helpers.js";
+import { openStorage, type OpenedStorage } from "../../src/storage/open.js";
+import { CollectionGoneError, InvalidPatternError } from "../../src/storage/storage.js";
+import { collection, EVERYTHING, filterFromJson, IDS_ONLY, rec, recordsOf, tempDir } from "./helpers.js";
 
 interface FixtureCase {
   where?: Record<string, unknown>;
@@ -22,11 +23,11 @@ const fixture = JSON.parse(readFileSync(new URL("./fixtures/upstream-filters.jso
 };
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
-let storage: LanceStorage;
+let storage: OpenedStorage;
 
 beforeEach(async () => {
   dir = await tempDir();
-  storage = await openLanceStorage(dir.path);
+  storage = await openStorage(dir.path);
 });
 afterEach(async () => {
   await storage.close();
@@ -35,13 +36,13 @@ afterEach(async () => {
 
 const ids = (views: { id: string }[]) => views.map((v) => v.id);
 
-async function findIds(table: Awaited<ReturnType<LanceStorage["records"]>>, filter: RecordFilter, offset = 0, limit?: number) {
+async function findIds(table: Awaited<ReturnType<OpenedStorage["collection"]>>, filter: RecordFilter, offset = 0, limit?: number) {
   return ids(await table.find(filter, { offset, limit }, IDS_ONLY));
 }
 
 describe("filters agree with upstream", () => {
   async function loadFixture(coll = collection()) {
-    const table = await storage.records(coll);
+    const table = await recordsOf(storage, coll);
     await table.write(fixture.records.map((r, i) => rec(r.id, [i, 1], r.document, r.metadata)));
     return table;
   }
@@ -60,14 +61,14 @@ describe("filters agree with upstream", () => {
     const coll = collection();
     await loadFixture(coll);
     await storage.close();
-    storage = await openLanceStorage(dir.path);
-    const reopened = await storage.records(coll);
+    storage = await openStorage(dir.path);
+    const reopened = await recordsOf(storage, coll);
     await reopened.optimize();
     for (const c of fixture.cases.filter((x) => x.ids)) {
       const filter = filterFromJson(c);
       expect(await findIds(reopened, filter)).toEqual(c.ids);
       // Prefiltered search returns exactly the matching set when k covers the collection.
-      const [near] = await reopened.nearest([Float32Array.of(0, 1)], 100, "l2", filter, IDS_ONLY);
+      const [near] = await reopened.nearest([Float32Array.of(0, 1)], 100, filter, IDS_ONLY);
       expect(ids(near).sort()).toEqual([...c.ids!].sort());
     }
     const target = fixture.cases.find((c) => JSON.stringify(c.where) === JSON.stringify({ n: { $lt: 5.5 } }))!;
@@ -95,10 +96,10 @@ describe("filters agree with upstream", () => {
   });
 
   it("rejects patterns the Rust regex engine rejects, even without data", async () => {
-    const empty = await storage.records(collection());
+    const empty = await recordsOf(storage, collection());
     const bad: RecordFilter = { whereDocument: { kind: "regex", pattern: "a(?=b)" } };
     await expect(empty.find(bad, { offset: 0 }, IDS_ONLY)).rejects.toBeInstanceOf(InvalidPatternError);
-    await expect(empty.nearest([Float32Array.of(1, 1)], 1, "l2", bad, IDS_ONLY)).rejects.toThrow(/look-around/);
+    await expect(empty.nearest([Float32Array.of(1, 1)], 1, bad, IDS_ONLY)).rejects.toThrow(/look-around/);
     const table = await loadFixture();
     const err = await table.find({ whereDocument: { kind: "not_regex", pattern: "(" } }, { offset: 0 }, IDS_ONLY).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InvalidPatternError);
@@ -110,7 +111,7 @@ describe("filters agree with upstream", () => {
 
 describe("writes", () => {
   it("keeps insertion order, and a replaced id keeps its place", async () => {
-    const table = await storage.records(collection());
+    const table = await recordsOf(storage, collection());
     await table.write([rec("a", [1, 0], "A"), rec("b", [0, 1], "B", { k: "x" }), rec("c", [1, 1], "C")]);
     await table.write([rec("d", [2, 2], "D"), rec("b", [5, 5], "B2", { other: 1 }, "uri-b")]);
     expect(await findIds(table, {})).toEqual(["a", "b", "c", "d"]);
@@ -125,14 +126,14 @@ describe("writes", () => {
   });
 
   it("takes the last of duplicate ids in one batch, at the first one's place", async () => {
-    const table = await storage.records(collection());
+    const table = await recordsOf(storage, collection());
     await table.write([rec("x", [1, 0], "first"), rec("y", [0, 1]), rec("x", [2, 0], "second")]);
     expect(await findIds(table, {})).toEqual(["x", "y"]);
     expect((await table.fetch(["x"]))[0].document).toBe("second");
   });
 
   it("returns metadata with its types and key order", async () => {
-    const table = await storage.records(collection());
+    const table = await recordsOf(storage, collection());
     const metadata = { z: 1, a: 2.5, m: true, b: "s", f: false, big: 123456789012, neg: -0.125 };
     await table.write([rec("r", [1, 2, 3], "doc", metadata, "file://x")]);
     const [got] = await table.find({}, { offset: 0 }, EVERYTHING);
@@ -144,7 +145,7 @@ describe("writes", () => {
   });
 
   it("fixes the dimension on the first write", async () => {
-    const table = await storage.records(collection());
+    const table = await recordsOf(storage, collection());
     await expect(table.write([rec("a", [1, 2]), rec("b", [1, 2, 3])])).rejects.toThrow(/dimension/);
     await table.write([rec("a", [1, 2])]);
     await expect(table.write([rec("b", [1, 2, 3])])).rejects.toThrow(/dimension/);
@@ -152,7 +153,7 @@ describe("writes", () => {
   });
 
   it("pages by offset and limit in insertion order, filtered or not", async () => {
-    const table = await storage.records(collection());
+    const table = await recordsOf(storage, collection());
     const all: string[] = [];
     for (let w = 0; w < 5; w++) {
       const batch = Array.from({ length: 10 }, (_, i) => rec(`w${w}-${i}`, [w, i], null, { even: i % 2 === 0, i: w * 10 + i }));
@@ -172,7 +173,7 @@ describe("writes", () => {
   });
 
   it("deletes by ids / filter and says how many", async () => {
-    const table = await storage.records(collection());
+    const table = await recordsOf(storage, collection());
     await table.write(Array.from({ length: 20 }, (_, i) => rec(`r${i}`, [i, 0], `doc ${i}`, { i })));
     expect(await table.delete({ ids: ["r1", "r2", "nope"] })).toBe(2);
     expect(await table.delete({ ids: ["r1"] })).toBe(0);
@@ -188,17 +189,17 @@ describe("writes", () => {
   });
 
   it("serves an unwritten collection as empty", async () => {
-    const table = await storage.records(collection());
+    const table = await recordsOf(storage, collection());
     expect(await table.count()).toBe(0);
     expect(await table.fetch(["a"])).toEqual([]);
     expect(await findIds(table, {})).toEqual([]);
     expect(await table.delete({})).toBe(0);
-    expect(await table.nearest([Float32Array.of(1), Float32Array.of(2)], 3, "cosine", {}, IDS_ONLY)).toEqual([[], []]);
+    expect(await table.nearest([Float32Array.of(1), Float32Array.of(2)], 3, {}, IDS_ONLY)).toEqual([[], []]);
     expect(await table.indexingStatus()).toEqual({ indexed: 0, unindexed: 0 });
   });
 
   it("answers ids that match nothing with empty results, full projections included", async () => {
-    const table = await storage.records(collection());
+    const table = await recordsOf(storage, collection());
     await table.write([rec("a", [1, 2])]);
     expect(await table.fetch(["missing"])).toEqual([]);
     expect(await table.find({ ids: ["missing"] }, { offset: 0 }, EVERYTHING)).toEqual([]);
@@ -207,13 +208,13 @@ describe("writes", () => {
 
   it("survives a reopen: records, order, and seq continuation", async () => {
     const coll = collection();
-    let table = await storage.records(coll);
+    let table = await recordsOf(storage, coll);
     await table.write([rec("a", [1, 0], "A", { k: 1 }), rec("b", [0, 1], null, { k: "one" }), rec("c", [1, 1], "C")]);
     await table.delete({ ids: ["c"] });
     await storage.close();
 
-    storage = await openLanceStorage(dir.path);
-    table = await storage.records(coll);
+    storage = await openStorage(dir.path);
+    table = await recordsOf(storage, coll);
     expect(await table.find({}, { offset: 0 }, EVERYTHING)).toEqual([
       { id: "a", embedding: Float32Array.of(1, 0), document: "A", uri: null, metadata: { k: 1 } },
       { id: "b", embedding: Float32Array.of(0, 1), document: null, uri: null, metadata: { k: "one" } },
@@ -225,7 +226,7 @@ describe("writes", () => {
   });
 
   it("loses nothing under concurrent writers", async () => {
-    const table = await storage.records(collection());
+    const table = await recordsOf(storage, collection());
     // 20 writers, each with its own ids and its own new metadata key (concurrent schema evolution).
     await Promise.all(
       Array.from({ length: 20 }, (_, w) =>
@@ -253,9 +254,9 @@ describe("writes", () => {
 
   it("compacts in the background and drops old versions while keeping the data", async () => {
     await storage.close();
-    storage = await openLanceStorage(dir.path, { optimizeEvery: 5, retainVersionsMs: 0, optimizeIdleFactor: 0 });
+    storage = await openStorage(dir.path, { optimizeEvery: 5, retainVersionsMs: 0, optimizeIdleFactor: 0 });
     const coll = collection();
-    const table = await storage.records(coll);
+    const table = await recordsOf(storage, coll);
     for (let i = 0; i < 40; i++) await table.write([rec(`r${i}`, [i, 1], null, { i })]);
     await table.write([rec("r3", [3, 3], "replaced")]);
     await storage.idle();
@@ -273,9 +274,9 @@ describe("writes", () => {
   it("spaces runs on big tables but idle() still settles them", async () => {
     await storage.close();
     // A huge idle factor defers every run after the first until idle() asks for them.
-    storage = await openLanceStorage(dir.path, { optimizeEvery: 2, retainVersionsMs: 0, optimizeIdleFactor: 1e9 });
+    storage = await openStorage(dir.path, { optimizeEvery: 2, retainVersionsMs: 0, optimizeIdleFactor: 1e9 });
     const coll = collection();
-    const table = await storage.records(coll);
+    const table = await recordsOf(storage, coll);
     for (let i = 0; i < 30; i++) await table.write([rec(`r${i}`, [i, 1])]);
     await storage.idle();
     const db = await lancedb.connect(dir.path);
@@ -287,9 +288,9 @@ describe("writes", () => {
 
   it("indexes ids once the table is large, and still sees rows written after the index", async () => {
     await storage.close();
-    storage = await openLanceStorage(dir.path, { optimizeEvery: 4, optimizeIdleFactor: 0 });
+    storage = await openStorage(dir.path, { optimizeEvery: 4, optimizeIdleFactor: 0 });
     const coll = collection();
-    const table = await storage.records(coll);
+    const table = await recordsOf(storage, coll);
     for (let b = 0; b < 12; b++) await table.write(Array.from({ length: 1000 }, (_, i) => rec(`b${b}-${i}`, [b, i])));
     await storage.idle();
     const db = await lancedb.connect(dir.path);
@@ -309,11 +310,11 @@ describe("writes", () => {
 
   it("drops a collection's records", async () => {
     const coll = collection();
-    const table = await storage.records(coll);
+    const table = await recordsOf(storage, coll);
     await table.write([rec("a", [1, 2])]);
-    await storage.dropRecords(coll.id);
-    await expect(table.write([rec("b", [1, 2])])).rejects.toThrow(/dropped/);
-    const again = await storage.records(coll);
+    await storage.dropCollection(coll.id);
+    await expect(table.write([rec("b", [1, 2])])).rejects.toBeInstanceOf(CollectionGoneError);
+    const again = await recordsOf(storage, coll);
     expect(await again.count()).toBe(0);
     await again.write([rec("c", [1, 2, 3])]);
     expect(await findIds(again, {})).toEqual(["c"]);
@@ -322,12 +323,12 @@ describe("writes", () => {
 
 describe("works on an object-store URI (no local filesystem)", () => {
   it("stores catalog and records in memory://", async () => {
-    const mem = await openLanceStorage(`memory://chromaspec-${Date.now()}`);
+    const mem = await openStorage(`memory://chromaspec-${Date.now()}`);
     try {
       const coll = collection();
       await mem.catalog.createTenant({ name: "t" });
-      await mem.catalog.putCollection(coll);
-      const table = await mem.records(coll);
+      await mem.catalog.createCollection(coll);
+      const table = await recordsOf(mem, coll);
       await table.write([rec("a", [1, 0], "x", { k: true })]);
       expect(await findIds(table, { where: { kind: "compare", key: "k", op: "$eq", value: true } })).toEqual(["a"]);
       expect(await mem.catalog.getCollectionById(coll.id)).toEqual(coll);

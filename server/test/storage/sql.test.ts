@@ -5,10 +5,10 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MetadataFilter } from "../../src/core/filter.js";
-import { openLanceStorage, type LanceStorage } from "../../src/storage/lance/index.js";
-import type { LanceRecordTable } from "../../src/storage/lance/records.js";
+import type { CollectionStore } from "../../src/storage/collection.js";
+import { openStorage, type OpenedStorage } from "../../src/storage/open.js";
 import { compileFilter, ident, metadataColumn, sqlNumber, sqlString } from "../../src/storage/lance/sql.js";
-import { collection, IDS_ONLY, rec, tempDir } from "./helpers.js";
+import { collection, IDS_ONLY, rec, recordsOf, tempDir } from "./helpers.js";
 
 /** Keys and values that would break naive quoting. (No lone surrogates: UTF-8 columns cannot hold them, and upstream's JSON parser rejects them anyway.) */
 const HOSTILE = [
@@ -116,13 +116,13 @@ describe("compiled predicates", () => {
 
 describe("hostile keys and values inside LanceDB", () => {
   let dir: Awaited<ReturnType<typeof tempDir>>;
-  let storage: LanceStorage;
-  let table: LanceRecordTable;
+  let storage: OpenedStorage;
+  let table: CollectionStore;
 
   beforeAll(async () => {
     dir = await tempDir();
-    storage = await openLanceStorage(dir.path);
-    table = await storage.records(collection());
+    storage = await openStorage(dir.path);
+    table = await recordsOf(storage, collection());
     // Record i has key HOSTILE[i] set to the value HOSTILE[i], a document HOSTILE[i], and an
     // extra string value so $ne has something to exclude.
     await table.write(HOSTILE.map((h, i) => rec(`id-${h}`, [i, 1], h, { [h]: h, common: h })));
@@ -173,7 +173,7 @@ describe("hostile keys and values inside LanceDB", () => {
   it("agrees with a JS model for arbitrary string keys and values (property)", async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: "grapheme-composite", maxLength: 6 }), fc.string({ maxLength: 6 }), async (key, value) => {
-        const probe = await storage.records(collection());
+        const probe = await recordsOf(storage, collection());
         await probe.write([rec("hit", [1, 0], null, { [key]: value }), rec("miss", [0, 1], null, { [key]: value + "x" })]);
         const eq = await probe.find({ where: { kind: "compare", key, op: "$eq", value } }, { offset: 0 }, IDS_ONLY);
         const ne = await probe.find({ where: { kind: "compare", key, op: "$ne", value } }, { offset: 0 }, IDS_ONLY);

@@ -8,8 +8,7 @@
 import type { RecordFilter } from "../filter.js";
 import type { Metadata } from "../model.js";
 import { sparseDot, type SparseVector } from "../sparse-vector.js";
-import type { Projection, RecordTable, RecordView } from "../../storage/storage.js";
-import type { DistanceSpace } from "../model.js";
+import type { CollectionRecords, Projection, RecordView } from "../../storage/storage.js";
 import { idfWeighted } from "./bm25.js";
 import type { SearchReader } from "./execute.js";
 import { compareMeasures, type RecordMeasure } from "./rank.js";
@@ -34,10 +33,8 @@ interface TableMask {
 export class TableSearchReader implements SearchReader<TableMask> {
   private order: Promise<{ ids: string[]; ordinalOf: Map<string, number> }> | null = null;
 
-  constructor(
-    private readonly table: RecordTable,
-    private readonly space: DistanceSpace,
-  ) {}
+  /** `table`'s distances are in the collection's space (storage opened it with the core's index parameters). */
+  constructor(private readonly table: CollectionRecords) {}
 
   /** Every id in storage order, once per reader (one search request). */
   private storageOrder() {
@@ -65,7 +62,7 @@ export class TableSearchReader implements SearchReader<TableMask> {
 
   async dense(query: Float32Array, k: number, mask: TableMask | null): Promise<RecordMeasure[]> {
     if (k === 0 || (mask && mask.ordinals.length === 0)) return [];
-    const [{ ordinalOf }, [neighbors]] = await Promise.all([this.storageOrder(), this.table.nearest([query], k, this.space, mask?.filter ?? {}, IDS)]);
+    const [{ ordinalOf }, [neighbors]] = await Promise.all([this.storageOrder(), this.table.nearest([query], k, mask?.filter ?? {}, IDS)]);
     const out: RecordMeasure[] = [];
     for (const n of neighbors) {
       const ordinal = ordinalOf.get(n.id);

@@ -3,14 +3,17 @@
  * written through: a mutation resolves once its LanceDB commit has, and only then shows in the
  * in-memory view that every read is served from.
  *
- * Collection rows change on every record write (version / log position), so their writes are
- * group-committed: mutations that arrive while a commit is running go out together in the next
- * one (one delete + one merge-insert) instead of one commit each.
+ * One writer per row: every change of a collection row is an op (create, patch, remove) queued
+ * here and applied, in the order the ops arrived, to the row as it stands when they commit. A
+ * patch carries only the fields it changes (upstream's `update_collection(id, name?, metadata?,
+ * dimension?, configuration?)`), so a rename and a first write that fixes the dimension, racing,
+ * both land. Ops that arrive while a commit runs go out together in the next one (one delete +
+ * one merge-insert) instead of one commit each.
  */
 import type { Connection, Table } from "@lancedb/lancedb";
-import type { CollectionInfo, DatabaseInfo, Metadata, TenantInfo } from "../../core/model.js";
-import type { CatalogStore } from "../storage.js";
+import type { CollectionInfo, CollectionPatch, DatabaseInfo, Metadata, TenantInfo } from "../storage.js";
 import { arrow, float64Data, int64Data, readStrings, tableFromColumns, utf8Data, type ArrowModule } from "./arrow.js";
+import { TableHandle } from "./handle.js";
 import { TableMaintenance, type MaintenanceRunner } from "./maintenance.js";
 import { Mutex } from "../../util/mutex.js";
 import { ident, sqlString } from "./sql.js";
@@ -45,21 +48,29 @@ const SCHEMAS = {
 class CatalogTable {
   readonly mutex = new Mutex();
   readonly maintenance: TableMaintenance;
-  constructor(
-    readonly table: Table,
-    runner: MaintenanceRunner,
-  ) {
-    this.maintenance = new TableMaintenance(table.name, runner, this.mutex, () => (table.isOpen() ? table : null));
+  readonly handle: TableHandle;
+  constructor(table: Table, runner: MaintenanceRunner) {
+    this.handle = new TableHandle(table);
+    this.maintenance = new TableMaintenance(table.name, runner, this.mutex, () => (this.handle.isOpen ? this.handle : null));
+  }
+
+  query(): Promise<ArrowModule.Table> {
+    return this.handle.use((t) => t.query().toArrow());
   }
 
   async upsert(key: string, data: ArrowModule.Table): Promise<void> {
-    await this.table.mergeInsert(key).whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data);
+    await this.handle.use((t) => t.mergeInsert(key).whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data));
     this.maintenance.noteWrite();
   }
 
   async remove(predicate: string): Promise<void> {
-    await this.table.delete(predicate);
+    await this.handle.use((t) => t.delete(predicate));
     this.maintenance.noteWrite();
+  }
+
+  async close(): Promise<void> {
+    await this.maintenance.stop();
+    await this.handle.close();
   }
 }
 
@@ -68,12 +79,12 @@ interface Ordered<T> {
   ord: number;
 }
 
-type CollectionOp = { put: CollectionInfo; ord: number } | { remove: true };
+type CollectionOp = { kind: "create"; row: CollectionInfo } | { kind: "patch"; patch: CollectionPatch } | { kind: "remove" };
 
-interface PendingBatch {
-  ops: Map<string, CollectionOp>;
-  done: Promise<void>;
-  resolve(): void;
+interface QueuedOp {
+  id: string;
+  op: CollectionOp;
+  resolve(row: CollectionInfo | null): void;
   reject(err: unknown): void;
 }
 
@@ -81,41 +92,34 @@ const key2 = (a: string, b: string) => `${a}\u0000${b}`;
 const key3 = (a: string, b: string, c: string) => `${a}\u0000${b}\u0000${c}`;
 const big = (n: number) => BigInt(Math.trunc(n));
 
-export class LanceCatalog implements CatalogStore {
+export class LanceCatalog {
   private readonly tenants = new Map<string, Ordered<TenantInfo>>();
   private readonly databases = new Map<string, Ordered<DatabaseInfo>>();
   private readonly databaseByName = new Map<string, string>();
   private readonly collections = new Map<string, Ordered<CollectionInfo>>();
   private readonly collectionByName = new Map<string, string>();
   private nextOrd = 0;
-  /** Collection ops not yet committed, and the batch that commits them. */
-  private pending: PendingBatch | null = null;
+  /** Collection ops not yet committed, in arrival order. */
+  private queue: QueuedOp[] = [];
   private flushing: Promise<void> | null = null;
 
-  private constructor(
-    private readonly t: { tenants: CatalogTable; databases: CatalogTable; collections: CatalogTable },
-    /** Drops the record tables of collections removed with their database. */
-    private readonly dropRecords: (ids: string[]) => Promise<void>,
-  ) {}
+  private constructor(private readonly t: { tenants: CatalogTable; databases: CatalogTable; collections: CatalogTable }) {}
 
-  static async open(db: Connection, runner: MaintenanceRunner, dropRecords: (ids: string[]) => Promise<void>): Promise<LanceCatalog> {
+  static async open(db: Connection, runner: MaintenanceRunner): Promise<LanceCatalog> {
     const open = async (kind: keyof typeof SCHEMAS) =>
       new CatalogTable(await db.createEmptyTable(CATALOG_TABLES[kind], SCHEMAS[kind], { mode: "create", existOk: true }), runner);
-    const catalog = new LanceCatalog(
-      { tenants: await open("tenants"), databases: await open("databases"), collections: await open("collections") },
-      dropRecords,
-    );
+    const catalog = new LanceCatalog({ tenants: await open("tenants"), databases: await open("databases"), collections: await open("collections") });
     await catalog.load();
     return catalog;
   }
 
   private async load(): Promise<void> {
-    const tenants = await this.t.tenants.table.query().toArrow();
+    const tenants = await this.t.tenants.query();
     readStrings(tenants, "name").forEach((name, i) =>
       this.tenants.set(name!, { value: { name: name! }, ord: Number(tenants.getChild("ord")!.get(i)) }),
     );
 
-    const dbs = await this.t.databases.table.query().toArrow();
+    const dbs = await this.t.databases.query();
     const dbIds = readStrings(dbs, "id");
     const dbNames = readStrings(dbs, "name");
     const dbTenants = readStrings(dbs, "tenant");
@@ -123,7 +127,7 @@ export class LanceCatalog implements CatalogStore {
       this.setDatabase({ id: dbIds[i]!, name: dbNames[i]!, tenant: dbTenants[i]! }, Number(dbs.getChild("ord")!.get(i)));
     }
 
-    const cols = await this.t.collections.table.query().toArrow();
+    const cols = await this.t.collections.query();
     const c = (name: string) => readStrings(cols, name);
     const [ids, names, ts, ds, metas, configs] = [c("id"), c("name"), c("tenant"), c("database"), c("metadata_json"), c("configuration_json")];
     if (cols.numRows === 0) return this.computeNextOrd();
@@ -212,13 +216,8 @@ export class LanceCatalog implements CatalogStore {
       .map((d) => ({ ...d }));
   }
 
-  /** Removes the database and, as upstream does, every collection in it (records included). */
+  /** Removes the database row (its collections are removed first by the caller, with their records). */
   async deleteDatabase(tenant: string, name: string): Promise<void> {
-    const doomed = [...this.collections.values()]
-      .filter((c) => c.value.tenant === tenant && c.value.database === name)
-      .map((c) => c.value.id);
-    await Promise.all(doomed.map((id) => this.deleteCollection(id)));
-    await this.dropRecords(doomed);
     await this.t.databases.mutex.run(async () => {
       const id = this.databaseByName.get(key2(tenant, name));
       if (id === undefined) return;
@@ -244,19 +243,21 @@ export class LanceCatalog implements CatalogStore {
     this.collectionByName.delete(key3(old.value.tenant, old.value.database, old.value.name));
   }
 
-  async putCollection(collection: CollectionInfo): Promise<void> {
-    const batch = this.openBatch();
-    const pendingOp = batch.ops.get(collection.id);
-    const ord =
-      this.collections.get(collection.id)?.ord ?? (pendingOp && "put" in pendingOp ? pendingOp.ord : undefined) ?? this.nextOrd++;
-    batch.ops.set(collection.id, { put: cloneCollection(collection), ord });
-    return batch.done;
+  async createCollection(collection: CollectionInfo): Promise<void> {
+    await this.submit(collection.id, { kind: "create", row: cloneCollection(collection) });
+  }
+
+  updateCollection(id: string, patch: CollectionPatch): Promise<CollectionInfo | null> {
+    return this.submit(id, { kind: "patch", patch: clonePatch(patch) });
   }
 
   async deleteCollection(id: string): Promise<void> {
-    const batch = this.openBatch();
-    batch.ops.set(id, { remove: true });
-    return batch.done;
+    await this.submit(id, { kind: "remove" });
+  }
+
+  /** Whether the collection has a committed row. */
+  hasCollection(id: string): boolean {
+    return this.collections.has(id);
   }
 
   async getCollectionById(id: string): Promise<CollectionInfo | null> {
@@ -275,19 +276,12 @@ export class LanceCatalog implements CatalogStore {
       .map(cloneCollection);
   }
 
-  /** The batch new collection ops join; a flush is started if none is running. */
-  private openBatch(): PendingBatch {
-    if (!this.pending) {
-      let resolve!: () => void;
-      let reject!: (err: unknown) => void;
-      const done = new Promise<void>((res, rej) => {
-        resolve = res;
-        reject = rej;
-      });
-      this.pending = { ops: new Map(), done, resolve, reject };
+  /** Queues an op; resolves with the row it leaves (null: none) once its commit is durable. */
+  private submit(id: string, op: CollectionOp): Promise<CollectionInfo | null> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id, op, resolve, reject });
       this.kick();
-    }
-    return this.pending;
+    });
   }
 
   private kick(): void {
@@ -295,28 +289,40 @@ export class LanceCatalog implements CatalogStore {
     this.flushing = (async () => {
       // Yield once so ops submitted in the same tick share the commit.
       await Promise.resolve();
-      while (this.pending) {
-        const batch = this.pending;
-        this.pending = null;
+      while (this.queue.length > 0) {
+        const ops = this.queue;
+        this.queue = [];
         try {
-          await this.t.collections.mutex.run(() => this.commitCollections(batch.ops));
-          batch.resolve();
+          const rows = await this.t.collections.mutex.run(() => this.commitCollections(ops));
+          ops.forEach((o, i) => o.resolve(rows[i]));
         } catch (err) {
-          batch.reject(err);
+          for (const o of ops) o.reject(err);
         }
       }
       this.flushing = null;
     })();
   }
 
-  private async commitCollections(ops: Map<string, CollectionOp>): Promise<void> {
-    const removed = [...ops].filter(([, op]) => "remove" in op).map(([id]) => id);
-    const puts = [...ops].flatMap(([, op]) => ("put" in op ? [op] : []));
+  /** Applies the ops in order to the rows as they stand, commits the rows they touch, then shows them. */
+  private async commitCollections(ops: QueuedOp[]): Promise<(CollectionInfo | null)[]> {
+    const touched = new Map<string, Ordered<CollectionInfo> | null>();
+    const current = (id: string) => (touched.has(id) ? touched.get(id)! : (this.collections.get(id) ?? null));
+    const results = ops.map(({ id, op }) => {
+      const row = current(id);
+      let next: Ordered<CollectionInfo> | null;
+      if (op.kind === "create") next = { value: op.row, ord: row?.ord ?? this.nextOrd++ };
+      else if (op.kind === "remove") next = null;
+      else next = row && { value: applyPatch(row.value, op.patch), ord: row.ord };
+      touched.set(id, next);
+      return next && cloneCollection(next.value);
+    });
+    const removed = [...touched].filter(([, row]) => row === null).map(([id]) => id);
+    const puts = [...touched.values()].filter((row): row is Ordered<CollectionInfo> => row !== null);
     if (removed.length > 0) {
       await this.t.collections.remove(`${ident("id")} IN (${removed.map(sqlString).join(", ")})`);
     }
     if (puts.length > 0) {
-      const cs = puts.map((p) => p.put);
+      const cs = puts.map((p) => p.value);
       const data = tableFromColumns(
         SCHEMAS.collections,
         cs.length,
@@ -335,20 +341,39 @@ export class LanceCatalog implements CatalogStore {
       );
       await this.t.collections.upsert("id", data);
     }
-    for (const [id, op] of ops) {
-      if ("remove" in op) this.removeCollection(id);
-      else this.setCollection(op.put, op.ord);
+    for (const [id, row] of touched) {
+      if (row === null) this.removeCollection(id);
+      else this.setCollection(row.value, row.ord);
     }
+    return results;
   }
 
-  /** Waits for queued collection commits (close / reset). */
+  /** Waits for queued collection commits. */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
   }
 
-  close(): void {
-    for (const t of Object.values(this.t)) t.table.close();
+  /** Removes every tenant, database and collection row (reset). */
+  async clear(): Promise<void> {
+    await this.flush();
+    for (const table of Object.values(this.t)) await table.mutex.run(() => table.remove("true"));
+    for (const m of [this.tenants, this.databases, this.databaseByName, this.collections, this.collectionByName]) m.clear();
   }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await Promise.all(Object.values(this.t).map((t) => t.close()));
+  }
+}
+
+function applyPatch(row: CollectionInfo, patch: CollectionPatch): CollectionInfo {
+  const next = { ...row };
+  if (patch.name !== undefined) next.name = patch.name;
+  if (patch.metadata !== undefined) next.metadata = patch.metadata;
+  if (patch.configuration !== undefined) next.configuration = patch.configuration;
+  if (patch.dimension !== undefined) next.dimension = patch.dimension;
+  if (patch.bumpVersion) next.version += 1;
+  return next;
 }
 
 function nullableInt64(values: (number | null)[]): ArrowModule.Data {
@@ -372,4 +397,11 @@ function cloneCollection(c: CollectionInfo): CollectionInfo {
     metadata: c.metadata === null ? null : { ...c.metadata },
     configuration: structuredClone(c.configuration),
   };
+}
+
+function clonePatch(p: CollectionPatch): CollectionPatch {
+  const out = { ...p };
+  if (p.metadata) out.metadata = { ...p.metadata };
+  if (p.configuration) out.configuration = structuredClone(p.configuration);
+  return out;
 }

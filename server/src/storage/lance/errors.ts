@@ -1,8 +1,7 @@
-/** Errors the lance layer raises for the core to translate into API errors. */
-
-// Patterns are evaluated by the Rust `regex` crate inside LanceDB, the same engine upstream
-// Chroma uses, so the crate's parse errors are upstream's messages too.
-export { InvalidPatternError } from "../storage.js";
+/**
+ * LanceDB's error texts. Patterns are evaluated by the Rust `regex` crate inside LanceDB, the
+ * same engine upstream Chroma uses, so the crate's parse errors are upstream's messages too.
+ */
 
 /** Pulls the regex crate's message out of a LanceDB planning error, if it is one. */
 export function regexParseDetail(err: unknown): string | undefined {

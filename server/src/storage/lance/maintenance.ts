@@ -9,14 +9,20 @@
  * its cost grows with the table; runs are therefore also spaced so that maintenance takes at
  * most ~1/(1 + idleFactor) of the time, unless writes pile up past a hard cap.
  *
- * Locking: optimize first runs without the table's mutex, so writers are not stalled while a
- * large table is rewritten. Appends commit fine alongside it; an update or delete that commits
- * meanwhile makes LanceDB reject the compaction ("retryable commit conflict", the user's write
- * always wins), and then it is retried holding the mutex.
+ * Serialisation:
+ * - with drops, resets and shutdown: a run holds its table's handle (handle.ts) for every native
+ *   call, and `stop()` (called before a table is closed or dropped) cancels a waiting run and
+ *   waits for a running one, so no optimize ever runs on a closing or dropped table;
+ * - with other runs on the same table: one at a time (a chain per table);
+ * - with writes: optimize first runs without the table's write mutex, so writers are not
+ *   stalled while a large table is rewritten. LanceDB's commit protocol arbitrates: appends commit
+ *   fine alongside a compaction; an update or delete that commits meanwhile makes LanceDB reject
+ *   the compaction ("retryable commit conflict", the user's write always wins), and then it is
+ *   retried holding the write mutex.
  */
 import type { Table } from "@lancedb/lancedb";
-import type { Mutex } from "../../util/mutex.js";
-import { trimSoon } from "../memory/process-memory.js";
+import { Mutex } from "../../util/mutex.js";
+import { TableClosedError, type TableHandle } from "./handle.js";
 
 export interface MaintenanceOptions {
   /** Writes between two optimize runs. */
@@ -29,7 +35,11 @@ export interface MaintenanceOptions {
   /** Idle time required after a run before the next, as a multiple of that run's duration. */
   idleFactor: number;
   onError: (err: unknown, table: string) => void;
+  /** Called after each write and each run (e.g. to hand freed memory back to the system). */
+  afterWork?: () => void;
 }
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Past this many times `every` writes, a run starts regardless of the spacing. */
 const HARD_CAP_FACTOR = 25;
@@ -79,11 +89,14 @@ function isCommitConflict(err: unknown): boolean {
   return err instanceof Error && /commit conflict|preempted by concurrent/i.test(err.message);
 }
 
-/** Per-table write counter that schedules optimize runs. */
+/** Per-table write counter that schedules optimize runs, one at a time. */
 export class TableMaintenance {
   private writes = 0;
   private scheduled = false;
+  private stopped = false;
   private timer: NodeJS.Timeout | null = null;
+  /** Runs of this table, one after the other (scheduled ones and optimizeNow()). */
+  private readonly runs = new Mutex();
   /** How long the last run took and when it ended (for the cutoff slack and the spacing). */
   private lastRunMs = 0;
   private lastEnd = 0;
@@ -91,26 +104,29 @@ export class TableMaintenance {
   constructor(
     private readonly name: string,
     private readonly runner: MaintenanceRunner,
+    /** The table's write mutex (a conflicting compaction is retried holding it). */
     private readonly mutex: Mutex,
-    /** The live table, or null once it is gone (dropped, reset, closed). */
-    private readonly current: () => Table | null,
-    /** Extra upkeep run (under the mutex) before each optimize, e.g. creating scalar indices. */
+    /** The table's handle, or null while there is no table. */
+    private readonly handle: () => TableHandle | null,
+    /** Extra upkeep run (under the write mutex) before each optimize, e.g. creating scalar indices. */
     private readonly upkeep?: (table: Table) => Promise<void>,
   ) {}
 
   noteWrite(): void {
-    trimSoon();
+    this.runner.options.afterWork?.();
+    if (this.stopped) return;
     this.writes++;
     this.maybeSchedule();
   }
 
   private maybeSchedule(): void {
     const { every, idleFactor } = this.runner.options;
-    if (this.scheduled || this.timer || this.writes < every) return;
+    if (this.stopped || this.scheduled || this.timer || this.writes < every) return;
     const wait = this.lastEnd + idleFactor * this.lastRunMs - Date.now();
     if (wait > 0 && this.writes < HARD_CAP_FACTOR * every) {
       // Not the request's business: an unref'd timer does not keep the process alive.
-      this.timer = setTimeout(() => this.fireDeferred(true), wait);
+      // (setTimeout takes at most a 31-bit delay; a longer one would fire at once.)
+      this.timer = setTimeout(() => this.fireDeferred(true), Math.min(wait, MAX_TIMER_MS));
       this.timer.unref();
       this.runner.deferred.add(this);
       return;
@@ -124,7 +140,7 @@ export class TableMaintenance {
     clearTimeout(this.timer);
     this.timer = null;
     this.runner.deferred.delete(this);
-    if (run && this.current()) this.start();
+    if (run && !this.stopped) this.start();
   }
 
   private start(): void {
@@ -132,38 +148,60 @@ export class TableMaintenance {
     const run = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => this.optimizeNow())
       .catch((err: unknown) => {
-        if (this.current()) this.runner.options.onError(err, this.name);
+        if (!this.stopped) this.runner.options.onError(err, this.name);
       })
       .finally(() => {
         this.scheduled = false;
         // Writes that arrived during the run may already call for the next one.
-        if (this.current()) this.maybeSchedule();
+        this.maybeSchedule();
       });
     this.runner.track(run);
   }
 
-  /** Upkeep, compaction and cleanup; must not be called with the table's mutex held. */
-  async optimizeNow(): Promise<void> {
-    const started = Date.now();
-    const table = await this.mutex.run(async () => {
-      const t = this.current();
-      if (t) await this.upkeep?.(t);
-      return t;
+  /**
+   * No runs from now on: a waiting one is cancelled, a running one is waited for. Called before
+   * the table's handle is closed (drop, reset, shutdown).
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.fireDeferred(false);
+    await this.runs.run(async () => undefined);
+  }
+
+  /** Upkeep, compaction and cleanup, after any run in progress; must not be called with the write mutex held. */
+  optimizeNow(): Promise<void> {
+    return this.runs.run(async () => {
+      if (this.stopped) return;
+      try {
+        await this.runOnce();
+      } catch (err) {
+        // The table was closed (dropped, reset) while the run waited for it: nothing to do.
+        if (!(err instanceof TableClosedError)) throw err;
+      }
     });
-    if (!table) return;
+  }
+
+  private async runOnce(): Promise<void> {
+    const started = Date.now();
+    const handle = await this.mutex.run(async () => {
+      const h = this.handle();
+      if (h && this.upkeep) await h.use((t) => this.upkeep!(t));
+      return h;
+    });
+    if (!handle) return;
     this.writes = 0;
     try {
-      await this.optimize(table, started);
+      await handle.use((t) => this.optimize(t, started));
     } catch (err) {
       if (!isCommitConflict(err)) throw err;
       await this.mutex.run(async () => {
-        const t = this.current();
-        if (t) await this.optimize(t, Date.now());
+        const h = this.handle();
+        if (h) await h.use((t) => this.optimize(t, Date.now()));
       });
     } finally {
       this.lastEnd = Date.now();
       this.lastRunMs = this.lastEnd - started;
-      trimSoon();
+      this.runner.options.afterWork?.();
     }
   }
 

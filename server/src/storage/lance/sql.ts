@@ -21,7 +21,7 @@
  * - `#id` conditions are `id IN (...)` / its negation; `#document` conditions inside a where tree
  *   compile exactly as where_document does.
  */
-import type { DocumentFilter, MetadataFilter, MetadataScalar, RecordFilter } from "../../core/filter.js";
+import type { DocumentFilter, MetadataFilter, MetadataScalar, RecordFilter } from "../storage.js";
 
 export type MetadataKind = "s" | "n" | "b";
 

@@ -10,7 +10,7 @@
  * computes it, so distances match upstream's to the last bit for small dimensions and records
  * at equal float32 distance come back in insertion order, as upstream returns them.
  */
-import type { DistanceSpace } from "../../core/model.js";
+import type { DistanceSpace } from "../storage.js";
 
 export function vectorNorm(v: Float32Array, offset = 0, dim = v.length - offset): number {
   let s0 = 0;

@@ -12,7 +12,7 @@
  *   the record's current version) | present: u8 x slots (1: the slot's label is in the graph and
  *   not deleted) | zero padding to 8 | u64 XXH64 of everything before it | graph bytes
  */
-import type { DistanceSpace } from "../../core/model.js";
+import type { DistanceSpace } from "../storage.js";
 import { hnsw } from "./native.js";
 
 const MAGIC = "CSGSNAP1";

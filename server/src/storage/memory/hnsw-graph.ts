@@ -10,7 +10,7 @@
  * changed again meanwhile is read with its newer vector, which is harmless since that change is
  * itself a later op (and its label is skipped by searches until then).
  */
-import type { DistanceSpace } from "../../core/model.js";
+import type { DistanceSpace } from "../storage.js";
 import { hnsw, type HnswIndex } from "./native.js";
 import { OP_DELETE } from "./protocol.js";
 import { grown } from "./typed-arrays.js";

@@ -5,7 +5,7 @@
  * applied" means every op up to n is in the graph and none after it. Vectors are not sent:
  * the worker reads them from the slot store's chunks, SharedArrayBuffers both threads see.
  */
-import type { DistanceSpace } from "../../core/model.js";
+import type { DistanceSpace } from "../storage.js";
 import type { GraphState } from "./hnsw-graph.js";
 
 /** log2 of the slots per vector chunk of the slot store (a chunk is 2^CHUNK_BITS x dim float32). */

@@ -211,6 +211,18 @@ export class SlotStore {
     return { slot, replaced };
   }
 
+  /**
+   * Makes room for `n` more records with seqs below `seqLimit`, so that the puts that follow
+   * allocate nothing that can fail (a vector chunk that cannot grow throws here, before
+   * anything is written anywhere; see storage/collection.ts).
+   */
+  reserve(n: number, seqLimit: number): void {
+    const top = this.top + Math.max(0, n - this.free.length);
+    while (top > 0 && ((top - 1) >>> this.chunkBits) >= this.chunks.length) this.addChunk();
+    this.growArrays(top);
+    this.bySeq = grown(this.bySeq, seqLimit);
+  }
+
   /** Forgets the record in `slot`; the slot is reused later. */
   remove(slot: number): void {
     if (!this.isLive(slot)) return;
@@ -266,12 +278,12 @@ export class SlotStore {
     for (let s = this.top - 1; s >= 0; s--) if (this.alive[s] === 0 && !taken.has(s)) this.free.push(s);
   }
 
-  private growArrays(): void {
-    this.norms = grown(this.norms, this.top);
-    this.seqs = grown(this.seqs, this.top);
-    this.versions = grown(this.versions, this.top);
-    this.alive = grown(this.alive, this.top);
-    this.payloadCost = grown(this.payloadCost, this.top);
+  private growArrays(top = this.top): void {
+    this.norms = grown(this.norms, top);
+    this.seqs = grown(this.seqs, top);
+    this.versions = grown(this.versions, top);
+    this.alive = grown(this.alive, top);
+    this.payloadCost = grown(this.payloadCost, top);
   }
 
   private allocate(): number {

@@ -24,7 +24,7 @@
  * loads the records (`beginLoad`, `load`, `finishLoad`) back into their saved slots, and the
  * saved graph is loaded in the worker with only what changed since replayed.
  */
-import type { DistanceSpace } from "../../core/model.js";
+import type { DistanceSpace } from "../storage.js";
 import type { AnnHost, AnnListener } from "./ann-worker-host.js";
 import { distanceFromSum, upstreamDistance, vectorNorm } from "./distance.js";
 import { trimSoon } from "./process-memory.js";

@@ -1,0 +1,389 @@
+/**
+ * One collection = two stores + this composer.
+ *
+ * - LanceDB (lance/table.ts) is the source of truth: every record, durable, filterable.
+ * - The resident copy (memory/resident.ts) holds every live record in process memory, so id
+ *   lookups, counts and k-NN searches need no LanceDB round trip.
+ *
+ * The composer owns the write order: under one mutex per collection a write is prepared
+ * (table, columns, seqs, room in memory), committed to LanceDB, and only then applied to memory,
+ * by an apply that cannot run out of room (reserved before the commit). If anything fails from
+ * the commit on (a LanceDB error whose outcome is unknown, an apply that throws), the resident
+ * copy is dropped at once and reloaded from LanceDB; until it is back, LanceDB answers. So the
+ * resident copy is never stale: it is either in step with LanceDB, or not used.
+ *
+ * The composer also picks the source of each read once, at its start (`inMemory()`): the
+ * resident copy when it is in step, LanceDB otherwise. A read that awaits LanceDB midway (a
+ * filter's candidates) checks afterwards that the copy it started with is still the one in use.
+ */
+import type { Memory, ResidentCollection, ResidentRecord } from "./memory/resident.js";
+import type { LanceTable, ScannedBatch } from "./lance/table.js";
+import { TableClosedError } from "./lance/handle.js";
+import {
+  CollectionGoneError,
+  InvalidPatternError,
+  isIdsOnly,
+  type CollectionRecords,
+  type IndexParams,
+  type Neighbor,
+  type Projection,
+  type RecordFilter,
+  type RecordView,
+  type StoredRecord,
+} from "./storage.js";
+
+/** Waits between attempts to load a collection that did not fit in memory: 1 s, doubling, at most 5 min. */
+const RETRY_MIN_MS = 1000;
+const RETRY_MAX_MS = 5 * 60_000;
+
+/**
+ * unloaded: not loaded yet; loading: being (re)loaded from LanceDB; absent: loaded, but no table
+ * exists yet (the first write creates both); resident: in memory and in step; lance-only: kept
+ * out of memory (disabled, or it failed to load and waits to try again).
+ */
+type State = "unloaded" | "loading" | "absent" | "resident" | "lance-only";
+
+export class CollectionStore implements CollectionRecords {
+  private state: State = "unloaded";
+  private resident: ResidentCollection | null = null;
+  private loading: Promise<void> | null = null;
+  /** LanceDB's cached view (schema, next seq) must be re-read before the next write or load. */
+  private lanceStale = false;
+  private failures = 0;
+  private retryAt = 0;
+  private dropped = false;
+
+  constructor(
+    readonly id: string,
+    private readonly lance: LanceTable,
+    /** null: nothing is kept in memory, LanceDB answers everything. */
+    private readonly memory: Memory | null,
+    private params: IndexParams,
+    private readonly onWarning: (message: string) => void,
+  ) {
+    if (!memory) this.state = "lance-only";
+    this.startLoad();
+  }
+
+  /** Takes the latest search knob (the rest of the index parameters are fixed at creation). */
+  configure(params: IndexParams): void {
+    if (params.efSearch !== this.params.efSearch) {
+      this.params = { ...this.params, efSearch: params.efSearch };
+      this.resident?.setEfSearch(params.efSearch);
+    }
+    if (this.memory && this.state === "lance-only" && Date.now() >= this.retryAt) this.startLoad();
+  }
+
+  /** Resolves once a load in progress has finished (tests, benchmarks). */
+  async ready(): Promise<void> {
+    await this.loading;
+  }
+
+  /** Runs LanceDB maintenance now (tests; normally it runs in the background). */
+  optimize(): Promise<void> {
+    return this.lance.optimize();
+  }
+
+  // ---- the source of reads ------------------------------------------------------------------
+
+  /** The resident copy when it is in step with LanceDB; null: LanceDB answers. */
+  private inMemory(): ResidentCollection | null {
+    return this.dropped ? null : this.resident;
+  }
+
+  /** A LanceDB read; on a collection dropped meanwhile it answers `empty`. */
+  private async fromLance<T>(read: () => Promise<T>, empty: T): Promise<T> {
+    if (this.dropped) return empty;
+    try {
+      return await read();
+    } catch (err) {
+      if (err instanceof TableClosedError && this.dropped) return empty;
+      throw err;
+    }
+  }
+
+  // ---- reads -----------------------------------------------------------------------------
+
+  async count(): Promise<number> {
+    const mem = this.inMemory();
+    return mem ? mem.count : this.fromLance(() => this.lance.count(), 0);
+  }
+
+  async indexingStatus(): Promise<{ indexed: number; unindexed: number }> {
+    const mem = this.inMemory();
+    if (mem) return mem.status();
+    const n = await this.count();
+    // While loading into memory nothing is searchable through the index yet; otherwise every
+    // search is an exact LanceDB scan, and nothing waits for indexing.
+    return this.state === "loading" ? { indexed: 0, unindexed: n } : { indexed: n, unindexed: 0 };
+  }
+
+  async fetch(ids: string[]): Promise<StoredRecord[]> {
+    if (ids.length === 0) return [];
+    const unique = [...new Set(ids)];
+    const mem = this.inMemory();
+    if (!mem) return this.fromLance(() => this.lance.fetch(unique), []);
+    // Ids not in memory do not exist: the common add of fresh ids never reaches LanceDB.
+    const { known, records, complete } = mem.records(unique);
+    return complete ? records : this.fromLance(() => this.lance.fetch(known), []);
+  }
+
+  async find(filter: RecordFilter, page: { offset: number; limit?: number }, projection: Projection): Promise<RecordView[]> {
+    // Patterns are checked as given, before any compiled SQL (which adds a flag) ever runs.
+    await this.lance.validate(filter);
+    if (page.limit !== undefined && page.limit <= 0) return [];
+    const mem = this.inMemory();
+    if (mem && isIdsOnly(filter)) {
+      const views = mem.views(filter.ids, page, projection);
+      if (views) return views;
+    }
+    return this.fromLance(() => this.lance.find(filter, page, projection), []);
+  }
+
+  async nearest(queries: Float32Array[], k: number, filter: RecordFilter, projection: Projection): Promise<Neighbor[][]> {
+    await this.lance.validate(filter);
+    const none = queries.map((): Neighbor[] => []);
+    if (queries.length === 0 || k <= 0) return none;
+    const mem = this.inMemory();
+    if (mem) {
+      const found = await this.nearestInMemory(mem, queries, k, filter, projection);
+      if (found) return found;
+    }
+    return this.fromLance(() => this.lance.nearest(queries, k, this.params.space, filter, projection), none);
+  }
+
+  /**
+   * k-NN from memory: a filter on metadata or documents still runs inside LanceDB, which
+   * answers only the seqs of the matching records; they are then ranked in memory. Undefined
+   * when the resident copy was replaced meanwhile (then LanceDB answers).
+   */
+  private async nearestInMemory(
+    mem: ResidentCollection,
+    queries: Float32Array[],
+    k: number,
+    filter: RecordFilter,
+    projection: Projection,
+  ): Promise<Neighbor[][] | undefined> {
+    let candidates: Int32Array | null = null;
+    if (isIdsOnly(filter)) candidates = mem.slotsOfIds(filter.ids);
+    else if (filter.where !== undefined || filter.whereDocument !== undefined) {
+      const seqs = await this.fromLance(() => this.lance.matchingSeqs(filter), new Float64Array(0));
+      if (this.inMemory() !== mem) return undefined;
+      candidates = seqs === null ? null : mem.slotsOfSeqs(seqs);
+    }
+    if (candidates?.length === 0) return queries.map(() => []);
+    const hits = await mem.search(queries, k, candidates);
+    if (this.inMemory() !== mem) return undefined;
+    const { neighbors, missing } = mem.neighbors(hits, projection);
+    if (missing.size === 0) return neighbors;
+    // Payloads that did not fit the memory budget (or records replaced meanwhile) come from LanceDB.
+    const rows = new Map((await this.fromLance(() => this.lance.fetch([...missing]), [])).map((r) => [r.id, r]));
+    return neighbors.map((list) =>
+      list.flatMap((n) => {
+        if (!missing.has(n.id)) return [n];
+        const r = rows.get(n.id);
+        // Deleted since the search ran: no longer a result.
+        if (!r) return [];
+        if (projection.embeddings) n.embedding ??= r.embedding;
+        if (projection.documents) n.document = r.document;
+        if (projection.uris) n.uri = r.uri;
+        if (projection.metadatas) n.metadata = r.metadata;
+        return [n];
+      }),
+    );
+  }
+
+  // ---- writes ----------------------------------------------------------------------------
+
+  async write(records: StoredRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const batch = lastWins(records);
+    await this.lance.mutex.run(async () => {
+      if (this.dropped) throw new CollectionGoneError(this.id);
+      await this.refreshIfStale();
+      // 1. Prepare: the table, its columns, seqs, room in memory. A failure here commits nothing.
+      await this.lance.prepare(batch);
+      if (this.state === "absent") this.startResident();
+      let mem = this.resident;
+      const { seqs, replaced } = mem ? mem.assignSeqs(batch, this.lance.nextSeq) : await this.lance.assignSeqs(batch);
+      const metadataJson = batch.map((r) => (r.metadata ? JSON.stringify(r.metadata) : null));
+      if (mem) {
+        const fresh = batch.length - replaced;
+        try {
+          mem.reserve(fresh, this.lance.nextSeq + fresh);
+        } catch (err) {
+          // It does not fit: LanceDB answers for this collection from now on (tried again later).
+          this.leaveMemory(`keeping its records in memory failed, LanceDB answers for it: ${String(err)}`);
+          mem = null;
+        }
+      }
+      // 2. Commit to LanceDB. If it fails its outcome is unknown: both stores are re-read.
+      try {
+        await this.lance.commit({ records: batch, seqs, metadataJson, replaced });
+      } catch (err) {
+        this.resynchronise(err);
+        throw err;
+      }
+      // 3. Apply to memory (room reserved above). Should it fail anyway, memory is reloaded.
+      if (mem) {
+        try {
+          mem.put(batch.map((r, i) => residentRecord(r, seqs[i], metadataJson[i])));
+        } catch (err) {
+          this.resynchronise(err);
+        }
+      }
+    });
+  }
+
+  async delete(filter: RecordFilter): Promise<number> {
+    await this.lance.validate(filter);
+    return this.lance.mutex.run(async () => {
+      if (this.dropped) return 0;
+      await this.refreshIfStale();
+      // Under the lock, the records matching now are exactly the ones the delete removes.
+      const mem = this.resident;
+      let slots: Int32Array | null = null;
+      if (mem) {
+        if (isIdsOnly(filter)) slots = mem.slotsOfIds(filter.ids);
+        else {
+          const seqs = await this.lance.matchingSeqs(filter);
+          slots = seqs === null ? mem.liveSlots() : mem.slotsOfSeqs(seqs);
+        }
+      }
+      let deleted: number;
+      try {
+        deleted = await this.lance.delete(filter);
+      } catch (err) {
+        // A rejected pattern is refused before anything changes; any other failure is unknown.
+        if (!(err instanceof InvalidPatternError)) this.resynchronise(err);
+        throw err;
+      }
+      if (mem && slots) {
+        try {
+          mem.remove(slots);
+        } catch (err) {
+          this.resynchronise(err);
+        }
+      }
+      return deleted;
+    });
+  }
+
+  // ---- the resident copy ------------------------------------------------------------------
+
+  /** A new table: its resident copy starts empty, in step. */
+  private startResident(): void {
+    if (!this.memory) return;
+    this.resident = this.memory.collection(this.lance.dimension, this.params, this.id);
+    this.state = "resident";
+  }
+
+  /** Loads the resident copy from LanceDB, holding the write mutex; reads use LanceDB meanwhile. */
+  private startLoad(): void {
+    const memory = this.memory;
+    if (!memory || this.loading || this.dropped) return;
+    this.state = "loading";
+    this.loading = this.lance.mutex
+      .run(async () => {
+        await this.refreshIfStale();
+        await this.lance.open();
+        if (this.dropped) return;
+        const dim = this.lance.dimension;
+        if (dim === 0) {
+          this.state = "absent";
+          return;
+        }
+        const mem = memory.collection(dim, this.params, this.id);
+        try {
+          await this.lance.scan((batch) => mem.put(residentRecords(batch), false));
+          mem.activate();
+        } catch (err) {
+          mem.close();
+          throw err;
+        }
+        if (this.dropped) return mem.close();
+        this.resident = mem;
+        this.state = "resident";
+        this.failures = 0;
+      })
+      .catch((err: unknown) => this.leaveMemory(`loading its records into memory failed, LanceDB answers for it: ${String(err)}`))
+      .finally(() => {
+        this.loading = null;
+      });
+  }
+
+  /** Stops using the resident copy; loading is tried again after a growing wait. */
+  private leaveMemory(reason: string): void {
+    this.resident?.close();
+    this.resident = null;
+    if (this.dropped) return;
+    this.state = "lance-only";
+    this.retryAt = Date.now() + Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** this.failures++);
+    this.onWarning(`collection table ${this.id}: ${reason}`);
+  }
+
+  /**
+   * Something failed between the LanceDB commit and the memory apply: the resident copy is
+   * dropped at once (LanceDB answers) and reloaded after the current write; LanceDB's cached
+   * view is re-read first.
+   */
+  private resynchronise(err: unknown): void {
+    this.lanceStale = true;
+    const had = this.resident !== null || this.state === "absent";
+    this.resident?.close();
+    this.resident = null;
+    if (this.dropped || !this.memory) return;
+    if (had) this.onWarning(`collection table ${this.id}: a write failed (${String(err)}); reloading it from LanceDB`);
+    this.state = "unloaded";
+    this.startLoad();
+  }
+
+  private async refreshIfStale(): Promise<void> {
+    if (!this.lanceStale) return;
+    await this.lance.refresh();
+    this.lanceStale = false;
+  }
+
+  // ---- lifecycle --------------------------------------------------------------------------
+
+  /**
+   * Closes the collection (and with `drop` removes its table): reads answer empty from now on,
+   * writes are refused; the native table is closed only after every call in flight and any
+   * maintenance run has finished.
+   */
+  async close(drop: boolean): Promise<void> {
+    this.dropped = true;
+    await this.lance.close(drop);
+    this.resident?.close();
+    this.resident = null;
+  }
+}
+
+/** One record per id (the last one given), at the position of the id's first occurrence. */
+function lastWins(records: StoredRecord[]): StoredRecord[] {
+  const seen = new Map<string, number>();
+  const out: StoredRecord[] = [];
+  for (const r of records) {
+    const at = seen.get(r.id);
+    if (at === undefined) {
+      seen.set(r.id, out.length);
+      out.push(r);
+    } else {
+      out[at] = r;
+    }
+  }
+  return out;
+}
+
+// Versions matter once saved graphs are wired (storage-graph): 0 until rows carry one.
+function residentRecord(r: StoredRecord, seq: number, metadataJson: string | null): ResidentRecord {
+  return { id: r.id, seq, version: 0, vector: r.embedding, payload: { document: r.document, uri: r.uri, metadataJson } };
+}
+
+function residentRecords(b: ScannedBatch): ResidentRecord[] {
+  const out: ResidentRecord[] = new Array(b.ids.length);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = { id: b.ids[i], seq: b.seqs[i], version: 0, vector: b.vectors[i], payload: { document: b.documents[i], uri: b.uris[i], metadataJson: b.metadataJson[i] } };
+  }
+  return out;
+}

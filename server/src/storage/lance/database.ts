@@ -1,0 +1,99 @@
+/**
+ * The LanceDB connection (a local directory or an object-store URI, passed to lancedb.connect
+ * untouched, so nothing here assumes a local disk), the maintenance runner its tables share,
+ * and the checks that need a table to plan against.
+ */
+import * as lancedb from "@lancedb/lancedb";
+import { InvalidPatternError } from "../storage.js";
+import { regexParseDetail } from "./errors.js";
+import { CATALOG_TABLES } from "./catalog.js";
+import { MaintenanceRunner, type MaintenanceOptions } from "./maintenance.js";
+import { sqlString } from "./sql.js";
+
+export interface LanceOptions {
+  /** Object-store settings (credentials, region, endpoint...) as LanceDB's storageOptions. */
+  storageOptions?: Record<string, string>;
+  /** Writes to a table between two background optimize runs (compaction + version cleanup). */
+  optimizeEvery?: number;
+  /** Old table versions stay readable at least this long after they stop being current. */
+  retainVersionsMs?: number;
+  /**
+   * After an optimize run of d ms the next waits until d * optimizeIdleFactor ms have passed
+   * (bounds the share of time spent compacting a large table); 0 disables the spacing.
+   */
+  optimizeIdleFactor?: number;
+  /** Called when background maintenance fails (it never fails a request). */
+  onBackgroundError?: (err: unknown, table: string) => void;
+}
+
+/** Validated regex patterns; a bounded set so a stream of distinct patterns cannot grow it forever. */
+const VALID_PATTERN_CACHE = 1024;
+
+export class LanceDatabase {
+  private readonly validPatterns = new Set<string>();
+
+  private constructor(
+    readonly connection: lancedb.Connection,
+    readonly runner: MaintenanceRunner,
+  ) {}
+
+  static async connect(uri: string, options: LanceOptions, afterWork?: MaintenanceOptions["afterWork"]): Promise<LanceDatabase> {
+    const connection = await lancedb.connect(uri, options.storageOptions ? { storageOptions: options.storageOptions } : {});
+    const runner = new MaintenanceRunner({
+      every: options.optimizeEvery ?? 20,
+      retainMs: options.retainVersionsMs ?? 60_000,
+      idleFactor: options.optimizeIdleFactor ?? 4,
+      onError:
+        options.onBackgroundError ??
+        ((err, table) => console.warn(`chromaspec: background optimize of LanceDB table ${table} failed:`, err)),
+      afterWork,
+    });
+    return new LanceDatabase(connection, runner);
+  }
+
+  /** Every table name (paged: object stores list a page at a time). */
+  async tableNames(): Promise<string[]> {
+    const names: string[] = [];
+    const page = 1000;
+    let after: string | undefined;
+    for (;;) {
+      const batch = await this.connection.tableNames({ limit: page, ...(after === undefined ? {} : { startAfter: after }) });
+      names.push(...batch);
+      if (batch.length < page) return names;
+      after = batch[batch.length - 1];
+    }
+  }
+
+  /**
+   * Upstream rejects a bad pattern even when nothing would be scanned. With no record table to
+   * run against, LanceDB plans regexp_like on a constant against `probeTable` (by default the
+   * catalog's tenants table: always there, small, never dropped): the planner
+   * compiles the pattern with the same engine a real scan would.
+   */
+  async validatePatterns(patterns: string[], probeTable: string = CATALOG_TABLES.tenants): Promise<void> {
+    for (const pattern of patterns) {
+      if (this.validPatterns.has(pattern)) continue;
+      const probe = await this.connection.openTable(probeTable);
+      try {
+        await probe.query().where(`regexp_like('', ${sqlString(pattern)})`).limit(1).toArray();
+      } catch (err) {
+        const detail = regexParseDetail(err);
+        if (detail !== undefined) throw new InvalidPatternError(pattern, detail);
+        throw err;
+      } finally {
+        probe.close();
+      }
+      if (this.validPatterns.size >= VALID_PATTERN_CACHE) this.validPatterns.clear();
+      this.validPatterns.add(pattern);
+    }
+  }
+
+  /** Waits for background maintenance; `runDeferred` starts runs waiting out their spacing now. */
+  idle(runDeferred: boolean): Promise<void> {
+    return this.runner.drain(runDeferred);
+  }
+
+  close(): void {
+    this.connection.close();
+  }
+}

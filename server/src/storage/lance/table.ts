@@ -1,0 +1,649 @@
+/**
+ * One collection's records in one LanceDB table (named by the collection id):
+ *   id utf8 | seq int64 (insertion order; a replaced id keeps its seq) |
+ *   embedding FixedSizeList<float32>[dim] | norm float32 (for cosine, see nearest) |
+ *   document utf8? | uri utf8? | metadata_json utf8? (the metadata as given, for reading back) |
+ *   s_<key> utf8? / n_<key> float64? / b_<key> int8 0/1? per metadata key and value type, added by
+ *   schema evolution the first time a key appears with that type; they exist only for filtering.
+ * The table is created by the first write, which fixes the dimension.
+ *
+ * LanceDB only: this module knows nothing of the resident copy in memory. Its caller (the
+ * collection composer, storage/collection.ts) serialises writes and decides which store answers.
+ */
+import { Index, type Table } from "@lancedb/lancedb";
+import type { DistanceSpace, Metadata, Neighbor, Projection, RecordFilter, RecordView, StoredRecord } from "../storage.js";
+import { InvalidPatternError, regexPatterns } from "../storage.js";
+import {
+  arrow,
+  boolAsInt8Data,
+  float32Data,
+  float64Data,
+  int64Data,
+  readStrings,
+  tableFromColumns,
+  utf8Data,
+  type ArrowModule,
+} from "./arrow.js";
+import type { LanceDatabase } from "./database.js";
+import { regexParseDetail } from "./errors.js";
+import { TableHandle } from "./handle.js";
+import { TableMaintenance } from "./maintenance.js";
+import { Mutex } from "../../util/mutex.js";
+import { andPredicates, compileFilter, compileIds, kindOf, metadataColumn, type MetadataKind } from "./sql.js";
+
+const BASE_COLUMNS = ["id", "seq", "embedding", "norm", "document", "uri", "metadata_json"] as const;
+const TYPED_COLUMN = /^[snb]_(?:[0-9a-f]{4})*$/;
+/** Keeps IN lists (and the SQL text) of one probe query bounded. */
+const ID_CHUNK = 4096;
+
+/** Below this a full scan of a column is as cheap as an index lookup. */
+const ID_INDEX_MIN_ROWS = 10_000;
+/** Typed metadata columns that get a scalar index (filters on them need no full scan). */
+const MAX_SCALAR_INDEXES = 32;
+
+const LANCE_DISTANCE: Record<DistanceSpace, "l2" | "cosine" | "dot"> = { l2: "l2", cosine: "cosine", ip: "dot" };
+const ALL: Projection = { embeddings: true, documents: true, uris: true, metadatas: true };
+
+function baseSchema(dim: number): ArrowModule.Schema {
+  return new arrow.Schema([
+    new arrow.Field("id", new arrow.Utf8(), false),
+    new arrow.Field("seq", new arrow.Int64(), false),
+    new arrow.Field("embedding", new arrow.FixedSizeList(dim, new arrow.Field("item", new arrow.Float32(), true)), false),
+    new arrow.Field("norm", new arrow.Float32(), false),
+    new arrow.Field("document", new arrow.Utf8(), true),
+    new arrow.Field("uri", new arrow.Utf8(), true),
+    new arrow.Field("metadata_json", new arrow.Utf8(), true),
+  ]);
+}
+
+function typedField(name: string): ArrowModule.Field {
+  const type = name[0] === "s" ? new arrow.Utf8() : name[0] === "n" ? new arrow.Float64() : new arrow.Int8();
+  return new arrow.Field(name, type, true);
+}
+
+export function isNotFound(err: unknown): boolean {
+  return err instanceof Error && /was not found|not found/i.test(err.message);
+}
+
+/** A deduplicated batch ready to commit: seqs assigned, metadata serialised once. */
+export interface CommitBatch {
+  records: StoredRecord[];
+  seqs: Float64Array;
+  /** The metadata of each record as JSON (what metadata_json stores), null for none. */
+  metadataJson: (string | null)[];
+  /** How many of the records replace existing ones (0: a plain append). */
+  replaced: number;
+}
+
+/** A slice of the table as streamed by scan(): columns, vectors as views into Arrow's buffers. */
+export interface ScannedBatch {
+  ids: string[];
+  seqs: Float64Array;
+  vectors: Float32Array[];
+  documents: (string | null)[];
+  uris: (string | null)[];
+  metadataJson: (string | null)[];
+}
+
+export class LanceTable {
+  /** Serialises commits and schema changes; held by the composer around each write. */
+  readonly mutex = new Mutex();
+  readonly maintenance: TableMaintenance;
+  private handle: TableHandle | null = null;
+  private schema: ArrowModule.Schema | null = null;
+  /** Typed metadata columns the table has. */
+  private columns = new Set<string>();
+  private dim = 0;
+  /** Next seq to hand out; loaded on open, then kept here (writes are serialised). */
+  private next = 0;
+  /** Whether any stored embedding has norm 0 (cosine must special-case them); null = unknown. */
+  private zeroNorms: boolean | null = null;
+  private opened: Promise<void> | null = null;
+  private closed = false;
+  /** key -> column names per kind; hex-encoding every key of every record would cost more. */
+  private readonly columnNames = new Map<string, Record<MetadataKind, string>>();
+  /** Columns known to have a scalar index. */
+  private readonly indexedColumns = new Set<string>();
+
+  constructor(
+    readonly name: string,
+    private readonly db: LanceDatabase,
+  ) {
+    this.maintenance = new TableMaintenance(name, db.runner, this.mutex, () => this.handle, (table) => this.ensureIndices(table));
+  }
+
+  /** The embedding dimension, 0 while the table does not exist. */
+  get dimension(): number {
+    return this.dim;
+  }
+
+  /** The seq the next new record gets. */
+  get nextSeq(): number {
+    return this.next;
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------
+
+  /** Opens the table if it exists (once; a failed open is retried by the next call). */
+  open(): Promise<void> {
+    this.opened ??= (async () => {
+      if (this.closed) return;
+      let table: Table;
+      try {
+        table = await this.db.connection.openTable(this.name);
+      } catch (err) {
+        if (isNotFound(err)) return;
+        throw err;
+      }
+      if (this.closed) {
+        table.close();
+        return;
+      }
+      this.handle = new TableHandle(table);
+      await this.refresh();
+    })().catch((err: unknown) => {
+      this.opened = null;
+      throw err;
+    });
+    return this.opened;
+  }
+
+  /**
+   * Re-reads what is cached about the table (schema, next seq, zero norms): after a commit whose
+   * outcome is unknown, LanceDB is asked again instead of trusting what was assumed.
+   */
+  async refresh(): Promise<void> {
+    const handle = this.handle;
+    if (!handle) return;
+    await this.refreshSchema(handle);
+    const last = await handle.use((t) =>
+      t.query().select(["seq"]).withRowId().orderBy({ columnName: "seq", ascending: false }).limit(1).toArrow(),
+    );
+    this.next = last.numRows > 0 ? Number(last.getChild("seq")!.get(0) as bigint) + 1 : 0;
+    this.zeroNorms = null;
+  }
+
+  private async refreshSchema(handle: TableHandle): Promise<void> {
+    const schema = await handle.use((t) => t.schema());
+    this.schema = schema;
+    this.columns = new Set(schema.fields.map((f) => f.name).filter((n) => TYPED_COLUMN.test(n)));
+    const emb = schema.fields.find((f) => f.name === "embedding");
+    this.dim = emb ? (emb.type as ArrowModule.FixedSizeList).listSize : 0;
+  }
+
+  /**
+   * Stops maintenance, waits for every native call in flight, closes the handle and (with
+   * `drop`) drops the table. The caller holds no write mutex (maintenance may need it).
+   */
+  async close(drop: boolean): Promise<void> {
+    this.closed = true;
+    await this.maintenance.stop();
+    await this.opened?.catch(() => undefined);
+    await this.mutex.run(async () => {
+      const handle = this.handle;
+      this.handle = null;
+      await handle?.close();
+      if (!drop) return;
+      try {
+        await this.db.connection.dropTable(this.name);
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+    });
+  }
+
+  /** Upkeep, compaction and cleanup now (tests; normally it runs in the background). */
+  optimize(): Promise<void> {
+    return this.maintenance.optimizeNow();
+  }
+
+  // ---- reads -----------------------------------------------------------------------------
+
+  /** Rejects (InvalidPatternError) patterns the regex engine cannot compile, as written. */
+  validate(filter: RecordFilter): Promise<void> {
+    return this.db.validatePatterns(regexPatterns(filter));
+  }
+
+  async count(): Promise<number> {
+    await this.open();
+    return this.handle ? this.handle.use((t) => t.countRows()) : 0;
+  }
+
+  /** Full records for unique ids, in the order of `unique`; missing ids are skipped. */
+  async fetch(unique: string[]): Promise<StoredRecord[]> {
+    await this.open();
+    const handle = this.handle;
+    if (!handle || unique.length === 0) return [];
+    const found = new Map<string, StoredRecord>();
+    for (let i = 0; i < unique.length; i += ID_CHUNK) {
+      const result = await handle.use((t) =>
+        t
+          .query()
+          .where(compileIds(unique.slice(i, i + ID_CHUNK)))
+          .select([...BASE_COLUMNS].filter((c) => c !== "seq" && c !== "norm"))
+          .toArrow(),
+      );
+      for (const view of toViews(result, ALL, this.dim)) {
+        found.set(view.id, {
+          id: view.id,
+          embedding: view.embedding!,
+          document: view.document ?? null,
+          uri: view.uri ?? null,
+          metadata: view.metadata ?? null,
+        });
+      }
+    }
+    const out: StoredRecord[] = [];
+    for (const id of unique) {
+      const r = found.get(id);
+      if (r) out.push(r);
+    }
+    return out;
+  }
+
+  /** Matching records in insertion order, paged. Patterns must have been validated. */
+  async find(filter: RecordFilter, page: { offset: number; limit?: number }, projection: Projection): Promise<RecordView[]> {
+    await this.open();
+    const handle = this.handle;
+    if (!handle) return [];
+    const where = compileFilter(filter, this.columns);
+    const result = await handle.use((t) => {
+      let q = t.query();
+      if (where !== undefined) q = q.where(where);
+      // orderBy with a projection needs the row id in the plan (LanceDB's take step); it is dropped by toViews.
+      q = q.select(projectedColumns(projection)).withRowId().orderBy({ columnName: "seq", ascending: true });
+      if (page.offset > 0) q = q.offset(page.offset);
+      if (page.limit !== undefined) q = q.limit(page.limit);
+      return run(() => q.toArrow(), filter);
+    });
+    return toViews(result, projection, this.dim);
+  }
+
+  /**
+   * Seqs of the records matching a filter that narrows by where / where_document (LanceDB
+   * evaluates it); null when nothing narrows.
+   */
+  async matchingSeqs(filter: RecordFilter): Promise<Float64Array | null> {
+    await this.open();
+    const handle = this.handle;
+    if (!handle) return new Float64Array(0);
+    const where = compileFilter(filter, this.columns);
+    if (where === undefined) return null;
+    const result = await handle.use((t) => run(() => t.query().where(where).select(["seq"]).toArrow(), filter));
+    const out = new Float64Array(result.numRows);
+    if (result.numRows === 0) return out;
+    let n = 0;
+    for (const chunk of result.getChild("seq")!.data) {
+      const seqs = chunk.values as BigInt64Array;
+      for (let i = 0; i < chunk.length; i++) out[n++] = Number(seqs[chunk.offset + i]);
+    }
+    return out;
+  }
+
+  /**
+   * Exact k-NN inside LanceDB (the fallback when no resident copy answers), distances in
+   * upstream's spaces.
+   */
+  async nearest(queries: Float32Array[], k: number, space: DistanceSpace, filter: RecordFilter, projection: Projection): Promise<Neighbor[][]> {
+    await this.open();
+    const handle = this.handle;
+    if (!handle) return queries.map(() => []);
+    return handle.use((table) => this.nearestIn(table, queries, k, space, filter, projection));
+  }
+
+  private async nearestIn(
+    table: Table,
+    queries: Float32Array[],
+    k: number,
+    space: DistanceSpace,
+    filter: RecordFilter,
+    projection: Projection,
+  ): Promise<Neighbor[][]> {
+    // A k far beyond the table (clients send n_results in the millions) must not size LanceDB's top-k.
+    k = Math.min(k, await table.countRows());
+    if (k === 0) return queries.map(() => []);
+    const where = compileFilter(filter, this.columns);
+    const columns = projectedColumns(projection);
+    const out: Neighbor[][] = queries.map(() => []);
+
+    // Cosine is undefined for zero vectors; LanceDB drops them (NaN), upstream (which
+    // normalizes vectors and ranks by inner product) gives them distance 1 - 0 = 1.
+    let zeroRows: Neighbor[] = [];
+    let searchWhere = where;
+    const searched: number[] = [];
+    if (space === "cosine") {
+      if (await this.hasZeroNorms(table)) {
+        searchWhere = andPredicates(where, "`norm` > 0.0");
+        zeroRows = await this.distanceOneRows(table, andPredicates(where, "`norm` = 0.0"), k, columns, projection, filter);
+      }
+      let zeroQueryRows: Neighbor[] | null = null;
+      for (let i = 0; i < queries.length; i++) {
+        if (norm(queries[i]) > 0) searched.push(i);
+        else out[i] = zeroQueryRows ??= await this.distanceOneRows(table, where, k, columns, projection, filter);
+      }
+    } else {
+      for (let i = 0; i < queries.length; i++) searched.push(i);
+    }
+
+    if (searched.length > 0) {
+      let q = table.vectorSearch(queries[searched[0]]);
+      for (const i of searched.slice(1)) q = q.addQueryVector(queries[i]);
+      // No ANN index exists, so this is an exact scan; the distance is computed by LanceDB:
+      // l2 is squared euclidean, cosine is 1 - cos, dot is 1 - a.b, i.e. upstream's three spaces.
+      q = q.column("embedding").distanceType(LANCE_DISTANCE[space]).limit(k);
+      if (searchWhere !== undefined) q = q.where(searchWhere);
+      q = q.select([...columns, "_distance"]);
+      const result = await run(() => q.toArrow(), filter);
+      const views = toViews(result, projection, this.dim);
+      const distances = result.getChild("_distance")!;
+      const queryIndex = result.getChild("query_index");
+      for (let r = 0; r < views.length; r++) {
+        const slot = searched[queryIndex ? Number(queryIndex.get(r)) : 0];
+        out[slot].push({ ...views[r], distance: Number(distances.get(r)) });
+      }
+    }
+    for (const i of searched) {
+      const merged = zeroRows.length > 0 ? out[i].concat(zeroRows.map((r) => ({ ...r }))) : out[i];
+      // Stable: LanceDB breaks distance ties by row id, which we keep.
+      merged.sort((a, b) => a.distance - b.distance);
+      out[i] = merged.length > k ? merged.slice(0, k) : merged;
+    }
+    return out;
+  }
+
+  /** The first k matching rows in insertion order, at distance 1 (cosine against a zero vector). */
+  private async distanceOneRows(
+    table: Table,
+    where: string | undefined,
+    k: number,
+    columns: string[],
+    projection: Projection,
+    filter: RecordFilter,
+  ): Promise<Neighbor[]> {
+    let q = table.query();
+    if (where !== undefined) q = q.where(where);
+    q = q.select(columns).withRowId().orderBy({ columnName: "seq", ascending: true }).limit(k);
+    const result = await run(() => q.toArrow(), filter);
+    return toViews(result, projection, this.dim).map((v) => ({ ...v, distance: 1 }));
+  }
+
+  private async hasZeroNorms(table: Table): Promise<boolean> {
+    this.zeroNorms ??= (await table.countRows("`norm` = 0.0")) > 0;
+    return this.zeroNorms;
+  }
+
+  /**
+   * Streams every record (id, seq, vector, payload) to `take`, batch by batch, for loading the
+   * resident copy. The caller holds the write mutex, so nothing changes underneath.
+   */
+  async scan(take: (batch: ScannedBatch) => void): Promise<void> {
+    await this.open();
+    const handle = this.handle;
+    if (!handle) return;
+    const dim = this.dim;
+    await handle.use(async (t) => {
+      const q = t.query().select(["id", "seq", "embedding", "document", "uri", "metadata_json"]);
+      for await (const batch of q as AsyncIterable<ArrowModule.RecordBatch>) {
+        if (batch.numRows > 0) take(scanned(batch, dim));
+      }
+    });
+  }
+
+  // ---- writes (the caller holds `mutex`) ------------------------------------------------
+
+  /**
+   * Everything a commit needs before it can run: the table (created by the first write, which
+   * fixes the dimension) and a typed column for every (key, type) the batch brings for the
+   * first time. Nothing is committed that a reader could see as a record.
+   */
+  async prepare(records: StoredRecord[]): Promise<void> {
+    if (this.closed) throw new Error(`collection table ${this.name} was dropped`);
+    await this.open();
+    const dim = records[0].embedding.length;
+    for (const r of records) {
+      if (r.embedding.length !== dim) throw new Error(`embedding dimension ${r.embedding.length} in a batch of dimension ${dim}`);
+    }
+    if (!this.handle) await this.create(dim);
+    else if (dim !== this.dim) throw new Error(`embedding dimension ${dim} does not match the collection's ${this.dim}`);
+    await this.ensureColumns(records);
+  }
+
+  /** Existing ids keep their seq; new ones get the next seqs in batch order (looked up in LanceDB). */
+  async assignSeqs(records: StoredRecord[]): Promise<{ seqs: Float64Array; replaced: number }> {
+    const existing = new Map<string, number>();
+    const handle = this.handle!;
+    if (this.next > 0) {
+      for (let i = 0; i < records.length; i += ID_CHUNK) {
+        const ids = records.slice(i, i + ID_CHUNK).map((r) => r.id);
+        const found = await handle.use((t) => t.query().where(compileIds(ids)).select(["id", "seq"]).toArrow());
+        const foundIds = readStrings(found, "id");
+        const foundSeqs = found.getChild("seq");
+        for (let j = 0; j < foundIds.length; j++) existing.set(foundIds[j]!, Number(foundSeqs!.get(j) as bigint));
+      }
+    }
+    const seqs = new Float64Array(records.length);
+    let next = this.next;
+    for (let i = 0; i < records.length; i++) seqs[i] = existing.get(records[i].id) ?? next++;
+    return { seqs, replaced: existing.size };
+  }
+
+  /** Commits a prepared batch: an append, or a merge-insert when it replaces records. */
+  async commit(batch: CommitBatch): Promise<void> {
+    const data = this.build(batch);
+    await this.handle!.use((t) =>
+      batch.replaced === 0 ? t.add(data) : t.mergeInsert("id").whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data),
+    );
+    for (const s of batch.seqs) if (s >= this.next) this.next = s + 1;
+    if (this.zeroNorms === false && batch.records.some((r) => norm(r.embedding) === 0)) this.zeroNorms = true;
+    this.maintenance.noteWrite();
+  }
+
+  /** Deletes the records matching the filter (patterns validated); resolves to how many. */
+  async delete(filter: RecordFilter): Promise<number> {
+    await this.open();
+    const handle = this.handle;
+    if (!handle) return 0;
+    const where = compileFilter(filter, this.columns) ?? "true";
+    const result = await handle.use((t) => run(() => t.delete(where), filter));
+    if (result.numDeletedRows > 0) this.maintenance.noteWrite();
+    return result.numDeletedRows;
+  }
+
+  private async create(dim: number): Promise<void> {
+    if (dim <= 0) throw new Error("cannot store records without embeddings");
+    const table = await this.db.connection.createEmptyTable(this.name, baseSchema(dim), { mode: "create", existOk: true });
+    const handle = new TableHandle(table);
+    await this.refreshSchema(handle);
+    this.handle = handle;
+    this.opened = Promise.resolve();
+    if (this.dim !== dim) throw new Error(`embedding dimension ${dim} does not match the collection's ${this.dim}`);
+    this.next = 0;
+    this.zeroNorms = false;
+  }
+
+  /**
+   * Scalar indices once the table is big enough for them to matter: a BTREE on id (every
+   * fetch, delete and ids filter looks ids up) and on the typed metadata columns, so a filter
+   * on them (evaluated by LanceDB for every filtered query) is an index lookup, not a scan of
+   * the column. Rows written later are folded in by optimize(); until then LanceDB scans them.
+   */
+  private async ensureIndices(table: Table): Promise<void> {
+    const wanted = ["id", ...[...this.columns].sort()].slice(0, 1 + MAX_SCALAR_INDEXES);
+    if (wanted.every((c) => this.indexedColumns.has(c))) return;
+    for (const i of await table.listIndices()) if (i.columns.length === 1) this.indexedColumns.add(i.columns[0]);
+    const missing = wanted.filter((c) => !this.indexedColumns.has(c));
+    if (missing.length === 0) return;
+    if ((await table.countRows()) < ID_INDEX_MIN_ROWS) return;
+    for (const column of missing) {
+      await table.createIndex(column, { config: Index.btree() });
+      this.indexedColumns.add(column);
+    }
+  }
+
+  private namesFor(key: string): Record<MetadataKind, string> {
+    let names = this.columnNames.get(key);
+    if (!names) {
+      names = { s: metadataColumn("s", key), n: metadataColumn("n", key), b: metadataColumn("b", key) };
+      this.columnNames.set(key, names);
+    }
+    return names;
+  }
+
+  /** Schema evolution: a typed column for every (key, type) this batch brings for the first time. */
+  private async ensureColumns(batch: StoredRecord[]): Promise<void> {
+    const missing = new Set<string>();
+    for (const r of batch) {
+      if (!r.metadata) continue;
+      for (const key in r.metadata) {
+        const name = this.namesFor(key)[kindOf(r.metadata[key])];
+        if (!this.columns.has(name)) missing.add(name);
+      }
+    }
+    if (missing.size === 0) return;
+    const handle = this.handle!;
+    // A Schema (not SQL expressions) adds all-null columns without computing a value per row.
+    await handle.use((t) => t.addColumns(new arrow.Schema([...missing].map(typedField))));
+    await this.refreshSchema(handle);
+  }
+
+  /** The batch as Arrow columns built directly from typed arrays, in the table's full schema. */
+  private build({ records, seqs, metadataJson }: CommitBatch): ArrowModule.Table {
+    const n = records.length;
+    const dim = this.dim;
+    const flat = new Float32Array(n * dim);
+    const norms = new Float32Array(n);
+    const ids = new Array<string>(n);
+    const documents = new Array<string | null>(n);
+    const uris = new Array<string | null>(n);
+    const seqColumn = new BigInt64Array(n);
+    const typed = new Map<string, (string | number | boolean | null)[]>();
+    for (let i = 0; i < n; i++) {
+      const r = records[i];
+      ids[i] = r.id;
+      seqColumn[i] = BigInt(seqs[i]);
+      flat.set(r.embedding, i * dim);
+      norms[i] = norm(r.embedding);
+      documents[i] = r.document;
+      uris[i] = r.uri;
+      if (!r.metadata) continue;
+      for (const key in r.metadata) {
+        const value = r.metadata[key];
+        const name = this.namesFor(key)[kindOf(value)];
+        let column = typed.get(name);
+        if (!column) typed.set(name, (column = new Array(n).fill(null)));
+        column[i] = value;
+      }
+    }
+    const schema = this.schema!;
+    const embType = schema.fields.find((f) => f.name === "embedding")!.type;
+    const columns = new Map<string, ArrowModule.Data>([
+      ["id", utf8Data(ids)],
+      ["seq", int64Data(seqColumn)],
+      ["embedding", arrow.makeData({ type: embType, length: n, nullCount: 0, child: float32Data(flat) })],
+      ["norm", float32Data(norms)],
+      ["document", utf8Data(documents)],
+      ["uri", utf8Data(uris)],
+      ["metadata_json", utf8Data(metadataJson)],
+    ]);
+    for (const [name, values] of typed) {
+      const kind = name[0];
+      columns.set(
+        name,
+        kind === "s" ? utf8Data(values as (string | null)[]) : kind === "n" ? float64Data(values as (number | null)[]) : boolAsInt8Data(values as (boolean | null)[]),
+      );
+    }
+    // Columns this batch does not set are written as nulls: a replaced record must not keep
+    // the old record's typed values.
+    return tableFromColumns(schema, n, columns);
+  }
+}
+
+function projectedColumns(p: Projection): string[] {
+  const cols = ["id"];
+  if (p.embeddings) cols.push("embedding");
+  if (p.documents) cols.push("document");
+  if (p.uris) cols.push("uri");
+  if (p.metadatas) cols.push("metadata_json");
+  return cols;
+}
+
+export function norm(v: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i] * v[i];
+  return Math.sqrt(s);
+}
+
+/** Executes a LanceDB call, turning the regex engine's rejections into InvalidPatternError. */
+async function run<T>(fn: () => Promise<T>, filter: RecordFilter): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    const detail = regexParseDetail(err);
+    if (detail === undefined) throw err;
+    const patterns = regexPatterns(filter);
+    throw new InvalidPatternError(patterns.find((p) => detail.includes(p.split("\n")[0])) ?? patterns[0] ?? "", detail);
+  }
+}
+
+function strings(batch: ArrowModule.RecordBatch, name: string): (string | null)[] {
+  const col = batch.getChild(name);
+  const out = new Array<string | null>(batch.numRows);
+  if (!col) return out.fill(null);
+  let i = 0;
+  for (const v of col) out[i++] = (v as string | null) ?? null;
+  return out;
+}
+
+/** One streamed batch as columns; vectors are views into the batch's buffer (no copy). */
+function scanned(batch: ArrowModule.RecordBatch, dim: number): ScannedBatch {
+  const n = batch.numRows;
+  const seqColumn = batch.getChild("seq")!;
+  const seqs = new Float64Array(n);
+  for (let i = 0; i < n; i++) seqs[i] = Number(seqColumn.get(i) as bigint);
+  const vectors = new Array<Float32Array>(n);
+  let row = 0;
+  for (const chunk of batch.getChild("embedding")!.data) {
+    const child = chunk.children[0];
+    const values = child.values as Float32Array;
+    for (let i = 0; i < chunk.length; i++, row++) {
+      // The child's offset already accounts for any slice of the list column.
+      const start = child.offset + i * dim;
+      vectors[row] = values.subarray(start, start + dim);
+    }
+  }
+  return {
+    ids: strings(batch, "id") as string[],
+    seqs,
+    vectors,
+    documents: strings(batch, "document"),
+    uris: strings(batch, "uri"),
+    metadataJson: strings(batch, "metadata_json"),
+  };
+}
+
+/** Result rows as RecordViews; columns outside the projection stay undefined. */
+function toViews(result: ArrowModule.Table, projection: Projection, dim: number): RecordView[] {
+  const n = result.numRows;
+  // LanceDB answers a query that matched nothing with a table that has no columns at all.
+  if (n === 0) return [];
+  const ids = readStrings(result, "id");
+  const views: RecordView[] = new Array(n);
+  for (let i = 0; i < n; i++) views[i] = { id: ids[i]! };
+  if (projection.documents) readStrings(result, "document").forEach((d, i) => (views[i].document = d));
+  if (projection.uris) readStrings(result, "uri").forEach((u, i) => (views[i].uri = u));
+  if (projection.metadatas) {
+    readStrings(result, "metadata_json").forEach((m, i) => (views[i].metadata = m === null ? null : (JSON.parse(m) as Metadata)));
+  }
+  if (projection.embeddings) {
+    let row = 0;
+    for (const chunk of result.getChild("embedding")!.data) {
+      const child = chunk.children[0];
+      const values = child.values as Float32Array;
+      for (let i = 0; i < chunk.length; i++, row++) {
+        const start = child.offset + i * dim;
+        views[row].embedding = values.slice(start, start + dim);
+      }
+    }
+  }
+  return views;
+}
