@@ -16,8 +16,8 @@ import { buildConfiguration, indexParams, mergeConfiguration, spaceFromRequest, 
 import { parseOptionalWhere, parseOptionalWhereDocument } from "./where.js";
 import { deserializeSearchRequest, validateSearchRequest } from "./search/payload.js";
 import type { SearchResponse } from "./search/response.js";
+import { SchemaView } from "./search/schema-view.js";
 import { runSearches } from "./search/service.js";
-import { TableSearchReader } from "./search/table-reader.js";
 import { CollectionGoneError, InvalidPatternError, type CollectionRecords, type Storage } from "../storage/storage.js";
 
 export const DEFAULT_TENANT = "default_tenant";
@@ -283,11 +283,13 @@ export class Chroma {
   // ---- records ---------------------------------------------------------------------------
 
   /**
-   * The collection's records, indexed as its configuration says. A collection dropped (or reset
-   * away) since it was looked up answers as a missing one.
+   * The collection's records, indexed as its configuration and schema say (HNSW parameters; the
+   * metadata keys with a sparse-vector index). A collection dropped (or reset away) since it was
+   * looked up answers as a missing one.
    */
   private async table(collection: CollectionInfo): Promise<CollectionRecords> {
-    return this.gone(collection.id, () => this.storage.collection(collection.id, indexParams(collection.configuration)));
+    const params = { ...indexParams(collection.configuration), sparseKeys: new SchemaView((collection as { schema?: unknown }).schema).sparseKeys() };
+    return this.gone(collection.id, () => this.storage.collection(collection.id, params));
   }
 
   private async gone<T>(id: string, task: () => Promise<T>): Promise<T> {
@@ -453,7 +455,7 @@ export class Chroma {
     validateSearchRequest(request);
     const collection = await this.getCollectionById(scope, id);
     const table = await this.table(collection);
-    return this.filtered(() => runSearches(request, collection, new TableSearchReader(table)));
+    return this.filtered(() => runSearches(request, collection, table));
   }
 
   async delete(scope: Scope, id: string, input: DeleteInput): Promise<{ deleted: number }> {

@@ -23,6 +23,9 @@ import {
   CollectionGoneError,
   InvalidPatternError,
   isIdsOnly,
+  ResidentChangedError,
+  type ResidentSearchView,
+  type SparseTerms,
   type CollectionRecords,
   type IndexParams,
   type Neighbor,
@@ -193,6 +196,52 @@ export class CollectionStore implements CollectionRecords {
     );
   }
 
+  /**
+   * The Search API's view of the resident copy (null when LanceDB answers): its reads check that
+   * the copy is still the one in use after every await, and throw ResidentChangedError if not.
+   */
+  searchView(): ResidentSearchView | null {
+    const mem = this.inMemory();
+    if (!mem) return null;
+    const current = () => {
+      if (this.inMemory() !== mem) throw new ResidentChangedError(this.id);
+      return mem;
+    };
+    return {
+      get count() {
+        return current().count;
+      },
+      matching: async (filter) => {
+        await this.lance.validate(filter);
+        if (isIdsOnly(filter)) return Float64Array.from(current().seqsOfSlots(mem.slotsOfIds(filter.ids))).sort();
+        const seqs = await this.fromLance(() => this.lance.matchingSeqs(filter), new Float64Array(0));
+        // Only the records live in memory now: a record deleted since LanceDB answered is no candidate.
+        return current().seqsInOrder(seqs === null ? null : Float64Array.from(seqs).sort(), 0, undefined);
+      },
+      inOrder: (seqs, offset, limit) => current().seqsInOrder(seqs, offset, limit),
+      dense: async (query, k, seqs) => {
+        const hits = await current().denseBySeq(query, k, seqs);
+        current();
+        return hits;
+      },
+      hasSparseIndex: (key) => current().hasSparseIndex(key),
+      documentFrequency: (key, dimension) => current().documentFrequency(key, dimension),
+      sparse: (key, query, k, seqs) => current().sparseBySeq(key, query, k, seqs),
+      records: async (seqs, projection) => {
+        const { views, missing } = current().viewsBySeq(seqs, projection);
+        if (missing.size === 0) return views;
+        // Payloads that did not fit the memory budget come from LanceDB.
+        for (const r of await this.fromLance(() => this.lance.fetch([...missing.keys()]), [])) {
+          const view = views.get(missing.get(r.id)!)!;
+          if (projection.documents) view.document = r.document;
+          if (projection.uris) view.uri = r.uri;
+          if (projection.metadatas) view.metadata = r.metadata;
+        }
+        return views;
+      },
+    };
+  }
+
   // ---- writes ----------------------------------------------------------------------------
 
   async write(records: StoredRecord[]): Promise<void> {
@@ -227,7 +276,7 @@ export class CollectionStore implements CollectionRecords {
       // 3. Apply to memory (room reserved above). Should it fail anyway, memory is reloaded.
       if (mem) {
         try {
-          mem.put(batch.map((r, i) => residentRecord(r, seqs[i], metadataJson[i])));
+          mem.put(batch.map((r, i) => residentRecord(r, seqs[i], metadataJson[i], this.params.sparseKeys)));
         } catch (err) {
           this.resynchronise(err);
         }
@@ -295,7 +344,7 @@ export class CollectionStore implements CollectionRecords {
         }
         const mem = memory.collection(dim, this.params, this.id);
         try {
-          await this.lance.scan((batch) => mem.put(residentRecords(batch), false));
+          await this.lance.scan((batch) => mem.put(residentRecords(batch, this.params.sparseKeys), false));
           mem.activate();
         } catch (err) {
           mem.close();
@@ -376,14 +425,35 @@ function lastWins(records: StoredRecord[]): StoredRecord[] {
 }
 
 // Versions matter once saved graphs are wired (storage-graph): 0 until rows carry one.
-function residentRecord(r: StoredRecord, seq: number, metadataJson: string | null): ResidentRecord {
-  return { id: r.id, seq, version: 0, vector: r.embedding, payload: { document: r.document, uri: r.uri, metadataJson } };
+function residentRecord(r: StoredRecord, seq: number, metadataJson: string | null, sparseKeys: readonly string[] | undefined): ResidentRecord {
+  return {
+    id: r.id,
+    seq,
+    version: 0,
+    vector: r.embedding,
+    payload: { document: r.document, uri: r.uri, metadataJson },
+    ...(sparseKeys?.length ? { sparse: sparseTerms(r.metadata, sparseKeys) } : {}),
+  };
 }
 
-function residentRecords(b: ScannedBatch): ResidentRecord[] {
+function residentRecords(b: ScannedBatch, sparseKeys: readonly string[] | undefined): ResidentRecord[] {
   const out: ResidentRecord[] = new Array(b.ids.length);
   for (let i = 0; i < out.length; i++) {
-    out[i] = { id: b.ids[i], seq: b.seqs[i], version: 0, vector: b.vectors[i], payload: { document: b.documents[i], uri: b.uris[i], metadataJson: b.metadataJson[i] } };
+    const metadataJson = b.metadataJson[i];
+    out[i] = { id: b.ids[i], seq: b.seqs[i], version: 0, vector: b.vectors[i], payload: { document: b.documents[i], uri: b.uris[i], metadataJson } };
+    // The sparse vectors live in the metadata; parsed only for collections that index them.
+    if (sparseKeys?.length && metadataJson !== null) out[i].sparse = sparseTerms(JSON.parse(metadataJson) as Record<string, unknown>, sparseKeys);
+  }
+  return out;
+}
+
+/** The sparse vectors a record carries on the indexed keys (values that are not one are skipped). */
+function sparseTerms(metadata: Record<string, unknown> | null, keys: readonly string[]): Map<string, SparseTerms> {
+  const out = new Map<string, SparseTerms>();
+  if (!metadata) return out;
+  for (const key of keys) {
+    const v = metadata[key] as { indices?: unknown; values?: unknown } | undefined;
+    if (v && typeof v === "object" && Array.isArray(v.indices) && Array.isArray(v.values)) out.set(key, { indices: v.indices as number[], values: v.values as number[] });
   }
   return out;
 }

@@ -214,6 +214,58 @@ export interface IndexParams {
   m: number;
   efConstruction: number;
   efSearch: number;
+  /**
+   * Metadata keys whose sparse-vector values get an inverted index in memory (the collection
+   * schema's `sparse_vector_index`; upstream allows at most one). Fixed when the collection opens.
+   */
+  sparseKeys?: readonly string[];
+}
+
+/** A record scored by a search: `seq` names it and is its place in storage order (ties break on it). */
+export interface SeqMeasure {
+  seq: number;
+  measure: number;
+}
+
+/** A sparse vector as an index reads it: strictly ascending dimensions, one value each. */
+export interface SparseTerms {
+  indices: ArrayLike<number>;
+  values: ArrayLike<number>;
+}
+
+/**
+ * The resident copy the Search API reads, fixed for the life of one view: if the copy is replaced
+ * meanwhile (a reload), every later call throws ResidentChangedError and the caller starts over
+ * from LanceDB. Records are named by seq, so a slot reused by another record cannot leak in.
+ */
+export interface ResidentSearchView {
+  /** Live records (BM25's n). */
+  readonly count: number;
+  /** Seqs of the live records matching a filter (evaluated by LanceDB), ascending. */
+  matching(filter: RecordFilter): Promise<Float64Array>;
+  /** Live seqs in storage order from `offset`, at most `limit`, among `seqs` when given. */
+  inOrder(seqs: Float64Array | null, offset: number, limit: number | undefined): Float64Array;
+  /** The k nearest live records (among `seqs`), measure = distance in the collection's space, nearest first. */
+  dense(query: Float32Array, k: number, seqs: Float64Array | null): Promise<SeqMeasure[]>;
+  /** Whether `key` has an inverted index (IndexParams.sparseKeys). */
+  hasSparseIndex(key: string): boolean;
+  /** Records whose vector on `key` has `dimension`. */
+  documentFrequency(key: string, dimension: number): number;
+  /**
+   * Exact top-k by dot product on `key` among records sharing a dimension with `query` (and in
+   * `seqs`), measure float32(1 - float32(dot)) ascending, ties by seq.
+   */
+  sparse(key: string, query: SparseTerms, k: number, seqs: Float64Array | null): SeqMeasure[];
+  /** Ids and projected columns of live records by seq (records deleted meanwhile are left out). */
+  records(seqs: readonly number[], projection: Projection): Promise<Map<number, RecordView>>;
+}
+
+/** The resident copy a ResidentSearchView was taken from is no longer the one in use. */
+export class ResidentChangedError extends Error {
+  constructor(readonly collectionId: string) {
+    super(`the in-memory copy of collection ${collectionId} changed during a search`);
+    this.name = "ResidentChangedError";
+  }
 }
 
 /** One collection's records. */
@@ -238,6 +290,8 @@ export interface CollectionRecords {
   nearest(queries: Float32Array[], k: number, filter: RecordFilter, projection: Projection): Promise<Neighbor[][]>;
   /** Index progress, for `indexing_status`. */
   indexingStatus(): Promise<{ indexed: number; unindexed: number }>;
+  /** The Search API's fast path: a view of the resident copy, or null when LanceDB answers. */
+  searchView(): ResidentSearchView | null;
 }
 
 export interface Storage {

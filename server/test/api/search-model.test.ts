@@ -11,9 +11,12 @@ import { executeSearch } from "../../src/core/search/execute.js";
 import { parseSearchRequest } from "../../src/core/search/payload.js";
 import { toSearchResponse } from "../../src/core/search/response.js";
 import { SchemaView } from "../../src/core/search/schema-view.js";
+import { Chroma, DEFAULT_DATABASE, DEFAULT_TENANT } from "../../src/core/chroma.js";
+import { openStorage, type OpenedStorage } from "../../src/storage/open.js";
 import { callJson } from "../helpers/http.js";
 import { ModelReader, type ModelRecord, type ModelSpace } from "../helpers/search-model.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
+import { tempDir } from "../storage/helpers.js";
 
 const DIM = 4;
 const DB = "/api/v2/tenants/default_tenant/databases/default_database";
@@ -78,45 +81,100 @@ const searchArb = fc
     select: { keys: s.select },
   }));
 
+/** Where the searches go: the real server over HTTP, or the core in-process on a given storage. */
+interface Target {
+  create(name: string, space: ModelSpace): Promise<string>;
+  add(id: string, records: ModelRecord[]): Promise<void>;
+  search(id: string, body: unknown): Promise<unknown>;
+  drop(name: string): Promise<void>;
+}
+
+function httpTarget(server: () => RunningServer): Target {
+  return {
+    async create(name, space) {
+      const created = await callJson(server().url, "POST", `${DB}/collections`, { name, configuration: { hnsw: { space } } });
+      expect(created.status).toBe(200);
+      return created.body.id;
+    },
+    async add(id, records) {
+      const add = await callJson(server().url, "POST", `${DB}/collections/${id}/add`, {
+        ids: records.map((r) => r.id),
+        embeddings: records.map((r) => r.embedding),
+        documents: records.map((r) => r.document),
+        metadatas: records.map((r) => r.metadata),
+      });
+      expect(add.status).toBe(201);
+    },
+    async search(id, body) {
+      const got = await callJson(server().url, "POST", `${DB}/collections/${id}/search`, body);
+      expect(got.status, JSON.stringify(got.body)).toBe(200);
+      return got.body;
+    },
+    async drop(name) {
+      await callJson(server().url, "DELETE", `${DB}/collections/${name}`);
+    },
+  };
+}
+
+function coreTarget(chroma: () => Chroma): Target {
+  const scope = { tenant: DEFAULT_TENANT, database: DEFAULT_DATABASE };
+  return {
+    create: async (name, space) => (await chroma().createCollection(scope, { name, configuration: { hnsw: { space } } })).id,
+    add: (id, records) =>
+      chroma().add(scope, id, {
+        ids: records.map((r) => r.id),
+        embeddings: records.map((r) => r.embedding),
+        documents: records.map((r) => r.document),
+        metadatas: records.map((r) => r.metadata),
+      }),
+    search: async (id, body) => JSON.parse(JSON.stringify(await chroma().search(scope, id, JSON.parse(JSON.stringify(body))))),
+    drop: (name) => chroma().deleteCollection(scope, name),
+  };
+}
+
+function agreesWithTheModel(target: Target, space: ModelSpace, runs: number): Promise<void> {
+  let n = 0;
+  return fc.assert(
+    fc.asyncProperty(fc.array(recordArb, { minLength: 1, maxLength: 30 }), fc.array(searchArb, { minLength: 1, maxLength: 4 }), async (raw, searches) => {
+      const records: ModelRecord[] = raw.map((r, i) => ({ id: `r${i}`, ...r }));
+      const name = `model-${space}-${n++}`;
+      const id = await target.create(name, space);
+      await target.add(id, records);
+      const body = JSON.parse(JSON.stringify({ searches }));
+      const got = await target.search(id, body);
+      const request = parseSearchRequest(body);
+      const facts = { dimension: DIM, schema: new SchemaView(undefined) };
+      const model = new ModelReader(records, space);
+      const rows = [];
+      for (const plan of request.searches) rows.push({ select: plan.select, rows: await executeSearch(plan, facts, model) });
+      expect(got).toEqual(JSON.parse(JSON.stringify(toSearchResponse(rows))));
+      await target.drop(name);
+    }),
+    { numRuns: runs },
+  );
+}
+
 describe("search against a brute-force model", () => {
   let server: RunningServer;
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let storage: OpenedStorage;
+  let chroma: Chroma;
   beforeAll(async () => {
     server = await startServer();
+    dir = await tempDir();
+    // Nothing in memory: every read is a LanceDB scan, the generic reader answers.
+    storage = await openStorage(dir.path, { memory: { enabled: false } });
+    chroma = new Chroma(storage, { allowReset: false, maxBatchSize: 1000, version: "test" });
+    await chroma.init();
   });
   afterAll(async () => {
     await server?.dispose();
+    await storage?.close();
+    await dir?.dispose();
   });
 
   for (const space of ["l2", "ip"] as ModelSpace[]) {
-    it(`${space}: every answer equals the model's`, async () => {
-      let n = 0;
-      await fc.assert(
-        fc.asyncProperty(fc.array(recordArb, { minLength: 1, maxLength: 30 }), fc.array(searchArb, { minLength: 1, maxLength: 4 }), async (raw, searches) => {
-          const records: ModelRecord[] = raw.map((r, i) => ({ id: `r${i}`, ...r }));
-          const created = await callJson(server.url, "POST", `${DB}/collections`, { name: `model-${space}-${n++}`, configuration: { hnsw: { space } } });
-          expect(created.status).toBe(200);
-          const path = `${DB}/collections/${created.body.id}`;
-          const add = await callJson(server.url, "POST", `${path}/add`, {
-            ids: records.map((r) => r.id),
-            embeddings: records.map((r) => r.embedding),
-            documents: records.map((r) => r.document),
-            metadatas: records.map((r) => r.metadata),
-          });
-          expect(add.status).toBe(201);
-          const body = { searches };
-          const got = await callJson(server.url, "POST", `${path}/search`, body);
-          const request = parseSearchRequest(JSON.parse(JSON.stringify(body)));
-          const facts = { dimension: DIM, schema: new SchemaView(undefined) };
-          const model = new ModelReader(records, space);
-          const rows = [];
-          for (const plan of request.searches) rows.push({ select: plan.select, rows: await executeSearch(plan, facts, model) });
-          const expected = JSON.parse(JSON.stringify(toSearchResponse(rows)));
-          expect(got.status, JSON.stringify(got.body)).toBe(200);
-          expect(got.body).toEqual(expected);
-          await callJson(server.url, "DELETE", `${DB}/collections/model-${space}-${n - 1}`);
-        }),
-        { numRuns: 60 },
-      );
-    }, 240_000);
+    it(`${space}, server with collections in memory: every answer equals the model's`, () => agreesWithTheModel(httpTarget(() => server), space, 60), 240_000);
   }
+  it("l2, records only in LanceDB (the generic reader): every answer equals the model's", () => agreesWithTheModel(coreTarget(() => chroma), "l2", 30), 240_000);
 });

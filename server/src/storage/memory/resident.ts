@@ -5,9 +5,10 @@
  * and kept in step by the collection composer (storage/collection.ts), which writes LanceDB
  * first and then applies the same change here.
  */
-import type { IndexParams, Metadata, Neighbor, Projection, RecordView, StoredRecord } from "../storage.js";
+import type { IndexParams, Metadata, Neighbor, Projection, RecordView, SeqMeasure, SparseTerms, StoredRecord } from "../storage.js";
 import { AnnWorkerHost, type AnnHost } from "./ann-worker-host.js";
 import { MemoryBudget, type Payload } from "./slots.js";
+import { SparseIndex } from "./sparse-index.js";
 import { VectorIndex, type Entry, type Hit } from "./vector-index.js";
 
 export interface MemoryOptions {
@@ -64,6 +65,7 @@ export class Memory {
   /** An empty resident collection; `label` names it in warnings. */
   collection(dim: number, params: IndexParams, label: string): ResidentCollection {
     return new ResidentCollection(
+      params.sparseKeys ?? [],
       new VectorIndex(dim, {
         ...params,
         efSearch: Math.max(this.minEf, params.efSearch),
@@ -84,15 +86,21 @@ export class Memory {
 
 /**
  * A record to put in memory: id, seq, vector and payload (document, uri, metadata as the JSON
- * text LanceDB stores).
+ * text LanceDB stores), plus its sparse vectors on the collection's sparse-indexed keys.
  */
-export type ResidentRecord = Entry;
+export type ResidentRecord = Entry & { sparse?: ReadonlyMap<string, SparseTerms> };
 
 export class ResidentCollection {
+  /** One inverted index per sparse-indexed metadata key, over slots, kept in step with `index`. */
+  private readonly sparse = new Map<string, SparseIndex>();
+
   constructor(
+    sparseKeys: readonly string[],
     private readonly index: VectorIndex,
     private readonly minEf: number,
-  ) {}
+  ) {
+    for (const key of sparseKeys) this.sparse.set(key, new SparseIndex());
+  }
 
   get dimension(): number {
     return this.index.store.dim;
@@ -153,6 +161,12 @@ export class ResidentCollection {
       if (slot !== undefined) out[n++] = slot;
     }
     return out.subarray(0, n);
+  }
+
+  /** Seqs of slots (in the given order). */
+  seqsOfSlots(slots: Int32Array): Float64Array {
+    const store = this.index.store;
+    return Float64Array.from(slots, (s) => store.seqOf(s));
   }
 
   liveSlots(): Int32Array {
@@ -241,6 +255,16 @@ export class ResidentCollection {
   /** Inserts or replaces records; `activate` false defers starting a graph (bulk loads). */
   put(records: readonly ResidentRecord[], activate = true): void {
     this.index.put(records, activate);
+    if (this.sparse.size === 0) return;
+    const store = this.index.store;
+    for (const r of records) {
+      const slot = store.slotOfId(r.id)!;
+      for (const [key, index] of this.sparse) {
+        const terms = r.sparse?.get(key);
+        if (terms) index.put(slot, r.seq, terms);
+        else index.remove(slot);
+      }
+    }
   }
 
   /** Starts the graph after a bulk load (if the collection is big enough for one). */
@@ -249,7 +273,88 @@ export class ResidentCollection {
   }
 
   remove(slots: Int32Array): void {
+    for (const index of this.sparse.values()) for (const slot of slots) index.remove(slot);
     this.index.remove(slots);
+  }
+
+  // ---- the Search API's reads (records named by seq) -----------------------------------------
+
+  /** Slots of the live seqs, as a bitset over slots for masked searches. */
+  private allowed(seqs: Float64Array): { slots: Int32Array; bits: Uint8Array } {
+    const store = this.index.store;
+    const slots = this.slotsOfSeqs(seqs);
+    const bits = new Uint8Array((store.slotLimit + 7) >> 3);
+    for (const s of slots) bits[s >> 3] |= 1 << (s & 7);
+    return { slots, bits };
+  }
+
+  /** Live seqs in storage order from `offset`, at most `limit` (among `seqs`, ascending, when given). */
+  seqsInOrder(seqs: Float64Array | null, offset: number, limit: number | undefined): Float64Array {
+    const store = this.index.store;
+    const out: number[] = [];
+    const wanted = limit === undefined ? Infinity : limit;
+    if (wanted <= 0) return new Float64Array(0);
+    let skipped = 0;
+    const visit = (seq: number): boolean => {
+      if (store.slotOfSeq(seq) === undefined) return true;
+      if (skipped < offset) skipped++;
+      else out.push(seq);
+      return out.length < wanted;
+    };
+    if (seqs) {
+      for (const seq of seqs) if (!visit(seq)) break;
+    } else {
+      for (let seq = 0, end = store.seqLimit; seq < end; seq++) if (!visit(seq)) break;
+    }
+    return Float64Array.from(out);
+  }
+
+  /** Dense k-NN among `seqs` (all when null), by seq, nearest first (ties in storage order). */
+  async denseBySeq(query: Float32Array, k: number, seqs: Float64Array | null): Promise<SeqMeasure[]> {
+    const candidates = seqs ? this.slotsOfSeqs(seqs) : null;
+    if (k <= 0 || candidates?.length === 0 || this.index.live === 0) return [];
+    const [hits] = await this.search([query], k, candidates);
+    return hits.map((h) => ({ seq: h.seq, measure: Math.fround(h.distance) }));
+  }
+
+  hasSparseIndex(key: string): boolean {
+    return this.sparse.has(key);
+  }
+
+  documentFrequency(key: string, dimension: number): number {
+    return this.sparse.get(key)?.documentFrequency(dimension) ?? 0;
+  }
+
+  /** Exact sparse top-k on `key` (see SparseIndex.search), by seq; [] for a key without an index. */
+  sparseBySeq(key: string, query: SparseTerms, k: number, seqs: Float64Array | null): SeqMeasure[] {
+    const index = this.sparse.get(key);
+    if (!index || k <= 0) return [];
+    const allowed = seqs ? this.allowed(seqs).bits : null;
+    return index.search(query, k, allowed).map((h) => ({ seq: h.order, measure: h.measure }));
+  }
+
+  /**
+   * Ids and projected columns by seq, from memory; `missing` lists the ids whose payload is not
+   * cached (to be read elsewhere). Seqs that are no longer live are left out.
+   */
+  viewsBySeq(seqs: readonly number[], projection: Projection): { views: Map<number, RecordView>; missing: Map<string, number> } {
+    const store = this.index.store;
+    const payload = projection.documents || projection.uris || projection.metadatas;
+    const views = new Map<number, RecordView>();
+    const missing = new Map<string, number>();
+    for (const seq of seqs) {
+      const slot = store.slotOfSeq(seq);
+      if (slot === undefined) continue;
+      const view: RecordView = { id: store.idOf(slot) };
+      if (projection.embeddings) view.embedding = store.vector(slot);
+      if (payload) {
+        const p = store.payload(slot);
+        if (p) fill(view, p, projection);
+        else missing.set(view.id, seq);
+      }
+      views.set(seq, view);
+    }
+    return { views, missing };
   }
 
   close(): void {

@@ -125,6 +125,11 @@ export class SlotStore {
     return this.byId.get(id);
   }
 
+  /** Every live seq is below this (walk seqs in storage order up to it). */
+  get seqLimit(): number {
+    return this.bySeq.length;
+  }
+
   slotOfSeq(seq: number): number | undefined {
     const s = seq < this.bySeq.length ? this.bySeq[seq] : 0;
     return s === 0 ? undefined : s - 1;
