@@ -8,6 +8,9 @@
  *   --reference-pid PID    its process, if not found from the port
  *   --out FILE             JSON results (default bench/results/latest.json)
  *   --queries N --recall-queries N --gets N --clients N --concurrent-queries N --seed N
+ *   --search-sizes 100000  sizes of the Search API case (bench/search.ts; chromaspec only, the
+ *                          reference answers /search with 501); --no-search skips it; --search-only
+ *                          runs nothing else
  *
  * For each case a fresh chromaspec is started (built dist/cli.js, temp directory, free port);
  * the reference gets a uniquely named collection, deleted afterwards (never a reset).
@@ -19,6 +22,7 @@ import { DEFAULT_SPEC, generate, idOf, metadataOf, row, rng, type Dataset } from
 import { runCase, type CaseResult, type Workload } from "./measure.js";
 import { caseTable, checkTargets, targetsTable, type TargetCheck } from "./report.js";
 import { reference, startChromaspec, type Target } from "./servers.js";
+import { runSearchCase, searchTable, searchTargets, type SearchCaseResult } from "./search.js";
 import { exactTopK, type Space } from "./truth.js";
 
 const BATCH = 1000;
@@ -37,6 +41,8 @@ interface Options {
   clients: number;
   concurrentQueries: number;
   seed: number;
+  searchSizes: number[];
+  searchOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -53,6 +59,8 @@ function parseArgs(argv: string[]): Options {
     clients: 8,
     concurrentQueries: 2000,
     seed: 1,
+    searchSizes: [100_000],
+    searchOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -100,6 +108,15 @@ function parseArgs(argv: string[]): Options {
         break;
       case "--seed":
         o.seed = Number(next());
+        break;
+      case "--search-sizes":
+        o.searchSizes = next().split(",").map(Number);
+        break;
+      case "--no-search":
+        o.searchSizes = [];
+        break;
+      case "--search-only":
+        o.searchOnly = true;
         break;
       default:
         throw new Error(`unknown argument ${a}`);
@@ -190,19 +207,20 @@ async function main(): Promise<void> {
   const results: CaseResult[] = [];
   const tables: string[] = [];
   const checks: { n: number; space: string; checks: TargetCheck[] }[] = [];
+  const search: SearchCaseResult[] = [];
   const save = async () => {
     await mkdir(dirname(o.out), { recursive: true });
     await writeFile(
       o.out,
       JSON.stringify(
-        { when: new Date().toISOString(), options: { ...o, out: undefined }, data: DEFAULT_SPEC, batch: BATCH, k: K, results, targets: checks },
+        { when: new Date().toISOString(), options: { ...o, out: undefined }, data: DEFAULT_SPEC, batch: BATCH, k: K, results, targets: checks, search },
         null,
         2,
       ) + "\n",
     );
   };
 
-  for (const n of o.sizes) {
+  for (const n of o.searchOnly ? [] : o.sizes) {
     log(`N=${n}: generating data`);
     const data = generate(DEFAULT_SPEC, n, o.seed);
     const queries = generate(DEFAULT_SPEC, o.queries, o.seed + 1_000_003);
@@ -233,6 +251,14 @@ async function main(): Promise<void> {
   const byN = new Map<number, typeof checks>();
   for (const c of checks) byN.set(c.n, [...(byN.get(c.n) ?? []), c]);
   for (const group of byN.values()) process.stdout.write(`\n${targetsTable(group)}\n`);
+  for (const n of o.searchSizes) {
+    const r = await runSearchCase(n, o.queries, o.seed, log);
+    search.push(r);
+    process.stdout.write(`\n${searchTable(r)}\n`);
+    const lines = searchTargets(r).map((t) => `| ${t.target} | ${t.met ? "met" : "NOT met"} (${t.detail}) |`);
+    process.stdout.write(`\n| search target (N=${n}) | chromaspec |\n|---|---|\n${lines.join("\n")}\n`);
+    await save();
+  }
   await save();
   log(`results written to ${o.out}`);
 }
