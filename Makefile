@@ -14,7 +14,8 @@ help:
 	@echo "make test    everything CI runs: spec lint, drift check, types, unit, server, compat, contract tests"
 	@echo "make codegen regenerate sdk/src/generated and server/src/generated from openapi.yaml"
 	@echo "make mock    Prism mock of openapi.yaml on port $(MOCK_PORT)"
-	@echo "make bench   side-by-side benchmark against the reference server (if running on 8100)"
+	@echo "make bench   side-by-side benchmark against the reference server (if running on 8100);"
+	@echo "             options: make bench -- --million  or  make bench BENCH_ARGS='--sizes 1000000 --spaces l2'"
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
@@ -80,8 +81,15 @@ test-reference: build
 	CHROMA_REFERENCE_URL=http://127.0.0.1:8100 npx vitest run --root server test/differential
 	COMPAT_URL=http://127.0.0.1:8100 npx tsx server/test/compat/python/run.ts
 
+# Options go to server/bench/main.ts: in BENCH_ARGS, or as flags after `--` (make bench -- --million
+# --no-restart; flags only, no values: those need BENCH_ARGS). docs/performance.md lists them.
+BENCH_ARGS ?=
 bench: build
-	npm run bench -w server
+	npm run bench -w server -- $(BENCH_ARGS) $(filter --%,$(MAKECMDGOALS))
+
+# The flags after `make bench --` are goals to make: they build nothing.
+--%:
+	@:
 
 mock: install
 	npx prism mock openapi.yaml --port $(MOCK_PORT) --errors

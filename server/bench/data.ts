@@ -71,11 +71,47 @@ export function row(data: Dataset, i: number): Float32Array {
   return data.vectors.subarray(i * data.dim, (i + 1) * data.dim);
 }
 
-/** Metadata of record i: `bucket` (i mod 10, so {bucket: b} selects 10%) and its cluster. */
-export function metadataOf(data: Dataset, i: number): { bucket: number; cluster: number } {
-  return { bucket: i % 10, cluster: data.cluster[i] };
+/** Metadata of record i in `cluster`: `bucket` (i mod 10, so {bucket: b} selects 10%) and the cluster. */
+export function metadataOf(i: number, cluster: number): { bucket: number; cluster: number } {
+  return { bucket: i % 10, cluster };
 }
 
 export function idOf(i: number): string {
   return `rec-${i}`;
+}
+
+/**
+ * The records of a case, batch by batch: held in memory (`inMemory`), or regenerated batch by
+ * batch from the seed (`streamed`) when the whole set would not fit beside the server (1M x
+ * 1536 is 6 GB). Either way both servers get the same bytes.
+ */
+export interface Records {
+  n: number;
+  dim: number;
+  batchSize: number;
+  /** Rows [b * batchSize, (b + 1) * batchSize) as a Dataset (row 0 is record b * batchSize). */
+  batch(b: number): Dataset;
+}
+
+export function inMemory(data: Dataset, batchSize: number): Records {
+  return {
+    n: data.n,
+    dim: data.dim,
+    batchSize,
+    batch(b) {
+      const from = b * batchSize;
+      const to = Math.min(data.n, from + batchSize);
+      return { dim: data.dim, n: to - from, vectors: data.vectors.subarray(from * data.dim, to * data.dim), cluster: data.cluster.subarray(from, to) };
+    },
+  };
+}
+
+/** Each batch generated from its own seed: any batch, any number of times, without the rest. */
+export function streamed(spec: DataSpec, n: number, seed: number, batchSize: number): Records {
+  return {
+    n,
+    dim: spec.dim,
+    batchSize,
+    batch: (b) => generate(spec, Math.min(batchSize, n - b * batchSize), Math.imul(seed + 1, 0x9e3779b1) + b),
+  };
 }

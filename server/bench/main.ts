@@ -4,6 +4,10 @@
  *
  *   --sizes 10000,100000   record counts (default); --million adds 1,000,000
  *   --spaces l2,cosine,ip  distance spaces (default all three)
+ *   --dim 384              vector dimension (default 384); --wide = --dim 1536 --sizes 1000000
+ *                          --spaces cosine --no-reference --recall-queries 20 --no-search
+ *                          (issue 14 item 5)
+ *   --no-restart           skip the restart case (chromaspec restarted on its data after a case)
  *   --reference URL        the reference server (default http://127.0.0.1:8100); --no-reference
  *   --reference-pid PID    its process, if not found from the port
  *   --out FILE             JSON results (default bench/results/latest.json)
@@ -18,16 +22,18 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_SPEC, generate, idOf, metadataOf, row, rng, type Dataset } from "./data.js";
-import { runCase, type CaseResult, type Workload } from "./measure.js";
-import { caseTable, checkTargets, targetsTable, type TargetCheck } from "./report.js";
+import { DEFAULT_SPEC, generate, idOf, inMemory, metadataOf, row, rng, streamed, type Dataset, type Records } from "./data.js";
+import { restartCase, runCase, type CaseResult, type RestartResult, type Workload } from "./measure.js";
+import { caseTable, checkRestart, checkTargets, restartTable, targetsTable, type TargetCheck } from "./report.js";
 import { reference, startChromaspec, type Target } from "./servers.js";
 import { runSearchCase, searchTable, searchTargets, type SearchCaseResult } from "./search.js";
-import { exactTopK, type Space } from "./truth.js";
+import { exactTopKAll, type Space } from "./truth.js";
 
 const BATCH = 1000;
 const K = 10;
 const FILTER_BUCKET = 3;
+/** Data sets up to this many floats (1.6 GB: 1M x 384) are generated whole; larger ones batch by batch. */
+const IN_MEMORY_FLOATS = 400_000_000;
 
 interface Options {
   sizes: number[];
@@ -43,6 +49,8 @@ interface Options {
   seed: number;
   searchSizes: number[];
   searchOnly: boolean;
+  dim: number;
+  restart: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -61,6 +69,8 @@ function parseArgs(argv: string[]): Options {
     seed: 1,
     searchSizes: [100_000],
     searchOnly: false,
+    dim: DEFAULT_SPEC.dim,
+    restart: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -118,6 +128,21 @@ function parseArgs(argv: string[]): Options {
       case "--search-only":
         o.searchOnly = true;
         break;
+      case "--dim":
+        o.dim = Number(next());
+        break;
+      case "--wide":
+        o.dim = 1536;
+        o.sizes = [1_000_000];
+        o.spaces = ["cosine"];
+        o.reference = null;
+        o.recallQueries = 20;
+        // The Search API case is a 384-d case of its own: not part of the wide run.
+        o.searchSizes = [];
+        break;
+      case "--no-restart":
+        o.restart = false;
+        break;
       default:
         throw new Error(`unknown argument ${a}`);
     }
@@ -133,23 +158,25 @@ function log(m: string): void {
 }
 
 /** Embeddings go out base64-encoded, as the official clients send them when the server supports it. */
-function addBody(data: Dataset, batch: number): string {
+function addBody(records: Records, batch: number): string {
   const ids: string[] = [];
   const embeddings: string[] = [];
   const metadatas: object[] = [];
   const documents: string[] = [];
-  for (let i = batch * BATCH; i < (batch + 1) * BATCH; i++) {
-    const v = row(data, i);
+  const data = records.batch(batch);
+  for (let r = 0; r < data.n; r++) {
+    const i = batch * BATCH + r;
+    const v = row(data, r);
     ids.push(idOf(i));
     embeddings.push(Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64"));
-    const m = metadataOf(data, i);
+    const m = metadataOf(i, data.cluster[r]);
     metadatas.push(m);
     documents.push(`record ${i} of cluster ${m.cluster}`);
   }
   return JSON.stringify({ ids, embeddings, metadatas, documents });
 }
 
-function workload(o: Options, data: Dataset, queries: Dataset, space: Space): Workload {
+function workload(o: Options, data: Records, queries: Dataset, space: Space): Workload {
   const batches = data.n / BATCH;
   // Bodies are built once and shared by both servers; a million records' worth is built per batch.
   const prebuilt = data.n <= 100_000 ? Array.from({ length: batches }, (_, b) => addBody(data, b)) : null;
@@ -163,21 +190,20 @@ function workload(o: Options, data: Dataset, queries: Dataset, space: Space): Wo
     fBodies.push(JSON.stringify({ query_embeddings, n_results: K, include, where }));
   }
   log(`N=${data.n} ${space}: exact ground truth for ${o.recallQueries} queries`);
-  const truth: string[][] = [];
-  const truthFiltered: string[][] = [];
-  for (let i = 0; i < Math.min(o.recallQueries, queries.n); i++) {
-    truth.push(exactTopK(space, data, row(queries, i), K).map(idOf));
-    truthFiltered.push(exactTopK(space, data, row(queries, i), K, (j) => j % 10 === FILTER_BUCKET).map(idOf));
-  }
+  const truthQueries = Array.from({ length: Math.min(o.recallQueries, queries.n) }, (_, i) => row(queries, i));
+  const truth = exactTopKAll(space, data, truthQueries, K).map((ids) => ids.map(idOf));
+  const truthFiltered = exactTopKAll(space, data, truthQueries, K, (j) => j % 10 === FILTER_BUCKET).map((ids) => ids.map(idOf));
   const pick = rng(o.seed + 7);
   const gets = Array.from({ length: o.gets }, () => JSON.stringify({ ids: [idOf(Math.floor(pick() * data.n))], include: ["documents", "metadatas"] }));
   const lastIndex = data.n - 1;
+  const lastBatch = data.batch(batches - 1);
   return {
     n: data.n,
+    dim: data.dim,
     space,
     addBody: (b) => prebuilt?.[b] ?? addBody(data, b),
     batches,
-    last: { id: idOf(lastIndex), vector: Array.from(row(data, lastIndex)) },
+    last: { id: idOf(lastIndex), vector: Array.from(row(lastBatch, lastBatch.n - 1)) },
     queries: qBodies,
     filtered: fBodies,
     truth,
@@ -205,6 +231,7 @@ async function main(): Promise<void> {
     }
   }
   const results: CaseResult[] = [];
+  const restarts: RestartResult[] = [];
   const tables: string[] = [];
   const checks: { n: number; space: string; checks: TargetCheck[] }[] = [];
   const search: SearchCaseResult[] = [];
@@ -213,7 +240,7 @@ async function main(): Promise<void> {
     await writeFile(
       o.out,
       JSON.stringify(
-        { when: new Date().toISOString(), options: { ...o, out: undefined }, data: DEFAULT_SPEC, batch: BATCH, k: K, results, targets: checks, search },
+        { when: new Date().toISOString(), options: { ...o, out: undefined }, data: { ...DEFAULT_SPEC, dim: o.dim }, batch: BATCH, k: K, results, restarts, targets: checks, search },
         null,
         2,
       ) + "\n",
@@ -222,27 +249,33 @@ async function main(): Promise<void> {
 
   for (const n of o.searchOnly ? [] : o.sizes) {
     log(`N=${n}: generating data`);
-    const data = generate(DEFAULT_SPEC, n, o.seed);
-    const queries = generate(DEFAULT_SPEC, o.queries, o.seed + 1_000_003);
+    const spec = { ...DEFAULT_SPEC, dim: o.dim };
+    const data = n * o.dim <= IN_MEMORY_FLOATS ? inMemory(generate(spec, n, o.seed), BATCH) : streamed(spec, n, o.seed, BATCH);
+    const queries = generate(spec, o.queries, o.seed + 1_000_003);
     for (const space of o.spaces) {
       const w = workload(o, data, queries, space);
       const ours = await startChromaspec();
       log(`N=${n} ${space}: chromaspec at ${ours.url}, pid ${ours.pid}`);
       let mine: CaseResult;
+      let restart: RestartResult | null = null;
       try {
-        mine = await runCase(ours, w, runId, log);
+        mine = await runCase(ours, w, runId, log, o.restart);
+        if (o.restart) restart = await restartCase(ours, w, mine, log);
       } finally {
         await ours.stop();
       }
       results.push(mine);
+      const caseChecks: TargetCheck[] = restart ? checkRestart(restart) : [];
+      if (restart) restarts.push(restart);
       let theirs: CaseResult | undefined;
       if (ref) {
         log(`N=${n} ${space}: reference`);
         theirs = await runCase(ref, w, runId, log);
         results.push(theirs);
-        if (n >= 100_000) checks.push({ n, space, checks: checkTargets(mine, theirs) });
+        if (n >= 100_000) caseChecks.unshift(...checkTargets(mine, theirs));
       }
-      const table = caseTable(mine, theirs);
+      if (caseChecks.length > 0) checks.push({ n, space, checks: caseChecks });
+      const table = caseTable(mine, theirs) + (restart ? `\n\n${restartTable(restart)}` : "");
       tables.push(table);
       process.stdout.write(`\n${table}\n`);
       await save();

@@ -3,12 +3,15 @@
  * ingest, visibility, time until indexed, unfiltered and filtered k-NN latency / throughput /
  * recall, get-by-id latency, and the server's memory.
  */
-import { Client } from "./client.js";
-import { rss, type Target } from "./servers.js";
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { Client, waitUntilUp } from "./client.js";
+import { rss, type Chromaspec, type Target } from "./servers.js";
 import { recall, type Space } from "./truth.js";
 
 export interface Workload {
   n: number;
+  dim: number;
   space: Space;
   /** Add request bodies (batches of 1000), or a function building batch b on demand. */
   addBody: (batch: number) => string;
@@ -44,6 +47,9 @@ export interface CaseResult {
   target: string;
   n: number;
   space: Space;
+  /** The collection measured (kept on the server when runCase was asked to keep it). */
+  collectionId: string;
+  collectionName: string;
   /** Records per second over the summed add request times. */
   addPerSec: number;
   /** Wall time of the whole ingest, first request to last answer. */
@@ -101,11 +107,21 @@ async function concurrently(clients: number, total: number, fn: (i: number) => P
   return performance.now() - t;
 }
 
-export async function runCase(target: Target, w: Workload, runId: string, log: (m: string) => void): Promise<CaseResult> {
+/** Median of the latencies of a query loop, p50 as measured by `stats`. */
+function p50(ms: number[]): number {
+  return stats(ms).p50;
+}
+
+/**
+ * One case on one server: ingest, visibility, indexing, queries, gets, memory. The collection is
+ * deleted afterwards unless `keep` (the restart case measures it again after a restart).
+ */
+export async function runCase(target: Target, w: Workload, runId: string, log: (m: string) => void, keep = false): Promise<CaseResult> {
   const c = new Client(target.url);
   const name = `bench-${runId}-${w.n}-${w.space}`;
   const rssBefore = await rss(target.pid);
   const coll = await c.json<{ id: string }>("POST", `${c.db}/collections`, { name, configuration: { hnsw: { space: w.space } } });
+  let kept = false;
   try {
     // ---- ingest ----
     log(`${target.name}: adding ${w.n} records`);
@@ -188,10 +204,13 @@ export async function runCase(target: Target, w: Workload, runId: string, log: (
     const getMs: number[] = [];
     for (const body of w.gets) getMs.push((await timed(() => c.json("POST", c.collectionPath(coll.id, "get"), body))).ms);
     const rssAfter = await rss(target.pid);
+    kept = keep;
     return {
       target: target.name,
       n: w.n,
       space: w.space,
+      collectionId: coll.id,
+      collectionName: name,
       addPerSec: w.n / (requestMs / 1000),
       addSeconds: (tAdded - t0) / 1000,
       visibleAtOnce,
@@ -206,7 +225,117 @@ export async function runCase(target: Target, w: Workload, runId: string, log: (
       rssAfter,
     };
   } finally {
-    await c.request("DELETE", `${c.db}/collections/${encodeURIComponent(name)}`).catch(() => undefined);
+    if (!kept) await c.request("DELETE", `${c.db}/collections/${encodeURIComponent(name)}`).catch(() => undefined);
+    c.close();
+  }
+}
+
+export interface RestartResult {
+  target: string;
+  n: number;
+  space: Space;
+  /** SIGTERM to exit: the graceful stop, which saves the graphs. */
+  stopSeconds: number;
+  /** From spawning the new process until it answers a heartbeat. */
+  upSeconds: number;
+  /** ... until it answers a query (whatever the latency). */
+  firstQuerySeconds: number;
+  /**
+   * ... until the p50 of the last WINDOW queries is within 1.2x of the steady state's (the case's
+   * query p50 before the restart); NaN if that did not happen within the time limit.
+   */
+  readySeconds: number;
+  steadyP50: number;
+  /** Query p50 and recall@10 once ready. */
+  p50After: number;
+  recallAfter: number;
+  rssAfter: number | null;
+  dim: number;
+  /** Server RSS growth per record: after the restart's queries, less the fresh server's before the case. */
+  memoryPerRecord: number | null;
+  /** The saved graph's size on disk (LanceDB table), per record. */
+  graphBytesPerRecord: number | null;
+}
+
+/** Total size of the files under a directory (0 if it does not exist). */
+async function du(path: string): Promise<number> {
+  let total = 0;
+  let entries;
+  try {
+    entries = await readdir(path, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const e of entries) {
+    const p = join(path, e.name);
+    total += e.isDirectory() ? await du(p) : (await stat(p)).size;
+  }
+  return total;
+}
+
+/** Queries in the sliding window the restart's readiness is judged on. */
+const WINDOW = 20;
+/** How close to the steady state's p50 counts as ready. */
+export const READY_FACTOR = 1.2;
+const RESTART_LIMIT_MS = 15 * 60_000;
+
+/**
+ * The restart case: the collection of a finished case is still on the server; stop the server
+ * gracefully, start it again on the same data, and time how long until queries are as fast as
+ * before (sequential queries from the moment it answers; readiness = the median of the last
+ * WINDOW within READY_FACTOR of the steady p50), then measure p50 and recall once more.
+ */
+export async function restartCase(target: Chromaspec, w: Workload, before: CaseResult, log: (m: string) => void): Promise<RestartResult> {
+  log(`${target.name}: restarting (graceful stop, start on the same data)`);
+  const { stopSeconds, spawnedAt } = await target.restart();
+  const since = () => (performance.now() - spawnedAt) / 1000;
+  await waitUntilUp(target.url, 120_000);
+  const upSeconds = since();
+  const c = new Client(target.url);
+  try {
+    const path = c.collectionPath(before.collectionId, "query");
+    const steadyP50 = before.query.p50;
+    let firstQuerySeconds = NaN;
+    let readySeconds = NaN;
+    const window: number[] = [];
+    for (let i = 0; since() * 1000 < RESTART_LIMIT_MS; i++) {
+      const { ms } = await timed(() => c.json("POST", path, w.queries[i % w.queries.length]));
+      if (Number.isNaN(firstQuerySeconds)) firstQuerySeconds = since();
+      window.push(ms);
+      if (window.length > WINDOW) window.shift();
+      if (window.length === WINDOW && p50(window) <= READY_FACTOR * steadyP50) {
+        readySeconds = since();
+        break;
+      }
+    }
+    log(`${target.name}: up after ${upSeconds.toFixed(1)} s, first query ${firstQuerySeconds.toFixed(1)} s, p50 within ${READY_FACTOR}x of steady after ${readySeconds.toFixed(1)} s`);
+    const ms: number[] = [];
+    const returned: string[][] = [];
+    for (let i = 0; i < w.queries.length; i++) {
+      const r = await timed(() => c.json<QueryAnswer>("POST", path, w.queries[i]));
+      ms.push(r.ms);
+      if (i < w.truth.length) returned.push(r.value.ids[0] ?? []);
+    }
+    const rssAfter = await rss(target.pid);
+    const graphBytes = await du(join(target.dir, "data", `${before.collectionId}-hnsw.lance`));
+    return {
+      target: target.name,
+      n: w.n,
+      space: w.space,
+      stopSeconds,
+      upSeconds,
+      firstQuerySeconds,
+      readySeconds,
+      steadyP50,
+      p50After: p50(ms),
+      recallAfter: recall(returned, w.truth),
+      rssAfter,
+      dim: w.dim,
+      memoryPerRecord: rssAfter === null || before.rssBefore === null ? null : (rssAfter - before.rssBefore) / w.n,
+      graphBytesPerRecord: graphBytes > 0 ? graphBytes / w.n : null,
+    };
+  } finally {
+    await c.request("DELETE", `${c.db}/collections/${encodeURIComponent(before.collectionName)}`).catch(() => undefined);
     c.close();
   }
 }

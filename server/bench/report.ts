@@ -1,5 +1,5 @@
 /** The side-by-side table (markdown) and the issue's targets, judged at N = 100k. */
-import type { CaseResult } from "./measure.js";
+import { READY_FACTOR, type CaseResult, type RestartResult } from "./measure.js";
 
 type Better = "higher" | "lower" | "none";
 
@@ -81,6 +81,52 @@ export function checkTargets(ours: CaseResult, ref: CaseResult): TargetCheck[] {
   add("filtered recall@10 >= 0.99", ours.recallFiltered >= 0.99, ours.recallFiltered.toFixed(4));
   if (ours.rssAfter !== null && ref.rssAfter !== null) {
     add("RSS <= reference", ours.rssAfter <= ref.rssAfter, `${(ours.rssAfter / MB).toFixed(0)} vs ${(ref.rssAfter / MB).toFixed(0)} MB`);
+  }
+  return out;
+}
+
+/** The restart targets, by record count (issue 14): seconds from process start to ready. */
+export const RESTART_TARGETS: Record<number, number> = { 100_000: 3, 1_000_000: 20 };
+
+/** The restart figures of one case (chromaspec only: the reference is a shared process). */
+export function restartTable(r: RestartResult): string {
+  const s = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "not reached");
+  const lines = [
+    `| restart, N=${r.n}, space=${r.space} | chromaspec |`,
+    "|---|---:|",
+    `| graceful stop, SIGTERM -> exit (s) | ${s(r.stopSeconds)} |`,
+    `| process start -> heartbeat (s) | ${s(r.upSeconds)} |`,
+    `| process start -> first query answered (s) | ${s(r.firstQuerySeconds)} |`,
+    `| process start -> query p50 within ${READY_FACTOR}x of steady state (s) | ${s(r.readySeconds)} |`,
+    `| query p50 before / after restart (ms) | ${r.steadyP50.toFixed(2)} / ${r.p50After.toFixed(2)} |`,
+    `| recall@10 after restart | ${r.recallAfter.toFixed(4)} |`,
+    `| server RSS after restart (MB) | ${r.rssAfter === null ? "n/a" : (r.rssAfter / MB).toFixed(0)} |`,
+    `| memory per record: RSS growth / N (bytes) | ${r.memoryPerRecord === null ? "n/a" : r.memoryPerRecord.toFixed(0)} |`,
+    `| vector (${r.dim} x 4) + saved graph per record (bytes) | ${vectorAndGraph(r) === null ? "n/a" : vectorAndGraph(r)!.toFixed(0)} |`,
+  ];
+  return lines.join("\n");
+}
+
+function vectorAndGraph(r: RestartResult): number | null {
+  return r.graphBytesPerRecord === null ? null : r.dim * 4 + r.graphBytesPerRecord;
+}
+
+/** Memory per record may be at most this multiple of its vector's bytes plus its share of the graph (wide vectors). */
+export const MEMORY_FACTOR = 1.2;
+/** The memory target is judged from this dimension up (with narrow vectors ids and payloads dominate). */
+export const MEMORY_TARGET_MIN_DIM = 1024;
+
+/** The restart target for this case's size, and the memory target for wide vectors. */
+export function checkRestart(r: RestartResult): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  const limit = RESTART_TARGETS[r.n];
+  if (limit !== undefined) {
+    const met = Number.isFinite(r.readySeconds) && r.readySeconds <= limit;
+    out.push({ target: `restart: start -> p50 within ${READY_FACTOR}x in <= ${limit} s`, met, detail: Number.isFinite(r.readySeconds) ? `${r.readySeconds.toFixed(1)} s` : "not reached" });
+  }
+  const budget = vectorAndGraph(r);
+  if (r.dim >= MEMORY_TARGET_MIN_DIM && r.memoryPerRecord !== null && budget !== null) {
+    out.push({ target: `memory per record <= ${MEMORY_FACTOR}x (vector + graph)`, met: r.memoryPerRecord <= MEMORY_FACTOR * budget, detail: `${(r.memoryPerRecord / budget).toFixed(2)}x` });
   }
   return out;
 }

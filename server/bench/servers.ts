@@ -31,39 +31,74 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startChromaspec(): Promise<Target> {
+/** A chromaspec the bench started: it can also be restarted on the same data. */
+export interface Chromaspec extends Target {
+  /** Where its data directory and log are. */
+  dir: string;
+  /**
+   * Stops it gracefully (SIGTERM: it finishes what it does and saves its graphs), then starts
+   * it again on the same data and port without waiting for it. Resolves with how long the stop
+   * took and when (performance.now()) the new process was spawned.
+   */
+  restart(): Promise<{ stopSeconds: number; spawnedAt: number }>;
+}
+
+interface Running {
+  child: ChildProcess;
+  exited: Promise<void>;
+}
+
+export async function startChromaspec(): Promise<Chromaspec> {
   const cli = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "cli.js");
   const dir = await mkdtemp(join(tmpdir(), "chromaspec-bench-"));
   const port = await freePort();
   const log = createWriteStream(join(dir, "server.log"));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [cli, "run", "--path", join(dir, "data"), "--host", "127.0.0.1", "--port", String(port), "--log-level", "warn"],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const spawnServer = (): Running => {
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [cli, "run", "--path", join(dir, "data"), "--host", "127.0.0.1", "--port", String(port), "--log-level", "warn"],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    child.stdout!.pipe(log, { end: false });
+    child.stderr!.pipe(log, { end: false });
+    return { child, exited: new Promise<void>((resolve) => child.once("exit", () => resolve())) };
+  };
+  const stopServer = async ({ child, exited }: Running) => {
+    child.kill("SIGTERM");
+    // A graceful stop saves the graphs: a million records' take a few seconds.
+    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  let running = spawnServer();
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitUntilUp(url, 30_000);
   } catch (err) {
-    child.kill("SIGKILL");
+    running.child.kill("SIGKILL");
     throw new Error(`chromaspec did not start (log: ${join(dir, "server.log")}): ${String(err)}`);
   }
-  return {
+  const target: Chromaspec = {
     name: "chromaspec",
     url,
-    pid: child.pid ?? null,
+    dir,
+    pid: running.child.pid ?? null,
+    async restart() {
+      const t = performance.now();
+      await stopServer(running);
+      const stopSeconds = (performance.now() - t) / 1000;
+      const spawnedAt = performance.now();
+      running = spawnServer();
+      target.pid = running.child.pid ?? null;
+      return { stopSeconds, spawnedAt };
+    },
     async stop() {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(timer);
+      await stopServer(running);
       log.end();
       await rm(dir, { recursive: true, force: true });
     },
   };
+  return target;
 }
 
 /** The pid listening on a loopback TCP port, from /proc/net/tcp{,6} and the fds in /proc. */

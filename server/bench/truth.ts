@@ -1,5 +1,5 @@
 /** Exact k-NN by brute force (float64), the ground truth recall is measured against. */
-import type { Dataset } from "./data.js";
+import type { Dataset, Records } from "./data.js";
 
 export type Space = "l2" | "cosine" | "ip";
 
@@ -54,4 +54,30 @@ export function recall(returned: string[][], truth: string[][]): number {
     total += truth[q].length;
   }
   return total === 0 ? 1 : hit / total;
+}
+
+/**
+ * exactTopK for several queries in one pass over records that come batch by batch (streamed
+ * data sets are never whole in memory): indices of the k nearest per query among `keep`.
+ */
+export function exactTopKAll(space: Space, records: Records, queries: Float32Array[], k: number, keep: (i: number) => boolean = () => true): number[][] {
+  const best = queries.map(() => [] as { i: number; d: number }[]);
+  const batches = Math.ceil(records.n / records.batchSize);
+  for (let b = 0; b < batches; b++) {
+    const data = records.batch(b);
+    const base = b * records.batchSize;
+    for (let r = 0; r < data.n; r++) {
+      const i = base + r;
+      if (!keep(i)) continue;
+      queries.forEach((q, qi) => {
+        const list = best[qi];
+        const d = distance(space, q, data.vectors, r * data.dim, data.dim);
+        if (list.length === k && d >= list[k - 1].d) return;
+        list.push({ i, d });
+        list.sort((x, y) => x.d - y.d);
+        if (list.length > k) list.pop();
+      });
+    }
+  }
+  return best.map((list) => list.map((x) => x.i));
 }
