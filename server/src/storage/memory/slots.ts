@@ -22,6 +22,7 @@
 import { dotAt, l2At, vectorNorm } from "./distance.js";
 import { CHUNK_BITS } from "./protocol.js";
 import { hnsw, type VectorScan } from "./native.js";
+import { IdIndex } from "./id-index.js";
 import { grown } from "./typed-arrays.js";
 
 export interface Payload {
@@ -68,7 +69,7 @@ export class SlotStore {
   private payloadCost = new Int32Array(0);
   private readonly ids: (string | undefined)[] = [];
   private readonly payloads: (Payload | undefined)[] = [];
-  private readonly byId = new Map<string, number>();
+  private readonly byId = new IdIndex();
   /** seq -> slot + 1 (0: none); seqs are dense enough (insertion order) for an array. */
   private bySeq = new Int32Array(0);
   private readonly free: number[] = [];
