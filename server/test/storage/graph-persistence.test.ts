@@ -275,6 +275,19 @@ describe("saving", () => {
     again.close();
   });
 
+  it("writes nothing once closed (a dropped collection): settled() says when no save is under way", async () => {
+    const { model, add } = dataset(space, 34);
+    add(300, 1);
+    const saver = new MemorySaver();
+    const index = await built(space, model, saver);
+    void index.saveNow();
+    index.close();
+    await index.settled();
+    expect(saver.saves).toBe(0);
+    await index.saveNow();
+    expect(saver.saves).toBe(0);
+  });
+
   it("saves by itself once enough has changed, spaced, backing off after failures", async () => {
     const policy = new SavePolicy();
     policy.unsaved = 999;

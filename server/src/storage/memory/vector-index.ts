@@ -570,6 +570,11 @@ export class VectorIndex implements AnnListener {
     if (this.options.graphs && this.mode === "local" && !this.closed && this.savePolicy.unsaved > 0) await this.save();
   }
 
+  /** Resolves once no save is under way (after close(): none will start; drop the saved graph then). */
+  async settled(): Promise<void> {
+    while (this.saving) await this.saving;
+  }
+
   private save(): Promise<void> {
     const graph = this.local!;
     const saver = this.options.graphs!;
@@ -592,6 +597,8 @@ export class VectorIndex implements AnnListener {
           this.serializing = false;
           this.scheduleLocal();
         }
+        // Closed meanwhile (dropped, or shut down without waiting): nothing is written any more.
+        if (this.closed) return;
         const parts = encodeSnapshot({ space, dim: this.store.dim, m, efConstruction, records, savedAt: Date.now() }, map.seqs, map.versions, map.present, graphBytes);
         await saver.save(parts);
         const ms = performance.now() - started;
