@@ -275,6 +275,28 @@ describe("saving", () => {
     again.close();
   });
 
+  it("saveNow during a build saves the graph as far as it got; a load replays the rest", async () => {
+    const { random, vec, model, add } = dataset(space, 35);
+    add(3000, 1);
+    const saver = new MemorySaver();
+    const index = new VectorIndex(DIM, options(space, { graphs: saver, log: new Log() }));
+    index.put([...model.values()]);
+    expect(index.where).toBe("worker");
+    await index.saveNow();
+    expect(saver.saves).toBe(1);
+    index.close();
+    const { index: again, outcome } = reopen(space, model, saver.read(), random);
+    expect(outcome.graph).toBe("restored");
+    if (outcome.graph === "restored") {
+      expect(outcome.kept + outcome.upserts).toBe(3000);
+      expect(outcome.deletes).toBe(0);
+    }
+    await ready(again);
+    const queries = Array.from({ length: 10 }, vec);
+    expectBruteForce(space, model, queries, await again.search(queries, 5, null), 5);
+    again.close();
+  });
+
   it("writes nothing once closed (a dropped collection): settled() says when no save is under way", async () => {
     const { model, add } = dataset(space, 34);
     add(300, 1);

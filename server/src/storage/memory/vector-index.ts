@@ -128,6 +128,8 @@ export class VectorIndex implements AnnListener {
   private outKinds: number[] = [];
   private outSlots: number[] = [];
   private handoffTimer: NodeJS.Timeout | null = null;
+  /** The graph is moving here (resolves when it has, or has stayed in the worker). */
+  private handingOff: Promise<void> | null = null;
   private localScheduled = false;
   private closed = false;
   /** Scratch: slots to score and their distances. */
@@ -141,6 +143,7 @@ export class VectorIndex implements AnnListener {
   private startup: { at: number; ops: number; timer: NodeJS.Timeout } | null = null;
   private readonly savePolicy = new SavePolicy();
   private saving: Promise<void> | null = null;
+  private savesStarted = 0;
   /** A save is reading the graph: it takes no change until then. */
   private serializing = false;
   private saveTimer: NodeJS.Timeout | null = null;
@@ -197,13 +200,14 @@ export class VectorIndex implements AnnListener {
 
   /**
    * Starts loading the collection's records into this new, empty index; `saved` is its saved
-   * graph, if any (the index takes the buffer: it may be handed to the worker). Records follow
-   * through `load`, then `finishLoad` starts the graph.
+   * graph, if any (the index takes the buffer: it may be handed to the worker), and `whyNone`
+   * says why there is none, for the log. Records follow through `load`, then `finishLoad`
+   * starts the graph.
    */
-  beginLoad(saved: Uint8Array | null): void {
+  beginLoad(saved: Uint8Array | null, whyNone = "no saved graph"): void {
     if (this.store.slotLimit !== 0) throw new Error("beginLoad on an index that has records");
     let snapshot: Snapshot | null = null;
-    let reason = "no saved graph";
+    let reason = whyNone;
     if (saved && this.options.host) {
       try {
         snapshot = decodeSnapshot(saved);
@@ -447,9 +451,16 @@ export class VectorIndex implements AnnListener {
       this.handoffTimer = null;
       if (this.closed || this.mode !== "worker") return;
       if (this.opNo !== opAtSchedule || this.appliedOp !== this.opNo) return;
-      void this.handoff();
+      void this.moveHere();
     }, HANDOFF_QUIET_MS);
     this.handoffTimer.unref();
+  }
+
+  private moveHere(): Promise<void> {
+    this.handingOff ??= this.handoff().finally(() => {
+      this.handingOff = null;
+    });
+    return this.handingOff;
   }
 
   private async handoff(): Promise<void> {
@@ -566,8 +577,21 @@ export class VectorIndex implements AnnListener {
    * waits for a save under way first. Resolves when done; a failed save is logged, not thrown.
    */
   async saveNow(): Promise<void> {
-    if (this.saving) await this.saving;
-    if (this.options.graphs && this.mode === "local" && !this.closed && this.savePolicy.unsaved > 0) await this.save();
+    await this.settled();
+    const before = this.savesStarted;
+    if (!this.options.graphs || this.closed) return;
+    // A graph still in the worker (being built, or caught up but not handed over yet) comes
+    // here first, as far as it got: what it has not applied is saved as unknown, and replayed.
+    if (this.mode === "worker") {
+      if (this.handoffTimer) clearTimeout(this.handoffTimer);
+      this.handoffTimer = null;
+      await this.moveHere();
+    } else if (this.handingOff) {
+      await this.handingOff;
+    }
+    // A save started meanwhile (the policy's, after the handoff) is as good as ours.
+    await this.settled();
+    if (this.savesStarted === before && this.mode === "local" && !this.closed && this.savePolicy.unsaved > 0) await this.save();
   }
 
   /** Resolves once no save is under way (after close(): none will start; drop the saved graph then). */
@@ -586,6 +610,7 @@ export class VectorIndex implements AnnListener {
     const records = this.store.live;
     const { space, m, efConstruction } = this.options;
     this.serializing = true;
+    this.savesStarted++;
     const bytes = graph.serialize();
     const run = (async () => {
       try {
