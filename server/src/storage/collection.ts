@@ -15,9 +15,16 @@
  * The composer also picks the source of each read once, at its start (`inMemory()`): the
  * resident copy when it is in step, LanceDB otherwise. A read that awaits LanceDB midway (a
  * filter's candidates) checks afterwards that the copy it started with is still the one in use.
+ *
+ * Saved graphs: every write stamps its rows with a version (lance `stampVersion`); the resident
+ * copy saves its graph beside the table (lance/graph-store.ts) in the background and on a
+ * graceful close; a load reads it back first, so only what was written since is replayed.
  */
 import type { Memory, ResidentCollection, ResidentRecord } from "./memory/resident.js";
+import type { IndexLog } from "./memory/graph-persistence.js";
+import type { GraphStore } from "./lance/graph-store.js";
 import type { LanceTable, ScannedBatch } from "./lance/table.js";
+import type { Mutex } from "../util/mutex.js";
 import { TableClosedError } from "./lance/handle.js";
 import {
   CollectionGoneError,
@@ -34,6 +41,19 @@ import {
   type RecordView,
   type StoredRecord,
 } from "./storage.js";
+
+/** What every composer of one storage shares. */
+export interface CollectionDeps {
+  /** null: nothing is kept in memory, LanceDB answers everything. */
+  memory: Memory | null;
+  /** Where graphs are saved; null: nowhere (no graphs, or not wanted). */
+  graphs: GraphStore | null;
+  /** One collection loads into memory at a time (start-up opens them all). */
+  loads: Mutex;
+  /** Loads and their graphs are reported here (the server's pino logger, per collection). */
+  log(collectionId: string): IndexLog;
+  onWarning(message: string): void;
+}
 
 /** Waits between attempts to load a collection that did not fit in memory: 1 s, doubling, at most 5 min. */
 const RETRY_MIN_MS = 1000;
@@ -56,16 +76,23 @@ export class CollectionStore implements CollectionRecords {
   private retryAt = 0;
   private dropped = false;
 
+  private readonly memory: Memory | null;
+  private readonly log: IndexLog;
+
   constructor(
     readonly id: string,
     private readonly lance: LanceTable,
-    /** null: nothing is kept in memory, LanceDB answers everything. */
-    private readonly memory: Memory | null,
     private params: IndexParams,
-    private readonly onWarning: (message: string) => void,
+    private readonly deps: CollectionDeps,
   ) {
-    if (!memory) this.state = "lance-only";
+    this.memory = deps.memory;
+    this.log = deps.log(id);
+    if (!this.memory) this.state = "lance-only";
     this.startLoad();
+  }
+
+  private onWarning(message: string): void {
+    this.deps.onWarning(message);
   }
 
   /** Takes the latest search knob (the rest of the index parameters are fixed at creation). */
@@ -255,6 +282,7 @@ export class CollectionStore implements CollectionRecords {
       if (this.state === "absent") this.startResident();
       let mem = this.resident;
       const { seqs, replaced } = mem ? mem.assignSeqs(batch, this.lance.nextSeq) : await this.lance.assignSeqs(batch);
+      const version = this.lance.stampVersion();
       const metadataJson = batch.map((r) => (r.metadata ? JSON.stringify(r.metadata) : null));
       if (mem) {
         const fresh = batch.length - replaced;
@@ -268,7 +296,7 @@ export class CollectionStore implements CollectionRecords {
       }
       // 2. Commit to LanceDB. If it fails its outcome is unknown: both stores are re-read.
       try {
-        await this.lance.commit({ records: batch, seqs, metadataJson, replaced });
+        await this.lance.commit({ records: batch, seqs, version, metadataJson, replaced });
       } catch (err) {
         this.resynchronise(err);
         throw err;
@@ -276,7 +304,7 @@ export class CollectionStore implements CollectionRecords {
       // 3. Apply to memory (room reserved above). Should it fail anyway, memory is reloaded.
       if (mem) {
         try {
-          mem.put(batch.map((r, i) => residentRecord(r, seqs[i], metadataJson[i], this.params.sparseKeys)));
+          mem.put(batch.map((r, i) => residentRecord(r, seqs[i], version, metadataJson[i], this.params.sparseKeys)));
         } catch (err) {
           this.resynchronise(err);
         }
@@ -323,42 +351,69 @@ export class CollectionStore implements CollectionRecords {
   /** A new table: its resident copy starts empty, in step. */
   private startResident(): void {
     if (!this.memory) return;
-    this.resident = this.memory.collection(this.lance.dimension, this.params, this.id);
+    this.resident = this.newResident(this.memory, this.lance.dimension);
     this.state = "resident";
   }
 
-  /** Loads the resident copy from LanceDB, holding the write mutex; reads use LanceDB meanwhile. */
+  private newResident(memory: Memory, dim: number): ResidentCollection {
+    const graphs = this.deps.graphs;
+    const saver = graphs && memory.graphs ? { save: (parts: Uint8Array[]) => graphs.save(this.id, parts) } : null;
+    return memory.collection(dim, this.params, this.id, { graphs: saver, log: this.log });
+  }
+
+  /**
+   * Loads the resident copy from LanceDB (after other collections' loads: one at a time),
+   * holding the write mutex; reads use LanceDB meanwhile. The saved graph is read first, so
+   * the records go back to its slots and only what changed since is indexed again.
+   */
   private startLoad(): void {
     const memory = this.memory;
     if (!memory || this.loading || this.dropped) return;
     this.state = "loading";
-    this.loading = this.lance.mutex
-      .run(async () => {
-        await this.refreshIfStale();
-        await this.lance.open();
-        if (this.dropped) return;
-        const dim = this.lance.dimension;
-        if (dim === 0) {
-          this.state = "absent";
-          return;
-        }
-        const mem = memory.collection(dim, this.params, this.id);
-        try {
-          await this.lance.scan((batch) => mem.put(residentRecords(batch, this.params.sparseKeys), false));
-          mem.activate();
-        } catch (err) {
-          mem.close();
-          throw err;
-        }
-        if (this.dropped) return mem.close();
-        this.resident = mem;
-        this.state = "resident";
-        this.failures = 0;
-      })
+    this.loading = this.deps.loads
+      .run(() =>
+        this.lance.mutex.run(async () => {
+          await this.refreshIfStale();
+          await this.lance.open();
+          if (this.dropped) return;
+          const dim = this.lance.dimension;
+          if (dim === 0) {
+            this.state = "absent";
+            return;
+          }
+          const started = performance.now();
+          const saved = await this.savedGraph(memory);
+          const mem = this.newResident(memory, dim);
+          let graph: string;
+          try {
+            mem.beginLoad(saved.bytes, saved.whyNone);
+            await this.lance.scan((batch) => mem.load(residentRecords(batch, this.params.sparseKeys)));
+            graph = mem.finishLoad().graph;
+          } catch (err) {
+            mem.close();
+            throw err;
+          }
+          if (this.dropped) return mem.close();
+          this.resident = mem;
+          this.state = "resident";
+          this.failures = 0;
+          this.log.info({ records: mem.count, seconds: Math.round(performance.now() - started) / 1000, graph }, "collection loaded into memory");
+        }),
+      )
       .catch((err: unknown) => this.leaveMemory(`loading its records into memory failed, LanceDB answers for it: ${String(err)}`))
       .finally(() => {
         this.loading = null;
       });
+  }
+
+  /** The collection's saved graph, or why there is none (then the graph is rebuilt). */
+  private async savedGraph(memory: Memory): Promise<{ bytes: Uint8Array | null; whyNone?: string }> {
+    if (!this.deps.graphs || !memory.graphs) return { bytes: null, whyNone: "graphs are not saved" };
+    try {
+      return { bytes: await this.deps.graphs.read(this.id) };
+    } catch (err) {
+      return { bytes: null, whyNone: `the saved graph could not be read: ${err instanceof Error ? err.message : String(err)}` };
+    }
   }
 
   /** Stops using the resident copy; loading is tried again after a growing wait. */
@@ -403,8 +458,13 @@ export class CollectionStore implements CollectionRecords {
   async close(drop: boolean): Promise<void> {
     this.dropped = true;
     await this.lance.close(drop);
-    this.resident?.close();
+    const mem = this.resident;
     this.resident = null;
+    // A graceful close saves the graph as it is, so the next start replays nothing.
+    if (mem && !drop) await mem.saveNow();
+    mem?.close();
+    // No save may still be writing when the caller drops the saved graph.
+    await mem?.settled();
   }
 }
 
@@ -424,12 +484,11 @@ function lastWins(records: StoredRecord[]): StoredRecord[] {
   return out;
 }
 
-// Versions matter once saved graphs are wired (storage-graph): 0 until rows carry one.
-function residentRecord(r: StoredRecord, seq: number, metadataJson: string | null, sparseKeys: readonly string[] | undefined): ResidentRecord {
+function residentRecord(r: StoredRecord, seq: number, version: number, metadataJson: string | null, sparseKeys: readonly string[] | undefined): ResidentRecord {
   return {
     id: r.id,
     seq,
-    version: 0,
+    version,
     vector: r.embedding,
     payload: { document: r.document, uri: r.uri, metadataJson },
     ...(sparseKeys?.length ? { sparse: sparseTerms(r.metadata, sparseKeys) } : {}),
@@ -440,7 +499,7 @@ function residentRecords(b: ScannedBatch, sparseKeys: readonly string[] | undefi
   const out: ResidentRecord[] = new Array(b.ids.length);
   for (let i = 0; i < out.length; i++) {
     const metadataJson = b.metadataJson[i];
-    out[i] = { id: b.ids[i], seq: b.seqs[i], version: 0, vector: b.vectors[i], payload: { document: b.documents[i], uri: b.uris[i], metadataJson } };
+    out[i] = { id: b.ids[i], seq: b.seqs[i], version: b.versions[i], vector: b.vectors[i], payload: { document: b.documents[i], uri: b.uris[i], metadataJson } };
     // The sparse vectors live in the metadata; parsed only for collections that index them.
     if (sparseKeys?.length && metadataJson !== null) out[i].sparse = sparseTerms(JSON.parse(metadataJson) as Record<string, unknown>, sparseKeys);
   }

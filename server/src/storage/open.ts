@@ -5,18 +5,31 @@
  * records), dropping a database, reset and shutdown, each serialised with the collection's own
  * operations and its background maintenance (no native call on a table that is being dropped).
  */
-import { CollectionStore } from "./collection.js";
+import { CollectionStore, type CollectionDeps } from "./collection.js";
 import { CATALOG_TABLES, LanceCatalog } from "./lance/catalog.js";
 import { LanceDatabase, type LanceOptions } from "./lance/database.js";
+import { GraphStore } from "./lance/graph-store.js";
 import { LanceTable } from "./lance/table.js";
+import type { IndexLog } from "./memory/graph-persistence.js";
 import { trimSoon, tuneAllocator } from "./memory/process-memory.js";
 import { Memory, type MemoryOptions } from "./memory/resident.js";
 import { CollectionGoneError, type IndexParams, type Storage } from "./storage.js";
+import { Mutex } from "../util/mutex.js";
+
+/** A pino-shaped logger (the server passes its own): loads, graphs, saves. */
+export interface StorageLogger extends IndexLog {
+  child(bindings: Record<string, unknown>): StorageLogger;
+}
 
 export interface StorageOptions extends LanceOptions {
   /** Records in memory and vector search there; see docs/performance.md. */
   memory?: MemoryOptions;
+  /** false: graphs are never saved (every open rebuilds them). */
+  saveGraphs?: boolean;
+  logger?: StorageLogger;
 }
+
+const SILENT: StorageLogger = { info: () => undefined, warn: () => undefined, child: () => SILENT };
 
 export interface OpenedStorage extends Storage {
   readonly catalog: LanceCatalog;
@@ -32,7 +45,15 @@ export async function openStorage(uri: string, options: StorageOptions = {}): Pr
   const db = await LanceDatabase.connect(uri, options, trimSoon);
   const memory = Memory.open(options.memory);
   const catalog = await LanceCatalog.open(db.connection, db.runner);
-  return new ComposedStorage(db, catalog, memory, options.memory?.onWarning ?? ((m) => console.warn(`chromaspec: ${m}`)));
+  const logger = options.logger ?? SILENT;
+  const deps: CollectionDeps = {
+    memory,
+    graphs: memory?.graphs && options.saveGraphs !== false ? new GraphStore(db.connection, options.retainVersionsMs) : null,
+    loads: new Mutex(),
+    log: (collection) => logger.child({ collection }),
+    onWarning: options.memory?.onWarning ?? ((m) => console.warn(`chromaspec: ${m}`)),
+  };
+  return new ComposedStorage(db, catalog, deps);
 }
 
 class ComposedStorage implements OpenedStorage {
@@ -41,12 +62,15 @@ class ComposedStorage implements OpenedStorage {
   private readonly drops = new Map<string, Promise<void>>();
   private closed = false;
 
+  private readonly memory: Memory | null;
+
   constructor(
     private readonly db: LanceDatabase,
     readonly catalog: LanceCatalog,
-    private readonly memory: Memory | null,
-    private readonly onWarning: (message: string) => void,
-  ) {}
+    private readonly deps: CollectionDeps,
+  ) {
+    this.memory = deps.memory;
+  }
 
   async collection(id: string, index: IndexParams): Promise<CollectionStore> {
     if (this.closed) throw new Error("storage is closed");
@@ -57,7 +81,7 @@ class ComposedStorage implements OpenedStorage {
     if (!this.catalog.hasCollection(id)) throw new CollectionGoneError(id);
     let c = this.collections.get(id);
     if (!c) {
-      c = new CollectionStore(id, new LanceTable(id, this.db), this.memory, index, this.onWarning);
+      c = new CollectionStore(id, new LanceTable(id, this.db), index, this.deps);
       this.collections.set(id, c);
     } else {
       c.configure(index);
@@ -86,6 +110,8 @@ class ComposedStorage implements OpenedStorage {
     const drop = previous
       .catch(() => undefined)
       .then(() => (c ? c.close(true) : new LanceTable(id, this.db).close(true)))
+      // Its saved graph goes with it (after close: no save is under way any more).
+      .then(() => this.deps.graphs?.drop(id))
       .finally(() => {
         if (this.drops.get(id) === drop) this.drops.delete(id);
       });

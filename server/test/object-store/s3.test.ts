@@ -70,4 +70,40 @@ describe("object-store URI", () => {
     // The same distances, up to float32 rounding (computed in LanceDB or in memory).
     after.distances[0].forEach((d: number, i: number) => expect(d).toBeCloseTo(before.body.distances[0][i], 5));
   });
+
+  it("saves graphs on s3:// and loads them after a restart instead of rebuilding", { timeout: 180_000 }, async () => {
+    const uri = "s3://chroma/graphs-data";
+    const args = ["--log-level", "info"];
+    let server = await startServer({ dataDir: uri, env, args });
+    running.push(server);
+    const id = (await call(server.url, "POST", `${DB}/collections`, { name: "graph-on-s3" })).body.id as string;
+    // Above the server's graph threshold (2,048 records).
+    let x = 1;
+    const random = () => ((x = (x * 48271) % 2147483647) / 2147483647) * 2 - 1;
+    for (let b = 0; b < 3; b++) {
+      const ids = Array.from({ length: 1000 }, (_, i) => `r${b * 1000 + i}`);
+      const add = await call(server.url, "POST", `${DB}/collections/${id}/add`, { ids, embeddings: ids.map(() => Array.from({ length: 8 }, random)) });
+      expect(add.status).toBe(201);
+    }
+    for (;;) {
+      const s = await call(server.url, "GET", `${DB}/collections/${id}/indexing_status`);
+      if (s.body.num_unindexed_ops === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const query = { query_embeddings: [[0.1, 0.2, 0.3, 0.4, -0.1, -0.2, -0.3, -0.4]], n_results: 10, include: ["distances"] };
+    const before = (await call(server.url, "POST", `${DB}/collections/${id}/query`, query)).body;
+    await server.stop();
+    running.pop();
+    const logs = (s: typeof server) => s.output.join("").split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as { msg: string; graph?: string });
+    expect(logs(server).some((l) => l.msg === "saved the collection's graph")).toBe(true);
+
+    server = await startServer({ dataDir: uri, env, args });
+    running.push(server);
+    for (;;) {
+      if (logs(server).some((l) => l.msg === "the collection's graph is ready")) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(logs(server).find((l) => l.msg === "collection loaded into memory")?.graph).toBe("restored");
+    expect((await call(server.url, "POST", `${DB}/collections/${id}/query`, query)).body).toEqual(before);
+  });
 });

@@ -1,6 +1,8 @@
 /**
  * One collection's records in one LanceDB table (named by the collection id):
  *   id utf8 | seq int64 (insertion order; a replaced id keeps its seq) |
+ *   version int64 (the write that last stored the row: see `stampVersion`; a saved graph is
+ *   checked against it on load) |
  *   embedding FixedSizeList<float32>[dim] | norm float32 (for cosine, see nearest) |
  *   document utf8? | uri utf8? | metadata_json utf8? (the metadata as given, for reading back) |
  *   s_<key> utf8? / n_<key> float64? / b_<key> int8 0/1? per metadata key and value type, added by
@@ -31,7 +33,7 @@ import { TableMaintenance } from "./maintenance.js";
 import { Mutex } from "../../util/mutex.js";
 import { andPredicates, compileFilter, compileIds, kindOf, metadataColumn, type MetadataKind } from "./sql.js";
 
-const BASE_COLUMNS = ["id", "seq", "embedding", "norm", "document", "uri", "metadata_json"] as const;
+const BASE_COLUMNS = ["id", "seq", "version", "embedding", "norm", "document", "uri", "metadata_json"] as const;
 const TYPED_COLUMN = /^[snb]_(?:[0-9a-f]{4})*$/;
 /** Keeps IN lists (and the SQL text) of one probe query bounded. */
 const ID_CHUNK = 4096;
@@ -48,6 +50,7 @@ function baseSchema(dim: number): ArrowModule.Schema {
   return new arrow.Schema([
     new arrow.Field("id", new arrow.Utf8(), false),
     new arrow.Field("seq", new arrow.Int64(), false),
+    new arrow.Field("version", new arrow.Int64(), false),
     new arrow.Field("embedding", new arrow.FixedSizeList(dim, new arrow.Field("item", new arrow.Float32(), true)), false),
     new arrow.Field("norm", new arrow.Float32(), false),
     new arrow.Field("document", new arrow.Utf8(), true),
@@ -69,6 +72,8 @@ export function isNotFound(err: unknown): boolean {
 export interface CommitBatch {
   records: StoredRecord[];
   seqs: Float64Array;
+  /** The write's version stamp (stampVersion), stored on every row it writes. */
+  version: number;
   /** The metadata of each record as JSON (what metadata_json stores), null for none. */
   metadataJson: (string | null)[];
   /** How many of the records replace existing ones (0: a plain append). */
@@ -79,6 +84,7 @@ export interface CommitBatch {
 export interface ScannedBatch {
   ids: string[];
   seqs: Float64Array;
+  versions: Float64Array;
   vectors: Float32Array[];
   documents: (string | null)[];
   uris: (string | null)[];
@@ -96,6 +102,8 @@ export class LanceTable {
   private dim = 0;
   /** Next seq to hand out; loaded on open, then kept here (writes are serialised). */
   private next = 0;
+  /** The highest version stamped so far (loaded on open). */
+  private lastVersion = 0;
   /** Whether any stored embedding has norm 0 (cosine must special-case them); null = unknown. */
   private zeroNorms: boolean | null = null;
   private opened: Promise<void> | null = null;
@@ -120,6 +128,17 @@ export class LanceTable {
   /** The seq the next new record gets. */
   get nextSeq(): number {
     return this.next;
+  }
+
+  /**
+   * A new version for the rows of one write: above every version stamped before, in this process
+   * or (through the wall clock, in microseconds) any earlier one, even if the rows that had the
+   * highest versions are deleted since. So (seq, version) never names two different contents,
+   * which is what a saved graph relies on to tell the records written after it was saved.
+   */
+  stampVersion(): number {
+    this.lastVersion = Math.max(this.lastVersion + 1, Date.now() * 1000);
+    return this.lastVersion;
   }
 
   // ---- lifecycle -------------------------------------------------------------------------
@@ -156,10 +175,18 @@ export class LanceTable {
     const handle = this.handle;
     if (!handle) return;
     await this.refreshSchema(handle);
-    const last = await handle.use((t) =>
-      t.query().select(["seq"]).withRowId().orderBy({ columnName: "seq", ascending: false }).limit(1).toArrow(),
-    );
-    this.next = last.numRows > 0 ? Number(last.getChild("seq")!.get(0) as bigint) + 1 : 0;
+    if (!this.schema!.fields.some((f) => f.name === "version")) {
+      // A table written before rows carried versions: they all get version 0 (any later write
+      // stamps far above it), in one schema change.
+      await handle.use((t) => t.addColumns([{ name: "version", valueSql: "CAST(0 AS BIGINT)" }]));
+      await this.refreshSchema(handle);
+    }
+    const highest = async (column: string) => {
+      const last = await handle.use((t) => t.query().select([column]).withRowId().orderBy({ columnName: column, ascending: false }).limit(1).toArrow());
+      return last.numRows > 0 ? Number(last.getChild(column)!.get(0) as bigint) : -1;
+    };
+    this.next = (await highest("seq")) + 1;
+    this.lastVersion = Math.max(this.lastVersion, await highest("version"));
     this.zeroNorms = null;
   }
 
@@ -220,7 +247,7 @@ export class LanceTable {
         t
           .query()
           .where(compileIds(unique.slice(i, i + ID_CHUNK)))
-          .select([...BASE_COLUMNS].filter((c) => c !== "seq" && c !== "norm"))
+          .select([...BASE_COLUMNS].filter((c) => c !== "seq" && c !== "version" && c !== "norm"))
           .toArrow(),
       );
       for (const view of toViews(result, ALL, this.dim)) {
@@ -382,7 +409,7 @@ export class LanceTable {
     if (!handle) return;
     const dim = this.dim;
     await handle.use(async (t) => {
-      const q = t.query().select(["id", "seq", "embedding", "document", "uri", "metadata_json"]);
+      const q = t.query().select(["id", "seq", "version", "embedding", "document", "uri", "metadata_json"]);
       for await (const batch of q as AsyncIterable<ArrowModule.RecordBatch>) {
         if (batch.numRows > 0) take(scanned(batch, dim));
       }
@@ -507,7 +534,7 @@ export class LanceTable {
   }
 
   /** The batch as Arrow columns built directly from typed arrays, in the table's full schema. */
-  private build({ records, seqs, metadataJson }: CommitBatch): ArrowModule.Table {
+  private build({ records, seqs, version, metadataJson }: CommitBatch): ArrowModule.Table {
     const n = records.length;
     const dim = this.dim;
     const flat = new Float32Array(n * dim);
@@ -539,6 +566,7 @@ export class LanceTable {
     const columns = new Map<string, ArrowModule.Data>([
       ["id", utf8Data(ids)],
       ["seq", int64Data(seqColumn)],
+      ["version", int64Data(new BigInt64Array(n).fill(BigInt(version)))],
       ["embedding", arrow.makeData({ type: embType, length: n, nullCount: 0, child: float32Data(flat) })],
       ["norm", float32Data(norms)],
       ["document", utf8Data(documents)],
@@ -594,12 +622,22 @@ function strings(batch: ArrowModule.RecordBatch, name: string): (string | null)[
   return out;
 }
 
+/** An int64 column as numbers (seqs and versions stay below 2^53). */
+function int64sOf(batch: ArrowModule.RecordBatch, name: string): Float64Array {
+  const out = new Float64Array(batch.numRows);
+  let row = 0;
+  for (const chunk of batch.getChild(name)!.data) {
+    const values = chunk.values as BigInt64Array;
+    for (let i = 0; i < chunk.length; i++) out[row++] = Number(values[chunk.offset + i]);
+  }
+  return out;
+}
+
 /** One streamed batch as columns; vectors are views into the batch's buffer (no copy). */
 function scanned(batch: ArrowModule.RecordBatch, dim: number): ScannedBatch {
   const n = batch.numRows;
-  const seqColumn = batch.getChild("seq")!;
-  const seqs = new Float64Array(n);
-  for (let i = 0; i < n; i++) seqs[i] = Number(seqColumn.get(i) as bigint);
+  const seqs = int64sOf(batch, "seq");
+  const versions = int64sOf(batch, "version");
   const vectors = new Array<Float32Array>(n);
   let row = 0;
   for (const chunk of batch.getChild("embedding")!.data) {
@@ -614,6 +652,7 @@ function scanned(batch: ArrowModule.RecordBatch, dim: number): ScannedBatch {
   return {
     ids: strings(batch, "id") as string[],
     seqs,
+    versions,
     vectors,
     documents: strings(batch, "document"),
     uris: strings(batch, "uri"),

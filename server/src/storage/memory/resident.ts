@@ -7,9 +7,10 @@
  */
 import type { IndexParams, Metadata, Neighbor, Projection, RecordView, SeqMeasure, SparseTerms, StoredRecord } from "../storage.js";
 import { AnnWorkerHost, type AnnHost } from "./ann-worker-host.js";
+import type { GraphSaver, IndexLog } from "./graph-persistence.js";
 import { MemoryBudget, type Payload } from "./slots.js";
 import { SparseIndex } from "./sparse-index.js";
-import { VectorIndex, type Entry, type Hit } from "./vector-index.js";
+import { VectorIndex, type Entry, type Hit, type LoadOutcome } from "./vector-index.js";
 
 export interface MemoryOptions {
   /** false: no records in memory, every search is an exact scan inside LanceDB. */
@@ -62,8 +63,11 @@ export class Memory {
     );
   }
 
-  /** An empty resident collection; `label` names it in warnings. */
-  collection(dim: number, params: IndexParams, label: string): ResidentCollection {
+  /**
+   * An empty resident collection; `label` names it in warnings. `graphs` is where its graph is
+   * saved (none: never), `log` where its graph's start-up, progress and saves are reported.
+   */
+  collection(dim: number, params: IndexParams, label: string, extras: { graphs?: GraphSaver | null; log?: IndexLog } = {}): ResidentCollection {
     return new ResidentCollection(
       params.sparseKeys ?? [],
       new VectorIndex(dim, {
@@ -73,10 +77,17 @@ export class Memory {
         exactLimit: this.exactLimit,
         host: this.host,
         budget: this.budget,
+        graphs: extras.graphs,
+        log: extras.log,
         onWarning: (m) => this.onWarning(`collection table ${label}: ${m}`),
       }),
       this.minEf,
     );
+  }
+
+  /** Whether collections get graphs at all (and so whether saving them means anything). */
+  get graphs(): boolean {
+    return this.host !== null;
   }
 
   async close(): Promise<void> {
@@ -255,6 +266,11 @@ export class ResidentCollection {
   /** Inserts or replaces records; `activate` false defers starting a graph (bulk loads). */
   put(records: readonly ResidentRecord[], activate = true): void {
     this.index.put(records, activate);
+    this.putSparse(records);
+  }
+
+  /** The records' sparse vectors into the sparse indexes (after the vector index has their slots). */
+  private putSparse(records: readonly ResidentRecord[]): void {
     if (this.sparse.size === 0) return;
     const store = this.index.store;
     for (const r of records) {
@@ -270,6 +286,31 @@ export class ResidentCollection {
   /** Starts the graph after a bulk load (if the collection is big enough for one). */
   activate(): void {
     this.index.activate();
+  }
+
+  // ---- loading from LanceDB (VectorIndex.beginLoad): records back in their saved graph's slots
+
+  beginLoad(savedGraph: Uint8Array | null, whyNone?: string): void {
+    this.index.beginLoad(savedGraph, whyNone);
+  }
+
+  load(records: readonly ResidentRecord[]): void {
+    this.index.load(records);
+    this.putSparse(records);
+  }
+
+  finishLoad(): LoadOutcome {
+    return this.index.finishLoad();
+  }
+
+  /** Saves the graph if anything is unsaved (a graceful shutdown). */
+  saveNow(): Promise<void> {
+    return this.index.saveNow();
+  }
+
+  /** Resolves once no save is under way (after close(): before its saved graph is dropped). */
+  settled(): Promise<void> {
+    return this.index.settled();
   }
 
   remove(slots: Int32Array): void {
