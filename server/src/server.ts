@@ -7,6 +7,7 @@ import { buildApp } from "./app.js";
 import { loadCredentials } from "./auth/credentials.js";
 import { isLoopback, type ServerConfig } from "./config.js";
 import { Chroma } from "./core/chroma.js";
+import { preloadCollections } from "./core/preload.js";
 import { openStorage } from "./storage/open.js";
 
 /** The upstream server version whose API we implement (what /version answers). */
@@ -20,12 +21,15 @@ export async function startServer(config: ServerConfig): Promise<{ close(): Prom
       `refusing to listen on ${config.host} without authentication: pass --auth-credentials <file>, or --allow-unauthenticated to expose an open server`,
     );
   }
-  const storage = await openStorage(config.path);
+  const storage = await openStorage(config.path, { logger: logger.child({ component: "storage" }) });
   const chroma = new Chroma(storage, { allowReset: config.allowReset, maxBatchSize: config.maxBatchSize, version: API_VERSION });
   await chroma.init();
   const app = await buildApp(chroma, { logger, bodyLimit: config.bodyLimit, credentials });
   const url = await app.listen({ host: config.host, port: config.port });
   logger.info({ url, path: config.path, allowReset: config.allowReset, auth: credentials ? "token" : "off" }, "chromaspec listening");
+  // Collections load into memory in the background (logged), one at a time.
+  const preloaded = await preloadCollections(storage, logger.child({ component: "storage" }));
+  logger.info({ collections: preloaded }, "loading collections into memory in the background");
 
   let closing: Promise<void> | undefined;
   const close = () =>
