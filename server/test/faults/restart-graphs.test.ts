@@ -98,6 +98,9 @@ describe("saved graphs across restarts of the real server", () => {
 
     server = await start(dataDir);
     await ready(server);
+    // Start-up says which collections load (before any request names them).
+    expect(logged(server, "collection queued to load into memory")).toMatchObject({ collection: id, collectionName: "saved-graphs" });
+    expect(logged(server, "loading collections into memory in the background")).toMatchObject({ collections: 1 });
     expect(logged(server, "loading the collection's saved graph")).toMatchObject({ collection: id, kept: N, upserts: 0, deletes: 0 });
     expect(logged(server, "collection loaded into memory")).toMatchObject({ collection: id, records: N, graph: "restored" });
     expect(logged(server, "building the collection's graph")).toBeUndefined();

@@ -182,13 +182,26 @@ describe("saved graphs that cannot be used", () => {
     index.close();
   }
 
-  it("missing: rebuilt, logged", async () => {
+  it("missing: rebuilt, logged, with its progress until the graph is ready", async () => {
     const { random, vec, model } = await savedOnce(21);
-    const { index, log, outcome } = reopen(space, model, null, random);
+    const { index, log, outcome } = reopen(space, model, null, random, { progressMs: 5 });
     expect(outcome).toEqual({ graph: "rebuilding", reason: "no saved graph" });
     expect(log.has("warn", /building the collection's graph.*no saved graph/)).toBe(true);
     await expectRebuilt(index, model, vec);
-    expect(log.has("info", /graph is ready/)).toBe(true);
+    const messages = log.lines.map((l) => l.message);
+    const ready = messages.indexOf("the collection's graph is ready");
+    expect(ready).toBeGreaterThan(0);
+    // The graph stays in the worker for a while after it has caught up (handed over only when
+    // quiet), so at least one progress line comes before "ready", and none after it.
+    const progress = log.lines.filter((l) => l.message === "indexing the collection's graph");
+    expect(progress.length).toBeGreaterThan(0);
+    expect(messages.lastIndexOf("indexing the collection's graph")).toBeLessThan(ready);
+    for (const p of progress) {
+      const { applied, ops } = p.fields as { applied: number; ops: number };
+      expect(ops).toBe(model.size);
+      expect(applied).toBeLessThanOrEqual(ops);
+    }
+    expect(log.lines[ready].fields).toMatchObject({ records: model.size, ops: model.size });
   });
 
   it("truncated or with a flipped byte in its slot map: rebuilt, logged", async () => {

@@ -58,6 +58,8 @@ export interface VectorIndexOptions extends AnnParams {
   graphs?: GraphSaver | null;
   /** Start-up, rebuild progress and saves are reported here. */
   log?: IndexLog;
+  /** How often the progress of a graph build a load started is logged (default PROGRESS_MS). */
+  progressMs?: number;
   onWarning?: (message: string) => void;
 }
 
@@ -283,7 +285,7 @@ export class VectorIndex implements AnnListener {
     if (this.mode === "exact" || !this.options.log) return;
     const timer = setInterval(() => {
       if (this.mode === "worker") this.options.log?.info({ applied: this.appliedOp, ops: this.opNo }, "indexing the collection's graph");
-    }, PROGRESS_MS);
+    }, this.options.progressMs ?? PROGRESS_MS);
     timer.unref();
     this.startup = { at: performance.now(), ops: this.opNo, timer };
   }
