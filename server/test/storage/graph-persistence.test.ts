@@ -7,7 +7,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { DistanceSpace } from "../../src/core/model.js";
 import { AnnWorkerHost } from "../../src/storage/memory/ann-worker-host.js";
-import { SavePolicy, type IndexLog } from "../../src/storage/memory/graph-persistence.js";
+import { SavedSlots, SavePolicy, type IndexLog } from "../../src/storage/memory/graph-persistence.js";
+import type { Snapshot } from "../../src/storage/memory/graph-snapshot.js";
 import { MemoryBudget } from "../../src/storage/memory/slots.js";
 import { VectorIndex, type Entry, type Hit, type VectorIndexOptions } from "../../src/storage/memory/vector-index.js";
 import { referenceDistance, rng } from "./helpers.js";
@@ -353,5 +354,27 @@ describe("saving", () => {
     await until(() => saver.saves === 1);
     expect(log.has("info", /saved the collection's graph/)).toBe(true);
     index.close();
+  });
+});
+
+describe("saved slots (seq -> slot of a saved graph)", () => {
+  it("answers as a Map of the saved seqs would, with holes, freed slots and seqs far apart", () => {
+    const random = rng(41);
+    const seqs = new Float64Array(5000).fill(-1);
+    const model = new Map<number, number>();
+    let seq = 0;
+    for (let slot = 0; slot < seqs.length; slot++) {
+      seq += 1 + Math.floor(random() * 20);
+      if (random() < 0.3) continue;
+      seqs[slot] = seq;
+      model.set(seq, slot);
+    }
+    const slots = SavedSlots.of({ seqs } as Snapshot);
+    for (let s = 0; s <= seq + 10; s++) expect(slots.get(s)).toBe(model.get(s));
+    expect(SavedSlots.none.get(0)).toBeUndefined();
+  });
+
+  it("refuses seqs that cannot be a record's (a damaged snapshot): the load rebuilds", () => {
+    for (const bad of [1.5, 2 ** 40]) expect(() => SavedSlots.of({ seqs: Float64Array.of(0, bad) } as Snapshot)).toThrow(/damaged graph snapshot/);
   });
 });

@@ -90,12 +90,35 @@ export function captureSlotMap(store: SlotStore, graph: Graph, pending: (slot: n
   return { seqs, versions, present };
 }
 
-/** The slot each saved record (by seq) had: where a restore puts it back. */
-export function savedSlots(snapshot: Snapshot): Map<number, number> {
-  const bySeq = new Map<number, number>();
-  const { seqs } = snapshot;
-  for (let slot = 0; slot < seqs.length; slot++) if (seqs[slot] >= 0) bySeq.set(seqs[slot], slot);
-  return bySeq;
+/**
+ * The slot each saved record (by seq) had: where a restore puts it back. A typed array indexed
+ * by seq (as SlotStore's own), not a Map: V8's Map stops at 2^24 entries, below the record
+ * counts a collection can reach in this machine's memory.
+ */
+export class SavedSlots {
+  static readonly none = new SavedSlots(new Int32Array(0));
+
+  /** slot + 1 per seq; 0: no saved record has that seq. */
+  private constructor(private readonly bySeq: Int32Array) {}
+
+  static of(snapshot: Snapshot): SavedSlots {
+    const { seqs } = snapshot;
+    let max = -1;
+    for (let slot = 0; slot < seqs.length; slot++) {
+      const seq = seqs[slot];
+      if (seq < 0) continue;
+      if (!Number.isInteger(seq) || seq >= 2 ** 31) throw new Error(`damaged graph snapshot: slot ${slot} has seq ${seq}`);
+      if (seq > max) max = seq;
+    }
+    const bySeq = new Int32Array(max + 1);
+    for (let slot = 0; slot < seqs.length; slot++) if (seqs[slot] >= 0) bySeq[seqs[slot]] = slot + 1;
+    return new SavedSlots(bySeq);
+  }
+
+  get(seq: number): number | undefined {
+    const s = seq < this.bySeq.length ? this.bySeq[seq] : 0;
+    return s === 0 ? undefined : s - 1;
+  }
 }
 
 export interface Replay {

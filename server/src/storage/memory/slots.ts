@@ -280,8 +280,10 @@ export class SlotStore {
 
   /** After a restore: the slots no record claimed become free. */
   releaseUnclaimed(): void {
-    const taken = new Set(this.free);
-    for (let s = this.top - 1; s >= 0; s--) if (this.alive[s] === 0 && !taken.has(s)) this.free.push(s);
+    // A mark per slot, not a Set: V8's Set stops at 2^24 entries.
+    const taken = new Uint8Array(this.top);
+    for (const s of this.free) taken[s] = 1;
+    for (let s = this.top - 1; s >= 0; s--) if (this.alive[s] === 0 && taken[s] === 0) this.free.push(s);
   }
 
   private growArrays(top = this.top): void {

@@ -29,7 +29,7 @@ import type { AnnHost, AnnListener } from "./ann-worker-host.js";
 import { distanceFromSum, upstreamDistance, vectorNorm } from "./distance.js";
 import { trimSoon } from "./process-memory.js";
 import { Graph, type GraphState } from "./hnsw-graph.js";
-import { captureSlotMap, replayOps, savedSlots, SavePolicy, type GraphSaver, type IndexLog } from "./graph-persistence.js";
+import { captureSlotMap, replayOps, SavedSlots, SavePolicy, type GraphSaver, type IndexLog } from "./graph-persistence.js";
 import { decodeSnapshot, encodeSnapshot, type Snapshot } from "./graph-snapshot.js";
 import { CHUNK_BITS, OP_DELETE, OP_UPSERT } from "./protocol.js";
 import { type MemoryBudget, type Payload, SlotStore } from "./slots.js";
@@ -138,7 +138,7 @@ export class VectorIndex implements AnnListener {
   private scoreSlots = new Int32Array(0);
   private scoreDist = new Float64Array(0);
   /** During a load: the saved graph and where its records go (null: no usable saved graph). */
-  private loading: { snapshot: Snapshot | null; bySeq: Map<number, number>; reason: string } | null = null;
+  private loading: { snapshot: Snapshot | null; bySeq: SavedSlots; reason: string } | null = null;
   /** A saved graph is being loaded in the worker (its failure means a rebuild, not a fault). */
   private restoring = false;
   /** The graph build a load started (logged until the graph is ready), if any. */
@@ -209,6 +209,7 @@ export class VectorIndex implements AnnListener {
   beginLoad(saved: Uint8Array | null, whyNone = "no saved graph"): void {
     if (this.store.slotLimit !== 0) throw new Error("beginLoad on an index that has records");
     let snapshot: Snapshot | null = null;
+    let bySeq = SavedSlots.none;
     let reason = whyNone;
     if (saved && this.options.host) {
       try {
@@ -218,13 +219,16 @@ export class VectorIndex implements AnnListener {
         if (h.space !== o.space || h.dim !== this.store.dim || h.m !== o.m || h.efConstruction !== o.efConstruction) {
           reason = "the saved graph was built with other parameters";
           snapshot = null;
+        } else {
+          bySeq = SavedSlots.of(snapshot);
         }
       } catch (err) {
         reason = err instanceof Error ? err.message : String(err);
+        snapshot = null;
       }
     }
     if (snapshot) this.store.restoreLayout(snapshot.seqs.length);
-    this.loading = { snapshot, bySeq: snapshot ? savedSlots(snapshot) : new Map(), reason };
+    this.loading = { snapshot, bySeq, reason };
   }
 
   /** Records of a load (beginLoad first); a record the saved graph knew goes back to its slot. */
