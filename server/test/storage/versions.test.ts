@@ -4,26 +4,16 @@
  * before rows had versions gets the column (0) on open and keeps working.
  */
 import * as lancedb from "@lancedb/lancedb";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { arrow, float32Data, int64Data, tableFromColumns, utf8Data, type ArrowModule } from "../../src/storage/lance/arrow.js";
-import { openStorage, type OpenedStorage } from "../../src/storage/open.js";
-import { collection, EVERYTHING, IDS_ONLY, rec, recordsOf, tempDir } from "./helpers.js";
+import { collection, EVERYTHING, IDS_ONLY, rec, recordsOf } from "./helpers.js";
+import { storagePerTest } from "./storage-per-test.js";
 
-let dir: Awaited<ReturnType<typeof tempDir>>;
-let storage: OpenedStorage;
-
-beforeEach(async () => {
-  dir = await tempDir();
-  storage = await openStorage(dir.path);
-});
-afterEach(async () => {
-  await storage.close();
-  await dir.dispose();
-});
+const fresh = storagePerTest();
 
 /** id -> version, as LanceDB has them. */
 async function versions(tableName: string): Promise<Map<string, number>> {
-  const db = await lancedb.connect(dir.path);
+  const db = await lancedb.connect(fresh.path);
   const t = await db.openTable(tableName);
   const rows = await t.query().select(["id", "version"]).toArray();
   t.close();
@@ -34,7 +24,7 @@ async function versions(tableName: string): Promise<Map<string, number>> {
 describe("row versions", () => {
   it("each write stamps its rows above every earlier one, across restarts and deletes", async () => {
     const coll = collection();
-    let table = await recordsOf(storage, coll);
+    let table = await recordsOf(fresh.storage, coll);
     const started = Date.now() * 1000;
     await table.write([rec("a", [1, 0]), rec("b", [0, 1])]);
     await table.write([rec("b", [1, 1]), rec("c", [2, 2])]);
@@ -45,9 +35,8 @@ describe("row versions", () => {
     // The newest rows deleted, then a restart: the next stamp is still above them.
     const newest = v.get("c")!;
     await table.delete({ ids: ["b", "c"] });
-    await storage.close();
-    storage = await openStorage(dir.path);
-    table = await recordsOf(storage, coll);
+    await fresh.reopen();
+    table = await recordsOf(fresh.storage, coll);
     await table.write([rec("d", [3, 3])]);
     v = await versions(coll.id);
     expect(v.get("d")).toBeGreaterThan(newest);
@@ -56,9 +45,9 @@ describe("row versions", () => {
 
   it("a table written before rows had versions gets them (0) on open and keeps working", async () => {
     const coll = collection();
-    await storage.catalog.createCollection(coll);
+    await fresh.storage.catalog.createCollection(coll);
     // The record table as it was: no version column.
-    const db = await lancedb.connect(dir.path);
+    const db = await lancedb.connect(fresh.path);
     const fsl = new arrow.FixedSizeList(2, new arrow.Field("item", new arrow.Float32(), true));
     const schema = new arrow.Schema([
       new arrow.Field("id", new arrow.Utf8(), false),
@@ -85,7 +74,7 @@ describe("row versions", () => {
     (await db.createTable(coll.id, data)).close();
     db.close();
 
-    const table = await recordsOf(storage, coll);
+    const table = await recordsOf(fresh.storage, coll);
     await table.write([rec("new", [1, 1], "three")]);
     const v = await versions(coll.id);
     expect(v.get("old1")).toBe(0);
