@@ -104,6 +104,11 @@ export class CollectionStore implements CollectionRecords {
     if (this.memory && this.state === "lance-only" && Date.now() >= this.retryAt) this.startLoad();
   }
 
+  /** Which store answers reads right now (diagnostics, tests). */
+  get source(): "memory" | "lance" {
+    return this.inMemory() ? "memory" : "lance";
+  }
+
   /** Resolves once a load in progress has finished (tests, benchmarks). */
   async ready(): Promise<void> {
     await this.loading;
