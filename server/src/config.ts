@@ -16,6 +16,34 @@ export interface ServerConfig {
   authCredentialsFile?: string;
   /** Bind a non-loopback address without authentication (refused otherwise). */
   allowUnauthenticated: boolean;
+  /** LanceDB table maintenance (compaction + version cleanup); storage defaults where absent. */
+  maintenance: MaintenanceConfig;
+}
+
+/**
+ * Tuning knobs of background table maintenance, from CHROMASPEC_OPTIMIZE_EVERY (writes between
+ * runs), CHROMASPEC_RETAIN_VERSIONS_MS (how long old versions stay readable) and
+ * CHROMASPEC_OPTIMIZE_IDLE_FACTOR (idle time after a run, as a multiple of its duration).
+ */
+export interface MaintenanceConfig {
+  optimizeEvery?: number;
+  retainVersionsMs?: number;
+  optimizeIdleFactor?: number;
+}
+
+function maintenanceFrom(env: NodeJS.ProcessEnv): MaintenanceConfig {
+  const out: MaintenanceConfig = {};
+  const read = (name: string, key: keyof MaintenanceConfig, min: number) => {
+    const text = env[name];
+    if (text === undefined || text.trim() === "") return;
+    const value = Number(text);
+    if (!Number.isFinite(value) || value < min) throw new Error(`invalid ${name}: ${text} (a number >= ${min})`);
+    out[key] = value;
+  };
+  read("CHROMASPEC_OPTIMIZE_EVERY", "optimizeEvery", 1);
+  read("CHROMASPEC_RETAIN_VERSIONS_MS", "retainVersionsMs", 0);
+  read("CHROMASPEC_OPTIMIZE_IDLE_FACTOR", "optimizeIdleFactor", 0);
+  return out;
 }
 
 export interface FlagValues {
@@ -55,6 +83,7 @@ export function resolveConfig(flags: FlagValues, env: NodeJS.ProcessEnv = proces
     bodyLimit: Number(env.CHROMA_MAX_BODY_BYTES ?? DEFAULT_BODY_LIMIT),
     authCredentialsFile: flags.authCredentials ?? env.CHROMA_SERVER_AUTHN_CREDENTIALS_FILE ?? undefined,
     allowUnauthenticated: flags.allowUnauthenticated ?? truthy(env.CHROMA_ALLOW_UNAUTHENTICATED),
+    maintenance: maintenanceFrom(env),
   };
 }
 

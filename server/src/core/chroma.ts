@@ -111,8 +111,12 @@ export class Chroma {
   async reset(): Promise<void> {
     if (!this.options.allowReset) throw new NotAllowedError("Reset is disabled by config");
     await this.writes.drain();
-    await this.storage.reset();
-    await this.init();
+    // Under the catalog lock: a tenant, database or collection created meanwhile waits until the
+    // defaults are back, instead of finding default_database gone.
+    await this.writes.run("catalog", async () => {
+      await this.storage.reset();
+      await this.init();
+    });
   }
 
   /** Waits for every write in flight (graceful shutdown). */

@@ -11,7 +11,7 @@
  * one merge-insert) instead of one commit each.
  */
 import type { Connection, Table } from "@lancedb/lancedb";
-import type { CollectionInfo, CollectionPatch, DatabaseInfo, Metadata, TenantInfo } from "../storage.js";
+import type { Catalog, CollectionInfo, CollectionPatch, DatabaseInfo, Metadata, TenantInfo } from "../storage.js";
 import { arrow, float64Data, int64Data, readStrings, tableFromColumns, utf8Data, type ArrowModule } from "./arrow.js";
 import { TableHandle } from "./handle.js";
 import { TableMaintenance, type MaintenanceRunner } from "./maintenance.js";
@@ -58,13 +58,14 @@ class CatalogTable {
     return this.handle.use((t) => t.query().toArrow());
   }
 
+  /** Merge-inserts and deletes never commit while maintenance compacts (see maintenance.ts). */
   async upsert(key: string, data: ArrowModule.Table): Promise<void> {
-    await this.handle.use((t) => t.mergeInsert(key).whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data));
+    await this.maintenance.exclusive(() => this.handle.use((t) => t.mergeInsert(key).whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data)));
     this.maintenance.noteWrite();
   }
 
   async remove(predicate: string): Promise<void> {
-    await this.handle.use((t) => t.delete(predicate));
+    await this.maintenance.exclusive(() => this.handle.use((t) => t.delete(predicate)));
     this.maintenance.noteWrite();
   }
 
@@ -92,7 +93,7 @@ const key2 = (a: string, b: string) => `${a}\u0000${b}`;
 const key3 = (a: string, b: string, c: string) => `${a}\u0000${b}\u0000${c}`;
 const big = (n: number) => BigInt(Math.trunc(n));
 
-export class LanceCatalog {
+export class LanceCatalog implements Catalog {
   private readonly tenants = new Map<string, Ordered<TenantInfo>>();
   private readonly databases = new Map<string, Ordered<DatabaseInfo>>();
   private readonly databaseByName = new Map<string, string>();

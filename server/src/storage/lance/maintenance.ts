@@ -14,11 +14,13 @@
  *   call, and `stop()` (called before a table is closed or dropped) cancels a waiting run and
  *   waits for a running one, so no optimize ever runs on a closing or dropped table;
  * - with other runs on the same table: one at a time (a chain per table);
- * - with writes: optimize first runs without the table's write mutex, so writers are not
- *   stalled while a large table is rewritten. LanceDB's commit protocol arbitrates: appends commit
- *   fine alongside a compaction; an update or delete that commits meanwhile makes LanceDB reject
- *   the compaction ("retryable commit conflict", the user's write always wins), and then it is
- *   retried holding the write mutex.
+ * - with writes: appends commit alongside a run (LanceDB's commit protocol rebases them over a
+ *   compaction; no conflict), so ingest is never stalled by the rewrite of a large table. Commits
+ *   that replace or delete rows wait for a running run and hold off the next (`exclusive`): with
+ *   @lancedb/lancedb 0.37 a merge-insert or delete committing while optimize cleans up old
+ *   versions panics in LanceDB's conflict resolver (it unwraps a manifest the cleanup removed;
+ *   docs/upstream/lancedb-close-during-optimize.md), which answered the user's write with a 500.
+ *   Should a run still meet a commit conflict, it is retried holding the write mutex.
  */
 import type { Table } from "@lancedb/lancedb";
 import { Mutex } from "../../util/mutex.js";
@@ -97,6 +99,11 @@ export class TableMaintenance {
   private timer: NodeJS.Timeout | null = null;
   /** Runs of this table, one after the other (scheduled ones and optimizeNow()). */
   private readonly runs = new Mutex();
+  /**
+   * Held by a run while it compacts and cleans up, and by commits that replace or delete rows
+   * (never by appends). Taken after the write mutex, never before it.
+   */
+  private readonly compaction = new Mutex();
   /** How long the last run took and when it ended (for the cutoff slack and the spacing). */
   private lastRunMs = 0;
   private lastEnd = 0;
@@ -168,6 +175,11 @@ export class TableMaintenance {
     await this.runs.run(async () => undefined);
   }
 
+  /** Runs a commit that replaces or deletes rows: never while a run compacts or cleans up. */
+  exclusive<T>(commit: () => Promise<T>): Promise<T> {
+    return this.compaction.run(commit);
+  }
+
   /** Upkeep, compaction and cleanup, after any run in progress; must not be called with the write mutex held. */
   optimizeNow(): Promise<void> {
     return this.runs.run(async () => {
@@ -191,12 +203,12 @@ export class TableMaintenance {
     if (!handle) return;
     this.writes = 0;
     try {
-      await handle.use((t) => this.optimize(t, started));
+      await this.compaction.run(() => handle.use((t) => this.optimize(t, started)));
     } catch (err) {
       if (!isCommitConflict(err)) throw err;
       await this.mutex.run(async () => {
         const h = this.handle();
-        if (h) await h.use((t) => this.optimize(t, Date.now()));
+        if (h) await this.compaction.run(() => h.use((t) => this.optimize(t, Date.now())));
       });
     } finally {
       this.lastEnd = Date.now();

@@ -64,7 +64,7 @@ function typedField(name: string): ArrowModule.Field {
   return new arrow.Field(name, type, true);
 }
 
-export function isNotFound(err: unknown): boolean {
+function isNotFound(err: unknown): boolean {
   return err instanceof Error && /was not found|not found/i.test(err.message);
 }
 
@@ -457,9 +457,10 @@ export class LanceTable {
   /** Commits a prepared batch: an append, or a merge-insert when it replaces records. */
   async commit(batch: CommitBatch): Promise<void> {
     const data = this.build(batch);
-    await this.handle!.use((t) =>
-      batch.replaced === 0 ? t.add(data) : t.mergeInsert("id").whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data),
-    );
+    const handle = this.handle!;
+    // An append commits alongside maintenance; a replace waits for it (see maintenance.ts).
+    if (batch.replaced === 0) await handle.use((t) => t.add(data));
+    else await this.maintenance.exclusive(() => handle.use((t) => t.mergeInsert("id").whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data)));
     for (const s of batch.seqs) if (s >= this.next) this.next = s + 1;
     if (this.zeroNorms === false && batch.records.some((r) => norm(r.embedding) === 0)) this.zeroNorms = true;
     this.maintenance.noteWrite();
@@ -471,7 +472,7 @@ export class LanceTable {
     const handle = this.handle;
     if (!handle) return 0;
     const where = compileFilter(filter, this.columns) ?? "true";
-    const result = await handle.use((t) => run(() => t.delete(where), filter));
+    const result = await this.maintenance.exclusive(() => handle.use((t) => run(() => t.delete(where), filter)));
     if (result.numDeletedRows > 0) this.maintenance.noteWrite();
     return result.numDeletedRows;
   }
