@@ -9,6 +9,7 @@ import { DEFAULT_DATABASE, DEFAULT_TENANT } from "../core/chroma.js";
 import type { Scope } from "../core/chroma.js";
 import { CollectionNotFoundError, ForbiddenError, UnauthorizedError } from "../core/errors.js";
 import type { Handlers } from "../generated/handlers.js";
+import { addressed } from "../http/scope.js";
 import { ANY, type Credentials, type User } from "./credentials.js";
 
 type OperationId = keyof Handlers;
@@ -17,11 +18,6 @@ type AnyHandler = (input: AnyInput) => Promise<{ status: number; body: unknown }
 
 const PUBLIC = new Set<OperationId>([
   "v1Root", "v2Root", "v1Heartbeat", "v2Heartbeat", "v1Version", "v2Version", "v2Healthcheck", "v1PreFlightChecks", "v2PreFlightChecks",
-]);
-/** v1 routes by collection id: no tenant or database in the request, the collection's own scope applies. */
-const V1_BY_ID = new Set<OperationId>([
-  "v1UpdateCollection", "v1CollectionAdd", "v1CollectionUpdate", "v1CollectionUpsert", "v1CollectionGet",
-  "v1CollectionDelete", "v1CollectionQuery", "v1CollectionCount",
 ]);
 /** Operations that act on the whole server, not inside one tenant. */
 const ADMIN = new Set<OperationId>(["v1Reset", "v2Reset", "v1CreateTenant", "v2CreateTenant"]);
@@ -37,21 +33,6 @@ export function coversDatabase(user: User, database: string): boolean {
 /** The identity /auth/identity reports for a caller. */
 export function identityOfUser(user: User): { user_id: string; tenant: string; databases: string[] } {
   return { user_id: user.id, tenant: user.tenant, databases: user.databases };
-}
-
-/** The tenant and database an operation touches, or only the tenant for tenant-level ones. */
-function scopeOf(op: OperationId, input: AnyInput): { tenant: string; database?: string } {
-  const p = input.params ?? {};
-  const q = input.query ?? {};
-  const str = (v: unknown) => (typeof v === "string" ? v : undefined);
-  if (op.startsWith("v2")) {
-    const database = op === "v2CreateDatabase" ? str((input.body as { name?: unknown } | undefined)?.name) : str(p.database);
-    return { tenant: str(p.tenant) ?? DEFAULT_TENANT, database };
-  }
-  if (op === "v1GetTenant") return { tenant: str(p.tenant) ?? DEFAULT_TENANT };
-  if (op === "v1GetDatabase") return { tenant: str(q.tenant) ?? DEFAULT_TENANT, database: str(p.database) };
-  if (op === "v1CreateDatabase") return { tenant: str(q.tenant) ?? DEFAULT_TENANT, database: str((input.body as { name?: unknown } | undefined)?.name) };
-  return { tenant: str(q.tenant) ?? DEFAULT_TENANT, database: str(q.database) ?? DEFAULT_DATABASE };
 }
 
 /**
@@ -88,16 +69,6 @@ export function guardHandlers(handlers: Handlers, credentials: Credentials, loca
       guarded[op] = inner;
     } else if (op === "v2GetUserIdentity") {
       guarded[op] = async (input) => ({ status: 200, body: identityOfUser(authenticate(input)) });
-    } else if (V1_BY_ID.has(op)) {
-      guarded[op] = async (input) => {
-        const user = authenticate(input);
-        const id = String(input.params?.collection_id ?? "");
-        const scope = await locate(id);
-        if (!coversTenant(user, scope.tenant) || !coversDatabase(user, scope.database)) {
-          throw new CollectionNotFoundError(id, `Collection [${id}] does not exist.`);
-        }
-        return inner(input);
-      };
     } else if (ADMIN.has(op)) {
       guarded[op] = async (input) => {
         const user = authenticate(input);
@@ -107,8 +78,18 @@ export function guardHandlers(handlers: Handlers, credentials: Credentials, loca
     } else {
       guarded[op] = async (raw) => {
         const user = authenticate(raw);
+        const target = addressed(op, raw);
+        if ("collectionId" in target) {
+          // v1 by id: the collection's own scope; outside the token's, it answers as a missing one.
+          const id = target.collectionId;
+          const scope = await locate(id);
+          if (!coversTenant(user, scope.tenant) || !coversDatabase(user, scope.database)) {
+            throw new CollectionNotFoundError(id, `Collection [${id}] does not exist.`);
+          }
+          return inner(raw);
+        }
         const input = withV1Defaults(op, raw, user);
-        const scope = scopeOf(op, input);
+        const scope = addressed(op, input) as typeof target;
         if (!coversTenant(user, scope.tenant)) throw forbidden();
         if (scope.database !== undefined && !coversDatabase(user, scope.database)) throw forbidden();
         const reply = await inner(input);

@@ -2,17 +2,13 @@
  * The v1 face: chromadb 0.6.3's paths, with tenant and database as optional query parameters.
  * Same core calls as v2; only the envelope differs (0.6.3's return values and `included`).
  */
-import { DEFAULT_DATABASE, DEFAULT_TENANT, type Chroma, type Scope } from "../core/chroma.js";
+import type { Chroma } from "../core/chroma.js";
 import type { Handlers } from "../generated/handlers.js";
 import { createCollectionInput, deleteInput, getInput, queryInput, updateCollectionInput } from "./requests.js";
+import { v1Scope as scopeOf } from "./scope.js";
 import { collectionToWire, getResultV1, queryResultV1 } from "./wire.js";
 
 type V1Handlers = Pick<Handlers, Extract<keyof Handlers, `v1${string}`>>;
-
-const scopeOf = (q: { tenant?: string | null; database?: string | null } | undefined): Scope => ({
-  tenant: q?.tenant ?? DEFAULT_TENANT,
-  database: q?.database ?? DEFAULT_DATABASE,
-});
 
 export function v1Handlers(chroma: Chroma): V1Handlers {
   return {
@@ -34,12 +30,12 @@ export function v1Handlers(chroma: Chroma): V1Handlers {
       return { status: 200, body: { name: tenant.name } };
     },
     v1CreateDatabase: async ({ query, body }) => {
-      await chroma.createDatabase(query?.tenant ?? DEFAULT_TENANT, body.name);
+      await chroma.createDatabase(scopeOf(query).tenant, body.name);
       return { status: 200, body: null };
     },
     v1GetDatabase: async ({ params, query }) => ({
       status: 200,
-      body: await chroma.getDatabase(query?.tenant ?? DEFAULT_TENANT, params.database),
+      body: await chroma.getDatabase(scopeOf(query).tenant, params.database),
     }),
 
     v1ListCollections: async ({ query }) => ({

@@ -2,15 +2,14 @@
  * The v2 face: Chroma 1.x paths (tenant and database in the path). Each handler maps one request
  * onto one core call and the result onto 1.x's wire shape; nothing here decides semantics.
  */
-import type { Chroma, Scope } from "../core/chroma.js";
+import type { Chroma } from "../core/chroma.js";
 import type { Handlers } from "../generated/handlers.js";
 import { identityOf } from "./identity.js";
 import { createCollectionInput, deleteInput, getInput, queryInput, updateCollectionInput } from "./requests.js";
+import { v2Scope as scopeOf } from "./scope.js";
 import { collectionToWire } from "./wire.js";
 
 type V2Handlers = Pick<Handlers, Extract<keyof Handlers, `v2${string}`>>;
-
-const scopeOf = (p: { tenant: string; database: string }): Scope => ({ tenant: p.tenant, database: p.database });
 
 export function v2Handlers(chroma: Chroma): V2Handlers {
   return {
