@@ -49,7 +49,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const outputs = new Map<string, string>([
     [join(sdkOut, "openapi.ts"), types],
     [join(serverOut, "openapi.ts"), types],
-    [join(serverOut, "routes.ts"), renderRoutes(doc, ops)],
+    [join(serverOut, "routes.ts"), renderRoutes(ops)],
     [join(serverOut, "handlers.ts"), renderHandlers(ops)],
     [join(serverOut, "validators.ts"), validators.wrapper],
     [join(serverOut, "validators.ajv.ts"), validators.compiled],

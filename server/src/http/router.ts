@@ -217,17 +217,17 @@ function authOf(request: FastifyRequest): RequestAuth {
 }
 
 function sendReply(route: RouteDefinition, result: { status: number; body?: unknown }, request: FastifyRequest, reply: FastifyReply) {
-  const declared = route.responses[String(result.status)];
-  if (!route.successStatus.includes(result.status) || declared === undefined) {
+  const mediaType = route.responses[String(result.status)];
+  if (!route.successStatus.includes(result.status) || mediaType === undefined) {
     // The Handlers types make this unreachable from TypeScript; a JS caller or a cast got here.
     return sendError(new Error(`handler ${route.operationId} returned undeclared status ${result.status}`), request, reply);
   }
   reply.code(result.status);
-  if (declared.mediaType === null) return reply.send();
-  if (declared.mediaType === "application/json" || declared.mediaType.endsWith("+json")) {
-    return reply.header("content-type", `${declared.mediaType}; charset=utf-8`).send(JSON.stringify(result.body ?? null));
+  if (mediaType === null) return reply.send();
+  if (mediaType === "application/json" || mediaType.endsWith("+json")) {
+    return reply.header("content-type", `${mediaType}; charset=utf-8`).send(JSON.stringify(result.body ?? null));
   }
-  return reply.header("content-type", declared.mediaType).send(typeof result.body === "string" ? result.body : String(result.body));
+  return reply.header("content-type", mediaType).send(typeof result.body === "string" ? result.body : String(result.body));
 }
 
 /** Thrown errors with a numeric status 400-599 and a name are answers; anything else is a 500. */
