@@ -103,8 +103,8 @@ export function tableFromColumns(
   return new arrow.Table(schema, [new arrow.RecordBatch(schema, struct)]);
 }
 
-/** Strings of a Utf8 column of a query result (null stays null). */
-export function readStrings(table: ArrowModule.Table, name: string): (string | null)[] {
+/** Strings of a Utf8 column of a query result or a streamed batch (null stays null). */
+export function readStrings(table: ArrowModule.Table | ArrowModule.RecordBatch, name: string): (string | null)[] {
   const col = table.getChild(name);
   // An empty result may come back without any columns at all.
   if (!col && table.numRows === 0) return [];

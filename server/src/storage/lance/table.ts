@@ -614,12 +614,22 @@ async function run<T>(fn: () => Promise<T>, filter: RecordFilter): Promise<T> {
   }
 }
 
-function strings(batch: ArrowModule.RecordBatch, name: string): (string | null)[] {
-  const col = batch.getChild(name);
-  const out = new Array<string | null>(batch.numRows);
-  if (!col) return out.fill(null);
-  let i = 0;
-  for (const v of col) out[i++] = (v as string | null) ?? null;
+/**
+ * The vectors of a FixedSizeList embedding column, row by row: views into Arrow's buffer
+ * (`copy` false: no copy, valid while the batch is) or copies.
+ */
+function vectorsOf(column: ArrowModule.Vector, dim: number, copy: boolean): Float32Array[] {
+  const out = new Array<Float32Array>(column.length);
+  let row = 0;
+  for (const chunk of column.data) {
+    const child = chunk.children[0];
+    const values = child.values as Float32Array;
+    for (let i = 0; i < chunk.length; i++, row++) {
+      // The child's offset already accounts for any slice of the list column.
+      const start = child.offset + i * dim;
+      out[row] = copy ? values.slice(start, start + dim) : values.subarray(start, start + dim);
+    }
+  }
   return out;
 }
 
@@ -636,28 +646,16 @@ function int64sOf(batch: ArrowModule.RecordBatch, name: string): Float64Array {
 
 /** One streamed batch as columns; vectors are views into the batch's buffer (no copy). */
 function scanned(batch: ArrowModule.RecordBatch, dim: number): ScannedBatch {
-  const n = batch.numRows;
   const seqs = int64sOf(batch, "seq");
   const versions = int64sOf(batch, "version");
-  const vectors = new Array<Float32Array>(n);
-  let row = 0;
-  for (const chunk of batch.getChild("embedding")!.data) {
-    const child = chunk.children[0];
-    const values = child.values as Float32Array;
-    for (let i = 0; i < chunk.length; i++, row++) {
-      // The child's offset already accounts for any slice of the list column.
-      const start = child.offset + i * dim;
-      vectors[row] = values.subarray(start, start + dim);
-    }
-  }
   return {
-    ids: strings(batch, "id") as string[],
+    ids: readStrings(batch, "id") as string[],
     seqs,
     versions,
-    vectors,
-    documents: strings(batch, "document"),
-    uris: strings(batch, "uri"),
-    metadataJson: strings(batch, "metadata_json"),
+    vectors: vectorsOf(batch.getChild("embedding")!, dim, false),
+    documents: readStrings(batch, "document"),
+    uris: readStrings(batch, "uri"),
+    metadataJson: readStrings(batch, "metadata_json"),
   };
 }
 
@@ -674,16 +672,6 @@ function toViews(result: ArrowModule.Table, projection: Projection, dim: number)
   if (projection.metadatas) {
     readStrings(result, "metadata_json").forEach((m, i) => (views[i].metadata = m === null ? null : (JSON.parse(m) as Metadata)));
   }
-  if (projection.embeddings) {
-    let row = 0;
-    for (const chunk of result.getChild("embedding")!.data) {
-      const child = chunk.children[0];
-      const values = child.values as Float32Array;
-      for (let i = 0; i < chunk.length; i++, row++) {
-        const start = child.offset + i * dim;
-        views[row].embedding = values.slice(start, start + dim);
-      }
-    }
-  }
+  if (projection.embeddings) vectorsOf(result.getChild("embedding")!, dim, true).forEach((v, i) => (views[i].embedding = v));
   return views;
 }
