@@ -39,6 +39,22 @@ const injected = () => new Error("injected fault");
 const WRITES: Op[] = ["add", "upsert", "update"];
 const DELETES: Op[] = ["delete by id", "delete by filter"];
 
+/** The LanceDB call lands, then the call reports a failure anyway: an outcome the caller cannot know. */
+function afterLanding(name: "commit" | "delete"): void {
+  const original = LanceTable.prototype[name] as (this: LanceTable, arg: never) => Promise<unknown>;
+  vi.spyOn(LanceTable.prototype, name).mockImplementationOnce(async function (this: LanceTable, arg: never) {
+    await original.call(this, arg);
+    throw injected();
+  } as never);
+}
+
+/** The resident collection's `name` throws, once. */
+function memoryThrows(name: "assignSeqs" | "reserve" | "put", error: Error = injected()): void {
+  vi.spyOn(ResidentCollection.prototype, name).mockImplementationOnce(() => {
+    throw error;
+  });
+}
+
 /** Half of a batch applied, then a throw: an apply that fails midway. */
 function halfway<A extends unknown[]>(original: (...args: A) => void, cut: (args: A) => A) {
   return function (this: unknown, ...args: A) {
@@ -49,50 +65,17 @@ function halfway<A extends unknown[]>(original: (...args: A) => void, cut: (args
 
 const FAULTS: Fault[] = [
   { step: "prepare (table, columns)", ops: WRITES, committed: false, rejects: true, arm: () => void vi.spyOn(LanceTable.prototype, "prepare").mockRejectedValueOnce(injected()) },
-  {
-    step: "seqs from memory",
-    ops: WRITES,
-    committed: false,
-    rejects: true,
-    arm: () =>
-      void vi.spyOn(ResidentCollection.prototype, "assignSeqs").mockImplementationOnce(() => {
-        throw injected();
-      }),
-  },
+  { step: "seqs from memory", ops: WRITES, committed: false, rejects: true, arm: () => memoryThrows("assignSeqs") },
   {
     step: "room in memory (it cannot grow)",
     ops: WRITES,
     committed: true,
     rejects: false,
-    arm: () =>
-      void vi.spyOn(ResidentCollection.prototype, "reserve").mockImplementationOnce(() => {
-        throw new RangeError("WebAssembly.Memory.grow(): Maximum memory size exceeded");
-      }),
+    arm: () => memoryThrows("reserve", new RangeError("Array buffer allocation failed")),
   },
   { step: "LanceDB commit, before it lands", ops: WRITES, committed: false, rejects: true, arm: () => void vi.spyOn(LanceTable.prototype, "commit").mockRejectedValueOnce(injected()) },
-  {
-    step: "LanceDB commit, after it landed",
-    ops: WRITES,
-    committed: true,
-    rejects: true,
-    arm: () => {
-      const original = LanceTable.prototype.commit;
-      vi.spyOn(LanceTable.prototype, "commit").mockImplementationOnce(async function (this: LanceTable, batch) {
-        await original.call(this, batch);
-        throw injected();
-      });
-    },
-  },
-  {
-    step: "memory apply, before any record",
-    ops: WRITES,
-    committed: true,
-    rejects: false,
-    arm: () =>
-      void vi.spyOn(ResidentCollection.prototype, "put").mockImplementationOnce(() => {
-        throw injected();
-      }),
-  },
+  { step: "LanceDB commit, after it landed", ops: WRITES, committed: true, rejects: true, arm: () => afterLanding("commit") },
+  { step: "memory apply, before any record", ops: WRITES, committed: true, rejects: false, arm: () => memoryThrows("put") },
   {
     step: "memory apply, halfway",
     ops: WRITES,
@@ -105,19 +88,7 @@ const FAULTS: Fault[] = [
   },
   { step: "matching records in LanceDB", ops: ["delete by filter"], committed: false, rejects: true, arm: () => void vi.spyOn(LanceTable.prototype, "matchingSeqs").mockRejectedValueOnce(injected()) },
   { step: "LanceDB delete, before it lands", ops: DELETES, committed: false, rejects: true, arm: () => void vi.spyOn(LanceTable.prototype, "delete").mockRejectedValueOnce(injected()) },
-  {
-    step: "LanceDB delete, after it landed",
-    ops: DELETES,
-    committed: true,
-    rejects: true,
-    arm: () => {
-      const original = LanceTable.prototype.delete;
-      vi.spyOn(LanceTable.prototype, "delete").mockImplementationOnce(async function (this: LanceTable, filter) {
-        await original.call(this, filter);
-        throw injected();
-      });
-    },
-  },
+  { step: "LanceDB delete, after it landed", ops: DELETES, committed: true, rejects: true, arm: () => afterLanding("delete") },
   {
     step: "memory removal, halfway",
     ops: DELETES,
