@@ -68,22 +68,6 @@ export function l2At(a: Float32Array, data: Float32Array, offset: number, dim: n
 }
 
 /**
- * Distance from a query to one stored vector. `queryNorm` and `norm` are only read for cosine.
- * Not rounded: callers rank with it and round what they return (see `finalDistance`).
- */
-export function distanceAt(
-  space: DistanceSpace,
-  query: Float32Array,
-  queryNorm: number,
-  data: Float32Array,
-  offset: number,
-  dim: number,
-  norm: number,
-): number {
-  return distanceFromSum(space, space === "l2" ? l2At(query, data, offset, dim) : dotAt(query, data, offset, dim), queryNorm, norm);
-}
-
-/**
  * The distance in `space` from its sum, whichever kernel computed it (JS or the addon):
  * `sum` is the squared l2 distance for l2 and the dot product otherwise; cosine needs both
  * vectors' norms (a zero vector is at distance 1 from everything).
