@@ -51,7 +51,9 @@ export function utf8Data(values: readonly (string | null | undefined)[]): ArrowM
 export function float64Data(values: readonly (number | null | undefined)[]): ArrowModule.Data<ArrowModule.Float64> {
   const length = values.length;
   const data = new Float64Array(length);
-  for (let i = 0; i < length; i++) data[i] = values[i] ?? 0;
+  // -0 is stored as 0: DataFusion orders floats totally (-0 < 0, so {"$gte": 0} and {"$eq": 0}
+  // missed a stored -0), where upstream (SQLite REAL) and IEEE comparison treat them as equal.
+  for (let i = 0; i < length; i++) data[i] = (values[i] ?? 0) + 0;
   const { bitmap, nulls } = validity((i) => values[i] != null, length);
   return arrow.makeData({ type: new arrow.Float64(), length, nullCount: nulls, nullBitmap: bitmap, data });
 }
