@@ -168,8 +168,8 @@ export class CollectionStore implements CollectionRecords {
     await this.lance.validate(filter);
     if (page.limit !== undefined && page.limit <= 0) return [];
     const mem = this.inMemory();
-    if (mem && isIdsOnly(filter)) {
-      const views = mem.views(filter.ids, page, projection);
+    if (mem) {
+      const views = isIdsOnly(filter) ? mem.views(filter.ids, page, projection) : mem.find(filter, page, projection);
       if (views) return views;
     }
     return this.fromLance(() => this.lance.find(filter, page, projection), []);
@@ -188,9 +188,10 @@ export class CollectionStore implements CollectionRecords {
   }
 
   /**
-   * k-NN from memory: a filter on metadata or documents still runs inside LanceDB, which
-   * answers only the seqs of the matching records; they are then ranked in memory. Undefined
-   * when the resident copy was replaced meanwhile (then LanceDB answers).
+   * k-NN from memory: a filter is evaluated over the resident copy (memory/record-filter.ts);
+   * one memory declines (a regex, documents not held in memory) runs inside LanceDB, which answers
+   * only the seqs of the matching records. Candidates are then ranked in memory. Undefined when
+   * the resident copy was replaced meanwhile (then LanceDB answers).
    */
   private async nearestInMemory(
     mem: ResidentCollection,
@@ -202,9 +203,12 @@ export class CollectionStore implements CollectionRecords {
     let candidates: Int32Array | null = null;
     if (isIdsOnly(filter)) candidates = mem.slotsOfIds(filter.ids);
     else if (filter.where !== undefined || filter.whereDocument !== undefined) {
-      const seqs = await this.fromLance(() => this.lance.matchingSeqs(filter), new Float64Array(0));
-      if (this.inMemory() !== mem) return undefined;
-      candidates = seqs === null ? null : mem.slotsOfSeqs(seqs);
+      candidates = mem.matchingSlots(filter);
+      if (!candidates) {
+        const seqs = await this.fromLance(() => this.lance.matchingSeqs(filter), new Float64Array(0));
+        if (this.inMemory() !== mem) return undefined;
+        candidates = seqs === null ? null : mem.slotsOfSeqs(seqs);
+      }
     }
     if (candidates?.length === 0) return queries.map(() => []);
     const hits = await mem.search(queries, k, candidates);
@@ -246,6 +250,8 @@ export class CollectionStore implements CollectionRecords {
       matching: async (filter) => {
         await this.lance.validate(filter);
         if (isIdsOnly(filter)) return Float64Array.from(current().seqsOfSlots(mem.slotsOfIds(filter.ids))).sort();
+        const slots = current().matchingSlots(filter);
+        if (slots) return mem.seqsOfSlots(slots).sort();
         const seqs = await this.fromLance(() => this.lance.matchingSeqs(filter), new Float64Array(0));
         // Only the records live in memory now: a record deleted since LanceDB answered is no candidate.
         return current().seqsInOrder(seqs === null ? null : Float64Array.from(seqs).sort(), 0, undefined);
@@ -496,6 +502,7 @@ function residentRecord(r: StoredRecord, seq: number, version: number, metadataJ
     version,
     vector: r.embedding,
     payload: { document: r.document, uri: r.uri, metadataJson },
+    metadata: r.metadata,
     ...(sparseKeys?.length ? { sparse: sparseTerms(r.metadata, sparseKeys) } : {}),
   };
 }

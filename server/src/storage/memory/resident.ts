@@ -5,9 +5,11 @@
  * and kept in step by the collection composer (storage/collection.ts), which writes LanceDB
  * first and then applies the same change here.
  */
-import type { IndexParams, Metadata, Neighbor, Projection, RecordView, SeqMeasure, SparseTerms, StoredRecord } from "../storage.js";
+import type { IndexParams, Metadata, Neighbor, Projection, RecordFilter, RecordView, SeqMeasure, SparseTerms, StoredRecord } from "../storage.js";
 import { AnnWorkerHost, type AnnHost } from "./ann-worker-host.js";
+import { FilterColumns } from "./filter-columns.js";
 import type { GraphSaver, IndexLog } from "./graph-persistence.js";
+import { compileRecordFilter, NotResident, type FilterSource } from "./record-filter.js";
 import { MemoryBudget, type Payload } from "./slots.js";
 import { SparseIndex } from "./sparse-index.js";
 import { VectorIndex, type Entry, type Hit, type LoadOutcome } from "./vector-index.js";
@@ -97,13 +99,20 @@ export class Memory {
 
 /**
  * A record to put in memory: id, seq, vector and payload (document, uri, metadata as the JSON
- * text LanceDB stores), plus its sparse vectors on the collection's sparse-indexed keys.
+ * text LanceDB stores), plus its sparse vectors on the collection's sparse-indexed keys and its
+ * metadata as an object when the writer has it (else it is parsed from the payload's JSON).
  */
-export type ResidentRecord = Entry & { sparse?: ReadonlyMap<string, SparseTerms> };
+export type ResidentRecord = Entry & { sparse?: ReadonlyMap<string, SparseTerms>; metadata?: Metadata | null };
 
 export class ResidentCollection {
   /** One inverted index per sparse-indexed metadata key, over slots, kept in step with `index`. */
   private readonly sparse = new Map<string, SparseIndex>();
+  /**
+   * Every live record's metadata by slot, whatever the payload budget: filters are evaluated
+   * here (record-filter.ts) rather than in LanceDB.
+   */
+  private readonly metadata = new FilterColumns();
+  private readonly filterSource: FilterSource;
 
   constructor(
     sparseKeys: readonly string[],
@@ -111,6 +120,13 @@ export class ResidentCollection {
     private readonly minEf: number,
   ) {
     for (const key of sparseKeys) this.sparse.set(key, new SparseIndex());
+    const store = index.store;
+    this.filterSource = {
+      column: (key) => this.metadata.column(key),
+      codeOf: (value) => this.metadata.codeOf(value),
+      document: (slot) => store.payload(slot)?.document,
+      idOf: (slot) => store.idOf(slot),
+    };
   }
 
   get dimension(): number {
@@ -203,8 +219,13 @@ export class ResidentCollection {
 
   /** An ids-only get: insertion order, paged; undefined when a needed payload is not cached. */
   views(ids: readonly string[], page: { offset: number; limit?: number }, projection: Projection): RecordView[] | undefined {
+    return this.viewsOfSlots(this.slotsOfIds(ids), page, projection);
+  }
+
+  /** Views of live slots in insertion order, paged; undefined when a needed payload is not cached. */
+  private viewsOfSlots(of: Int32Array, page: { offset: number; limit?: number }, projection: Projection): RecordView[] | undefined {
     const store = this.index.store;
-    const slots = Array.from(this.slotsOfIds(ids)).sort((a, b) => store.seqOf(a) - store.seqOf(b));
+    const slots = Array.from(of).sort((a, b) => store.seqOf(a) - store.seqOf(b));
     const end = page.limit === undefined ? slots.length : page.offset + page.limit;
     const payload = projection.documents || projection.uris || projection.metadatas;
     const out: RecordView[] = [];
@@ -266,6 +287,7 @@ export class ResidentCollection {
   /** Inserts or replaces records; `activate` false defers starting a graph (bulk loads). */
   put(records: readonly ResidentRecord[], activate = true): void {
     this.index.put(records, activate);
+    this.keepMetadata(records);
     this.putSparse(records);
   }
 
@@ -296,6 +318,7 @@ export class ResidentCollection {
 
   load(records: readonly ResidentRecord[]): void {
     this.index.load(records);
+    this.keepMetadata(records);
     this.putSparse(records);
   }
 
@@ -315,7 +338,53 @@ export class ResidentCollection {
 
   remove(slots: Int32Array): void {
     for (const index of this.sparse.values()) for (const slot of slots) index.remove(slot);
+    for (const slot of slots) this.metadata.remove(slot);
     this.index.remove(slots);
+  }
+
+  /** Records the metadata of records just put (their slots are assigned). */
+  private keepMetadata(records: readonly ResidentRecord[]): void {
+    const store = this.index.store;
+    for (const r of records) {
+      const slot = store.slotOfId(r.id)!;
+      this.metadata.put(slot, r.metadata !== undefined ? r.metadata : parseMetadata(r.payload?.metadataJson ?? null));
+    }
+  }
+
+  // ---- filters, evaluated in memory -----------------------------------------------------------
+
+  /**
+   * Slots of the live records matching `filter`, ascending; null when memory declines the filter
+   * (a regex, a document not held in memory: see record-filter.ts) and LanceDB must answer.
+   */
+  matchingSlots(filter: RecordFilter): Int32Array | null {
+    const match = compileRecordFilter(filter, this.filterSource);
+    if (!match) return null;
+    const store = this.index.store;
+    try {
+      if (filter.ids !== undefined) {
+        // Few ids: only their slots are looked at.
+        const slots = this.slotsOfIds([...new Set(filter.ids)]).filter(match).sort();
+        return slots;
+      }
+      const live = store.liveSlots();
+      let n = 0;
+      for (let i = 0; i < live.length; i++) if (match(live[i])) live[n++] = live[i];
+      return live.subarray(0, n);
+    } catch (err) {
+      if (err instanceof NotResident) return null;
+      throw err;
+    }
+  }
+
+  /**
+   * A filtered get from memory: matching records in insertion order, paged; undefined when memory
+   * declines the filter or a needed payload is not cached.
+   */
+  find(filter: RecordFilter, page: { offset: number; limit?: number }, projection: Projection): RecordView[] | undefined {
+    const slots = this.matchingSlots(filter);
+    if (!slots) return undefined;
+    return this.viewsOfSlots(slots, page, projection);
   }
 
   // ---- the Search API's reads (records named by seq) -----------------------------------------
