@@ -8,7 +8,7 @@
 import { CollectionStore, type CollectionDeps } from "./collection.js";
 import { CATALOG_TABLES, LanceCatalog } from "./lance/catalog.js";
 import { LanceDatabase, type LanceOptions } from "./lance/database.js";
-import { GraphStore } from "./lance/graph-store.js";
+import { collectionOfGraphTable, dropSavedGraph, GraphStore } from "./lance/graph-store.js";
 import { LanceTable } from "./lance/table.js";
 import type { IndexLog } from "./memory/graph-persistence.js";
 import { trimSoon, tuneAllocator } from "./memory/process-memory.js";
@@ -110,8 +110,9 @@ class ComposedStorage implements OpenedStorage {
     const drop = previous
       .catch(() => undefined)
       .then(() => (c ? c.close(true) : new LanceTable(id, this.db).close(true)))
-      // Its saved graph goes with it (after close: no save is under way any more).
-      .then(() => this.deps.graphs?.drop(id))
+      // Its saved graph goes with it (after close: no save is under way any more), also when
+      // this process saves none (a graph an earlier run saved).
+      .then(() => dropSavedGraph(this.db.connection, id))
       .finally(() => {
         if (this.drops.get(id) === drop) this.drops.delete(id);
       });
@@ -125,7 +126,10 @@ class ComposedStorage implements OpenedStorage {
    */
   async reset(): Promise<void> {
     await this.catalog.clear();
-    const names = new Set([...this.collections.keys(), ...(await this.db.tableNames()).filter((n) => !CATALOG_NAMES.has(n))]);
+    const tables = (await this.db.tableNames()).filter((n) => !CATALOG_NAMES.has(n));
+    // A graph table goes with its collection (dropRecords: once no save of it is under way),
+    // never on its own while a save may be overwriting it.
+    const names = new Set([...this.collections.keys(), ...tables.map((n) => collectionOfGraphTable(n) ?? n)]);
     await Promise.all([...names].map((id) => this.dropRecords(id)));
   }
 

@@ -26,9 +26,29 @@ function isNotFound(err: unknown): boolean {
   return err instanceof Error && /was not found|not found/i.test(err.message);
 }
 
+const GRAPH_SUFFIX = "-hnsw";
+
 /** The name of a collection's graph table. */
 export function graphTableName(collectionId: string): string {
-  return `${collectionId}-hnsw`;
+  return `${collectionId}${GRAPH_SUFFIX}`;
+}
+
+/** The collection whose graph table `tableName` is, or null when it is not a graph table. */
+export function collectionOfGraphTable(tableName: string): string | null {
+  return tableName.endsWith(GRAPH_SUFFIX) ? tableName.slice(0, -GRAPH_SUFFIX.length) : null;
+}
+
+/**
+ * Drops a collection's saved graph, if it has one. The caller makes sure no save of it is under
+ * way: dropping a table while a save overwrites and cleans it up fails ("Directory not empty")
+ * and lets the save write the table again.
+ */
+export async function dropSavedGraph(db: Connection, collectionId: string): Promise<void> {
+  try {
+    await db.dropTable(graphTableName(collectionId));
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+  }
 }
 
 /** `bytes` as rows of at most `partBytes`, numbered from `first`, in one batch (no copy). */
@@ -114,11 +134,7 @@ export class GraphStore {
   }
 
   /** Forgets the collection's saved graph (the collection is dropped). */
-  async drop(collectionId: string): Promise<void> {
-    try {
-      await this.db.dropTable(graphTableName(collectionId));
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-    }
+  drop(collectionId: string): Promise<void> {
+    return dropSavedGraph(this.db, collectionId);
   }
 }

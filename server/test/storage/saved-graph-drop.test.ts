@@ -1,0 +1,80 @@
+/**
+ * A saved graph is dropped only once no save of it is under way (the issue-17 kind: no table
+ * dropped while a native call writes or cleans it up). A save overwrites the `<id>-hnsw` table
+ * and cleans up its old versions; dropping the table meanwhile fails with "Directory not empty"
+ * (a reset or drop answered 500) and lets the save write the table again (an orphan graph).
+ * Reset used to drop graph tables by name beside their collections, without waiting for saves.
+ */
+import * as lancedb from "@lancedb/lancedb";
+import { afterEach, expect, it, vi } from "vitest";
+import { GraphStore } from "../../src/storage/lance/graph-store.js";
+import { openStorage, type OpenedStorage } from "../../src/storage/open.js";
+import { collection, rec, recordsOf, tempDir } from "./helpers.js";
+
+let storage: OpenedStorage | null = null;
+let dir: Awaited<ReturnType<typeof tempDir>> | null = null;
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await storage?.close();
+  await dir?.dispose();
+});
+
+async function until(what: string, cond: () => boolean, ms = 120_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const batch = (n: number, round: number) => Array.from({ length: n }, (_, i) => rec(`r${i}`, [Math.sin(i + round), Math.cos(i * 3 + round), i % 7, round]));
+
+it.each(["reset", "drop the collection"] as const)("%s while a save of the collection's graph is under way: the graph table is dropped after the save, and stays dropped", async (how) => {
+  dir = await tempDir();
+  const events: string[] = [];
+  // Every table drop, whoever asks for it (the storage's own connection is of the same class).
+  const probe = await lancedb.connect(dir.path);
+  const dropTable = Object.getPrototypeOf(probe).dropTable as (name: string) => Promise<void>;
+  vi.spyOn(Object.getPrototypeOf(probe), "dropTable").mockImplementation(async function (this: unknown, name: unknown) {
+    events.push(`drop ${String(name)}`);
+    return dropTable.call(this, name as string);
+  });
+  // The first save goes through (the table exists afterwards); the second waits at a gate.
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let saves = 0;
+  const save = GraphStore.prototype.save;
+  vi.spyOn(GraphStore.prototype, "save").mockImplementation(async function (this: GraphStore, id: string, parts: Uint8Array[]) {
+    const n = ++saves;
+    events.push(`save ${n} start`);
+    if (n === 2) await gate;
+    try {
+      return await save.call(this, id, parts);
+    } finally {
+      events.push(`save ${n} end`);
+    }
+  });
+
+  storage = await openStorage(dir.path, { memory: { annThreshold: 16, onWarning: () => undefined } });
+  const coll = collection();
+  const records = await recordsOf(storage, coll);
+  // Over 1,000 changes make a built graph worth saving (memory/graph-persistence.ts).
+  await records.write(batch(1100, 0));
+  await until("the first save", () => events.includes("save 1 end"));
+  expect(await probe.tableNames()).toContain(`${coll.id}-hnsw`);
+  await records.write(batch(1100, 1));
+  await until("the second save", () => events.includes("save 2 start"));
+
+  const done = how === "reset" ? storage.reset() : storage.dropCollection(coll.id);
+  // Long enough for a drop that does not wait to happen.
+  await new Promise((r) => setTimeout(r, 500));
+  release();
+  await done;
+
+  const graphDrops = events.flatMap((e, i) => (e === `drop ${coll.id}-hnsw` ? [i] : []));
+  expect(graphDrops.length, events.join("\n")).toBeGreaterThan(0);
+  expect(graphDrops[0], events.join("\n")).toBeGreaterThan(events.indexOf("save 2 end"));
+  expect(await probe.tableNames()).not.toContain(`${coll.id}-hnsw`);
+  expect(await probe.tableNames()).not.toContain(coll.id);
+  probe.close();
+}, 300_000);
