@@ -7,15 +7,17 @@ MOCK_PORT ?= 4010
 
 .PHONY: help install codegen drift-check lint-spec build typecheck run test test-unit test-server \
         test-compat test-compat-python test-contract test-contract-mock test-contract-live test-contract-proxy \
-        test-reference bench mock clean
+        test-reference bench bench-cases mock clean
 
 help:
 	@echo "make run     start the server on $(DATA) (port $(PORT))"
 	@echo "make test    everything CI runs: spec lint, drift check, types, unit, server, compat, contract tests"
 	@echo "make codegen regenerate sdk/src/generated and server/src/generated from openapi.yaml"
 	@echo "make mock    Prism mock of openapi.yaml on port $(MOCK_PORT)"
-	@echo "make bench   side-by-side benchmark against the reference server (if running on 8100);"
-	@echo "             options: make bench -- --million  or  make bench BENCH_ARGS='--sizes 1000000 --spaces l2'"
+	@echo "make bench   issue 18's targets over every workload shape, beside a fresh reference (~25 min;"
+	@echo "             make bench -- --quick: ~6 min; BENCH_ARGS='--data full --spaces l2' selects shapes)"
+	@echo "make bench-cases  the per-case suite (restart, Search API, gets, memory; reference on 8100):"
+	@echo "             make bench-cases -- --million  or  make bench-cases BENCH_ARGS='--sizes 1000000 --spaces l2'"
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
@@ -81,11 +83,15 @@ test-reference: build
 	CHROMA_REFERENCE_URL=http://127.0.0.1:8100 npx vitest run --root server test/differential
 	COMPAT_URL=http://127.0.0.1:8100 npx tsx server/test/compat/python/run.ts
 
-# Options go to server/bench/main.ts: in BENCH_ARGS, or as flags after `--` (make bench -- --million
-# --no-restart; flags only, no values: those need BENCH_ARGS). docs/performance.md lists them.
+# Options go to server/bench/matrix.ts (bench) or server/bench/main.ts (bench-cases): in BENCH_ARGS,
+# or as flags after `--` (make bench -- --quick; flags only, no values: those need BENCH_ARGS).
+# docs/performance.md lists them.
 BENCH_ARGS ?=
 bench: build
 	npm run bench -w server -- $(BENCH_ARGS) $(filter --%,$(MAKECMDGOALS))
+
+bench-cases: build
+	npm run bench:cases -w server -- $(BENCH_ARGS) $(filter --%,$(MAKECMDGOALS))
 
 # The flags after `make bench --` are goals to make: they build nothing.
 --%:

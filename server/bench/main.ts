@@ -1,5 +1,5 @@
 /**
- * `npm run bench -w server` (after `npm run build`): chromaspec side by side with the upstream
+ * `npm run bench:cases -w server` (`make bench-cases`; after `npm run build`): chromaspec side by side with the upstream
  * reference server, same data, same client, same machine, one case at a time.
  *
  *   --sizes 10000,100000   record counts (default); --million adds 1,000,000

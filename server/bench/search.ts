@@ -1,5 +1,5 @@
 /**
- * The Search API case of `make bench`: N records (384-dim embeddings of data.ts plus a BM25-shaped
+ * The Search API case of `make bench-cases`: N records (384-dim embeddings of data.ts plus a BM25-shaped
  * sparse vector of ~40 non-zeros under the metadata key `sparse`, whose sparse-vector index has
  * `bm25` on) in one collection; then, one client, after warm-up:
  *   - /query k=10 and the same dense search through /search (Knn limit 10): p50 / p99, recall@10;

@@ -2,7 +2,7 @@
  * Gives memory back to the system (glibc's allocator, through the HNSW addon). Bulk writes free
  * many large Arrow buffers on LanceDB's runtime threads, and glibc keeps freed memory in the
  * arena of the thread that used it. Two measures, measured on 100k x 384 records loaded over
- * HTTP (`npm run bench -w server -- --sizes 100000 --spaces l2 --no-reference`):
+ * HTTP (`npm run bench:cases -w server -- --sizes 100000 --spaces l2 --no-reference`):
  * - a fixed mmap threshold of 1 MiB (`tuneAllocator`): blocks from that size up are mapped on
  *   their own and unmapped when freed; server RSS after the case 591 MB -> 449 MB;
  * - `malloc_trim` once writes have been quiet for a second (`trimSoon`): ~190 MB returned on a

@@ -1,0 +1,510 @@
+/**
+ * `make bench` (= `npm run bench -w server`, after `npm run build`): issue 18's targets measured
+ * over every workload shape, chromaspec beside a fresh reference in the same run, so one lucky
+ * shape cannot hide a regression.
+ *
+ * A case is one data shape x one space. For each case both servers are started fresh (chromaspec:
+ * built dist/cli.js on a temp directory; the reference: `chroma-ref start` on --reference-port and
+ * a temp --path, stopped afterwards), one client adds N records in base64 batches of 1000, and the
+ * query figures are taken twice: right after the server reports everything indexed (the reference
+ * indexes synchronously: right after its last add), and again after a pause.
+ *
+ *   --quick                 20k records, fewer queries, 5 s pause (about 6 min for the full matrix)
+ *   --n 100000              records per case (multiple of 1000)
+ *   --data subspace,full,uniform   data shapes (bench/shapes.ts)
+ *   --spaces l2,cosine,ip
+ *   --include distances,default    include sets of the unfiltered queries
+ *   --filters 1,10,50       filter selectivities in percent
+ *   --phases indexed,paused measurement points; --pause 15 seconds between them
+ *   --queries 200 --filtered-queries 100 --concurrent-queries 200 --clients 8 --warmup 100
+ *   --recall-queries 50
+ *   --reference fresh|URL|none   fresh (default): a new reference process per case on
+ *                           --reference-port (default 8100); URL: an already running one
+ *   --out FILE              JSON (default bench/results/matrix.json)
+ *
+ * The per-case suite (restart, Search API, gets, memory, 10k/1M sizes) is `make bench-cases`
+ * (bench/main.ts).
+ */
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Client, waitUntilUp } from "./client.js";
+import { idOf, row, type Dataset } from "./data.js";
+import { startChromaspec, type Target } from "./servers.js";
+import {
+  DATA_SHAPES,
+  filterFor,
+  generateShape,
+  includeOf,
+  INCLUDE_SHAPES,
+  metadataFor,
+  passes,
+  SELECTIVITIES,
+  type DataShape,
+  type IncludeShape,
+  type Selectivity,
+} from "./shapes.js";
+import { distance, recall, type Space } from "./truth.js";
+
+const BATCH = 1000;
+const K = 10;
+const DIM = 384;
+const REFERENCE_CLI = "/work/shared/reference-chroma/chroma-ref";
+
+type Phase = "indexed" | "paused";
+
+interface Options {
+  n: number;
+  data: DataShape[];
+  spaces: Space[];
+  includes: IncludeShape[];
+  filters: Selectivity[];
+  phases: Phase[];
+  pause: number;
+  queries: number;
+  filteredQueries: number;
+  concurrentQueries: number;
+  clients: number;
+  warmup: number;
+  recallQueries: number;
+  reference: string;
+  referencePort: number;
+  out: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const o: Options = {
+    n: 100_000,
+    data: [...DATA_SHAPES],
+    spaces: ["l2", "cosine", "ip"],
+    includes: [...INCLUDE_SHAPES],
+    filters: [...SELECTIVITIES],
+    phases: ["indexed", "paused"],
+    pause: 15,
+    queries: 200,
+    filteredQueries: 100,
+    concurrentQueries: 200,
+    clients: 8,
+    warmup: 100,
+    recallQueries: 50,
+    reference: "fresh",
+    referencePort: 8100,
+    out: join(here, "results", "matrix.json"),
+  };
+  const list = <T extends string>(v: string, allowed: readonly T[], what: string): T[] => {
+    const xs = v.split(",") as T[];
+    for (const x of xs) if (!allowed.includes(x)) throw new Error(`unknown ${what} ${x} (one of ${allowed.join(", ")})`);
+    return xs;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case "--quick":
+        Object.assign(o, { n: 20_000, queries: 100, filteredQueries: 40, concurrentQueries: 100, warmup: 50, recallQueries: 30, pause: 5 });
+        break;
+      case "--n":
+        o.n = Number(next());
+        break;
+      case "--data":
+        o.data = list(next(), DATA_SHAPES, "data shape");
+        break;
+      case "--spaces":
+        o.spaces = list(next(), ["l2", "cosine", "ip"] as const, "space");
+        break;
+      case "--include":
+        o.includes = list(next(), INCLUDE_SHAPES, "include set");
+        break;
+      case "--filters":
+        o.filters = list(next(), SELECTIVITIES, "selectivity");
+        break;
+      case "--phases":
+        o.phases = list(next(), ["indexed", "paused"] as const, "phase");
+        break;
+      case "--pause":
+        o.pause = Number(next());
+        break;
+      case "--queries":
+        o.queries = Number(next());
+        break;
+      case "--filtered-queries":
+        o.filteredQueries = Number(next());
+        break;
+      case "--concurrent-queries":
+        o.concurrentQueries = Number(next());
+        break;
+      case "--clients":
+        o.clients = Number(next());
+        break;
+      case "--warmup":
+        o.warmup = Number(next());
+        break;
+      case "--recall-queries":
+        o.recallQueries = Number(next());
+        break;
+      case "--reference":
+        o.reference = next();
+        break;
+      case "--no-reference":
+        o.reference = "none";
+        break;
+      case "--reference-port":
+        o.referencePort = Number(next());
+        break;
+      case "--out":
+        o.out = resolve(next());
+        break;
+      default:
+        throw new Error(`unknown argument ${a}`);
+    }
+  }
+  if (!Number.isInteger(o.n) || o.n <= 0 || o.n % BATCH !== 0) throw new Error(`--n must be a positive multiple of ${BATCH}`);
+  return o;
+}
+
+const started = Date.now();
+function log(m: string): void {
+  process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${m}\n`);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---- the reference ---------------------------------------------------------------------------
+
+function run(cmd: string, args: string[]): Promise<void> {
+  return new Promise((res, rej) => {
+    const child = spawn(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
+    child.once("error", rej);
+    child.once("exit", (code) => (code === 0 ? res() : rej(new Error(`${cmd} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+/** A reference process of its own for one case (fresh: nothing else in it), or the one at a URL. */
+async function startReference(o: Options): Promise<Target | null> {
+  if (o.reference === "none") return null;
+  if (o.reference !== "fresh") {
+    await waitUntilUp(o.reference, 5_000);
+    return { name: "reference", url: o.reference, pid: null, stop: async () => undefined };
+  }
+  const dir = await mkdtemp(join(tmpdir(), "chroma-ref-bench-"));
+  const port = String(o.referencePort);
+  await run(REFERENCE_CLI, ["stop", "--port", port]).catch(() => undefined);
+  await run(REFERENCE_CLI, ["start", "--port", port, "--path", dir]);
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilUp(url, 60_000);
+  return {
+    name: "reference",
+    url,
+    pid: null,
+    async stop() {
+      await run(REFERENCE_CLI, ["stop", "--port", port]).catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---- one case's workload -----------------------------------------------------------------------
+
+interface Workload {
+  space: Space;
+  addBodies: string[];
+  /** Unfiltered query bodies per include set. */
+  queries: Map<IncludeShape, string[]>;
+  /** Filtered query bodies per selectivity (the clients' default include). */
+  filtered: Map<Selectivity, string[]>;
+  truth: string[][];
+  truthFiltered: Map<Selectivity, string[][]>;
+}
+
+function addBodies(data: Dataset): string[] {
+  const out: string[] = [];
+  for (let b = 0; b < data.n / BATCH; b++) {
+    const ids: string[] = [];
+    const embeddings: string[] = [];
+    const metadatas: object[] = [];
+    const documents: string[] = [];
+    for (let i = b * BATCH; i < (b + 1) * BATCH; i++) {
+      const v = row(data, i);
+      ids.push(idOf(i));
+      // Base64 little-endian float32, as the official clients send when the server supports it.
+      embeddings.push(Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64"));
+      metadatas.push(metadataFor(i, data.cluster[i]));
+      documents.push(`record ${i} of cluster ${data.cluster[i]}`);
+    }
+    out.push(JSON.stringify({ ids, embeddings, metadatas, documents }));
+  }
+  return out;
+}
+
+/** Exact top-k of each query, unfiltered and per selectivity, from one distance pass per query. */
+function groundTruth(space: Space, data: Dataset, queries: Float32Array[], filters: Selectivity[]) {
+  const all: string[][] = [];
+  const filtered = new Map<Selectivity, string[][]>(filters.map((s) => [s, []]));
+  const d = new Float64Array(data.n);
+  const order = new Int32Array(data.n);
+  for (const q of queries) {
+    for (let i = 0; i < data.n; i++) d[i] = distance(space, q, data.vectors, i * data.dim, data.dim);
+    for (let i = 0; i < data.n; i++) order[i] = i;
+    const sorted = Array.from(order).sort((a, b) => d[a] - d[b] || a - b);
+    all.push(sorted.slice(0, K).map(idOf));
+    for (const s of filters) {
+      const ids: string[] = [];
+      for (const i of sorted) {
+        if (!passes(s, i)) continue;
+        ids.push(idOf(i));
+        if (ids.length === K) break;
+      }
+      filtered.get(s)!.push(ids);
+    }
+  }
+  return { all, filtered };
+}
+
+function workload(o: Options, data: Dataset, queries: Dataset, space: Space, bodies: string[]): Workload {
+  const vectors = Array.from({ length: queries.n }, (_, i) => Array.from(row(queries, i)));
+  const q = new Map<IncludeShape, string[]>();
+  for (const inc of o.includes) q.set(inc, vectors.map((v) => JSON.stringify({ query_embeddings: [v], n_results: K, include: includeOf(inc) })));
+  const f = new Map<Selectivity, string[]>();
+  for (const s of o.filters) f.set(s, vectors.map((v) => JSON.stringify({ query_embeddings: [v], n_results: K, include: includeOf("default"), where: filterFor(s) })));
+  const recallQueries = Array.from({ length: Math.min(o.recallQueries, queries.n) }, (_, i) => row(queries, i));
+  const truth = groundTruth(space, data, recallQueries, o.filters);
+  return { space, addBodies: bodies, queries: q, filtered: f, truth: truth.all, truthFiltered: truth.filtered };
+}
+
+// ---- measuring one server ----------------------------------------------------------------------
+
+interface Latency {
+  p50: number;
+  p99: number;
+  recall: number;
+}
+
+interface PhaseResult {
+  query: Partial<Record<IncludeShape, Latency>>;
+  qps: number;
+  filtered: Partial<Record<Selectivity, Latency>>;
+}
+
+export interface ServerResult {
+  target: string;
+  addPerSec: number;
+  indexedSeconds: number;
+  phases: Partial<Record<Phase, PhaseResult>>;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1) + 0.5))];
+}
+
+async function measureServer(target: Target, w: Workload, o: Options, name: string): Promise<ServerResult> {
+  const c = new Client(target.url);
+  try {
+    const coll = await c.json<{ id: string }>("POST", `${c.db}/collections`, { name, configuration: { hnsw: { space: w.space } } });
+    const path = (op: string) => c.collectionPath(coll.id, op);
+    log(`${target.name}: adding ${w.addBodies.length * BATCH} records`);
+    let requestMs = 0;
+    const t0 = performance.now();
+    for (const body of w.addBodies) {
+      const t = performance.now();
+      await c.json("POST", path("add"), body);
+      requestMs += performance.now() - t;
+    }
+    // The reference indexes as it adds (its indexing_status answers 500); chromaspec says when.
+    const status = await c.request("GET", path("indexing_status"));
+    if (status.status === 200) {
+      for (;;) {
+        const s = await c.json<{ num_unindexed_ops: number }>("GET", path("indexing_status"));
+        if (s.num_unindexed_ops === 0) break;
+        await sleep(50);
+      }
+    }
+    const indexedSeconds = (performance.now() - t0) / 1000;
+    log(`${target.name}: ${Math.round((w.addBodies.length * BATCH) / (requestMs / 1000))} records/s, indexed after ${indexedSeconds.toFixed(1)} s`);
+
+    const query = (body: string) => c.json<{ ids: string[][] }>("POST", path("query"), body);
+    const sequential = async (bodies: string[], count: number, truth: string[][]): Promise<Latency> => {
+      const ms: number[] = [];
+      const got: string[][] = [];
+      for (let i = 0; i < count; i++) {
+        const t = performance.now();
+        const a = await query(bodies[i % bodies.length]);
+        ms.push(performance.now() - t);
+        if (i < truth.length) got.push(a.ids[0] ?? []);
+      }
+      ms.sort((a, b) => a - b);
+      return { p50: percentile(ms, 0.5), p99: percentile(ms, 0.99), recall: recall(got, truth.slice(0, got.length)) };
+    };
+    const phases: ServerResult["phases"] = {};
+    for (const phase of o.phases) {
+      if (phase === "paused") {
+        log(`${target.name}: pausing ${o.pause} s`);
+        await sleep(o.pause * 1000);
+      }
+      const first = w.queries.get(o.includes[0])!;
+      for (let i = 0; i < o.warmup; i++) await query(first[i % first.length]);
+      const result: PhaseResult = { query: {}, qps: 0, filtered: {} };
+      for (const [inc, bodies] of w.queries) result.query[inc] = await sequential(bodies, o.queries, w.truth);
+      // The same queries over concurrent clients (the first include set: distances only by default).
+      let next = 0;
+      const t = performance.now();
+      await Promise.all(
+        Array.from({ length: o.clients }, async () => {
+          for (let i = next++; i < o.concurrentQueries; i = next++) await query(first[i % first.length]);
+        }),
+      );
+      result.qps = o.concurrentQueries / ((performance.now() - t) / 1000);
+      for (const [s, bodies] of w.filtered) {
+        for (let i = 0; i < Math.min(10, o.warmup); i++) await query(bodies[i % bodies.length]);
+        result.filtered[s] = await sequential(bodies, o.filteredQueries, w.truthFiltered.get(s)!);
+      }
+      phases[phase] = result;
+      log(`${target.name} ${phase}: p50 ${Object.entries(result.query).map(([k, v]) => `${k} ${v!.p50.toFixed(2)}`).join(", ")} ms, ${result.qps.toFixed(0)} QPS, filtered p50 ${Object.entries(result.filtered).map(([k, v]) => `${k}% ${v!.p50.toFixed(2)}`).join(", ")} ms`);
+    }
+    await c.request("DELETE", `${c.db}/collections/${encodeURIComponent(name)}`).catch(() => undefined);
+    return { target: target.name, addPerSec: (w.addBodies.length * BATCH) / (requestMs / 1000), indexedSeconds, phases };
+  } finally {
+    c.close();
+  }
+}
+
+// ---- targets and tables ------------------------------------------------------------------------
+
+interface Figure {
+  figure: string;
+  ours: number;
+  ref: number | null;
+  /** "ratio": ours/ref against `bound`; "recall": ours >= min(bound, ref). */
+  kind: "higher" | "lower" | "recall";
+  bound: number;
+  target: string;
+  met: boolean | null;
+}
+
+function figures(ours: ServerResult, ref: ServerResult | null): Figure[] {
+  const out: Figure[] = [];
+  const ratio = (figure: string, a: number, b: number | undefined, kind: "higher" | "lower", bound: number) => {
+    const r = b === undefined ? null : a / b;
+    out.push({
+      figure,
+      ours: a,
+      ref: b ?? null,
+      kind,
+      bound,
+      target: `${kind === "higher" ? ">=" : "<="} ${bound}x`,
+      met: r === null ? null : kind === "higher" ? r >= bound : r <= bound,
+    });
+  };
+  const recallFigure = (figure: string, a: number, b: number | undefined) => {
+    const bar = Math.min(0.99, b ?? 0.99);
+    out.push({ figure, ours: a, ref: b ?? null, kind: "recall", bound: bar, target: `>= ${bar.toFixed(3)}`, met: a >= bar });
+  };
+  ratio("add throughput (records/s, base64 batches of 1000)", ours.addPerSec, ref?.addPerSec, "higher", 10);
+  ratio("first add -> all indexed (s)", ours.indexedSeconds, ref?.indexedSeconds, "lower", 0.5);
+  for (const [phase, p] of Object.entries(ours.phases) as [Phase, PhaseResult][]) {
+    const rp = ref?.phases[phase];
+    for (const [inc, l] of Object.entries(p.query) as [IncludeShape, Latency][]) {
+      ratio(`${phase}: query p50 (ms), include ${inc}`, l.p50, rp?.query[inc]?.p50, "lower", 0.5);
+    }
+    ratio(`${phase}: QPS, ${"8"} clients`, p.qps, rp?.qps, "higher", 2);
+    for (const [s, l] of Object.entries(p.filtered) as [Selectivity, Latency][]) {
+      ratio(`${phase}: filtered ${s}% p50 (ms)`, l.p50, rp?.filtered[s]?.p50, "lower", 0.25);
+    }
+    const first = Object.values(p.query)[0];
+    if (first) recallFigure(`${phase}: recall@10`, first.recall, rp ? Object.values(rp.query)[0]?.recall : undefined);
+    for (const [s, l] of Object.entries(p.filtered) as [Selectivity, Latency][]) recallFigure(`${phase}: filtered ${s}% recall@10`, l.recall, rp?.filtered[s]?.recall);
+  }
+  return out;
+}
+
+function fmt(v: number | null): string {
+  if (v === null || !Number.isFinite(v)) return "-";
+  return v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toFixed(4);
+}
+
+function caseTable(label: string, figs: Figure[]): string {
+  const lines = [`| ${label} | chromaspec | reference | ratio | target | |`, "|---|---:|---:|---:|---|---|"];
+  for (const f of figs) {
+    const r = f.ref === null || f.kind === "recall" ? "" : `${(f.ours / f.ref).toFixed(2)}x`;
+    lines.push(`| ${f.figure} | ${fmt(f.ours)} | ${fmt(f.ref)} | ${r} | ${f.target} | ${f.met === null ? "" : f.met ? "met" : "**NOT met**"} |`);
+  }
+  return lines.join("\n");
+}
+
+/** One row per figure, one column per case: the ratio (or recall) and whether it is met. */
+function summaryTable(cases: { label: string; figs: Figure[] }[]): string {
+  const names = [...new Set(cases.flatMap((c) => c.figs.map((f) => f.figure)))];
+  const lines = [`| figure (target) | ${cases.map((c) => c.label).join(" | ")} |`, `|---|${cases.map(() => "---").join("|")}|`];
+  for (const name of names) {
+    const target = cases.flatMap((c) => c.figs).find((f) => f.figure === name)!;
+    const cells = cases.map((c) => {
+      const f = c.figs.find((x) => x.figure === name);
+      if (!f) return "-";
+      const v = f.kind === "recall" ? fmt(f.ours) : f.ref === null ? fmt(f.ours) : `${(f.ours / f.ref).toFixed(2)}x`;
+      return f.met === null ? v : f.met ? v : `**${v}** NOT met`;
+    });
+    lines.push(`| ${name} (${target.kind === "recall" ? ">= min(0.99, reference)" : target.target}) | ${cells.join(" | ")} |`);
+  }
+  return lines.join("\n");
+}
+
+// ---- main --------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const results: { data: DataShape; space: Space; ours: ServerResult; ref: ServerResult | null; figures: Figure[] }[] = [];
+  const save = async () => {
+    await mkdir(dirname(o.out), { recursive: true });
+    await writeFile(o.out, JSON.stringify({ when: new Date().toISOString(), options: { ...o, out: undefined }, k: K, dim: DIM, batch: BATCH, results }, null, 2) + "\n");
+  };
+  log(`matrix: ${o.data.length} data shapes x ${o.spaces.length} spaces, N=${o.n}, reference ${o.reference}`);
+  for (const shape of o.data) {
+    log(`${shape}: generating ${o.n} records`);
+    const data = generateShape(shape, DIM, o.n, 1);
+    const queries = generateShape(shape, DIM, Math.max(o.queries, o.filteredQueries), 1_000_003);
+    const bodies = addBodies(data);
+    for (const space of o.spaces) {
+      log(`${shape} ${space}: ground truth`);
+      const w = workload(o, data, queries, space, bodies);
+      const label = `${shape} ${space}`;
+      const ours = await startChromaspec();
+      let mine: ServerResult;
+      try {
+        mine = await measureServer(ours, w, o, `bench-${runId}-${shape}-${space}`);
+      } finally {
+        await ours.stop();
+      }
+      let theirs: ServerResult | null = null;
+      const ref = await startReference(o);
+      if (ref) {
+        try {
+          theirs = await measureServer(ref, w, o, `bench-${runId}-${shape}-${space}`);
+        } finally {
+          await ref.stop();
+        }
+      }
+      const figs = figures(mine, theirs);
+      results.push({ data: shape, space, ours: mine, ref: theirs, figures: figs });
+      process.stdout.write(`\n${caseTable(`N=${o.n}, ${label}`, figs)}\n`);
+      await save();
+    }
+  }
+  const summary = summaryTable(results.map((r) => ({ label: `${r.data} ${r.space}`, figs: r.figures })));
+  process.stdout.write(`\n## Targets per shape (N=${o.n}; ratio = chromaspec / reference)\n\n${summary}\n`);
+  const missed = results.flatMap((r) => r.figures.filter((f) => f.met === false).map((f) => `${r.data} ${r.space}: ${f.figure}`));
+  process.stdout.write(missed.length === 0 ? "\nEvery target met in every shape.\n" : `\n${missed.length} target(s) not met:\n${missed.map((m) => `- ${m}`).join("\n")}\n`);
+  await save();
+  log(`results written to ${o.out}`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
