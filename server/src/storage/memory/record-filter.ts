@@ -93,7 +93,18 @@ function not(leaf: Leaf): Leaf {
   return (s) => !leaf(s);
 }
 
-function combine(kind: "and" | "or", children: Leaf[]): Leaf {
+/**
+ * $and / $or over compiled children (each compiled by `compile`; null if memory declines any).
+ * Empty $and is true, empty $or false.
+ */
+function combine<F>(kind: "and" | "or", filters: readonly F[], compile: (f: F) => Leaf | null): Leaf | null {
+  const children: Leaf[] = [];
+  for (const f of filters) {
+    const leaf = compile(f);
+    if (!leaf) return null;
+    children.push(leaf);
+  }
+  if (children.length === 0) return () => kind === "and";
   if (children.length === 1) return children[0];
   if (children.length === 2) {
     const [a, b] = children;
@@ -105,15 +116,8 @@ function combine(kind: "and" | "or", children: Leaf[]): Leaf {
 function compileWhere(f: MetadataFilter, src: FilterSource): Leaf | null {
   switch (f.kind) {
     case "and":
-    case "or": {
-      const children: Leaf[] = [];
-      for (const c of f.children) {
-        const leaf = compileWhere(c, src);
-        if (!leaf) return null;
-        children.push(leaf);
-      }
-      return children.length === 0 ? () => f.kind === "and" : combine(f.kind, children);
-    }
+    case "or":
+      return combine(f.kind, f.children, (c) => compileWhere(c, src));
     case "compare": {
       const { key, op, value } = f;
       if (typeof value === "number") {
@@ -193,15 +197,8 @@ function compileWhere(f: MetadataFilter, src: FilterSource): Leaf | null {
 function compileDocument(f: DocumentFilter, src: FilterSource): Leaf | null {
   switch (f.kind) {
     case "and":
-    case "or": {
-      const children: Leaf[] = [];
-      for (const c of f.children) {
-        const leaf = compileDocument(c, src);
-        if (!leaf) return null;
-        children.push(leaf);
-      }
-      return children.length === 0 ? () => f.kind === "and" : combine(f.kind, children);
-    }
+    case "or":
+      return combine(f.kind, f.children, (c) => compileDocument(c, src));
     case "contains":
     case "not_contains": {
       const text = asStored(f.text);
