@@ -19,7 +19,7 @@
  *   --queries 200 --filtered-queries 100 --concurrent-queries 200 --clients 8 --warmup 100
  *   --recall-queries 50
  *   --reference fresh|URL|none   fresh (default): a new reference process per case on
- *                           --reference-port (default 8100); URL: an already running one
+ *                           --reference-port (default 8190, so a shared reference on 8100 is left alone); URL: an already running one
  *   --out FILE              JSON (default bench/results/matrix.json)
  *
  * The per-case suite (restart, Search API, gets, memory, 10k/1M sizes) is `make bench-cases`
@@ -95,7 +95,7 @@ function options(argv: string[]): Options {
       "recall-queries": { type: "string" },
       reference: { type: "string", default: "fresh" },
       "no-reference": { type: "boolean", default: false },
-      "reference-port": { type: "string", default: "8100" },
+      "reference-port": { type: "string", default: "8190" },
       out: { type: "string" },
     },
   });
