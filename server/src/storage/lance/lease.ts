@@ -1,0 +1,428 @@
+/**
+ * Write leases: one writer at a time per key (the catalog, or one collection) across every
+ * process that serves the same store — the replicas of docs/scaling.md.
+ *
+ * A lease is a one-row LanceDB table next to the data it guards:
+ *   epoch int64 (bumped by every acquisition) | holder utf8 ("" = free) | beat int64 (bumped by
+ *   every renewal) | ttl_ms int64 (the holder's promise: it renews well within this) |
+ *   dropped int8 (the key is gone: a dropped collection; nothing may acquire it again)
+ * Every change is a compare-and-set: an `update` whose predicate names the state it expects.
+ * LanceDB commits a table version with a PUT-if-absent of the next manifest; when two processes
+ * race, the loser's update is re-run by LanceDB against the winner's row, where its predicate no
+ * longer holds, so it changes nothing (0 rows) and the caller knows it lost. That needs an
+ * object store with conditional PUT (local disks, AWS S3, MinIO, R2, GCS, Azure); see
+ * lance/commit-probe.ts for stores without it.
+ *
+ * Acquisition: a free lease (holder "") is taken by CAS. A held one is taken over only after this
+ * process has seen its (epoch, beat) unchanged for its ttl by its own clock (no clock is shared);
+ * the new holder then runs `fence` before anything else, which makes every commit the old holder
+ * may still have in flight fail (lance/table.ts fenceLatest: LanceDB's restore() conflicts with
+ * every commit based on an older version). So a holder that was paused, partitioned or presumed
+ * dead can never commit on top of its successor: safety rests on the conditional PUT alone, the
+ * ttl only decides how soon a dead holder's key becomes writable again.
+ */
+import type { Connection, Table } from "@lancedb/lancedb";
+import { arrow, boolAsInt8Data, int64Data, readStrings, tableFromColumns, utf8Data, type ArrowModule } from "./arrow.js";
+import { TableHandle } from "./handle.js";
+import { sqlString } from "./sql.js";
+import { Mutex } from "../../util/mutex.js";
+
+export interface LeaseRow {
+  epoch: number;
+  holder: string;
+  beat: number;
+  ttlMs: number;
+  dropped: boolean;
+}
+
+const SCHEMA = new arrow.Schema([
+  new arrow.Field("epoch", new arrow.Int64(), false),
+  new arrow.Field("holder", new arrow.Utf8(), false),
+  new arrow.Field("beat", new arrow.Int64(), false),
+  new arrow.Field("ttl_ms", new arrow.Int64(), false),
+  new arrow.Field("dropped", new arrow.Int8(), false),
+]);
+
+function rowData(row: LeaseRow): ArrowModule.Table {
+  return tableFromColumns(
+    SCHEMA,
+    1,
+    new Map<string, ArrowModule.Data>([
+      ["epoch", int64Data(BigInt64Array.of(BigInt(row.epoch)))],
+      ["holder", utf8Data([row.holder])],
+      ["beat", int64Data(BigInt64Array.of(BigInt(row.beat)))],
+      ["ttl_ms", int64Data(BigInt64Array.of(BigInt(row.ttlMs)))],
+      ["dropped", boolAsInt8Data([row.dropped])],
+    ]),
+  );
+}
+
+/** One lease's table: read the row, compare-and-set it. */
+export class LeaseTable {
+  private constructor(
+    readonly name: string,
+    private readonly handle: TableHandle,
+  ) {}
+
+  /** Opens the lease table, creating it (free, epoch 0) if it does not exist yet. */
+  static async open(connection: Connection, name: string): Promise<LeaseTable> {
+    let table: Table;
+    try {
+      table = await connection.openTable(name);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      try {
+        // The first version is itself a PUT-if-absent: of two processes creating it, one wins.
+        table = await connection.createTable(name, rowData({ epoch: 0, holder: "", beat: 0, ttlMs: 0, dropped: false }), { mode: "create" });
+      } catch (createErr) {
+        try {
+          table = await connection.openTable(name);
+        } catch {
+          throw createErr;
+        }
+      }
+    }
+    return new LeaseTable(name, new TableHandle(table));
+  }
+
+  /** The row as of the latest committed version. */
+  async read(): Promise<LeaseRow> {
+    const result = await this.handle.use(async (t) => {
+      await t.checkoutLatest();
+      return t.query().toArrow();
+    });
+    if (result.numRows !== 1) throw new Error(`lease table ${this.name} has ${result.numRows} rows, expected 1`);
+    const int = (name: string) => Number(result.getChild(name)!.get(0) as bigint);
+    return {
+      epoch: int("epoch"),
+      holder: readStrings(result, "holder")[0] ?? "",
+      beat: int("beat"),
+      ttlMs: int("ttl_ms"),
+      dropped: Number(result.getChild("dropped")!.get(0)) !== 0,
+    };
+  }
+
+  /**
+   * Sets `next` if the row is still exactly `expected` (epoch, holder, beat); false when another
+   * process changed it first.
+   */
+  async cas(expected: Pick<LeaseRow, "epoch" | "holder" | "beat">, next: LeaseRow): Promise<boolean> {
+    const where = `epoch = ${expected.epoch} AND holder = ${sqlString(expected.holder)} AND beat = ${expected.beat} AND dropped = 0`;
+    const result = await this.handle.use((t) =>
+      t.update({
+        where,
+        valuesSql: {
+          epoch: String(next.epoch),
+          holder: sqlString(next.holder),
+          beat: String(next.beat),
+          ttl_ms: String(next.ttlMs),
+          dropped: next.dropped ? "1" : "0",
+        },
+      }),
+    );
+    return result.rowsUpdated === 1;
+  }
+
+  close(): Promise<void> {
+    return this.handle.close();
+  }
+}
+
+function isNotFound(err: unknown): boolean {
+  return err instanceof Error && /was not found|not found/i.test(err.message);
+}
+
+/**
+ * The fence a new holder puts up after a takeover: LanceDB's restore() of the latest version
+ * commits a version that every commit based on an older version conflicts with ("Incompatible
+ * transaction"), so whatever the previous holder still had in flight fails instead of landing on
+ * top of the new holder's writes. A restore based on version v also undoes commits that landed
+ * after v; if any did (the previous holder's last commit, racing this fence) the newest of them is
+ * restored instead, so nothing it committed is lost. Resolves to the version the fence left.
+ */
+export async function fenceTable(table: Table): Promise<number> {
+  await table.checkoutLatest();
+  let base = await table.version();
+  for (;;) {
+    await table.checkout(base);
+    await table.restore();
+    const fenced = await table.version();
+    if (fenced === base + 1) return fenced;
+    base = fenced - 1;
+  }
+}
+
+// ---- errors ---------------------------------------------------------------------------------
+
+/** The lease could not be had within the wait allowed (another process keeps writing the key). */
+export class LeaseTimeoutError extends Error {
+  constructor(
+    readonly key: string,
+    readonly holder: string,
+  ) {
+    super(`another replica (${holder}) held the write lease of ${key} for the whole wait`);
+    this.name = "LeaseTimeoutError";
+  }
+}
+
+/**
+ * This process lost the lease while it was writing (it could not renew it in time, and another
+ * process took it over): what it committed meanwhile may or may not have been applied.
+ */
+export class LeaseLostError extends Error {
+  constructor(readonly key: string) {
+    super(`the write lease of ${key} was taken over by another replica during the write; the write may or may not have been applied`);
+    this.name = "LeaseLostError";
+  }
+}
+
+/** The key was dropped (its collection deleted): it can never be written again. */
+export class LeaseDroppedError extends Error {
+  constructor(readonly key: string) {
+    super(`${key} was dropped`);
+    this.name = "LeaseDroppedError";
+  }
+}
+
+// ---- the leases one process holds ------------------------------------------------------------
+
+export interface LeaseOptions {
+  /** Who this process is, in lease rows and messages (unique per process). */
+  replica: string;
+  /** How long a lease stays valid without renewal; renewed every third of it. */
+  ttlMs: number;
+  /** First wait between polls of a busy lease; doubles up to maxPollMs. */
+  pollMs: number;
+  maxPollMs: number;
+  /** How long an acquisition may wait for a busy lease before failing. */
+  acquireTimeoutMs: number;
+  /** Renewal failures that are not a lost CAS (a store error) are reported here. */
+  onError?: (err: unknown, key: string) => void;
+}
+
+export const LEASE_DEFAULTS = { ttlMs: 5_000, pollMs: 10, maxPollMs: 200, acquireTimeoutMs: 60_000 };
+
+/** What the owner of a key does around an acquisition. */
+export interface LeaseHooks {
+  /** After a takeover (the previous holder stopped renewing): make its late commits fail. */
+  fence(): Promise<void>;
+  /** After every acquisition, before the first task: catch up with what others committed. */
+  refresh(): Promise<void>;
+}
+
+interface Held {
+  epoch: number;
+  beat: number;
+  /** No longer ours (a renewal found the row changed): tasks finishing now cannot be confirmed. */
+  lost: boolean;
+  /** Mark the key dropped when releasing it. */
+  drop: boolean;
+  timer: NodeJS.Timeout;
+}
+
+interface Slot {
+  key: string;
+  tableName: string;
+  table: LeaseTable | null;
+  /** Local tasks of this key, one at a time, in arrival order. */
+  readonly tasks: Mutex;
+  /** Renewal and release never overlap. */
+  readonly ops: Mutex;
+  /** Tasks waiting for `tasks` (the lease is released when none is left). */
+  queued: number;
+  /** Tasks running under the lease (a re-entrant `ensure` counts as one). */
+  active: number;
+  held: Held | null;
+}
+
+export class Leases {
+  private readonly slots = new Map<string, Slot>();
+  private closed = false;
+
+  constructor(
+    private readonly connection: Connection,
+    readonly options: LeaseOptions,
+  ) {}
+
+  /**
+   * Runs `task` as the only writer of `key` among all processes: acquires the lease (waiting
+   * while another process holds it), runs the hooks, runs the task, and releases the lease once
+   * no local task of the key is waiting. Local tasks of one key run one at a time, in order.
+   * Throws LeaseLostError instead of the task's result when the lease was lost meanwhile.
+   */
+  hold<T>(key: string, tableName: string, hooks: LeaseHooks, task: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error("leases are closed"));
+    const slot = this.slot(key, tableName);
+    slot.queued++;
+    return slot.tasks.run(async () => {
+      slot.queued--;
+      // A lease lost while queued tasks waited is given up, then acquired afresh.
+      if (slot.held?.lost) await this.release(slot);
+      if (!slot.held) await this.acquire(slot, hooks);
+      return this.runHeld(slot, task);
+    });
+  }
+
+  /**
+   * Like `hold`, but when a task of this process already holds the key, runs `task` under it at
+   * once (a commit made on behalf of that task, e.g. the catalog's own write queue).
+   */
+  ensure<T>(key: string, tableName: string, hooks: LeaseHooks, task: () => Promise<T>): Promise<T> {
+    const slot = this.slots.get(key);
+    if (slot?.held && slot.active > 0 && !slot.held.lost) return task();
+    return this.hold(key, tableName, hooks, task);
+  }
+
+  /** Whether a task of this process holds the key right now. */
+  heldHere(key: string): boolean {
+    const slot = this.slots.get(key);
+    return slot?.held !== null && slot?.held !== undefined && slot.active > 0;
+  }
+
+  /** Inside a task holding `key`: the release marks the key dropped for good. */
+  markDropped(key: string): void {
+    const held = this.slots.get(key)?.held;
+    if (!held) throw new Error(`markDropped(${key}) outside its lease`);
+    held.drop = true;
+  }
+
+  /** Whether the key was dropped (by any process); false when its lease table does not exist. */
+  async isDropped(key: string, tableName: string): Promise<boolean> {
+    const slot = this.slot(key, tableName);
+    slot.table ??= await LeaseTable.open(this.connection, tableName);
+    return (await slot.table.read()).dropped;
+  }
+
+  private async runHeld<T>(slot: Slot, task: () => Promise<T>): Promise<T> {
+    const held = slot.held!;
+    slot.active++;
+    let result: T | undefined;
+    let error: unknown;
+    let failed = false;
+    try {
+      if (held.lost) throw new LeaseLostError(slot.key);
+      result = await task();
+    } catch (err) {
+      failed = true;
+      error = err;
+    } finally {
+      slot.active--;
+    }
+    let confirmed = !held.lost;
+    if (slot.queued === 0) confirmed = (await this.release(slot)) && confirmed;
+    if (!confirmed && !failed) throw new LeaseLostError(slot.key);
+    if (failed) throw error;
+    return result as T;
+  }
+
+  private slot(key: string, tableName: string): Slot {
+    let slot = this.slots.get(key);
+    if (!slot) {
+      slot = { key, tableName, table: null, tasks: new Mutex(), ops: new Mutex(), queued: 0, active: 0, held: null };
+      this.slots.set(key, slot);
+    }
+    return slot;
+  }
+
+  private async acquire(slot: Slot, hooks: LeaseHooks): Promise<void> {
+    const { replica, ttlMs, pollMs, maxPollMs, acquireTimeoutMs } = this.options;
+    slot.table ??= await LeaseTable.open(this.connection, slot.tableName);
+    const table = slot.table;
+    const deadline = performance.now() + acquireTimeoutMs;
+    let observed: { row: LeaseRow; since: number } | null = null;
+    let wait = pollMs;
+    for (;;) {
+      const row = await table.read();
+      if (row.dropped) throw new LeaseDroppedError(slot.key);
+      const now = performance.now();
+      let takeover = false;
+      if (row.holder !== "") {
+        const same = observed && observed.row.epoch === row.epoch && observed.row.beat === row.beat && observed.row.holder === row.holder;
+        if (!same) observed = { row, since: now };
+        else takeover = now - observed!.since >= Math.max(row.ttlMs, 1);
+      }
+      if (row.holder === "" || takeover) {
+        const next: LeaseRow = { epoch: row.epoch + 1, holder: replica, beat: 0, ttlMs, dropped: false };
+        if (await table.cas(row, next)) {
+          const held: Held = { epoch: next.epoch, beat: 0, lost: false, drop: false, timer: setInterval(() => void this.renew(slot), Math.max(1, Math.floor(ttlMs / 3))) };
+          held.timer.unref();
+          slot.held = held;
+          try {
+            if (takeover) await hooks.fence();
+            await hooks.refresh();
+          } catch (err) {
+            await this.release(slot);
+            throw err;
+          }
+          return;
+        }
+        // Someone else changed the row first: look again at once.
+        observed = null;
+        continue;
+      }
+      if (now > deadline) throw new LeaseTimeoutError(slot.key, row.holder);
+      await new Promise((r) => setTimeout(r, wait * (0.5 + Math.random())));
+      wait = Math.min(maxPollMs, wait * 2);
+    }
+  }
+
+  private renew(slot: Slot): Promise<void> {
+    return slot.ops.run(async () => {
+      const held = slot.held;
+      if (!held || held.lost || !slot.table) return;
+      try {
+        const next = { epoch: held.epoch, holder: this.options.replica, beat: held.beat + 1, ttlMs: this.options.ttlMs, dropped: false };
+        if (await slot.table.cas({ epoch: held.epoch, holder: this.options.replica, beat: held.beat }, next)) held.beat++;
+        else {
+          held.lost = true;
+          clearInterval(held.timer);
+        }
+      } catch (err) {
+        // A failed renewal is retried at the next tick; the lease stays ours until someone takes it.
+        this.options.onError?.(err, slot.key);
+      }
+    });
+  }
+
+  /** Frees the lease (marking it dropped if asked); false when it was no longer ours. */
+  private release(slot: Slot): Promise<boolean> {
+    return slot.ops.run(async () => {
+      const held = slot.held;
+      if (!held) return true;
+      slot.held = null;
+      clearInterval(held.timer);
+      let ok = !held.lost;
+      if (ok) {
+        const next = { epoch: held.epoch, holder: "", beat: held.beat + 1, ttlMs: 0, dropped: held.drop };
+        try {
+          ok = await slot.table!.cas({ epoch: held.epoch, holder: this.options.replica, beat: held.beat }, next);
+        } catch (err) {
+          // Unknown outcome: the lease expires by itself; what ran under it cannot be confirmed.
+          this.options.onError?.(err, slot.key);
+          ok = false;
+        }
+      }
+      return ok;
+    });
+  }
+
+  /**
+   * Forgets the keys `which` selects (after a reset dropped their tables): their lease tables are
+   * closed, and a later use opens (or creates) them afresh. Keys held or queued right now stay.
+   */
+  async forget(which: (key: string) => boolean): Promise<void> {
+    for (const [key, slot] of [...this.slots]) {
+      if (!which(key) || slot.held || slot.queued > 0 || slot.active > 0) continue;
+      this.slots.delete(key);
+      await slot.table?.close();
+    }
+  }
+
+  /** Waits for the tasks in flight and closes the lease tables. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.slots.values()].map((s) => s.tasks.run(async () => undefined)));
+    await Promise.all([...this.slots.values()].map((s) => s.table?.close()));
+    this.slots.clear();
+  }
+}

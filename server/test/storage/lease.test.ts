@@ -1,0 +1,141 @@
+/**
+ * Write leases (lance/lease.ts) between "processes" (separate LanceDB connections, separate Leases):
+ * tasks holding one key never overlap, whoever runs them; a holder that stops renewing is taken
+ * over after its ttl and the new holder fences first; a holder whose lease was taken meanwhile
+ * cannot confirm its task; a dropped key can never be acquired again. On a local directory and
+ * on s3:// (the emulator with conditional writes).
+ */
+import * as lancedb from "@lancedb/lancedb";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LeaseDroppedError, LeaseLostError, Leases, LeaseTable, LEASE_DEFAULTS, type LeaseHooks } from "../../src/storage/lance/lease.js";
+import { startS3, type S3Emulator } from "../helpers/s3.js";
+
+let dir = "";
+let s3: S3Emulator;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "chromaspec-lease-"));
+  s3 = await startS3();
+});
+
+afterAll(async () => {
+  await s3?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.each([
+  ["a local directory", () => ({ uri: join(dir, "local"), options: {} })],
+  ["s3://", () => ({ uri: "s3://chroma/leases", options: { storageOptions: s3.storageOptions } })],
+])("leases on %s", (_, where) => {
+  const open: Leases[] = [];
+  afterAll(async () => {
+    await Promise.all(open.map((l) => l.close()));
+  });
+
+  async function replica(name: string, ttlMs = LEASE_DEFAULTS.ttlMs): Promise<{ leases: Leases; connection: lancedb.Connection }> {
+    const { uri, options } = where();
+    const connection = await lancedb.connect(uri, options);
+    const leases = new Leases(connection, { ...LEASE_DEFAULTS, replica: name, ttlMs });
+    open.push(leases);
+    return { leases, connection };
+  }
+
+  const hooks = (log: string[] = [], who = ""): LeaseHooks => ({
+    fence: async () => void log.push(`fence ${who}`),
+    refresh: async () => void log.push(`refresh ${who}`),
+  });
+
+  it("never lets two holders of a key run at once, across processes", { timeout: 120_000 }, async () => {
+    const a = await replica("a");
+    const b = await replica("b");
+    let inside = 0;
+    let overlaps = 0;
+    let runs = 0;
+    const task = async () => {
+      if (inside++ > 0) overlaps++;
+      await sleep(Math.random() * 3);
+      runs++;
+      inside--;
+    };
+    const perReplica = where().uri.startsWith("s3") ? 6 : 15;
+    await Promise.all(
+      [a, b].flatMap((r, i) => Array.from({ length: perReplica }, (_, n) => sleep(n * 2).then(() => r.leases.hold("k1", "lease-k1", hooks([], `${i}`), task)))),
+    );
+    expect(runs).toBe(2 * perReplica);
+    expect(overlaps).toBe(0);
+    // Released at the end: free again.
+    const row = await (await LeaseTable.open(a.connection, "lease-k1")).read();
+    expect(row.holder).toBe("");
+  });
+
+  it("takes over a lease whose holder stopped renewing it, after its ttl, and fences first", async () => {
+    const b = await replica("b");
+    const table = await LeaseTable.open(b.connection, "lease-k2");
+    const row = await table.read();
+    // A holder that died holding the lease (it will never renew or release it).
+    expect(await table.cas(row, { epoch: row.epoch + 1, holder: "dead", beat: 0, ttlMs: 300, dropped: false })).toBe(true);
+    const log: string[] = [];
+    const started = performance.now();
+    await b.leases.hold("k2", "lease-k2", hooks(log, "b"), async () => void log.push("task"));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(300);
+    expect(log).toEqual(["fence b", "refresh b", "task"]);
+    const after = await table.read();
+    expect(after).toMatchObject({ epoch: row.epoch + 2, holder: "" });
+  });
+
+  it("a clean handover does not fence, and every acquisition refreshes", async () => {
+    const a = await replica("a");
+    const b = await replica("b");
+    const log: string[] = [];
+    await a.leases.hold("k3", "lease-k3", hooks(log, "a"), async () => void log.push("task a"));
+    await b.leases.hold("k3", "lease-k3", hooks(log, "b"), async () => void log.push("task b"));
+    expect(log).toEqual(["refresh a", "task a", "refresh b", "task b"]);
+  });
+
+  it("a holder whose lease was taken over during its task cannot confirm it", async () => {
+    const a = await replica("a", 300);
+    const table = await LeaseTable.open(a.connection, "lease-k4");
+    const outcome = a.leases.hold("k4", "lease-k4", hooks(), async () => {
+      // Meanwhile another process takes the lease over (as if this one had been paused past its ttl).
+      const row = await table.read();
+      expect(row.holder).toBe("a");
+      expect(await table.cas(row, { epoch: row.epoch + 1, holder: "b", beat: 0, ttlMs: 300, dropped: false })).toBe(true);
+      await sleep(400); // a renewal finds the lease gone
+      return "done";
+    });
+    await expect(outcome).rejects.toBeInstanceOf(LeaseLostError);
+    // The new holder's lease was left alone.
+    expect((await table.read()).holder).toBe("b");
+  });
+
+  it("queued local tasks share one acquisition; the key is released when none is left", async () => {
+    const a = await replica("a");
+    const log: string[] = [];
+    await Promise.all([1, 2, 3].map((n) => a.leases.hold("k5", "lease-k5", hooks(log, "a"), async () => void log.push(`task ${n}`))));
+    expect(log).toEqual(["refresh a", "task 1", "task 2", "task 3"]);
+    expect((await (await LeaseTable.open(a.connection, "lease-k5")).read()).holder).toBe("");
+  });
+
+  it("a dropped key can never be acquired again, by any process", async () => {
+    const a = await replica("a");
+    const b = await replica("b");
+    await a.leases.hold("k6", "lease-k6", hooks(), async () => a.leases.markDropped("k6"));
+    await expect(b.leases.hold("k6", "lease-k6", hooks(), async () => "written")).rejects.toBeInstanceOf(LeaseDroppedError);
+    expect(await b.leases.isDropped("k6", "lease-k6")).toBe(true);
+  });
+
+  it("ensure() runs at once under a lease this process holds", async () => {
+    const a = await replica("a");
+    const log: string[] = [];
+    await a.leases.hold("k7", "lease-k7", hooks(log, "a"), async () => {
+      await a.leases.ensure("k7", "lease-k7", hooks(log, "inner"), async () => void log.push("inner task"));
+      log.push("outer task");
+    });
+    expect(log).toEqual(["refresh a", "inner task", "outer task"]);
+  });
+});
