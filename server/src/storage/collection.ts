@@ -19,10 +19,17 @@
  * Saved graphs: every write stamps its rows with a version (lance `stampVersion`); the resident
  * copy saves its graph beside the table (lance/graph-store.ts) in the background and on a
  * graceful close; a load reads it back first, so only what was written since is replayed.
+ *
+ * Other processes may write the same table (replicas, docs/scaling.md). Writes then run under
+ * the collection's write lease (`sharing.exclusive`), whose acquisition catches this process up
+ * first; reads catch up when the read-consistency interval has passed (`catchUp`, called through
+ * `fresh()` by storage/open.ts before handing the collection out). Catching up = LanceDB's
+ * latest version vs the one the resident copy reflects (`syncedVersion`).
  */
 import type { Memory, ResidentCollection, ResidentRecord } from "./memory/resident.js";
 import type { IndexLog } from "./memory/graph-persistence.js";
 import type { GraphStore } from "./lance/graph-store.js";
+import { Freshness } from "./lance/freshness.js";
 import type { LanceTable, ScannedBatch } from "./lance/table.js";
 import type { Mutex } from "../util/mutex.js";
 import { TableClosedError } from "./lance/handle.js";
@@ -66,6 +73,16 @@ const RETRY_MAX_MS = 5 * 60_000;
  */
 type State = "unloaded" | "loading" | "absent" | "resident" | "lance-only";
 
+/** How a collection shares its table with other processes (storage/open.ts). */
+export interface CollectionSharing {
+  /** Runs a write as the only writer of the collection among all processes (at once when this process holds it). */
+  exclusive<T>(task: () => Promise<T>): Promise<T>;
+  /** Whether a task of this process holds the collection's write lease now (nobody else can write). */
+  heldHere(): boolean;
+  /** Reads catch up with other processes' commits at most this often (ms; 0: every read). */
+  readConsistencyIntervalMs: number;
+}
+
 export class CollectionStore implements CollectionRecords {
   private state: State = "unloaded";
   private resident: ResidentCollection | null = null;
@@ -75,6 +92,9 @@ export class CollectionStore implements CollectionRecords {
   private failures = 0;
   private retryAt = 0;
   private dropped = false;
+  /** The table version the resident copy and LanceDB's cached view reflect (-1: unknown). */
+  private syncedVersion = -1;
+  private readonly freshness: Freshness;
 
   private readonly memory: Memory | null;
   private readonly log: IndexLog;
@@ -84,15 +104,59 @@ export class CollectionStore implements CollectionRecords {
     private readonly lance: LanceTable,
     private params: IndexParams,
     private readonly deps: CollectionDeps,
+    /** null: no other process writes this table. */
+    private readonly sharing: CollectionSharing | null = null,
   ) {
     this.memory = deps.memory;
     this.log = deps.log(id);
+    this.freshness = new Freshness(sharing?.readConsistencyIntervalMs ?? Infinity, () => this.catchUp(false));
     if (!this.memory) this.state = "lance-only";
     this.startLoad();
   }
 
   private onWarning(message: string): void {
     this.deps.onWarning(message);
+  }
+
+  /** The LanceDB side (the fence of a lease takeover runs on it). */
+  get lanceTable(): LanceTable {
+    return this.lance;
+  }
+
+  /**
+   * Before a read: what other processes committed at least the read-consistency interval ago is
+   * reflected. Nothing to do while this process holds the write lease.
+   */
+  fresh(): Promise<void> {
+    if (!this.sharing || this.sharing.heldHere() || this.dropped) return Promise.resolve();
+    return this.freshness.ensure();
+  }
+
+  /**
+   * Brings this process up to the latest version of the table, whoever committed it: LanceDB's
+   * cached view (schema, next seq) and the resident copy. `forWrite` (the write lease was just
+   * acquired) also moves the writer handle, so the next commit builds on that version.
+   */
+  async catchUp(forWrite: boolean): Promise<void> {
+    await this.lance.mutex.run(async () => {
+      if (this.dropped) return;
+      if (forWrite) await this.lance.catchUpWriter();
+      const latest = await this.lance.latestVersion();
+      if (latest === this.syncedVersion) return;
+      await this.lance.refresh();
+      this.lanceStale = false;
+      const memory = this.memory;
+      // Not in memory (disabled, or waiting to retry), or a load is queued behind this (it reads the latest).
+      if (!memory || this.state === "lance-only" || this.state === "loading" || this.state === "unloaded") {
+        this.syncedVersion = latest;
+        return;
+      }
+      await this.loadLocked(memory);
+    });
+  }
+
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    return this.sharing ? this.sharing.exclusive(task) : task();
   }
 
   /** Takes the latest search knob (the rest of the index parameters are fixed at creation). */
@@ -285,7 +349,7 @@ export class CollectionStore implements CollectionRecords {
   async write(records: StoredRecord[]): Promise<void> {
     if (records.length === 0) return;
     const batch = lastWins(records);
-    await this.lance.mutex.run(async () => {
+    await this.exclusive(() => this.lance.mutex.run(async () => {
       if (this.dropped) throw new CollectionGoneError(this.id);
       await this.refreshIfStale();
       // 1. Prepare: the table, its columns, seqs, room in memory. A failure here commits nothing.
@@ -318,14 +382,21 @@ export class CollectionStore implements CollectionRecords {
           mem.put(batch.map((r, i) => residentRecord(r, seqs[i], version, metadataJson[i], this.params.sparseKeys)));
         } catch (err) {
           this.resynchronise(err);
+          return;
         }
       }
-    });
+      this.synced();
+    }));
+  }
+
+  /** After this process's own commit, applied everywhere: nothing else can have been committed (the write lease is held). */
+  private synced(): void {
+    if (this.state !== "loading" && this.state !== "unloaded") this.syncedVersion = this.lance.committedVersion;
   }
 
   async delete(filter: RecordFilter): Promise<number> {
     await this.lance.validate(filter);
-    return this.lance.mutex.run(async () => {
+    return this.exclusive(() => this.lance.mutex.run(async () => {
       if (this.dropped) return 0;
       await this.refreshIfStale();
       // Under the lock, the records matching now are exactly the ones the delete removes.
@@ -351,10 +422,12 @@ export class CollectionStore implements CollectionRecords {
           mem.remove(slots);
         } catch (err) {
           this.resynchronise(err);
+          return deleted;
         }
       }
+      this.synced();
       return deleted;
-    });
+    }));
   }
 
   // ---- the resident copy ------------------------------------------------------------------
@@ -382,39 +455,49 @@ export class CollectionStore implements CollectionRecords {
     if (!memory || this.loading || this.dropped) return;
     this.state = "loading";
     this.loading = this.deps.loads
-      .run(() =>
-        this.lance.mutex.run(async () => {
-          await this.refreshIfStale();
-          await this.lance.open();
-          if (this.dropped) return;
-          const dim = this.lance.dimension;
-          if (dim === 0) {
-            this.state = "absent";
-            return;
-          }
-          const started = performance.now();
-          const saved = await this.savedGraph(memory);
-          const mem = this.newResident(memory, dim);
-          let graph: string;
-          try {
-            mem.beginLoad(saved.bytes, saved.whyNone);
-            await this.lance.scan((batch) => mem.load(residentRecords(batch, this.params.sparseKeys)));
-            graph = mem.finishLoad().graph;
-          } catch (err) {
-            mem.close();
-            throw err;
-          }
-          if (this.dropped) return mem.close();
-          this.resident = mem;
-          this.state = "resident";
-          this.failures = 0;
-          this.log.info({ records: mem.count, seconds: Math.round(performance.now() - started) / 1000, graph }, "collection loaded into memory");
-        }),
-      )
+      .run(() => this.lance.mutex.run(() => this.loadLocked(memory)))
       .catch((err: unknown) => this.leaveMemory(`loading its records into memory failed, LanceDB answers for it: ${String(err)}`))
       .finally(() => {
         this.loading = null;
       });
+  }
+
+  /**
+   * (Re)builds the resident copy from the latest version of the table (its saved graph first);
+   * the caller holds the write mutex. Until it is done, reads use the copy they had (or LanceDB).
+   */
+  private async loadLocked(memory: Memory): Promise<void> {
+    await this.refreshIfStale();
+    await this.lance.open(true);
+    if (this.dropped) return;
+    const version = await this.lance.latestVersion();
+    await this.lance.refresh();
+    const dim = this.lance.dimension;
+    if (dim === 0) {
+      this.state = "absent";
+      this.syncedVersion = version;
+      return;
+    }
+    const started = performance.now();
+    const saved = await this.savedGraph(memory);
+    const mem = this.newResident(memory, dim);
+    let graph: string;
+    try {
+      mem.beginLoad(saved.bytes, saved.whyNone);
+      await this.lance.scan((batch) => mem.load(residentRecords(batch, this.params.sparseKeys)));
+      graph = mem.finishLoad().graph;
+    } catch (err) {
+      mem.close();
+      throw err;
+    }
+    if (this.dropped) return mem.close();
+    const previous = this.resident;
+    this.resident = mem;
+    previous?.close();
+    this.state = "resident";
+    this.syncedVersion = version;
+    this.failures = 0;
+    this.log.info({ records: mem.count, seconds: Math.round(performance.now() - started) / 1000, graph }, "collection loaded into memory");
   }
 
   /** The collection's saved graph, or why there is none (then the graph is rebuilt). */
@@ -455,6 +538,9 @@ export class CollectionStore implements CollectionRecords {
 
   private async refreshIfStale(): Promise<void> {
     if (!this.lanceStale) return;
+    // The reader moves to the latest version (a failed commit may have landed); the writer stays
+    // where the lease left it, plus its own commits.
+    await this.lance.latestVersion();
     await this.lance.refresh();
     this.lanceStale = false;
   }

@@ -4,21 +4,46 @@
  * first use. Lifecycle that spans stores lives here: dropping a collection (catalog row, then
  * records), dropping a database, reset and shutdown, each serialised with the collection's own
  * operations and its background maintenance (no native call on a table that is being dropped).
+ *
+ * Several processes may serve one store (replicas, docs/scaling.md): writes of one key (the
+ * catalog, or one collection) are made exclusive across them by write leases (lance/lease.ts),
+ * and reads catch up with what the others committed, at most once per read-consistency interval.
  */
-import { CollectionStore, type CollectionDeps } from "./collection.js";
-import { CATALOG_TABLES, LanceCatalog } from "./lance/catalog.js";
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import { CollectionStore, type CollectionDeps, type CollectionSharing } from "./collection.js";
+import { CATALOG_LEASE, CATALOG_TABLES, LanceCatalog } from "./lance/catalog.js";
+import { isObjectStoreUri, probeConditionalWrites } from "./lance/commit-probe.js";
 import { LanceDatabase, type LanceOptions } from "./lance/database.js";
 import { collectionOfGraphTable, dropSavedGraph, GraphStore } from "./lance/graph-store.js";
+import { LEASE_DEFAULTS, LeaseDroppedError, LeaseLostError, Leases, LeaseTimeoutError, type LeaseHooks, type LeaseOptions } from "./lance/lease.js";
 import { LanceTable } from "./lance/table.js";
 import type { IndexLog } from "./memory/graph-persistence.js";
 import { trimSoon, tuneAllocator } from "./memory/process-memory.js";
 import { Memory, type MemoryOptions } from "./memory/resident.js";
-import { CollectionGoneError, type IndexParams, type Storage } from "./storage.js";
+import { CollectionGoneError, WriteUnavailableError, type IndexParams, type Storage } from "./storage.js";
 import { Mutex } from "../util/mutex.js";
 
 /** A pino-shaped logger (the server passes its own): loads, graphs, saves. */
 export interface StorageLogger extends IndexLog {
   child(bindings: Record<string, unknown>): StorageLogger;
+}
+
+/** Sharing the store with other processes (docs/scaling.md). */
+export interface ReplicationOptions {
+  /**
+   * Reads re-check LanceDB for what other processes committed at most this often (ms); a read
+   * that starts this long after a commit sees it. 0: on every read. Default 1000.
+   */
+  readConsistencyIntervalMs?: number;
+  /** This process in lease rows and messages (default: host, pid and a random suffix). */
+  replica?: string;
+  lease?: Partial<Omit<LeaseOptions, "replica">>;
+  /**
+   * Whether the store refuses a second PUT-if-absent (what makes concurrent commits safe);
+   * probed at open for object-store URIs when not given, true for local paths.
+   */
+  conditionalWrites?: boolean;
 }
 
 export interface StorageOptions extends LanceOptions {
@@ -27,9 +52,12 @@ export interface StorageOptions extends LanceOptions {
   /** false: graphs are never saved (every open rebuilds them). */
   saveGraphs?: boolean;
   logger?: StorageLogger;
+  replication?: ReplicationOptions;
 }
 
 const SILENT: StorageLogger = { info: () => undefined, warn: () => undefined, child: () => SILENT };
+
+export const DEFAULT_READ_CONSISTENCY_INTERVAL_MS = 1000;
 
 export interface OpenedStorage extends Storage {
   readonly catalog: LanceCatalog;
@@ -38,22 +66,48 @@ export interface OpenedStorage extends Storage {
   idle(): Promise<void>;
 }
 
-const CATALOG_NAMES = new Set<string>(Object.values(CATALOG_TABLES));
+const CATALOG_NAMES = new Set<string>([...Object.values(CATALOG_TABLES), CATALOG_LEASE.table]);
+
+const LEASE_SUFFIX = "-lease";
+
+/** The lease table of a collection's records. */
+export function collectionLeaseTable(id: string): string {
+  return `${id}${LEASE_SUFFIX}`;
+}
+
+function isCollectionLeaseTable(name: string): boolean {
+  return name.endsWith(LEASE_SUFFIX);
+}
 
 export async function openStorage(uri: string, options: StorageOptions = {}): Promise<OpenedStorage> {
   tuneAllocator();
   const db = await LanceDatabase.connect(uri, options, trimSoon);
+  const onWarning = options.memory?.onWarning ?? ((m: string) => console.warn(`chromaspec: ${m}`));
+  const replication = options.replication ?? {};
+  const conditional = replication.conditionalWrites ?? (isObjectStoreUri(uri) ? (await probeConditionalWrites(db.connection)).conditionalWrites : true);
+  if (!conditional) {
+    onWarning(
+      `the object store at ${uri} does not refuse a second PUT-if-absent (no conditional writes): two processes committing to it at once would lose commits`,
+    );
+  }
+  const leases = new Leases(db.connection, {
+    ...LEASE_DEFAULTS,
+    ...replication.lease,
+    replica: replication.replica ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    onError: (err, key) => onWarning(`renewing the write lease of ${key} failed: ${String(err)}`),
+  });
+  const interval = replication.readConsistencyIntervalMs ?? DEFAULT_READ_CONSISTENCY_INTERVAL_MS;
   const memory = Memory.open(options.memory);
-  const catalog = await LanceCatalog.open(db.connection, db.runner);
+  const catalog = await LanceCatalog.open(db.connection, db.runner, { leases, readConsistencyIntervalMs: interval });
   const logger = options.logger ?? SILENT;
   const deps: CollectionDeps = {
     memory,
     graphs: memory?.graphs && options.saveGraphs !== false ? new GraphStore(db.connection, options.retainVersionsMs) : null,
     loads: new Mutex(),
     log: (collection) => logger.child({ collection }),
-    onWarning: options.memory?.onWarning ?? ((m) => console.warn(`chromaspec: ${m}`)),
+    onWarning,
   };
-  return new ComposedStorage(db, catalog, deps);
+  return new ComposedStorage(db, catalog, deps, leases, interval);
 }
 
 class ComposedStorage implements OpenedStorage {
@@ -68,10 +122,49 @@ class ComposedStorage implements OpenedStorage {
     private readonly db: LanceDatabase,
     readonly catalog: LanceCatalog,
     private readonly deps: CollectionDeps,
+    private readonly leases: Leases,
+    private readonly readConsistencyIntervalMs: number,
   ) {
     this.memory = deps.memory;
   }
 
+  exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
+    if (key === CATALOG_LEASE.key) return leaseErrors(key, () => this.leases.hold(key, CATALOG_LEASE.table, this.catalog.hooks, task));
+    return leaseErrors(key, () => this.leases.hold(key, collectionLeaseTable(key), this.collectionHooks(key), task));
+  }
+
+  /** What a collection's lease does on acquisition: fence the records table, catch memory up. */
+  private collectionHooks(id: string): LeaseHooks {
+    return {
+      fence: async () => {
+        const open = this.collections.get(id)?.lanceTable;
+        if (open) return open.fence();
+        const table = new LanceTable(id, this.db);
+        try {
+          await table.fence();
+        } finally {
+          await table.close(false);
+        }
+      },
+      refresh: async () => {
+        await this.collections.get(id)?.catchUp(true);
+      },
+    };
+  }
+
+  /** How collection `id` shares its table with other processes. */
+  private sharing(id: string): CollectionSharing {
+    return {
+      exclusive: (task) => leaseErrors(id, () => this.leases.ensure(id, collectionLeaseTable(id), this.collectionHooks(id), task)),
+      heldHere: () => this.leases.heldHere(id),
+      readConsistencyIntervalMs: this.readConsistencyIntervalMs,
+    };
+  }
+
+  /**
+   * The collection's records, caught up with other processes' commits as the read-consistency
+   * interval requires (every record operation of the core starts here).
+   */
   async collection(id: string, index: IndexParams): Promise<CollectionStore> {
     if (this.closed) throw new Error("storage is closed");
     const dropping = this.drops.get(id);
@@ -81,17 +174,27 @@ class ComposedStorage implements OpenedStorage {
     if (!this.catalog.hasCollection(id)) throw new CollectionGoneError(id);
     let c = this.collections.get(id);
     if (!c) {
-      c = new CollectionStore(id, new LanceTable(id, this.db), index, this.deps);
+      c = new CollectionStore(id, new LanceTable(id, this.db), index, this.deps, this.sharing(id));
       this.collections.set(id, c);
     } else {
       c.configure(index);
     }
+    await c.fresh();
     return c;
   }
 
+  /** Removes the catalog row, then the records; the collection's key is marked dropped for every process. */
   async dropCollection(id: string): Promise<void> {
     await this.catalog.deleteCollection(id);
-    await this.dropRecords(id);
+    await leaseErrors(id, () =>
+      this.leases.ensure(id, collectionLeaseTable(id), this.collectionHooks(id), async () => {
+        this.leases.markDropped(id);
+        await this.dropRecords(id);
+      }),
+    ).catch((err: unknown) => {
+      // Dropped already (by another process, or an earlier attempt): its records went with it.
+      if (!(err instanceof CollectionGoneError)) throw err;
+    });
   }
 
   async dropDatabase(tenant: string, name: string): Promise<void> {
@@ -127,10 +230,14 @@ class ComposedStorage implements OpenedStorage {
   async reset(): Promise<void> {
     await this.catalog.clear();
     const tables = (await this.db.tableNames()).filter((n) => !CATALOG_NAMES.has(n));
+    const leaseTables = tables.filter(isCollectionLeaseTable);
     // A graph table goes with its collection (dropRecords: once no save of it is under way),
     // never on its own while a save may be overwriting it.
-    const names = new Set([...this.collections.keys(), ...tables.map((n) => collectionOfGraphTable(n) ?? n)]);
+    const names = new Set([...this.collections.keys(), ...tables.filter((n) => !isCollectionLeaseTable(n)).map((n) => collectionOfGraphTable(n) ?? n)]);
     await Promise.all([...names].map((id) => this.dropRecords(id)));
+    // The collections' leases (and tombstones) go too: nothing is left that they could guard.
+    await this.leases.forget((key) => key !== CATALOG_LEASE.key);
+    await Promise.all(leaseTables.map((name) => this.db.connection.dropTable(name).catch(() => undefined)));
   }
 
   async idle(): Promise<void> {
@@ -149,5 +256,17 @@ class ComposedStorage implements OpenedStorage {
     await this.db.idle(false);
     await this.memory?.close();
     this.db.close();
+  }
+}
+
+/** Lease failures as the port names them. */
+async function leaseErrors<T>(key: string, task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (err) {
+    if (err instanceof LeaseDroppedError) throw new CollectionGoneError(key);
+    if (err instanceof LeaseTimeoutError) throw new WriteUnavailableError(`cannot write now: ${err.message}`, false);
+    if (err instanceof LeaseLostError) throw new WriteUnavailableError(err.message, true);
+    throw err;
   }
 }

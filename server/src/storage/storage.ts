@@ -112,6 +112,21 @@ export class CollectionGoneError extends Error {
   }
 }
 
+/**
+ * A write could not be made exclusive across the processes sharing the store: another process
+ * held the key's write lease for the whole wait, or took it over while this write ran (then
+ * `outcomeUnknown`: what it committed may or may not have been applied). The core answers 503.
+ */
+export class WriteUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly outcomeUnknown: boolean,
+  ) {
+    super(message);
+    this.name = "WriteUnavailableError";
+  }
+}
+
 // ---- reads -------------------------------------------------------------------------------
 
 /** Which optional columns a read must return; ids are always returned. */
@@ -302,7 +317,15 @@ export interface Storage {
    * opened; later calls only update its efSearch.
    */
   collection(id: string, index: IndexParams): Promise<CollectionRecords>;
-  /** Removes a collection: its catalog row, then its records. */
+  /**
+   * Runs `task` as the only writer of `key` — "catalog" (tenants, databases, collection rows) or a
+   * collection id (its records) — among every process serving this store; reads inside the task
+   * see everything committed before it started, by any process. Keys are taken in one order: the
+   * catalog before a collection, never a collection then the catalog. A collection that was
+   * dropped throws CollectionGoneError; a key another process keeps, WriteUnavailableError.
+   */
+  exclusive<T>(key: string, task: () => Promise<T>): Promise<T>;
+  /** Removes a collection: its catalog row, then its records (under its exclusive key). */
   dropCollection(id: string): Promise<void>;
   /** Removes a database with every collection in it (upstream cascades). */
   dropDatabase(tenant: string, name: string): Promise<void>;

@@ -95,6 +95,7 @@ function scheduled(storage: OpenedStorage, turns: Turns): Storage {
   return {
     catalog: wrap(storage.catalog, "catalog"),
     collection: (id, index) => turns.gate("collection", () => storage.collection(id, index)).then((c) => wrap(c, "records")),
+    exclusive: (key, task) => storage.exclusive(key, task),
     dropCollection: (id) => turns.gate("dropCollection", () => storage.dropCollection(id)),
     dropDatabase: (t, n) => turns.gate("dropDatabase", () => storage.dropDatabase(t, n)),
     reset: () => storage.reset(),

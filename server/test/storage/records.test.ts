@@ -308,16 +308,20 @@ describe("writes", () => {
     expect(await table.delete({ ids: ["b3-3", "late", "ghost"] })).toBe(2);
   });
 
-  it("drops a collection's records", async () => {
+  it("drops a collection's records; its id stays dropped (a tombstone every replica honours)", async () => {
     const coll = collection();
     const table = await recordsOf(storage, coll);
     await table.write([rec("a", [1, 2])]);
     await storage.dropCollection(coll.id);
     await expect(table.write([rec("b", [1, 2])])).rejects.toBeInstanceOf(CollectionGoneError);
+    // Ids are never reused by the core (random UUIDs); a late writer of the old id is refused.
     const again = await recordsOf(storage, coll);
     expect(await again.count()).toBe(0);
-    await again.write([rec("c", [1, 2, 3])]);
-    expect(await findIds(again, {})).toEqual(["c"]);
+    await expect(again.write([rec("c", [1, 2, 3])])).rejects.toBeInstanceOf(CollectionGoneError);
+    expect(await again.count()).toBe(0);
+    const fresh = await recordsOf(storage, collection());
+    await fresh.write([rec("c", [1, 2, 3])]);
+    expect(await findIds(fresh, {})).toEqual(["c"]);
   });
 });
 

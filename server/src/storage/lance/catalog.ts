@@ -9,12 +9,23 @@
  * dimension?, configuration?)`), so a rename and a first write that fixes the dimension, racing,
  * both land. Ops that arrive while a commit runs go out together in the next one (one delete +
  * one merge-insert) instead of one commit each.
+ *
+ * Several processes may serve one store (docs/scaling.md). Every mutation then runs under the
+ * catalog's write lease (lance/lease.ts): acquiring it re-reads the three tables, so an op is
+ * applied to the rows as the last writer, in whichever process, left them; commits go through a
+ * writer handle per table that only moves at acquisition and with this process's own commits (so
+ * the fence of a takeover refuses a late commit). Reads are served from memory, re-read from
+ * LanceDB when one of the tables has a newer version, checked at most once per read-consistency
+ * interval (reads started later than `interval` after a commit see it).
  */
 import type { Connection, Table } from "@lancedb/lancedb";
 import type { Catalog, CollectionInfo, CollectionPatch, DatabaseInfo, Metadata, TenantInfo } from "../storage.js";
 import { arrow, float64Data, int64Data, readStrings, tableFromColumns, utf8Data, type ArrowModule } from "./arrow.js";
 import { TableHandle } from "./handle.js";
+import { fenceTable, type LeaseHooks, type Leases } from "./lease.js";
+import { createOrOpen } from "./tables.js";
 import { TableMaintenance, type MaintenanceRunner } from "./maintenance.js";
+import { Freshness } from "./freshness.js";
 import { Mutex } from "../../util/mutex.js";
 import { ident, sqlString } from "./sql.js";
 
@@ -23,6 +34,9 @@ export const CATALOG_TABLES = {
   databases: "_chromaspec_databases",
   collections: "_chromaspec_collections",
 } as const;
+
+/** The lease every catalog mutation holds (lance/lease.ts): its key and its table. */
+export const CATALOG_LEASE = { key: "catalog", table: "_chromaspec_lease_catalog" } as const;
 
 const str = (name: string, nullable = false) => new arrow.Field(name, new arrow.Utf8(), nullable);
 const i64 = (name: string, nullable = false) => new arrow.Field(name, new arrow.Int64(), nullable);
@@ -44,35 +58,71 @@ const SCHEMAS = {
   ]),
 };
 
-/** A catalog table with its writer lock and maintenance. */
+/**
+ * A catalog table with its writer lock and maintenance. Two handles: `handle` reads (and runs
+ * maintenance), `writer` commits; the writer's version moves only at `catchUpWriter` (lease
+ * acquisition) and with its own commits.
+ */
 class CatalogTable {
   readonly mutex = new Mutex();
   readonly maintenance: TableMaintenance;
   readonly handle: TableHandle;
-  constructor(table: Table, runner: MaintenanceRunner) {
+  private readonly writer: TableHandle;
+  /** The version last read into memory (-1: never). */
+  loadedVersion = -1;
+  constructor(table: Table, writer: Table, runner: MaintenanceRunner) {
     this.handle = new TableHandle(table);
+    this.writer = new TableHandle(writer);
     this.maintenance = new TableMaintenance(table.name, runner, this.mutex, () => (this.handle.isOpen ? this.handle : null));
   }
 
-  query(): Promise<ArrowModule.Table> {
-    return this.handle.use((t) => t.query().toArrow());
+  /** The latest version, and the rows as of it. */
+  read(): Promise<{ version: number; rows: ArrowModule.Table }> {
+    return this.handle.use(async (t) => {
+      await t.checkoutLatest();
+      return { version: await t.version(), rows: await t.query().toArrow() };
+    });
+  }
+
+  /** Whether another version than the one in memory has been committed since. */
+  changed(): Promise<boolean> {
+    return this.handle.use(async (t) => {
+      await t.checkoutLatest();
+      return (await t.version()) !== this.loadedVersion;
+    });
+  }
+
+  catchUpWriter(): Promise<void> {
+    return this.writer.use((t) => t.checkoutLatest());
+  }
+
+  async fence(): Promise<void> {
+    await this.writer.use((t) => fenceTable(t));
   }
 
   /** Merge-inserts and deletes never commit while maintenance compacts (see maintenance.ts). */
   async upsert(key: string, data: ArrowModule.Table): Promise<void> {
-    await this.maintenance.exclusive(() => this.handle.use((t) => t.mergeInsert(key).whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data)));
+    await this.maintenance.exclusive(() => this.writer.use((t) => t.mergeInsert(key).whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data)));
     this.maintenance.noteWrite();
   }
 
   async remove(predicate: string): Promise<void> {
-    await this.maintenance.exclusive(() => this.handle.use((t) => t.delete(predicate)));
+    await this.maintenance.exclusive(() => this.writer.use((t) => t.delete(predicate)));
     this.maintenance.noteWrite();
   }
 
   async close(): Promise<void> {
     await this.maintenance.stop();
+    await this.writer.close();
     await this.handle.close();
   }
+}
+
+/** How the catalog shares its store with other processes. */
+export interface CatalogSharing {
+  leases: Leases;
+  /** Reads re-check LanceDB for newer versions at most this often (0: on every read). */
+  readConsistencyIntervalMs: number;
 }
 
 interface Ordered<T> {
@@ -104,23 +154,85 @@ export class LanceCatalog implements Catalog {
   private queue: QueuedOp[] = [];
   private flushing: Promise<void> | null = null;
 
-  private constructor(private readonly t: { tenants: CatalogTable; databases: CatalogTable; collections: CatalogTable }) {}
+  private readonly freshness: Freshness;
+  private readonly leaseHooks: LeaseHooks;
 
-  static async open(db: Connection, runner: MaintenanceRunner): Promise<LanceCatalog> {
-    const open = async (kind: keyof typeof SCHEMAS) =>
-      new CatalogTable(await db.createEmptyTable(CATALOG_TABLES[kind], SCHEMAS[kind], { mode: "create", existOk: true }), runner);
-    const catalog = new LanceCatalog({ tenants: await open("tenants"), databases: await open("databases"), collections: await open("collections") });
-    await catalog.load();
+  private constructor(
+    private readonly t: { tenants: CatalogTable; databases: CatalogTable; collections: CatalogTable },
+    private readonly sharing: CatalogSharing | null,
+  ) {
+    this.freshness = new Freshness(sharing?.readConsistencyIntervalMs ?? Infinity, () => this.reloadIfChanged());
+    this.leaseHooks = {
+      fence: async () => {
+        for (const table of this.tables()) await table.mutex.run(() => table.fence());
+      },
+      // Commits from now on build on the latest rows, wherever they were written.
+      refresh: async () => {
+        for (const table of this.tables()) await table.mutex.run(() => table.catchUpWriter());
+        await this.reloadIfChanged();
+      },
+    };
+  }
+
+  static async open(db: Connection, runner: MaintenanceRunner, sharing: CatalogSharing | null = null): Promise<LanceCatalog> {
+    const open = async (kind: keyof typeof SCHEMAS) => {
+      const table = await createOrOpen(db, CATALOG_TABLES[kind], SCHEMAS[kind]);
+      return new CatalogTable(table, await db.openTable(CATALOG_TABLES[kind]), runner);
+    };
+    const catalog = new LanceCatalog({ tenants: await open("tenants"), databases: await open("databases"), collections: await open("collections") }, sharing);
+    await catalog.reloadIfChanged();
     return catalog;
   }
 
-  private async load(): Promise<void> {
-    const tenants = await this.t.tenants.query();
+  private tables(): CatalogTable[] {
+    return [this.t.tenants, this.t.databases, this.t.collections];
+  }
+
+  /**
+   * Re-reads the catalog when any of its tables has a version this process has not loaded: the
+   * three are read first, then swapped in at once (a read never sees a half-loaded catalog).
+   */
+  private async reloadIfChanged(): Promise<void> {
+    const changed = await Promise.all(this.tables().map((t) => t.changed()));
+    if (!changed.some(Boolean)) return;
+    // Not while a commit of this process is between LanceDB and memory (it holds its table's mutex).
+    const { tenants: t, databases: d, collections: c } = this.t;
+    await t.mutex.run(() =>
+      d.mutex.run(() =>
+        c.mutex.run(async () => {
+          const [tenants, databases, collections] = await Promise.all(this.tables().map((table) => table.read()));
+          for (const m of [this.tenants, this.databases, this.databaseByName, this.collections, this.collectionByName]) m.clear();
+          this.load(tenants.rows, databases.rows, collections.rows);
+          t.loadedVersion = tenants.version;
+          d.loadedVersion = databases.version;
+          c.loadedVersion = collections.version;
+        }),
+      ),
+    );
+  }
+
+  /** Before a read: what other processes committed more than the interval ago is in memory. */
+  private fresh(): Promise<void> {
+    if (!this.sharing || this.sharing.leases.heldHere(CATALOG_LEASE.key)) return Promise.resolve();
+    return this.freshness.ensure();
+  }
+
+  /** Runs a mutation under the catalog's write lease (at once when this process holds it). */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    return this.sharing ? this.sharing.leases.ensure(CATALOG_LEASE.key, CATALOG_LEASE.table, this.leaseHooks, task) : task();
+  }
+
+  /** The catalog's lease hooks (for Storage.exclusive("catalog")). */
+  get hooks(): LeaseHooks {
+    return this.leaseHooks;
+  }
+
+  private load(tenants: ArrowModule.Table, dbs: ArrowModule.Table, cols: ArrowModule.Table): void {
+    this.nextOrd = 0;
     readStrings(tenants, "name").forEach((name, i) =>
       this.tenants.set(name!, { value: { name: name! }, ord: Number(tenants.getChild("ord")!.get(i)) }),
     );
 
-    const dbs = await this.t.databases.query();
     const dbIds = readStrings(dbs, "id");
     const dbNames = readStrings(dbs, "name");
     const dbTenants = readStrings(dbs, "tenant");
@@ -128,7 +240,6 @@ export class LanceCatalog implements Catalog {
       this.setDatabase({ id: dbIds[i]!, name: dbNames[i]!, tenant: dbTenants[i]! }, Number(dbs.getChild("ord")!.get(i)));
     }
 
-    const cols = await this.t.collections.query();
     const c = (name: string) => readStrings(cols, name);
     const [ids, names, ts, ds, metas, configs] = [c("id"), c("name"), c("tenant"), c("database"), c("metadata_json"), c("configuration_json")];
     if (cols.numRows === 0) return this.computeNextOrd();
@@ -162,21 +273,23 @@ export class LanceCatalog implements Catalog {
   // ---- tenants ---------------------------------------------------------------------------
 
   async listTenants(): Promise<TenantInfo[]> {
+    await this.fresh();
     return sorted(this.tenants).map((t) => ({ ...t }));
   }
 
   async getTenant(name: string): Promise<TenantInfo | null> {
+    await this.fresh();
     const t = this.tenants.get(name);
     return t ? { ...t.value } : null;
   }
 
   async createTenant(tenant: TenantInfo): Promise<void> {
-    await this.t.tenants.mutex.run(async () => {
+    await this.exclusive(() => this.t.tenants.mutex.run(async () => {
       const ord = this.tenants.get(tenant.name)?.ord ?? this.nextOrd++;
       const data = tableFromColumns(SCHEMAS.tenants, 1, new Map<string, ArrowModule.Data>([["name", utf8Data([tenant.name])], ["ord", int64Data(BigInt64Array.of(big(ord)))]]));
       await this.t.tenants.upsert("name", data);
       this.tenants.set(tenant.name, { value: { name: tenant.name }, ord });
-    });
+    }));
   }
 
   // ---- databases -------------------------------------------------------------------------
@@ -189,7 +302,7 @@ export class LanceCatalog implements Catalog {
   }
 
   async createDatabase(db: DatabaseInfo): Promise<void> {
-    await this.t.databases.mutex.run(async () => {
+    await this.exclusive(() => this.t.databases.mutex.run(async () => {
       const ord = this.databases.get(db.id)?.ord ?? this.nextOrd++;
       const data = tableFromColumns(
         SCHEMAS.databases,
@@ -203,15 +316,17 @@ export class LanceCatalog implements Catalog {
       );
       await this.t.databases.upsert("id", data);
       this.setDatabase(db, ord);
-    });
+    }));
   }
 
   async getDatabase(tenant: string, name: string): Promise<DatabaseInfo | null> {
+    await this.fresh();
     const id = this.databaseByName.get(key2(tenant, name));
     return id === undefined ? null : { ...this.databases.get(id)!.value };
   }
 
   async listDatabases(tenant: string): Promise<DatabaseInfo[]> {
+    await this.fresh();
     return sorted(this.databases)
       .filter((d) => d.tenant === tenant)
       .map((d) => ({ ...d }));
@@ -219,13 +334,13 @@ export class LanceCatalog implements Catalog {
 
   /** Removes the database row (its collections are removed first by the caller, with their records). */
   async deleteDatabase(tenant: string, name: string): Promise<void> {
-    await this.t.databases.mutex.run(async () => {
+    await this.exclusive(() => this.t.databases.mutex.run(async () => {
       const id = this.databaseByName.get(key2(tenant, name));
       if (id === undefined) return;
       await this.t.databases.remove(`${ident("id")} = ${sqlString(id)}`);
       this.databases.delete(id);
       this.databaseByName.delete(key2(tenant, name));
-    });
+    }));
   }
 
   // ---- collections -----------------------------------------------------------------------
@@ -256,22 +371,25 @@ export class LanceCatalog implements Catalog {
     await this.submit(id, { kind: "remove" });
   }
 
-  /** Whether the collection has a committed row. */
+  /** Whether the collection has a committed row (as of the last catalog read; no freshness check). */
   hasCollection(id: string): boolean {
     return this.collections.has(id);
   }
 
   async getCollectionById(id: string): Promise<CollectionInfo | null> {
+    await this.fresh();
     const c = this.collections.get(id);
     return c ? cloneCollection(c.value) : null;
   }
 
   async getCollectionByName(tenant: string, database: string, name: string): Promise<CollectionInfo | null> {
+    await this.fresh();
     const id = this.collectionByName.get(key3(tenant, database, name));
     return id === undefined ? null : cloneCollection(this.collections.get(id)!.value);
   }
 
   async listCollections(tenant: string, database: string): Promise<CollectionInfo[]> {
+    await this.fresh();
     return sorted(this.collections)
       .filter((c) => c.tenant === tenant && c.database === database)
       .map(cloneCollection);
@@ -294,7 +412,7 @@ export class LanceCatalog implements Catalog {
         const ops = this.queue;
         this.queue = [];
         try {
-          const rows = await this.t.collections.mutex.run(() => this.commitCollections(ops));
+          const rows = await this.exclusive(() => this.t.collections.mutex.run(() => this.commitCollections(ops)));
           ops.forEach((o, i) => o.resolve(rows[i]));
         } catch (err) {
           for (const o of ops) o.reject(err);
@@ -357,13 +475,15 @@ export class LanceCatalog implements Catalog {
   /** Removes every tenant, database and collection row (reset). */
   async clear(): Promise<void> {
     await this.flush();
-    for (const table of Object.values(this.t)) await table.mutex.run(() => table.remove("true"));
-    for (const m of [this.tenants, this.databases, this.databaseByName, this.collections, this.collectionByName]) m.clear();
+    await this.exclusive(async () => {
+      for (const table of this.tables()) await table.mutex.run(() => table.remove("true"));
+      for (const m of [this.tenants, this.databases, this.databaseByName, this.collections, this.collectionByName]) m.clear();
+    });
   }
 
   async close(): Promise<void> {
     await this.flush();
-    await Promise.all(Object.values(this.t).map((t) => t.close()));
+    await Promise.all(this.tables().map((t) => t.close()));
   }
 }
 

@@ -11,6 +11,12 @@
  *
  * LanceDB only: this module knows nothing of the resident copy in memory. Its caller (the
  * collection composer, storage/collection.ts) serialises writes and decides which store answers.
+ *
+ * Two handles on the table: `handle` reads (and runs maintenance) and is moved to the latest
+ * version explicitly (`latestVersion`, and after this process's own commits); `writer` commits
+ * and moves only when the collection's write lease is acquired (`catchUpWriter`) and with its own
+ * commits, so a commit is always based on the version the lease holder last saw: after a takeover
+ * the new holder's fence (`fence`) makes any late commit of the old holder fail (lance/lease.ts).
  */
 import { Index, type Table } from "@lancedb/lancedb";
 import type { DistanceSpace, Metadata, Neighbor, Projection, RecordFilter, RecordView, StoredRecord } from "../storage.js";
@@ -29,6 +35,7 @@ import {
 import type { LanceDatabase } from "./database.js";
 import { regexParseDetail } from "./errors.js";
 import { TableHandle } from "./handle.js";
+import { fenceTable } from "./lease.js";
 import { TableMaintenance } from "./maintenance.js";
 import { Mutex } from "../../util/mutex.js";
 import { andPredicates, compileFilter, compileIds, kindOf, metadataColumn, type MetadataKind } from "./sql.js";
@@ -96,6 +103,9 @@ export class LanceTable {
   readonly mutex = new Mutex();
   readonly maintenance: TableMaintenance;
   private handle: TableHandle | null = null;
+  private writer: TableHandle | null = null;
+  /** This process committed since the reader last moved to the latest version. */
+  private readerBehind = false;
   private schema: ArrowModule.Schema | null = null;
   /** Typed metadata columns the table has. */
   private columns = new Set<string>();
@@ -104,6 +114,7 @@ export class LanceTable {
   private next = 0;
   /** The highest version stamped so far (loaded on open). */
   private lastVersion = 0;
+  private lastCommitted = 0;
   /** Whether any stored embedding has norm 0 (cosine must special-case them); null = unknown. */
   private zeroNorms: boolean | null = null;
   private opened: Promise<void> | null = null;
@@ -143,28 +154,80 @@ export class LanceTable {
 
   // ---- lifecycle -------------------------------------------------------------------------
 
-  /** Opens the table if it exists (once; a failed open is retried by the next call). */
-  open(): Promise<void> {
+  /**
+   * Opens the table if it exists (once; a failed open is retried by the next call, and so is one
+   * that found no table when `recheck`: another process may have created it since).
+   */
+  open(recheck = false): Promise<void> {
+    if (recheck && this.opened && !this.handle && !this.closed) this.opened = null;
     this.opened ??= (async () => {
       if (this.closed) return;
       let table: Table;
+      let writer: Table;
       try {
         table = await this.db.connection.openTable(this.name);
+        writer = await this.db.connection.openTable(this.name);
       } catch (err) {
         if (isNotFound(err)) return;
         throw err;
       }
       if (this.closed) {
         table.close();
+        writer.close();
         return;
       }
       this.handle = new TableHandle(table);
+      this.writer = new TableHandle(writer);
       await this.refresh();
     })().catch((err: unknown) => {
       this.opened = null;
       throw err;
     });
     return this.opened;
+  }
+
+  /** Whether the table exists (as far as this process knows). */
+  get exists(): boolean {
+    return this.handle !== null;
+  }
+
+  /**
+   * Moves the reader to the latest committed version (by any process) and resolves to it; 0
+   * while there is no table. The caller holds `mutex`.
+   */
+  async latestVersion(): Promise<number> {
+    await this.open(true);
+    const handle = this.handle;
+    if (!handle) return 0;
+    this.readerBehind = false;
+    return handle.use(async (t) => {
+      await t.checkoutLatest();
+      return t.version();
+    });
+  }
+
+  /** The writer starts from the latest version (on acquiring the write lease; the caller holds `mutex`). */
+  async catchUpWriter(): Promise<void> {
+    await this.open(true);
+    await this.writer?.use((t) => t.checkoutLatest());
+  }
+
+  /** The fence of a lease takeover (lance/lease.ts fenceTable), on the writer; nothing while there is no table. */
+  async fence(): Promise<void> {
+    await this.mutex.run(async () => {
+      await this.open(true);
+      await this.writer?.use((t) => fenceTable(t));
+    });
+  }
+
+  /** The reader, at least at this process's last commit. */
+  private async reader(): Promise<TableHandle | null> {
+    const handle = this.handle;
+    if (handle && this.readerBehind) {
+      this.readerBehind = false;
+      await handle.use((t) => t.checkoutLatest());
+    }
+    return handle;
   }
 
   /**
@@ -208,8 +271,11 @@ export class LanceTable {
     await this.opened?.catch(() => undefined);
     await this.mutex.run(async () => {
       const handle = this.handle;
+      const writer = this.writer;
       this.handle = null;
+      this.writer = null;
       await handle?.close();
+      await writer?.close();
       if (!drop) return;
       try {
         await this.db.connection.dropTable(this.name);
@@ -233,13 +299,14 @@ export class LanceTable {
 
   async count(): Promise<number> {
     await this.open();
-    return this.handle ? this.handle.use((t) => t.countRows()) : 0;
+    const handle = await this.reader();
+    return handle ? handle.use((t) => t.countRows()) : 0;
   }
 
   /** Full records for unique ids, in the order of `unique`; missing ids are skipped. */
   async fetch(unique: string[]): Promise<StoredRecord[]> {
     await this.open();
-    const handle = this.handle;
+    const handle = await this.reader();
     if (!handle || unique.length === 0) return [];
     const found = new Map<string, StoredRecord>();
     for (let i = 0; i < unique.length; i += ID_CHUNK) {
@@ -271,7 +338,7 @@ export class LanceTable {
   /** Matching records in insertion order, paged. Patterns must have been validated. */
   async find(filter: RecordFilter, page: { offset: number; limit?: number }, projection: Projection): Promise<RecordView[]> {
     await this.open();
-    const handle = this.handle;
+    const handle = await this.reader();
     if (!handle) return [];
     const where = compileFilter(filter, this.columns);
     const result = await handle.use((t) => {
@@ -292,7 +359,7 @@ export class LanceTable {
    */
   async matchingSeqs(filter: RecordFilter): Promise<Float64Array | null> {
     await this.open();
-    const handle = this.handle;
+    const handle = await this.reader();
     if (!handle) return new Float64Array(0);
     const where = compileFilter(filter, this.columns);
     if (where === undefined) return null;
@@ -313,7 +380,7 @@ export class LanceTable {
    */
   async nearest(queries: Float32Array[], k: number, space: DistanceSpace, filter: RecordFilter, projection: Projection): Promise<Neighbor[][]> {
     await this.open();
-    const handle = this.handle;
+    const handle = await this.reader();
     if (!handle) return queries.map(() => []);
     return handle.use((table) => this.nearestIn(table, queries, k, space, filter, projection));
   }
@@ -405,7 +472,7 @@ export class LanceTable {
    */
   async scan(take: (batch: ScannedBatch) => void): Promise<void> {
     await this.open();
-    const handle = this.handle;
+    const handle = await this.reader();
     if (!handle) return;
     const dim = this.dim;
     await handle.use(async (t) => {
@@ -438,7 +505,7 @@ export class LanceTable {
   /** Existing ids keep their seq; new ones get the next seqs in batch order (looked up in LanceDB). */
   async assignSeqs(records: StoredRecord[]): Promise<{ seqs: Float64Array; replaced: number }> {
     const existing = new Map<string, number>();
-    const handle = this.handle!;
+    const handle = this.writer!;
     if (this.next > 0) {
       for (let i = 0; i < records.length; i += ID_CHUNK) {
         const ids = records.slice(i, i + ID_CHUNK).map((r) => r.id);
@@ -454,13 +521,22 @@ export class LanceTable {
     return { seqs, replaced: existing.size };
   }
 
+  /** The table version this process's last commit made (or the fence left). */
+  get committedVersion(): number {
+    return this.lastCommitted;
+  }
+
   /** Commits a prepared batch: an append, or a merge-insert when it replaces records. */
   async commit(batch: CommitBatch): Promise<void> {
     const data = this.build(batch);
-    const handle = this.handle!;
+    const writer = this.writer!;
     // An append commits alongside maintenance; a replace waits for it (see maintenance.ts).
-    if (batch.replaced === 0) await handle.use((t) => t.add(data));
-    else await this.maintenance.exclusive(() => handle.use((t) => t.mergeInsert("id").whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data)));
+    const result =
+      batch.replaced === 0
+        ? await writer.use((t) => t.add(data))
+        : await this.maintenance.exclusive(() => writer.use((t) => t.mergeInsert("id").whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data)));
+    this.lastCommitted = result.version;
+    this.readerBehind = true;
     for (const s of batch.seqs) if (s >= this.next) this.next = s + 1;
     if (this.zeroNorms === false && batch.records.some((r) => norm(r.embedding) === 0)) this.zeroNorms = true;
     this.maintenance.noteWrite();
@@ -469,20 +545,29 @@ export class LanceTable {
   /** Deletes the records matching the filter (patterns validated); resolves to how many. */
   async delete(filter: RecordFilter): Promise<number> {
     await this.open();
-    const handle = this.handle;
+    const handle = this.writer;
     if (!handle) return 0;
     const where = compileFilter(filter, this.columns) ?? "true";
     const result = await this.maintenance.exclusive(() => handle.use((t) => run(() => t.delete(where), filter)));
+    this.lastCommitted = result.version;
+    this.readerBehind = true;
     if (result.numDeletedRows > 0) this.maintenance.noteWrite();
     return result.numDeletedRows;
   }
 
+  /**
+   * The first write creates the table. Only a lease holder writes, and it re-checked for the
+   * table when it acquired the lease: a table that exists now was created by a process that took
+   * the lease over meanwhile, so this write must not go on (it would land on the new holder's data).
+   */
   private async create(dim: number): Promise<void> {
     if (dim <= 0) throw new Error("cannot store records without embeddings");
-    const table = await this.db.connection.createEmptyTable(this.name, baseSchema(dim), { mode: "create", existOk: true });
+    const table = await this.db.connection.createEmptyTable(this.name, baseSchema(dim), { mode: "create", existOk: false });
     const handle = new TableHandle(table);
     await this.refreshSchema(handle);
     this.handle = handle;
+    this.writer = new TableHandle(await this.db.connection.openTable(this.name));
+    this.lastCommitted = await table.version();
     this.opened = Promise.resolve();
     if (this.dim !== dim) throw new Error(`embedding dimension ${dim} does not match the collection's ${this.dim}`);
     this.next = 0;
@@ -528,7 +613,7 @@ export class LanceTable {
       }
     }
     if (missing.size === 0) return;
-    const handle = this.handle!;
+    const handle = this.writer!;
     // A Schema (not SQL expressions) adds all-null columns without computing a value per row.
     await handle.use((t) => t.addColumns(new arrow.Schema([...missing].map(typedField))));
     await this.refreshSchema(handle);
