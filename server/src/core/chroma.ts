@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { checkDimension, decodeEmbeddings, type WireEmbedding } from "./embeddings.js";
-import { CollectionNotFoundError, InvalidArgumentError, NotAllowedError, NotFoundError, UniqueConstraintError } from "./errors.js";
+import { CollectionNotFoundError, InvalidArgumentError, NotAllowedError, NotFoundError, ServiceUnavailableError, UniqueConstraintError } from "./errors.js";
 import type { RecordFilter } from "./filter.js";
 import { GET_DEFAULT_INCLUDE, parseInclude, projectionOf, QUERY_DEFAULT_INCLUDE } from "./include.js";
 import { KeyedMutex } from "./lock.js";
@@ -18,7 +18,7 @@ import { deserializeSearchRequest, validateSearchRequest } from "./search/payloa
 import type { SearchResponse } from "./search/response.js";
 import { SchemaView } from "./search/schema-view.js";
 import { runSearches } from "./search/service.js";
-import { CollectionGoneError, InvalidPatternError, type CollectionRecords, type Storage } from "../storage/storage.js";
+import { CollectionGoneError, InvalidPatternError, WriteUnavailableError, type CollectionRecords, type Storage } from "../storage/storage.js";
 
 export const DEFAULT_TENANT = "default_tenant";
 export const DEFAULT_DATABASE = "default_database";
@@ -93,9 +93,31 @@ export class Chroma {
 
   /** Creates default_tenant / default_database on a fresh store, as upstream does at start-up. */
   async init(): Promise<void> {
+    const missing = async () =>
+      !(await this.storage.catalog.getTenant(DEFAULT_TENANT)) || !(await this.storage.catalog.getDatabase(DEFAULT_TENANT, DEFAULT_DATABASE));
+    if (!(await missing())) return;
+    // Replicas starting together on a fresh store: one of them creates them.
+    await this.lock("catalog", () => this.createDefaults());
+  }
+
+  /** The default tenant and database, where missing; the caller holds the catalog's lock. */
+  private async createDefaults(): Promise<void> {
     if (!(await this.storage.catalog.getTenant(DEFAULT_TENANT))) await this.storage.catalog.createTenant({ name: DEFAULT_TENANT });
     if (!(await this.storage.catalog.getDatabase(DEFAULT_TENANT, DEFAULT_DATABASE))) {
       await this.storage.catalog.createDatabase({ id: randomUUID(), name: DEFAULT_DATABASE, tenant: DEFAULT_TENANT });
+    }
+  }
+
+  /**
+   * Runs a read-modify-write as the only writer of `key` ("catalog" or a collection id): one at a
+   * time in this process (and drained on shutdown), and across every process sharing the store.
+   */
+  private async lock<T>(key: string, task: () => Promise<T>): Promise<T> {
+    try {
+      return await this.writes.run(key, () => this.storage.exclusive(key, task));
+    } catch (err) {
+      if (err instanceof WriteUnavailableError) throw new ServiceUnavailableError(err.message);
+      throw err;
     }
   }
 
@@ -111,11 +133,11 @@ export class Chroma {
   async reset(): Promise<void> {
     if (!this.options.allowReset) throw new NotAllowedError("Reset is disabled by config");
     await this.writes.drain();
-    // Under the catalog lock: a tenant, database or collection created meanwhile waits until the
-    // defaults are back, instead of finding default_database gone.
-    await this.writes.run("catalog", async () => {
+    // Under the catalog lock (in every replica): a tenant, database or collection created meanwhile
+    // waits until the defaults are back, instead of finding default_database gone.
+    await this.lock("catalog", async () => {
       await this.storage.reset();
-      await this.init();
+      await this.createDefaults();
     });
   }
 
@@ -128,7 +150,7 @@ export class Chroma {
 
   async createTenant(name: string): Promise<void> {
     validateTenantName(name);
-    await this.writes.run("catalog", async () => {
+    await this.lock("catalog", async () => {
       if (await this.storage.catalog.getTenant(name)) throw new UniqueConstraintError(`Tenant [${name}] already exists`);
       await this.storage.catalog.createTenant({ name });
     });
@@ -142,7 +164,7 @@ export class Chroma {
 
   async createDatabase(tenant: string, name: string): Promise<void> {
     validateDatabaseName(name);
-    await this.writes.run("catalog", async () => {
+    await this.lock("catalog", async () => {
       await this.getTenant(tenant);
       if (await this.storage.catalog.getDatabase(tenant, name)) throw new UniqueConstraintError(`Database [${name}] already exists`);
       await this.storage.catalog.createDatabase({ id: randomUUID(), name, tenant });
@@ -161,7 +183,7 @@ export class Chroma {
   }
 
   async deleteDatabase(tenant: string, name: string): Promise<void> {
-    await this.writes.run("catalog", async () => {
+    await this.lock("catalog", async () => {
       await this.getDatabase(tenant, name);
       // Each collection under its own write lock, so no write lands in a dropped table.
       for (const c of await this.storage.catalog.listCollections(tenant, name)) await this.dropCollection(c);
@@ -188,7 +210,7 @@ export class Chroma {
     validateCollectionName(input.name);
     const metadata = this.collectionMetadata(input.metadata);
     const space = spaceFromRequest(metadata, input.configuration);
-    return this.writes.run("catalog", async () => {
+    return this.lock("catalog", async () => {
       await this.requireDatabase(scope);
       const existing = await this.storage.catalog.getCollectionByName(scope.tenant, scope.database, input.name);
       if (existing) {
@@ -251,7 +273,7 @@ export class Chroma {
   async updateCollection(scope: Scope, id: string, input: UpdateCollectionInput): Promise<CollectionInfo> {
     if (input.newName !== undefined && input.newName !== null) validateCollectionName(input.newName);
     const newMetadata = input.newMetadata === undefined || input.newMetadata === null ? undefined : this.collectionMetadata(input.newMetadata);
-    return this.writes.run("catalog", async () => {
+    return this.lock("catalog", async () => {
       const current = await this.getCollectionById(scope, id);
       if (newMetadata && newMetadata["hnsw:space"] !== undefined && newMetadata["hnsw:space"] !== spaceOf(current.configuration)) {
         throw new InvalidArgumentError("Changing the distance function of a collection once it is created is not supported currently.");
@@ -273,15 +295,15 @@ export class Chroma {
   }
 
   async deleteCollection(scope: Scope, name: string): Promise<void> {
-    await this.writes.run("catalog", async () => {
+    await this.lock("catalog", async () => {
       const collection = await this.getCollection(scope, name);
       await this.dropCollection(collection);
     });
   }
 
   private async dropCollection(collection: CollectionInfo): Promise<void> {
-    // Wait for writes in flight on this collection, so none lands in a dropped table.
-    await this.writes.run(collection.id, () => this.storage.dropCollection(collection.id));
+    // Wait for writes in flight on this collection (in every process), so none lands in a dropped table.
+    await this.gone(collection.id, () => this.lock(collection.id, () => this.storage.dropCollection(collection.id)));
   }
 
   // ---- records ---------------------------------------------------------------------------
@@ -305,28 +327,51 @@ export class Chroma {
     }
   }
 
-  /** Runs a write under the collection's lock against its latest catalog row. */
-  private async write<T>(scope: Scope, id: string, task: (collection: CollectionInfo, table: CollectionRecords) => Promise<T>): Promise<T> {
+  /**
+   * Runs a write under the collection's lock against its latest catalog row; `embeddings` (if
+   * any) are checked against the collection's dimension, fixing it on the first ones.
+   */
+  private async write<T>(
+    scope: Scope,
+    id: string,
+    embeddings: Float32Array[] | undefined,
+    task: (collection: CollectionInfo, table: CollectionRecords) => Promise<T>,
+  ): Promise<T> {
     validateCollectionId(id);
-    return this.writes.run(id, async () => {
-      const collection = await this.getCollectionById(scope, id);
-      const table = await this.table(collection);
-      return this.gone(id, () => task(collection, table));
-    });
+    await this.settleDimension(scope, id, embeddings);
+    return this.gone(id, () =>
+      this.lock(id, async () => {
+        const collection = await this.getCollectionById(scope, id);
+        if (embeddings && embeddings.length > 0) checkDimension(embeddings, collection.dimension);
+        const table = await this.table(collection);
+        return task(collection, table);
+      }),
+    );
   }
 
   /**
    * Fixes the collection's dimension on its first embeddings: a patch of that one field (as
    * upstream's set_collection_dimension), so a rename or modify racing it is kept, and so is it.
+   * It holds the catalog's lock, and is done before the collection's is taken: no process ever
+   * waits for the catalog while holding a collection (deleting a collection takes them the other
+   * way round).
    */
-  private async settleDimension(collection: CollectionInfo, embeddings: Float32Array[] | undefined): Promise<void> {
+  private async settleDimension(scope: Scope, id: string, embeddings: Float32Array[] | undefined): Promise<void> {
     if (!embeddings || embeddings.length === 0) return;
-    const dimension = checkDimension(embeddings, collection.dimension);
-    if (collection.dimension === null && dimension !== null) {
-      if (!(await this.storage.catalog.updateCollection(collection.id, { dimension }))) {
-        throw new CollectionNotFoundError(collection.id, `Collection [${collection.id}] does not exist.`);
+    const seen = await this.getCollectionById(scope, id);
+    const dimension = checkDimension(embeddings, seen.dimension);
+    if (seen.dimension !== null || dimension === null) return;
+    await this.lock("catalog", async () => {
+      // The row as the last writer (in any process) left it.
+      const collection = await this.getCollectionById(scope, id);
+      if (collection.dimension !== null) {
+        checkDimension(embeddings, collection.dimension);
+        return;
       }
-    }
+      if (!(await this.storage.catalog.updateCollection(id, { dimension }))) {
+        throw new CollectionNotFoundError(id, `Collection [${id}] does not exist.`);
+      }
+    });
   }
 
   private requireEmbeddings(batch: WriteBatch, op: string): void {
@@ -339,8 +384,7 @@ export class Chroma {
   async add(scope: Scope, id: string, batch: WriteBatch): Promise<void> {
     this.requireEmbeddings(batch, "add");
     const v = validateBatch(batch, { maxBatchSize: this.options.maxBatchSize, allowNullValues: false });
-    await this.write(scope, id, async (collection, table) => {
-      await this.settleDimension(collection, v.embeddings);
+    await this.write(scope, id, v.embeddings, async (_collection, table) => {
       if (v.ids.length === 0) return;
       const existing = new Set((await table.fetch(v.ids)).map((r) => r.id));
       const fresh: StoredRecord[] = [];
@@ -371,8 +415,7 @@ export class Chroma {
 
   private async merge(scope: Scope, id: string, batch: WriteBatch, insertMissing: boolean): Promise<void> {
     const v = validateBatch(batch, { maxBatchSize: this.options.maxBatchSize, allowNullValues: true });
-    await this.write(scope, id, async (collection, table) => {
-      await this.settleDimension(collection, v.embeddings);
+    await this.write(scope, id, v.embeddings, async (_collection, table) => {
       if (v.ids.length === 0) return;
       const existing = new Map((await table.fetch(v.ids)).map((r) => [r.id, r]));
       const out: StoredRecord[] = [];
@@ -464,7 +507,7 @@ export class Chroma {
 
   async delete(scope: Scope, id: string, input: DeleteInput): Promise<{ deleted: number }> {
     const filter = this.filterOf(input);
-    return this.write(scope, id, async (_collection, table) => {
+    return this.write(scope, id, undefined, async (_collection, table) => {
       // Upstream 1.x: a delete with no ids and no filters deletes nothing.
       if (filter.ids === undefined && !filter.where && !filter.whereDocument) return { deleted: 0 };
       return { deleted: await this.filtered(() => table.delete(filter)) };

@@ -80,3 +80,9 @@ export class InvalidDimensionError extends ChromaError {
   override readonly status = 400;
   override readonly name = "InvalidDimension";
 }
+
+/** The service cannot do it right now (e.g. another replica keeps a write lease); retrying may succeed. */
+export class ServiceUnavailableError extends ChromaError {
+  override readonly status = 503;
+  override readonly name = "ChromaError";
+}
