@@ -17,6 +17,10 @@ program
   .option("--log-level <level>", "pino log level (env LOG_LEVEL)")
   .option("--auth-credentials <file>", "token credentials file, YAML or JSON (env CHROMA_SERVER_AUTHN_CREDENTIALS_FILE)")
   .option("--allow-unauthenticated", "allow binding a non-loopback address without authentication")
+  .option(
+    "--read-consistency-interval <seconds>",
+    "replicas on one path: reads see other processes' writes made at least this long ago; 0 = check on every read (env CHROMA_READ_CONSISTENCY_INTERVAL, default 1)",
+  )
   .action(async (flags) => {
     const config = resolveConfig(flags);
     await startServer(config);

@@ -16,6 +16,11 @@ export interface ServerConfig {
   authCredentialsFile?: string;
   /** Bind a non-loopback address without authentication (refused otherwise). */
   allowUnauthenticated: boolean;
+  /**
+   * Replicas (docs/scaling.md): reads see what other processes serving the same path committed
+   * at least this long ago (ms); 0 checks on every read.
+   */
+  readConsistencyIntervalMs: number;
   /** LanceDB table maintenance (compaction + version cleanup); storage defaults where absent. */
   maintenance: MaintenanceConfig;
 }
@@ -53,6 +58,8 @@ export interface FlagValues {
   logLevel?: string;
   authCredentials?: string;
   allowUnauthenticated?: boolean;
+  /** Seconds (decimals allowed). */
+  readConsistencyInterval?: string | number;
 }
 
 function truthy(value: string | undefined): boolean {
@@ -69,6 +76,15 @@ export const DEFAULT_MAX_BATCH_SIZE = 5461;
  */
 export const DEFAULT_BODY_LIMIT = 500 * 1024 * 1024;
 
+/** Reads check for other replicas' commits at most once a second (LanceDB's own default for shared tables is similar). */
+export const DEFAULT_READ_CONSISTENCY_INTERVAL_S = 1;
+
+function seconds(text: string | number, what: string): number {
+  const value = Number(text);
+  if (String(text).trim() === "" || !Number.isFinite(value) || value < 0) throw new Error(`invalid ${what}: ${text} (seconds, 0 or more)`);
+  return value;
+}
+
 export function resolveConfig(flags: FlagValues, env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const portText = flags.port ?? env.CHROMA_PORT ?? "8000";
   const port = Number(portText);
@@ -84,6 +100,8 @@ export function resolveConfig(flags: FlagValues, env: NodeJS.ProcessEnv = proces
     authCredentialsFile: flags.authCredentials ?? env.CHROMA_SERVER_AUTHN_CREDENTIALS_FILE ?? undefined,
     allowUnauthenticated: flags.allowUnauthenticated ?? truthy(env.CHROMA_ALLOW_UNAUTHENTICATED),
     maintenance: maintenanceFrom(env),
+    readConsistencyIntervalMs:
+      seconds(flags.readConsistencyInterval ?? env.CHROMA_READ_CONSISTENCY_INTERVAL ?? DEFAULT_READ_CONSISTENCY_INTERVAL_S, "read consistency interval") * 1000,
   };
 }
 

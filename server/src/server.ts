@@ -21,7 +21,11 @@ export async function startServer(config: ServerConfig): Promise<{ close(): Prom
       `refusing to listen on ${config.host} without authentication: pass --auth-credentials <file>, or --allow-unauthenticated to expose an open server`,
     );
   }
-  const storage = await openStorage(config.path, { ...config.maintenance, logger: logger.child({ component: "storage" }) });
+  const storage = await openStorage(config.path, {
+    ...config.maintenance,
+    logger: logger.child({ component: "storage" }),
+    replication: { readConsistencyIntervalMs: config.readConsistencyIntervalMs },
+  });
   const chroma = new Chroma(storage, { allowReset: config.allowReset, maxBatchSize: config.maxBatchSize, version: API_VERSION });
   await chroma.init();
   const app = await buildApp(chroma, { logger, bodyLimit: config.bodyLimit, credentials });

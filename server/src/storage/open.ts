@@ -252,6 +252,9 @@ class ComposedStorage implements OpenedStorage {
     await Promise.all([...this.collections.values()].map((c) => c.close(false)));
     await Promise.allSettled(this.drops.values());
     this.collections.clear();
+    await this.catalog.flush();
+    // Other replicas can take the keys at once instead of after the ttl.
+    await this.leases.close();
     await this.catalog.close();
     await this.db.idle(false);
     await this.memory?.close();

@@ -129,6 +129,31 @@ describe.each([
     expect(await b.leases.isDropped("k6", "lease-k6")).toBe(true);
   });
 
+  it("keeps a lease it had uncontended for lingerMs after its last task, and gives it up at once once another process used it", async () => {
+    const a = await replica("a");
+    const b = await replica("b");
+    const table = await LeaseTable.open(a.connection, "lease-k8");
+    const log: string[] = [];
+    const run = (r: typeof a, who: string) => r.leases.hold("k8", "lease-k8", hooks(log, who), async () => void log.push(`task ${who}`));
+    await run(a, "a"); // first use: released at once (nobody had released it before)
+    expect((await table.read()).holder).toBe("");
+    await run(a, "a"); // a released it last: kept
+    expect((await table.read()).holder).toBe("a");
+    await run(a, "a"); // no acquisition, no refresh: nobody else can have written
+    expect(log).toEqual(["refresh a", "task a", "refresh a", "task a", "task a"]);
+    // b waits for the linger to run out (it polls), then a's next acquisition sees b was there.
+    const started = performance.now();
+    await run(b, "b");
+    expect(performance.now() - started).toBeGreaterThanOrEqual(LEASE_DEFAULTS.lingerMs * 0.5);
+    await run(a, "a");
+    expect((await table.read()).holder).toBe("");
+    // close() releases a lingering lease instead of leaving it to expire.
+    await run(a, "a");
+    expect((await table.read()).holder).toBe("a");
+    await a.leases.close();
+    expect((await table.read()).holder).toBe("");
+  });
+
   it("ensure() runs at once under a lease this process holds", async () => {
     const a = await replica("a");
     const log: string[] = [];

@@ -5,7 +5,8 @@
  * A lease is a one-row LanceDB table next to the data it guards:
  *   epoch int64 (bumped by every acquisition) | holder utf8 ("" = free) | beat int64 (bumped by
  *   every renewal) | ttl_ms int64 (the holder's promise: it renews well within this) |
- *   dropped int8 (the key is gone: a dropped collection; nothing may acquire it again)
+ *   dropped int8 (the key is gone: a dropped collection; nothing may acquire it again) |
+ *   last utf8 (who released it last: an acquirer that finds itself there had the key uncontended)
  * Every change is a compare-and-set: an `update` whose predicate names the state it expects.
  * LanceDB commits a table version with a PUT-if-absent of the next manifest; when two processes
  * race, the loser's update is re-run by LanceDB against the winner's row, where its predicate no
@@ -33,6 +34,8 @@ export interface LeaseRow {
   beat: number;
   ttlMs: number;
   dropped: boolean;
+  /** Who released the lease last ("" = nobody yet); kept as is when not given to `cas`. */
+  last?: string;
 }
 
 const SCHEMA = new arrow.Schema([
@@ -41,6 +44,7 @@ const SCHEMA = new arrow.Schema([
   new arrow.Field("beat", new arrow.Int64(), false),
   new arrow.Field("ttl_ms", new arrow.Int64(), false),
   new arrow.Field("dropped", new arrow.Int8(), false),
+  new arrow.Field("last", new arrow.Utf8(), false),
 ]);
 
 function rowData(row: LeaseRow): ArrowModule.Table {
@@ -53,6 +57,7 @@ function rowData(row: LeaseRow): ArrowModule.Table {
       ["beat", int64Data(BigInt64Array.of(BigInt(row.beat)))],
       ["ttl_ms", int64Data(BigInt64Array.of(BigInt(row.ttlMs)))],
       ["dropped", boolAsInt8Data([row.dropped])],
+      ["last", utf8Data([row.last ?? ""])],
     ]),
   );
 }
@@ -99,6 +104,7 @@ export class LeaseTable {
       beat: int("beat"),
       ttlMs: int("ttl_ms"),
       dropped: Number(result.getChild("dropped")!.get(0)) !== 0,
+      last: readStrings(result, "last")[0] ?? "",
     };
   }
 
@@ -117,6 +123,7 @@ export class LeaseTable {
           beat: String(next.beat),
           ttl_ms: String(next.ttlMs),
           dropped: next.dropped ? "1" : "0",
+          ...(next.last === undefined ? {} : { last: sqlString(next.last) }),
         },
       }),
     );
@@ -196,11 +203,17 @@ export interface LeaseOptions {
   maxPollMs: number;
   /** How long an acquisition may wait for a busy lease before failing. */
   acquireTimeoutMs: number;
+  /**
+   * How long a lease this process had uncontended (it was the last to release it) is kept after
+   * its last task, so a process that writes a key steadily pays for an acquisition once, not
+   * per write. A lease another process used in between is released at once (they alternate).
+   */
+  lingerMs: number;
   /** Renewal failures that are not a lost CAS (a store error) are reported here. */
   onError?: (err: unknown, key: string) => void;
 }
 
-export const LEASE_DEFAULTS = { ttlMs: 5_000, pollMs: 10, maxPollMs: 200, acquireTimeoutMs: 60_000 };
+export const LEASE_DEFAULTS = { ttlMs: 5_000, pollMs: 10, maxPollMs: 200, acquireTimeoutMs: 60_000, lingerMs: 500 };
 
 /** What the owner of a key does around an acquisition. */
 export interface LeaseHooks {
@@ -217,7 +230,11 @@ interface Held {
   lost: boolean;
   /** Mark the key dropped when releasing it. */
   drop: boolean;
+  /** Nobody else used the key since this process last released it: keep it a while after the last task. */
+  linger: boolean;
   timer: NodeJS.Timeout;
+  /** The pending release of a lingering lease. */
+  releaseTimer: NodeJS.Timeout | null;
 }
 
 interface Slot {
@@ -256,6 +273,10 @@ export class Leases {
     slot.queued++;
     return slot.tasks.run(async () => {
       slot.queued--;
+      if (slot.held?.releaseTimer) {
+        clearTimeout(slot.held.releaseTimer);
+        slot.held.releaseTimer = null;
+      }
       // A lease lost while queued tasks waited is given up, then acquired afresh.
       if (slot.held?.lost) await this.release(slot);
       if (!slot.held) await this.acquire(slot, hooks);
@@ -308,11 +329,27 @@ export class Leases {
     } finally {
       slot.active--;
     }
+    // What the task committed before a takeover is kept (the fence restores the latest version);
+    // a commit after it fails. A task that saw the lease lost cannot vouch for its reads though.
     let confirmed = !held.lost;
-    if (slot.queued === 0) confirmed = (await this.release(slot)) && confirmed;
+    if (slot.queued === 0) {
+      if (held.linger && !held.drop && confirmed && !this.closed) this.releaseLater(slot, held);
+      else confirmed = (await this.release(slot)) && confirmed;
+    }
     if (!confirmed && !failed) throw new LeaseLostError(slot.key);
     if (failed) throw error;
     return result as T;
+  }
+
+  /** Releases a lingering lease once no task came for lingerMs. */
+  private releaseLater(slot: Slot, held: Held): void {
+    held.releaseTimer = setTimeout(() => {
+      held.releaseTimer = null;
+      void slot.tasks.run(async () => {
+        if (slot.held === held && slot.queued === 0 && slot.active === 0) await this.release(slot);
+      });
+    }, this.options.lingerMs);
+    held.releaseTimer.unref();
   }
 
   private slot(key: string, tableName: string): Slot {
@@ -331,6 +368,8 @@ export class Leases {
     const deadline = performance.now() + acquireTimeoutMs;
     let observed: { row: LeaseRow; since: number } | null = null;
     let wait = pollMs;
+    /** Polls spent waiting for another holder (0: the key was free at once). */
+    let waited = 0;
     for (;;) {
       const row = await table.read();
       if (row.dropped) throw new LeaseDroppedError(slot.key);
@@ -344,7 +383,15 @@ export class Leases {
       if (row.holder === "" || takeover) {
         const next: LeaseRow = { epoch: row.epoch + 1, holder: replica, beat: 0, ttlMs, dropped: false };
         if (await table.cas(row, next)) {
-          const held: Held = { epoch: next.epoch, beat: 0, lost: false, drop: false, timer: setInterval(() => void this.renew(slot), Math.max(1, Math.floor(ttlMs / 3))) };
+          const held: Held = {
+            epoch: next.epoch,
+            beat: 0,
+            lost: false,
+            drop: false,
+            linger: this.options.lingerMs > 0 && row.holder === "" && row.last === replica && waited === 0,
+            timer: setInterval(() => void this.renew(slot), Math.max(1, Math.floor(ttlMs / 3))),
+            releaseTimer: null,
+          };
           held.timer.unref();
           slot.held = held;
           try {
@@ -361,6 +408,7 @@ export class Leases {
         continue;
       }
       if (now > deadline) throw new LeaseTimeoutError(slot.key, row.holder);
+      waited++;
       await new Promise((r) => setTimeout(r, wait * (0.5 + Math.random())));
       wait = Math.min(maxPollMs, wait * 2);
     }
@@ -391,9 +439,10 @@ export class Leases {
       if (!held) return true;
       slot.held = null;
       clearInterval(held.timer);
+      if (held.releaseTimer) clearTimeout(held.releaseTimer);
       let ok = !held.lost;
       if (ok) {
-        const next = { epoch: held.epoch, holder: "", beat: held.beat + 1, ttlMs: 0, dropped: held.drop };
+        const next = { epoch: held.epoch, holder: "", beat: held.beat + 1, ttlMs: 0, dropped: held.drop, last: this.options.replica };
         try {
           ok = await slot.table!.cas({ epoch: held.epoch, holder: this.options.replica, beat: held.beat }, next);
         } catch (err) {
@@ -418,10 +467,10 @@ export class Leases {
     }
   }
 
-  /** Waits for the tasks in flight and closes the lease tables. */
+  /** Waits for the tasks in flight, releases what this process holds and closes the lease tables. */
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.slots.values()].map((s) => s.tasks.run(async () => undefined)));
+    await Promise.all([...this.slots.values()].map((s) => s.tasks.run(() => this.release(s))));
     await Promise.all([...this.slots.values()].map((s) => s.table?.close()));
     this.slots.clear();
   }
