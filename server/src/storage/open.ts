@@ -84,16 +84,23 @@ export async function openStorage(uri: string, options: StorageOptions = {}): Pr
   const db = await LanceDatabase.connect(uri, options, trimSoon);
   const onWarning = options.memory?.onWarning ?? ((m: string) => console.warn(`chromaspec: ${m}`));
   const replication = options.replication ?? {};
-  const conditional = replication.conditionalWrites ?? (isObjectStoreUri(uri) ? (await probeConditionalWrites(db.connection)).conditionalWrites : true);
-  if (!conditional) {
+  const warnUnconditional = () =>
     onWarning(
-      `the object store at ${uri} does not refuse a second PUT-if-absent (no conditional writes): two processes committing to it at once would lose commits`,
+      `the object store at ${uri} does not refuse a second PUT-if-absent (no conditional writes): two processes committing to it at once would lose commits; run one process on it`,
+    );
+  if (replication.conditionalWrites === false) warnUnconditional();
+  else if (replication.conditionalWrites === undefined && isObjectStoreUri(uri)) {
+    // Seconds on an object store: in the background, so start-up does not wait for it.
+    void probeConditionalWrites(db.connection).then(
+      (probe) => !probe.conditionalWrites && warnUnconditional(),
+      (err: unknown) => onWarning(`could not check whether ${uri} has conditional writes: ${String(err)}`),
     );
   }
   const leases = new Leases(db.connection, {
     ...LEASE_DEFAULTS,
     ...replication.lease,
     replica: replication.replica ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    holderGone: deadLocalProcess,
     onError: (err, key) => onWarning(`renewing the write lease of ${key} failed: ${String(err)}`),
   });
   const interval = replication.readConsistencyIntervalMs ?? DEFAULT_READ_CONSISTENCY_INTERVAL_MS;
@@ -259,6 +266,22 @@ class ComposedStorage implements OpenedStorage {
     await this.db.idle(false);
     await this.memory?.close();
     this.db.close();
+  }
+}
+
+/**
+ * Whether a lease holder named `host:pid:suffix` is a process of this host that has exited (a
+ * replica restarted after kill -9 takes its keys over at once instead of after the ttl).
+ */
+function deadLocalProcess(holder: string): boolean {
+  const [host, pidText] = holder.split(":");
+  const pid = Number(pidText);
+  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "ESRCH";
   }
 }
 

@@ -88,6 +88,19 @@ describe.each([
     expect(after).toMatchObject({ epoch: row.epoch + 2, holder: "" });
   });
 
+  it("takes over at once (fenced) a lease whose holder is known to be gone, without waiting for its ttl", async () => {
+    const { uri, options } = where();
+    const connection = await lancedb.connect(uri, options);
+    const leases = new Leases(connection, { ...LEASE_DEFAULTS, replica: "c", holderGone: (h) => h === "gone" });
+    open.push(leases);
+    const table = await LeaseTable.open(connection, "lease-k9");
+    const row = await table.read();
+    expect(await table.cas(row, { epoch: row.epoch + 1, holder: "gone", beat: 0, ttlMs: 600_000, dropped: false })).toBe(true);
+    const log: string[] = [];
+    await leases.hold("k9", "lease-k9", hooks(log, "c"), async () => void log.push("task"));
+    expect(log).toEqual(["fence c", "refresh c", "task"]);
+  });
+
   it("a clean handover does not fence, and every acquisition refreshes", async () => {
     const a = await replica("a");
     const b = await replica("b");

@@ -26,6 +26,7 @@ import type { Connection, Table } from "@lancedb/lancedb";
 import { arrow, boolAsInt8Data, int64Data, readStrings, tableFromColumns, utf8Data, type ArrowModule } from "./arrow.js";
 import { TableHandle } from "./handle.js";
 import { sqlString } from "./sql.js";
+import { createShared } from "./tables.js";
 import { Mutex } from "../../util/mutex.js";
 
 export interface LeaseRow {
@@ -71,22 +72,9 @@ export class LeaseTable {
 
   /** Opens the lease table, creating it (free, epoch 0) if it does not exist yet. */
   static async open(connection: Connection, name: string): Promise<LeaseTable> {
-    let table: Table;
-    try {
-      table = await connection.openTable(name);
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-      try {
-        // The first version is itself a PUT-if-absent: of two processes creating it, one wins.
-        table = await connection.createTable(name, rowData({ epoch: 0, holder: "", beat: 0, ttlMs: 0, dropped: false }), { mode: "create" });
-      } catch (createErr) {
-        try {
-          table = await connection.openTable(name);
-        } catch {
-          throw createErr;
-        }
-      }
-    }
+    const table = await createShared(connection, name, () =>
+      connection.createTable(name, rowData({ epoch: 0, holder: "", beat: 0, ttlMs: 0, dropped: false }), { mode: "create" }),
+    );
     return new LeaseTable(name, new TableHandle(table));
   }
 
@@ -114,25 +102,37 @@ export class LeaseTable {
    */
   async cas(expected: Pick<LeaseRow, "epoch" | "holder" | "beat">, next: LeaseRow): Promise<boolean> {
     const where = `epoch = ${expected.epoch} AND holder = ${sqlString(expected.holder)} AND beat = ${expected.beat} AND dropped = 0`;
-    const result = await this.handle.use((t) =>
-      t.update({
-        where,
-        valuesSql: {
-          epoch: String(next.epoch),
-          holder: sqlString(next.holder),
-          beat: String(next.beat),
-          ttl_ms: String(next.ttlMs),
-          dropped: next.dropped ? "1" : "0",
-          ...(next.last === undefined ? {} : { last: sqlString(next.last) }),
-        },
-      }),
-    );
+    let result;
+    try {
+      result = await this.handle.use((t) =>
+        t.update({
+          where,
+          valuesSql: {
+            epoch: String(next.epoch),
+            holder: sqlString(next.holder),
+            beat: String(next.beat),
+            ttl_ms: String(next.ttlMs),
+            dropped: next.dropped ? "1" : "0",
+            ...(next.last === undefined ? {} : { last: sqlString(next.last) }),
+          },
+        }),
+      );
+    } catch (err) {
+      // Another process committed an incompatible change first (e.g. a racing creator's
+      // Overwrite): this CAS did not happen; the caller reads the row again.
+      if (isConflict(err)) return false;
+      throw err;
+    }
     return result.rowsUpdated === 1;
   }
 
   close(): Promise<void> {
     return this.handle.close();
   }
+}
+
+function isConflict(err: unknown): boolean {
+  return err instanceof Error && /Incompatible transaction|conflict|Retryable commit/i.test(err.message);
 }
 
 function isNotFound(err: unknown): boolean {
@@ -211,6 +211,12 @@ export interface LeaseOptions {
   lingerMs: number;
   /** Renewal failures that are not a lost CAS (a store error) are reported here. */
   onError?: (err: unknown, key: string) => void;
+  /**
+   * Whether a holder is known to be gone (e.g. a process of this host that no longer exists):
+   * its lease is taken over without waiting for the ttl. Only liveness depends on it — a wrong
+   * answer is safe, the takeover fences the table either way.
+   */
+  holderGone?: (holder: string) => boolean;
 }
 
 export const LEASE_DEFAULTS = { ttlMs: 5_000, pollMs: 10, maxPollMs: 200, acquireTimeoutMs: 60_000, lingerMs: 500 };
@@ -379,6 +385,7 @@ export class Leases {
         const same = observed && observed.row.epoch === row.epoch && observed.row.beat === row.beat && observed.row.holder === row.holder;
         if (!same) observed = { row, since: now };
         else takeover = now - observed!.since >= Math.max(row.ttlMs, 1);
+        if (!takeover && this.options.holderGone?.(row.holder)) takeover = true;
       }
       if (row.holder === "" || takeover) {
         const next: LeaseRow = { epoch: row.epoch + 1, holder: replica, beat: 0, ttlMs, dropped: false };
