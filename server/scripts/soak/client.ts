@@ -9,6 +9,11 @@ import { ABSENT, Model } from "./model.js";
 export interface Target {
   /** Current base URL; the kill test swaps it when the server comes back on a new port. */
   url: string;
+  /**
+   * Replicas serving one store (docs/scaling.md): when given, each request goes to the next one
+   * in turn (a round-robin load balancer; the replica soak swaps entries as replicas die and return).
+   */
+  urls?: string[];
   token?: string;
   tenant: string;
   database: string;
@@ -58,6 +63,7 @@ export class SoakClient {
   readonly model = new Model();
   readonly stats: ClientStats = { ops: {}, ackedWrites: 0, ackedRecordWrites: 0, readsChecked: 0, queriesChecked: 0, connectionErrors: 0, resolved: 0, errors: [] };
   private readonly rnd: () => number;
+  private turn = 0;
 
   constructor(readonly o: ClientOptions) {
     this.rnd = prng(o.seed * 7919 + o.index);
@@ -108,7 +114,9 @@ export class SoakClient {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers["content-type"] = "application/json";
     if (t.token) headers.authorization = `Bearer ${t.token}`;
-    const base = `${t.url}/api/v2/tenants/${encodeURIComponent(t.tenant)}/databases/${encodeURIComponent(t.database)}`;
+    const urls = t.urls;
+    const url = urls && urls.length > 0 ? urls[(this.o.index + this.turn++) % urls.length] : t.url;
+    const base = `${url}/api/v2/tenants/${encodeURIComponent(t.tenant)}/databases/${encodeURIComponent(t.database)}`;
     let res: Response;
     let text: string;
     try {

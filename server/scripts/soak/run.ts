@@ -168,7 +168,15 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
       collectionOf: (id) => clients[Number(/^c(\d+)-/.exec(id)![1])].collectionOf(id),
     });
   }
-  const final = await verify(o, clients, collections, dim);
+  // Every replica must read back the same, exact state (one read-back per replica).
+  const readers = o.target.urls && o.target.urls.length > 0 ? [...o.target.urls] : [o.target.url];
+  const final = { present: 0, absent: 0, errors: [] as string[] };
+  for (const url of readers) {
+    const one = await verify({ ...o, target: { ...o.target, url, urls: undefined } }, clients, collections, dim);
+    final.present = one.present;
+    final.absent = one.absent;
+    final.errors.push(...one.errors.map((e) => (readers.length > 1 ? `${url}: ${e}` : e)));
+  }
 
   const sum = (f: (s: ClientStats) => number) => clients.reduce((n, c) => n + f(c.stats), 0);
   const ops: Record<string, number> = {};

@@ -8,8 +8,9 @@
  * that and ignores the header on PUT: two processes committing to one table at once silently
  * overwrite each other's manifest. `conditional: true` (the default) puts a proxy in front that
  * answers `If-None-Match: *` / `If-Match: <etag>` as S3 documents (412 PreconditionFailed),
- * serialising the check and the PUT per key; `conditional: false` is the plain emulator, a store
- * without conditional writes (the weak mode).
+ * serialising the check and the PUT per key (and reads of a key with its writes, as S3's
+ * whole-object reads); `conditional: false` is the plain emulator, a store without conditional
+ * writes (the weak mode).
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
@@ -109,8 +110,14 @@ function conditionalProxy(target: number): http.Server {
       const body = Buffer.concat(chunks);
       const noneMatch = req.headers["if-none-match"];
       const match = req.headers["if-match"];
-      if (req.method !== "PUT" || (noneMatch === undefined && match === undefined)) return forward(req, body, res);
-      const key = req.url!.split("?")[0];
+      const key = req.url!.split("?")[0]!;
+      // s3rver writes an object's file in place: a GET during its PUT reads a partial (often
+      // empty) object, where S3 serves the old object or none. Reads and writes of one key take
+      // turns here, so readers see whole objects only.
+      if (req.method !== "PUT" || (noneMatch === undefined && match === undefined)) {
+        if (["GET", "HEAD", "PUT"].includes(req.method!)) return locked(key, () => forward(req, body, res));
+        return forward(req, body, res);
+      }
       await locked(key, async () => {
         // The current object (s3rver answers an unsigned HEAD; the PUT's signature is for the PUT).
         const head = await upstream("HEAD", key, { host: req.headers.host });

@@ -34,6 +34,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   args?: string[];
   allowReset?: boolean;
+  /** How long to wait for the first heartbeat (default 30 s). */
+  readyTimeoutMs?: number;
 }
 
 export async function freePort(): Promise<number> {
@@ -61,7 +63,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const exited = new Promise<void>((done) => proc.once("exit", () => done()));
   const url = `http://127.0.0.1:${port}`;
 
-  const deadline = Date.now() + 30_000;
+  const readyMs = options.readyTimeoutMs ?? 30_000;
+  const deadline = Date.now() + readyMs;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}) before answering:\n${output.join("")}`);
     try {
@@ -72,7 +75,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     if (Date.now() > deadline) {
       proc.kill("SIGKILL");
-      throw new Error(`server did not answer within 30 s:\n${output.join("")}`);
+      throw new Error(`server did not answer within ${readyMs / 1000} s:\n${output.join("")}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
