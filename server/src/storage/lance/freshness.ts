@@ -1,11 +1,13 @@
 /**
- * The read-consistency interval, as LanceDB defines it for its own tables: a read may use what a
- * process already has if it last checked for newer versions less than `intervalMs` ago; otherwise
- * it checks first. So a read that starts `intervalMs` (or more) after a commit, made by any process,
- * reflects it; 0 checks on every read; Infinity never checks (a store no other process writes).
+ * The read-consistency interval: a bound on staleness. A read that starts `intervalMs` (or more)
+ * after a commit, made by any process, reflects it — including the time the check itself takes:
+ * a read may use what this process already has only if its last check for newer versions started
+ * less than half the interval ago (so a check may take up to the other half before the bound is
+ * missed; LanceDB's own interval counts only from the check's start). 0 checks on every read;
+ * Infinity never checks (a store no other process writes).
  *
- * `ensure()` resolves once a check has run that started no earlier than `intervalMs` before the
- * call. Concurrent callers share a check; checks never overlap; a failed check fails the reads
+ * `ensure()` resolves once a check has run that started no earlier than `intervalMs / 2` before
+ * the call. Concurrent callers share a check; checks never overlap; a failed check fails the reads
  * that waited for it (their consistency could not be established) and is retried by the next.
  */
 export class Freshness {
@@ -20,7 +22,7 @@ export class Freshness {
 
   ensure(): Promise<void> {
     if (this.intervalMs === Infinity) return Promise.resolve();
-    const needed = performance.now() - this.intervalMs;
+    const needed = performance.now() - this.intervalMs / 2;
     if (this.lastStart >= needed && this.intervalMs > 0) return Promise.resolve();
     if (this.inflight && this.inflight.start >= needed) return this.inflight.done;
     const previous = this.inflight?.done.catch(() => undefined) ?? Promise.resolve();
