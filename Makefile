@@ -7,7 +7,7 @@ MOCK_PORT ?= 4010
 
 .PHONY: help install codegen drift-check lint-spec build typecheck run test test-unit test-server \
         test-compat test-compat-python test-contract test-contract-mock test-contract-live test-contract-proxy \
-        test-reference bench bench-cases mock clean
+        test-reference bench bench-cases bench-replicas mock clean
 
 help:
 	@echo "make run     start the server on $(DATA) (port $(PORT))"
@@ -92,6 +92,11 @@ bench: build
 
 bench-cases: build
 	npm run bench:cases -w server -- $(BENCH_ARGS) $(filter --%,$(MAKECMDGOALS))
+
+# Replica figures (docs/scaling.md): 1, 2, 3 processes over the S3 emulator; throughput and staleness.
+REPLICA_ARGS ?=
+bench-replicas: build
+	npx tsx server/test/replicas/measure.ts $(REPLICA_ARGS)
 
 # The flags after `make bench --` are goals to make: they build nothing.
 --%:
