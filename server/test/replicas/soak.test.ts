@@ -23,9 +23,9 @@ import { startS3, type S3Emulator } from "../helpers/s3.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
 
 const CLIENTS = Number(process.env.REPLICA_SOAK_CLIENTS ?? 6);
-const SECONDS = Number(process.env.REPLICA_SOAK_SECONDS ?? 15);
+const SECONDS = Number(process.env.REPLICA_SOAK_SECONDS ?? 10);
 const KILLS = Number(process.env.REPLICA_SOAK_KILLS ?? 2);
-const PROBES = Number(process.env.REPLICA_STALENESS_PROBES ?? 30);
+const PROBES = Number(process.env.REPLICA_STALENESS_PROBES ?? 20);
 const DB = "/api/v2/tenants/default_tenant/databases/default_database";
 
 let s3: S3Emulator;

@@ -128,7 +128,13 @@ export class LanceTable {
     readonly name: string,
     private readonly db: LanceDatabase,
   ) {
-    this.maintenance = new TableMaintenance(name, db.runner, this.mutex, () => this.handle, (table) => this.ensureIndices(table));
+    this.maintenance = new TableMaintenance(name, db.runner, this.mutex, () => this.handle, async (table) => {
+      // Maintenance runs on the reader, which follows this process's own commits only lazily:
+      // compaction, cleanup and index upkeep must see the latest version.
+      await table.checkoutLatest();
+      this.readerBehind = false;
+      await this.ensureIndices(table);
+    });
   }
 
   /** The embedding dimension, 0 while the table does not exist. */
