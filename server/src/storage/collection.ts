@@ -95,6 +95,8 @@ export class CollectionStore implements CollectionRecords {
   /** The table version the resident copy and LanceDB's cached view reflect (-1: unknown). */
   private syncedVersion = -1;
   private readonly freshness: Freshness;
+  /** A read's catch-up only moved LanceDB's reader while a load ran: check again once it is done. */
+  private checkedDuringLoad = false;
 
   private readonly memory: Memory | null;
   private readonly log: IndexLog;
@@ -138,6 +140,14 @@ export class CollectionStore implements CollectionRecords {
    * acquired) also moves the writer handle, so the next commit builds on that version.
    */
   async catchUp(forWrite: boolean): Promise<void> {
+    if (!forWrite && (this.state === "loading" || this.state === "unloaded")) {
+      // A load is queued or running (it takes the mutex for as long as it lasts): reads go to
+      // LanceDB meanwhile, so only its reader moves; the load may have read an older version, so
+      // the first read after it checks again.
+      this.checkedDuringLoad = true;
+      await this.lance.followLatest();
+      return;
+    }
     await this.lance.mutex.run(async () => {
       if (this.dropped) return;
       if (forWrite) await this.lance.catchUpWriter();
@@ -497,6 +507,10 @@ export class CollectionStore implements CollectionRecords {
     this.state = "resident";
     this.syncedVersion = version;
     this.failures = 0;
+    if (this.checkedDuringLoad) {
+      this.checkedDuringLoad = false;
+      this.freshness.invalidate();
+    }
     this.log.info({ records: mem.count, seconds: Math.round(performance.now() - started) / 1000, graph }, "collection loaded into memory");
   }
 

@@ -212,6 +212,17 @@ export class LanceTable {
     });
   }
 
+  /**
+   * Moves the reader (if open) to the latest committed version without the write mutex: for
+   * reads answered by LanceDB while the resident copy is (re)loading.
+   */
+  async followLatest(): Promise<void> {
+    const handle = this.handle;
+    if (!handle) return;
+    this.readerBehind = false;
+    await handle.use((t) => t.checkoutLatest());
+  }
+
   /** The writer starts from the latest version (on acquiring the write lease; the caller holds `mutex`). */
   async catchUpWriter(): Promise<void> {
     await this.open(true);
