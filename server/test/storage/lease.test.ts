@@ -115,9 +115,14 @@ describe.each([
     const table = await LeaseTable.open(a.connection, "lease-k4");
     const outcome = a.leases.hold("k4", "lease-k4", hooks(), async () => {
       // Meanwhile another process takes the lease over (as if this one had been paused past its ttl).
-      const row = await table.read();
-      expect(row.holder).toBe("a");
-      expect(await table.cas(row, { epoch: row.epoch + 1, holder: "b", beat: 0, ttlMs: 300, dropped: false })).toBe(true);
+      // (a's renewals may change the row between our read and our CAS: read again until it takes)
+      let taken = false;
+      for (let i = 0; i < 20 && !taken; i++) {
+        const row = await table.read();
+        expect(row.holder).toBe("a");
+        taken = await table.cas(row, { epoch: row.epoch + 1, holder: "b", beat: 0, ttlMs: 300, dropped: false });
+      }
+      expect(taken).toBe(true);
       await sleep(400); // a renewal finds the lease gone
       return "done";
     });

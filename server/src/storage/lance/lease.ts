@@ -464,11 +464,15 @@ export class Leases {
 
   /**
    * Forgets the keys `which` selects (after a reset dropped their tables): their lease tables are
-   * closed, and a later use opens (or creates) them afresh. Keys held or queued right now stay.
+   * closed (a lingering lease released first), and a later use opens (or creates) them afresh.
+   * Keys with tasks running or queued right now stay.
    */
   async forget(which: (key: string) => boolean): Promise<void> {
     for (const [key, slot] of [...this.slots]) {
-      if (!which(key) || slot.held || slot.queued > 0 || slot.active > 0) continue;
+      if (!which(key) || slot.queued > 0 || slot.active > 0) continue;
+      // A lingering lease is released first (its table is about to go).
+      await slot.tasks.run(() => this.release(slot));
+      if (slot.queued > 0 || slot.active > 0) continue;
       this.slots.delete(key);
       await slot.table?.close();
     }
