@@ -80,6 +80,8 @@ const EXTENSION_OPERATIONS: [string, string, string][] = [
   ["get", `${DB}/collections/by-id/{collection_id}`, "v2GetCollectionById"],
   ["get", `${COL}/indexing_status`, "v2IndexingStatus"],
   ["post", `${COL}/search`, "v2CollectionSearch"],
+  ["patch", "/api/v2/tenants/{tenant}", "v2UpdateTenant"],
+  ["get", "/api/v2/collections/{crn}", "v2GetCollectionByCrn"],
 ];
 
 const SEED_SCHEMAS = [
@@ -90,7 +92,8 @@ const SEED_SCHEMAS = [
 const RESPONSE_SCHEMAS = [
   "Collection", "Database", "Tenant", "GetResult", "QueryResult", "UserIdentity", "HeartbeatResponse",
   "PreFlightChecks", "HealthcheckResponse", "IndexingStatusResponse", "ErrorBody", "Metadata",
-  "UpdateMetadata", "Where", "WhereDocument", "Embedding", "Include",
+  "UpdateMetadata", "Where", "WhereDocument", "Embedding", "Include", "Schema", "CollectionConfiguration",
+  "UpdateCollectionConfiguration", "CollectionConfigurationJson", "SparseVector", "MetadataValue", "CollectionV1",
 ];
 
 /**
@@ -338,6 +341,10 @@ describe("openapi.yaml: filter grammar", () => {
     { n: { $nin: [1, 2.5] } },
     { $and: [{ a: 1 }, { $or: [{ b: { $lt: 3 } }, { c: true }] }] },
     { $or: [] },
+    { tags: { $contains: "news" } },
+    { scores: { $not_contains: 3 } },
+    { "#document": { $contains: "fox" } },
+    { $or: [{ "#document": { $regex: "^The" } }, { tags: { $contains: true } }] },
   ])("accepts where %j", (value) => {
     expect(where(value)).toBe(true);
   });
@@ -355,6 +362,9 @@ describe("openapi.yaml: filter grammar", () => {
     { $and: { a: 1 } },
     { $and: [{ $bad: 1 }] },
     { $and: [{ a: 1 }], b: 2 },
+    { a: { $contains: ["x"] } },
+    { "#document": { $eq: "x", $contains: "y" } },
+    { "#other": "x" },
   ])("rejects where %j", (value) => {
     expect(where(value)).toBe(false);
   });
@@ -387,7 +397,15 @@ describe("openapi.yaml: filter grammar", () => {
     expect(add({ ids: ["a"], embeddings: ["AACAPw=="] })).toBe(true);
     expect(add({ ids: [1], embeddings: [[1]] })).toBe(false);
     expect(add({ ids: ["a"], embeddings: [[1]], metadatas: [{ k: null }] })).toBe(false);
-    expect(add({ ids: ["a"], embeddings: [[1]], metadatas: [{ k: [1] }] })).toBe(false);
+    expect(add({ ids: ["a"], embeddings: [[1]], metadatas: [{ k: [1, 2.5] }] })).toBe(true);
+    expect(add({ ids: ["a"], embeddings: [[1]], metadatas: [{ k: ["x", "y"] }, { k: [true] }] })).toBe(true);
+    expect(add({ ids: ["a"], embeddings: [[1]], metadatas: [{ k: { indices: [1, 5], values: [0.5, 1] } }] })).toBe(true);
+    const metadataValue = schemaRef("MetadataValue");
+    expect(metadataValue([])).toBe(false);
+    expect(metadataValue([1, "x"])).toBe(false);
+    expect(metadataValue([[1]])).toBe(false);
+    expect(metadataValue({ "#type": "dense", indices: [1], values: [1] })).toBe(false);
+    expect(metadataValue({ indices: [-1], values: [1] })).toBe(false);
     const update = schemaRef("UpdateEmbedding");
     expect(update({ ids: ["a"], metadatas: [{ k: null }] })).toBe(true);
     const get = schemaRef("GetEmbedding");
@@ -399,5 +417,32 @@ describe("openapi.yaml: filter grammar", () => {
     expect(query({ query_embeddings: [[1, 2]], n_results: 3 })).toBe(true);
     expect(query({ n_results: 3 })).toBe(false);
     expect(query({ query_embeddings: [[1, 2]], n_results: -1 })).toBe(false);
+    const del = schemaRef("DeleteEmbedding");
+    expect(del({ where: { a: 1 }, limit: 2 })).toBe(true);
+    expect(del({ where: { a: 1 }, limit: -1 })).toBe(false);
+  });
+
+  it("types configurations as upstream deserialises them", () => {
+    const create = schemaRef("CollectionConfiguration");
+    expect(create({ hnsw: { space: "cosine", ef_construction: 100, num_threads: 4 }, embedding_function: { type: "known", name: "openai", config: {} } })).toBe(true);
+    expect(create({ spann: { space: "ip", search_nprobe: 10 }, hnsw: null, embedding_function: { type: "legacy" } })).toBe(true);
+    expect(create({ hnsw: { ef_construction: -1 } })).toBe(false);
+    expect(create({ hnsw: { ef_construction: "x" } })).toBe(false);
+    expect(create({ hnsw: { foo: 1 } })).toBe(false);
+    expect(create({ hnsw: { space: "manhattan" } })).toBe(false);
+    expect(create({ embedding_function: { type: "known", name: "x" } })).toBe(false);
+    expect(create({ embedding_function: { type: "bogus" } })).toBe(false);
+    const update = schemaRef("UpdateCollectionConfiguration");
+    expect(update({ hnsw: { ef_search: 50, num_threads: 2, batch_size: 10, sync_threshold: 100, resize_factor: 1.5 } })).toBe(true);
+    expect(update({ hnsw: { ef_construction: 50 } })).toBe(false);
+    expect(update({ hnsw: { max_neighbors: 8 } })).toBe(false);
+    expect(update({ hnsw: { space: "cosine" } })).toBe(false);
+    expect(update({ spann: { search_nprobe: 8, ef_search: 4 } })).toBe(true);
+    expect(update({ spann: { ef_construction: 8 } })).toBe(false);
+    const schema = schemaRef("Schema");
+    expect(schema({ defaults: {}, keys: { tag: { string: { string_inverted_index: { enabled: false, config: {} } } } } })).toBe(true);
+    expect(schema({ keys: {} })).toBe(false);
+    expect(schema({ defaults: { string: { string_inverted_index: { enabled: false } } }, keys: {} })).toBe(false);
+    expect(schema({ defaults: { string: { string_inverted_index: { enabled: false, config: { x: 1 } } } }, keys: {} })).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import type { ChromaApi, Scope } from "./api/adapter.js";
 import { v1Api } from "./api/v1.js";
 import { v2Api } from "./api/v2.js";
 import { Collection } from "./collection.js";
-import type { CollectionConfiguration, CollectionModel, Database, HealthcheckResponse, Metadata, PreFlightChecks, UserIdentity } from "./types.js";
+import type { CollectionConfiguration, CollectionModel, Database, HealthcheckResponse, Metadata, PreFlightChecks, Schema, UserIdentity } from "./types.js";
 
 export const DEFAULT_TENANT = "default_tenant";
 export const DEFAULT_DATABASE = "default_database";
@@ -26,8 +26,11 @@ export interface CreateCollectionArgs {
   name: string;
   metadata?: Metadata;
   configuration?: CollectionConfiguration;
-  /** Chroma 1.x index schema, stored and echoed by the server. */
-  schema?: Record<string, unknown>;
+  /**
+   * Chroma 1.x index schema (e.g. the space and HNSW settings of `#embedding`, or a key whose
+   * inverted index is off); merged into the defaults by the server and answered as `schema`.
+   */
+  schema?: Schema;
 }
 
 export class ChromaClient {
@@ -91,6 +94,11 @@ export class ChromaClient {
     return (await this.server.getTenant(name)).name;
   }
 
+  /** v2 only: sets the tenant's resource name, once (409 if already set); CRNs then use it. */
+  async updateTenant({ name, resourceName }: { name: string; resourceName: string }): Promise<void> {
+    await this.server.updateTenant(name, resourceName);
+  }
+
   async createDatabase({ name, tenant = this.tenant }: { name: string; tenant?: string }): Promise<void> {
     await this.server.createDatabase(tenant, name);
   }
@@ -124,6 +132,11 @@ export class ChromaClient {
   /** v2 only (a Chroma 1.x extension). */
   async getCollectionById(id: string): Promise<Collection> {
     return this.open(await this.server.getCollectionById(this.scope, id));
+  }
+
+  /** v2 only: by Chroma resource name `tenant_resource_name:database:collection` (as chromadb@3). */
+  async getCollectionByCrn(crn: string): Promise<Collection> {
+    return this.open(await this.server.getCollectionByCrn(crn));
   }
 
   async listCollections({ limit, offset }: { limit?: number; offset?: number } = {}): Promise<Collection[]> {

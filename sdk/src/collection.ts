@@ -5,8 +5,8 @@
 import type { ChromaApi, Scope } from "./api/adapter.js";
 import { SearchResult, type ReadLevel, type SearchPayload } from "./search.js";
 import type {
-  CollectionConfiguration, CollectionModel, DeleteResult, EmbeddingInput, GetResult, Include, IndexingStatus, Metadata, QueryResult,
-  UpdateMetadata, Where, WhereDocument,
+  CollectionConfigurationJson, CollectionModel, DeleteResult, EmbeddingInput, GetResult, Include, IndexingStatus, Metadata, QueryResult,
+  Schema, UpdateCollectionConfiguration, UpdateMetadata, Where, WhereDocument,
 } from "./types.js";
 
 export interface RecordsArgs {
@@ -47,12 +47,14 @@ export interface DeleteArgs {
   ids?: string[];
   where?: Where;
   whereDocument?: WhereDocument;
+  /** Delete at most this many of the matching records, first inserted first (needs where / whereDocument). */
+  limit?: number;
 }
 
 export interface ModifyArgs {
   name?: string;
   metadata?: Metadata;
-  configuration?: CollectionConfiguration;
+  configuration?: UpdateCollectionConfiguration;
 }
 
 const toNumbers = (embeddings: EmbeddingInput[]): number[][] =>
@@ -63,16 +65,6 @@ function defined<T extends object>(body: T): T {
   return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as T;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
-
-/** The server merges a new configuration section by section (e.g. only hnsw.ef_search changes). */
-function mergeConfiguration(current: CollectionConfiguration, update: CollectionConfiguration): CollectionConfiguration {
-  const merged: CollectionConfiguration = { ...current };
-  for (const [key, value] of Object.entries(update)) {
-    merged[key] = isPlainObject(value) && isPlainObject(current[key]) ? { ...current[key], ...value } : value;
-  }
-  return merged;
-}
 
 export class Collection {
   readonly id: string;
@@ -80,7 +72,10 @@ export class Collection {
   readonly database: string;
   name: string;
   metadata: Metadata | undefined;
-  configuration: CollectionConfiguration;
+  /** The effective configuration (`configuration_json`). */
+  configuration: CollectionConfigurationJson;
+  /** The resolved index schema (v2; null from a v1 server). */
+  schema: Schema | null;
   /** Embedding dimension fixed by the first write; null before. */
   dimension: number | null;
 
@@ -95,6 +90,7 @@ export class Collection {
     this.database = model.database;
     this.metadata = model.metadata ?? undefined;
     this.configuration = model.configuration_json;
+    this.schema = model.schema ?? null;
     this.dimension = model.dimension;
   }
 
@@ -160,14 +156,20 @@ export class Collection {
   }
 
   async delete(args: DeleteArgs = {}): Promise<DeleteResult> {
-    return this.api.delete(this.scope, this.id, defined({ ids: args.ids, where: args.where, where_document: args.whereDocument }));
+    return this.api.delete(this.scope, this.id, defined({ ids: args.ids, where: args.where, where_document: args.whereDocument, limit: args.limit }));
   }
 
   async count(): Promise<number> {
     return this.api.count(this.scope, this.id);
   }
 
-  /** Renames the collection and/or replaces its metadata / merges configuration. */
+  /**
+   * Renames the collection and/or replaces its metadata / changes its configuration, and applies
+   * the same change to this object as the server does to the collection (as chromadb's clients
+   * do): HNSW knobs and the embedding function in `configuration` and in the schema's vector
+   * index. (Legacy `hnsw:*` keys in new metadata change the server's configuration only; read the
+   * collection again to see them.)
+   */
   async modify(args: ModifyArgs): Promise<void> {
     await this.api.updateCollection(
       this.scope,
@@ -176,7 +178,26 @@ export class Collection {
     );
     if (args.name !== undefined) this.name = args.name;
     if (args.metadata !== undefined) this.metadata = args.metadata;
-    if (args.configuration !== undefined) this.configuration = mergeConfiguration(this.configuration, args.configuration);
+    if (args.configuration) this.applyConfiguration(args.configuration);
+  }
+
+  private applyConfiguration(update: UpdateCollectionConfiguration): void {
+    const hnsw = Object.fromEntries(Object.entries(update.hnsw ?? {}).filter(([, v]) => v !== null && v !== undefined));
+    const ef = update.embedding_function ?? undefined;
+    const shown = Object.fromEntries(Object.entries(hnsw).filter(([k]) => k !== "num_threads" && k !== "batch_size"));
+    this.configuration = {
+      ...this.configuration,
+      hnsw: this.configuration.hnsw ? { ...this.configuration.hnsw, ...shown } : this.configuration.hnsw,
+      ...(ef ? { embedding_function: ef } : {}),
+    };
+    if (!this.schema) return;
+    const schema = structuredClone(this.schema);
+    for (const vi of [schema.defaults.float_list?.vector_index, schema.keys["#embedding"]?.float_list?.vector_index]) {
+      if (!vi) continue;
+      if (vi.config.hnsw) vi.config.hnsw = { ...vi.config.hnsw, ...hnsw };
+      if (ef) vi.config.embedding_function = ef;
+    }
+    this.schema = schema;
   }
 
   /** v2 only (a Chroma 1.x extension). */

@@ -17,9 +17,19 @@ export type UserIdentity = Schemas["UserIdentity"];
 export type PreFlightChecks = Schemas["PreFlightChecks"];
 export type HealthcheckResponse = Schemas["HealthcheckResponse"];
 export type IndexingStatus = Schemas["IndexingStatusResponse"];
-/** A collection as the server describes it (snake_case wire form). */
+/** A collection as the server describes it (snake_case wire form, v2; the v1 adapter maps 0.6.3's onto it). */
 export type CollectionModel = Schemas["Collection"];
-export type CollectionConfiguration = Record<string, unknown>;
+/** Configuration given at creation (`hnsw` or `spann`, `embedding_function`). */
+export type CollectionConfiguration = Schemas["CollectionConfiguration"];
+/** Configuration changes of a modify (HNSW search/write knobs, embedding function). */
+export type UpdateCollectionConfiguration = Schemas["UpdateCollectionConfiguration"];
+/** A collection's effective configuration, as answered in `configuration_json`. */
+export type CollectionConfigurationJson = Schemas["CollectionConfigurationJson"];
+/** The Chroma 1.x index schema of a collection. */
+export type Schema = Schemas["Schema"];
+export type EmbeddingFunctionConfiguration = Schemas["EmbeddingFunctionConfiguration"];
+/** A sparse vector metadata value (`{"#type": "sparse_vector", indices, values}`). */
+export type SparseVector = Schemas["SparseVector"];
 
 /** An embedding as the caller gives it: numbers or a Float32Array (sent as JSON numbers). */
 export type EmbeddingInput = number[] | Float32Array;

@@ -1,18 +1,19 @@
 /** Request shapes the SDK puts on the wire (method, path, query, snake_case body, headers), v2 and v1. */
 import { describe, expect, it } from "vitest";
 import { ChromaClient, ChromaClientError, createApiClient, knn, rrf, type Collection } from "../src/index.js";
-import { collectionModel, fakeFetch, json, type Recorded } from "./fake-fetch.js";
+import { collectionModel, collectionModelV1, fakeFetch, json, type Recorded } from "./fake-fetch.js";
 
 const COLL_ID = collectionModel().id;
 
 /** Answers like a server would for the paths the tests use. */
 function server(req: Recorded): Response {
   const p = req.url.pathname;
+  const model = p.startsWith("/api/v1") ? collectionModelV1 : collectionModel;
   if (p.endsWith("/collections") && req.method === "POST") {
     const body = req.body as { name: string; metadata?: unknown };
-    return json(collectionModel({ name: body.name, metadata: body.metadata ?? null }));
+    return json(model({ name: body.name, metadata: body.metadata ?? null }));
   }
-  if (p.endsWith("/collections") && req.method === "GET") return json([collectionModel(), collectionModel({ name: "b", id: "0e9c0f53-0000-4000-8000-000000000000" })]);
+  if (p.endsWith("/collections") && req.method === "GET") return json([model(), model({ name: "b", id: "0e9c0f53-0000-4000-8000-000000000000" })]);
   if (p.endsWith("/add")) return json(p.startsWith("/api/v1") ? true : {}, 201);
   if (p.endsWith("/get") && p.startsWith("/api/v1")) {
     return json({ ids: ["a"], embeddings: null, documents: ["doc a"], uris: null, data: null, metadatas: [{ k: 1 }], included: ["documents", "metadatas"] });
@@ -28,7 +29,7 @@ function server(req: Recorded): Response {
   if (p.endsWith("/count") || p.endsWith("collections_count") || p.endsWith("count_collections")) return json(7);
   if (p.endsWith("/heartbeat")) return json({ "nanosecond heartbeat": 123 });
   if (req.method === "PUT" || req.method === "DELETE" || p.endsWith("/update") || p.endsWith("/upsert")) return json(p.startsWith("/api/v1") ? null : {});
-  if (/\/collections\/(by-id\/)?[^/]+$/.test(p)) return json(collectionModel());
+  if (/\/collections\/(by-id\/)?[^/]+$/.test(p)) return json(model());
   return json({ error: "NotFoundError", message: `no fake for ${req.method} ${p}` }, 404);
 }
 
@@ -58,7 +59,7 @@ describe("v2 (default)", () => {
     expect(coll.id).toBe(COLL_ID);
     expect(coll.name).toBe("docs");
     expect(coll.metadata).toEqual({ team: "search" });
-    expect(coll.configuration).toEqual({ hnsw: { space: "l2", ef_search: 100 } });
+    expect(coll.configuration).toEqual({ hnsw: { space: "l2", ef_search: 100 }, spann: null, embedding_function: null });
   });
 
   it("getOrCreateCollection sends get_or_create: true", async () => {
@@ -137,7 +138,24 @@ describe("v2 (default)", () => {
     expect(requests[0].body).toEqual({ new_name: "renamed", new_metadata: { v: 2 }, new_configuration: { hnsw: { ef_search: 50 } } });
     expect(coll.name).toBe("renamed");
     expect(coll.metadata).toEqual({ v: 2 });
-    expect(coll.configuration).toEqual({ hnsw: { space: "l2", ef_search: 50 } });
+    expect(coll.configuration).toEqual({ hnsw: { space: "l2", ef_search: 50 }, spann: null, embedding_function: null });
+  });
+
+  it("modify applies configuration changes to the local configuration and schema, as the server does", async () => {
+    const schemaWith = (ef_search: number) => ({
+      defaults: { float_list: { vector_index: { enabled: false, config: { space: "l2", hnsw: { ef_search, num_threads: 4 } } } } },
+      keys: { "#embedding": { float_list: { vector_index: { enabled: true, config: { space: "l2", source_key: "#document", hnsw: { ef_search, num_threads: 4 } } } } } },
+    });
+    const fake = fakeFetch((req) => (req.method === "PUT" ? json({}) : json(collectionModel({ schema: schemaWith(100) }))));
+    const coll = await new ChromaClient({ path: "http://chroma.test:8000", fetch: fake.fetch }).getCollection({ name: "docs" });
+    const ef = { type: "known" as const, name: "openai", config: {} };
+    await coll.modify({ configuration: { hnsw: { ef_search: 64, num_threads: 2 }, embedding_function: ef } });
+    expect(coll.configuration).toEqual({ hnsw: { space: "l2", ef_search: 64 }, spann: null, embedding_function: ef });
+    const expected = schemaWith(64);
+    for (const vi of [expected.defaults.float_list.vector_index, expected.keys["#embedding"].float_list.vector_index]) {
+      Object.assign(vi.config, { embedding_function: ef, hnsw: { ef_search: 64, num_threads: 2 } });
+    }
+    expect(coll.schema).toEqual(expected);
   });
 
   it("reads the heartbeat number and the collection count", async () => {
@@ -214,6 +232,13 @@ describe("v1", () => {
       `POST /api/v1/collections/${COLL_ID}/delete`,
     ]);
     expect(requests[0].body).toEqual({ name: "docs", get_or_create: false });
+    // 0.6.3's configuration serialisation, read as 1.x's.
+    expect(coll.configuration).toEqual({
+      hnsw: { space: "l2", ef_construction: 100, ef_search: 100, max_neighbors: 16, resize_factor: 1.2, sync_threshold: 1000 },
+      spann: null,
+      embedding_function: null,
+    });
+    expect(coll.schema).toBeNull();
     // v1 answers `included`; the SDK presents it as `include` like v2.
     expect(got.include).toEqual(["documents", "metadatas"]);
     expect(deleted).toEqual({ deleted: null });

@@ -320,13 +320,6 @@ forEachApi("records", (a) => {
   });
 
   group(a, "invalid requests", (g) => {
-    it(g, ["CollectionAdd"], "a metadata value that is an array answers 400", async () => {
-      const c = await newCollection(o);
-      const r = await raw("POST", `${recordsPath(a.api, o.scope, c.id)}/add`, { ids: ["a"], embeddings: [[1, 2, 3]], metadatas: [{ tags: ["x", "y"] }] });
-      expectErrorAnswer(r, invalidArgument);
-      expect(await c.count()).toBe(0);
-    });
-
     it(g, ["CollectionUpdate"], "a metadata value that is an object answers 400", async () => {
       const c = await newCollection(o);
       await c.add(THREE);

@@ -52,6 +52,10 @@ export interface ChromaApi {
   createCollection(scope: Scope, body: CreateCollectionBody): Promise<CollectionModel>;
   getCollection(scope: Scope, name: string): Promise<CollectionModel>;
   getCollectionById(scope: Scope, id: string): Promise<CollectionModel>;
+  /** v2 only: `tenant_resource_name:database:collection`. */
+  getCollectionByCrn(crn: string): Promise<CollectionModel>;
+  /** v2 only: sets the tenant's resource name (once). */
+  updateTenant(name: string, resourceName: string): Promise<void>;
   updateCollection(scope: Scope, id: string, body: UpdateCollectionBody): Promise<void>;
   deleteCollection(scope: Scope, name: string): Promise<void>;
 

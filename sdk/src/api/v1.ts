@@ -3,12 +3,42 @@
  * parameters, collection operations are addressed by id alone, and results say `included`.
  */
 import type { ApiClient } from "../api-client.js";
+import type { components } from "../generated/openapi.js";
+import type { CollectionModel } from "../types.js";
 import { ChromaClientError } from "../errors.js";
 import type { ChromaApi, Scope } from "./adapter.js";
 import { call } from "./call.js";
 
 function unsupported(what: string): never {
   throw new ChromaClientError(`${what} is not part of the v1 API; use apiVersion "v2"`);
+}
+
+/** A 0.6.3 collection in the v2 model: its HNSW settings as `configuration_json`, no schema. */
+function fromV1(c: components["schemas"]["CollectionV1"]): CollectionModel {
+  const h = c.configuration_json.hnsw_configuration;
+  return {
+    id: c.id,
+    name: c.name,
+    configuration_json: {
+      hnsw: {
+        space: h.space,
+        ef_construction: h.ef_construction,
+        ef_search: h.ef_search,
+        max_neighbors: h.M,
+        resize_factor: h.resize_factor,
+        sync_threshold: h.sync_threshold,
+      },
+      spann: null,
+      embedding_function: null,
+    },
+    schema: null,
+    metadata: c.metadata,
+    dimension: c.dimension,
+    tenant: c.tenant,
+    database: c.database,
+    log_position: c.log_position,
+    version: c.version,
+  };
 }
 
 export function v1Api(api: ApiClient): ChromaApi {
@@ -34,13 +64,15 @@ export function v1Api(api: ApiClient): ChromaApi {
     listDatabases: async () => unsupported("listDatabases"),
     deleteDatabase: async () => unsupported("deleteDatabase"),
 
-    listCollections: (scope, p) =>
-      call(api.GET("/api/v1/collections", { params: { query: { ...scoped(scope), limit: p.limit, offset: p.offset } } })),
+    listCollections: async (scope, p) =>
+      (await call(api.GET("/api/v1/collections", { params: { query: { ...scoped(scope), limit: p.limit, offset: p.offset } } }))).map(fromV1),
     countCollections: (scope) => call(api.GET("/api/v1/count_collections", { params: { query: scoped(scope) } })),
-    createCollection: (scope, body) => call(api.POST("/api/v1/collections", { params: { query: scoped(scope) }, body })),
-    getCollection: (scope, name) =>
-      call(api.GET("/api/v1/collections/{collection_id}", { params: { path: { collection_id: name }, query: scoped(scope) } })),
+    createCollection: async (scope, body) => fromV1(await call(api.POST("/api/v1/collections", { params: { query: scoped(scope) }, body }))),
+    getCollection: async (scope, name) =>
+      fromV1(await call(api.GET("/api/v1/collections/{collection_id}", { params: { path: { collection_id: name }, query: scoped(scope) } }))),
     getCollectionById: async () => unsupported("getCollectionById"),
+    getCollectionByCrn: async () => unsupported("getCollectionByCrn"),
+    updateTenant: async () => unsupported("updateTenant"),
     updateCollection: async (_scope, id, body) => {
       await call(api.PUT("/api/v1/collections/{collection_id}", { params: byId(id), body }));
     },

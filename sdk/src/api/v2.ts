@@ -37,6 +37,10 @@ export function v2Api(api: ApiClient): ChromaApi {
     // Upstream quirk: GET and DELETE .../collections/{collection_id} take the collection *name*.
     getCollection: (scope, name) => call(api.GET(COLL, { params: coll(scope, name) })),
     getCollectionById: (scope, id) => call(api.GET(`${DB}/collections/by-id/{collection_id}`, { params: coll(scope, id) })),
+    getCollectionByCrn: (crn) => call(api.GET("/api/v2/collections/{crn}", { params: { path: { crn } } })),
+    updateTenant: async (name, resourceName) => {
+      await call(api.PATCH("/api/v2/tenants/{tenant}", { params: { path: { tenant: name } }, body: { resource_name: resourceName } }));
+    },
     updateCollection: async (scope, id, body) => {
       await call(api.PUT(COLL, { params: coll(scope, id), body }));
     },

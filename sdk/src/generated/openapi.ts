@@ -185,7 +185,15 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Set a tenant's resource name
+         * @description Extension (not in chromadb 0.6.3): Chroma 1.x serves it and `chromadb@3`'s generated
+         *     `TenantService.updateTenant` calls it. Sets the tenant's `resource_name` once, as Chroma's
+         *     sysdb does (409 when it is already set, 404 for an unknown tenant); `GET` then answers it and
+         *     collection CRNs (`GET /api/v2/collections/{crn}`) use it. (Single-node Chroma 1.x answers 200
+         *     and forgets the name.)
+         */
+        patch: operations["v2UpdateTenant"];
         trace?: never;
     };
     "/api/v2/tenants/{tenant}/databases": {
@@ -211,8 +219,11 @@ export interface paths {
         put?: never;
         /**
          * Create a database
-         * @description The tenant must exist (404 otherwise). Chroma 1.x does not check this and creates the
-         *     database under a tenant nobody created; chromaspec answers as 0.6.3 did.
+         * @description As Chroma 1.x, the tenant is not checked: a database can be created under a tenant name
+         *     nobody created (it is then listed and found under that name, while `GET /tenants/{tenant}`
+         *     still answers 404). Names: 3-512 characters from [a-zA-Z0-9._-], starting and ending with an
+         *     alphanumeric character, no `..`, not an IP address; optionally `topology+name` (each part
+         *     following the same rule, as Chroma 1.x).
          */
         post: operations["v2CreateDatabase"];
         delete?: never;
@@ -255,6 +266,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/collections/{crn}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Chroma Resource Name `<tenant_resource_name>:<database_name>:<collection_name>`. The first
+                 *     part is the tenant's `resource_name` (PATCH /api/v2/tenants/{tenant}); a tenant without
+                 *     one is addressed by its name.
+                 * @example acme-prod:default_database:articles
+                 */
+                crn: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a collection by CRN
+         * @description Extension (not in chromadb 0.6.3): Chroma 1.x serves it and `chromadb@3`'s
+         *     `getCollectionByCrn` calls it. (Single-node Chroma 1.x drops the connection on a
+         *     well-formed CRN.)
+         */
+        get: operations["v2GetCollectionByCrn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/tenants/{tenant}/databases/{database}/collections": {
         parameters: {
             query?: never;
@@ -282,9 +323,15 @@ export interface paths {
         /**
          * Create a collection (or get it with get_or_create)
          * @description With `get_or_create: true` an existing collection of that name is returned unchanged (its
-         *     metadata is not replaced). `metadata` must not be an empty object, and the database must
-         *     exist (Chroma 1.x answers 400 "Database [x] does not exist" otherwise). The `hnsw:space`
-         *     metadata key or `configuration.hnsw.space` picks the distance (`l2` default, `cosine`, `ip`).
+         *     metadata is not replaced). `metadata` must not be an empty object nor use keys starting with
+         *     `#` or `$`, and the database must exist (Chroma 1.x answers 400 "Database [x] does not
+         *     exist" otherwise). The distance (`l2` default, `cosine`, `ip`) and the HNSW parameters come
+         *     from `configuration.hnsw`, or, without `hnsw` and `spann` in the configuration, from the
+         *     legacy metadata keys `hnsw:space`, `hnsw:construction_ef`, `hnsw:search_ef`, `hnsw:M`,
+         *     `hnsw:num_threads`, `hnsw:batch_size`, `hnsw:sync_threshold`, `hnsw:resize_factor` (another
+         *     `hnsw:` key or a value of the wrong type answers 400 "Failed to parse hnsw parameters from
+         *     segment metadata"), or from `schema` (its `#embedding` vector index). The answer carries the
+         *     resolved `configuration_json` and `schema`.
          */
         post: operations["v2CreateCollection"];
         delete?: never;
@@ -346,9 +393,16 @@ export interface paths {
         get: operations["v2GetCollection"];
         /**
          * Rename a collection or change its metadata / configuration
-         * @description The `{collection_id}` segment holds the collection's id. `new_metadata` replaces the whole
-         *     metadata. Renaming onto an existing name fails (Chroma 1.x answers a 500 InternalError
-         *     carrying the SQLite unique-constraint message; chromaspec answers 409).
+         * @description The `{collection_id}` segment holds the collection's id. `new_name` follows the naming rules
+         *     of creation. `new_metadata` replaces the whole metadata (same rules as at creation; the
+         *     legacy keys `hnsw:search_ef`, `hnsw:num_threads`, `hnsw:batch_size`, `hnsw:sync_threshold`,
+         *     `hnsw:resize_factor` also update the configuration when `new_configuration` is absent, as
+         *     Chroma's Python sysdb does; `hnsw:space` cannot change: 400). `new_configuration` changes
+         *     the search/write knobs of the HNSW index (`ef_search`, `num_threads`, `batch_size`,
+         *     `sync_threshold`, `resize_factor`) and the embedding function; the graph's `space`,
+         *     `ef_construction` and `max_neighbors` answer 422. Configuration and schema change together.
+         *     Renaming onto an existing name fails (Chroma 1.x answers a 500 InternalError carrying the
+         *     SQLite unique-constraint message; chromaspec answers 409).
          */
         put: operations["v2UpdateCollection"];
         post?: never;
@@ -1176,21 +1230,43 @@ export interface components {
             message: string;
             detail?: components["schemas"]["ValidationError"][];
         };
-        /** @description A metadata value. */
-        MetadataValue: string | number | boolean;
+        /** @description A single metadata value (also every operand of a where filter). */
+        MetadataScalar: string | number | boolean;
         /**
-         * @description Flat key/value metadata of a record or collection. A value of another type in a request
-         *     is answered 400 InvalidArgumentError by the server (as upstream), not 422.
+         * @description A metadata value: a scalar, a non-empty homogeneous list of strings, numbers or booleans
+         *     (Chroma 1.x array metadata, filtered with `$contains` / `$not_contains`), or a sparse vector.
+         *     A list mixing integers and floats is a list of numbers.
+         */
+        MetadataValue: components["schemas"]["MetadataScalar"] | string[] | number[] | boolean[] | components["schemas"]["SparseVector"];
+        /**
+         * @description A sparse vector (upstream `SparseVector`), as a metadata value or a search query:
+         *     `indices` strictly ascending unsigned 32-bit integers, `values` of the same length (kept as
+         *     float32), optional `tokens` of the same length (the strings BM25 embedded). `#type` may be
+         *     omitted on input (the older form); metadata answers always carry it. Unsorted or repeated
+         *     indices and unequal lengths answer 400.
+         */
+        SparseVector: {
+            /** @constant */
+            "#type"?: "sparse_vector";
+            indices: number[];
+            values: number[];
+            tokens?: string[] | null;
+        };
+        /**
+         * @description Key/value metadata of a record or collection. Keys are non-empty and must not start with `#`
+         *     or `$` (reserved by Chroma 1.x). A value outside `MetadataValue`, a reserved key, an empty
+         *     list, a list of mixed types or an invalid sparse vector is answered 400 InvalidArgumentError
+         *     by the server (as upstream), not 422.
          */
         Metadata: {
             [key: string]: components["schemas"]["MetadataValue"];
         };
         /**
-         * @description Metadata in an update; a key set to `null` is removed. A value of another type is answered
-         *     400 InvalidArgumentError by the server (as upstream), not 422.
+         * @description Metadata in an update; a key set to `null` is removed. Otherwise as `Metadata` (400
+         *     InvalidArgumentError from the server for values and keys it refuses, as upstream, not 422).
          */
         UpdateMetadata: {
-            [key: string]: string | number | boolean | null;
+            [key: string]: components["schemas"]["MetadataValue"] | null;
         };
         /**
          * @description One embedding: an array of numbers, or a base64 string of its little-endian float32 bytes
@@ -1207,30 +1283,47 @@ export interface components {
         /**
          * @description Metadata filter. Exactly one of: `{"$and": [Where, ...]}`, `{"$or": [Where, ...]}`, or a
          *     single key (not starting with `$`) mapped to a scalar (equality) or to one operator object.
-         *     A filter outside this grammar is answered 400 InvalidArgumentError (as upstream), not 422.
+         *     `$contains` / `$not_contains` with a scalar operand test membership in an array value (only
+         *     array values can contain; records without the key match `$not_contains`). The key
+         *     `#document` takes the document operators (`$contains`, `$not_contains`, `$regex`,
+         *     `$not_regex`), as in `where_document`. Numbers compare by value (an integer-stored 2 equals
+         *     2.0 and never equals 2.5). A filter outside this grammar is answered 400
+         *     InvalidArgumentError (as upstream), not 422; so is a filter on a key and type whose inverted
+         *     index the collection's schema disables.
          */
-        Where: components["schemas"]["WhereAnd"] | components["schemas"]["WhereOr"] | components["schemas"]["WhereField"];
+        Where: components["schemas"]["WhereAnd"] | components["schemas"]["WhereOr"] | components["schemas"]["WhereDocumentKey"] | components["schemas"]["WhereField"];
         WhereAnd: {
             $and: components["schemas"]["Where"][];
         };
         WhereOr: {
             $or: components["schemas"]["Where"][];
         };
+        /** @description A document condition inside a where filter: `{"#document": {"$contains": "fox"}}`. */
+        WhereDocumentKey: {
+            "#document": {
+                $contains?: string;
+                $not_contains?: string;
+                $regex?: string;
+                $not_regex?: string;
+            };
+        };
         /** @description One metadata key compared with a value. */
         WhereField: {
             [key: string]: components["schemas"]["WhereFieldCondition"];
         };
         /** @description A scalar (shorthand for `$eq`) or exactly one operator. */
-        WhereFieldCondition: components["schemas"]["MetadataValue"] | components["schemas"]["WhereOperatorExpression"];
+        WhereFieldCondition: components["schemas"]["MetadataScalar"] | components["schemas"]["WhereOperatorExpression"];
         WhereOperatorExpression: {
-            $eq?: components["schemas"]["MetadataValue"];
-            $ne?: components["schemas"]["MetadataValue"];
-            $gt?: components["schemas"]["MetadataValue"];
-            $gte?: components["schemas"]["MetadataValue"];
-            $lt?: components["schemas"]["MetadataValue"];
-            $lte?: components["schemas"]["MetadataValue"];
-            $in?: components["schemas"]["MetadataValue"][];
-            $nin?: components["schemas"]["MetadataValue"][];
+            $eq?: components["schemas"]["MetadataScalar"];
+            $ne?: components["schemas"]["MetadataScalar"];
+            $gt?: components["schemas"]["MetadataScalar"];
+            $gte?: components["schemas"]["MetadataScalar"];
+            $lt?: components["schemas"]["MetadataScalar"];
+            $lte?: components["schemas"]["MetadataScalar"];
+            $in?: components["schemas"]["MetadataScalar"][];
+            $nin?: components["schemas"]["MetadataScalar"][];
+            $contains?: components["schemas"]["MetadataScalar"];
+            $not_contains?: components["schemas"]["MetadataScalar"];
         };
         /**
          * @description Document filter. Exactly one of `$contains`, `$not_contains`, `$regex`, `$not_regex` (a
@@ -1307,19 +1400,37 @@ export interface components {
              */
             include?: components["schemas"]["Include"];
         };
-        /** @description Which records to delete. Every field is optional; all given filters must match. */
+        /**
+         * @description Which records to delete; all given filters must match. No filter at all deletes nothing;
+         *     `ids: []` without `where` / `where_document` answers 400 (Chroma 1.x: "Either ids or where
+         *     must be specified").
+         */
         DeleteEmbedding: {
             ids?: string[] | null;
             where?: components["schemas"]["Where"] | null;
             where_document?: components["schemas"]["WhereDocument"] | null;
+            /**
+             * @description Chroma 1.x: delete at most this many of the matching records (the first ones in insertion
+             *     order); `0` deletes none. Only with `where` or `where_document` (400 otherwise).
+             */
+            limit?: number | null;
         };
         CreateCollection: {
             /** @description 3-512 characters from [a-zA-Z0-9._-], starting and ending with [a-zA-Z0-9] (checked by the server). */
             name: string;
-            /** @description Collection configuration (e.g. `{"hnsw": {"space": "cosine"}}`), stored as `configuration_json`. */
-            configuration?: Record<string, unknown> | null;
-            /** @description Chroma 1.x index schema; stored and echoed, not interpreted. */
-            schema?: Record<string, unknown> | null;
+            /**
+             * @description Collection configuration (e.g. `{"hnsw": {"space": "cosine"}}`). Without `hnsw` and
+             *     `spann`, the legacy `hnsw:*` metadata keys configure the index (as Chroma 1.x). Conflicts
+             *     with a non-default `schema` (400).
+             */
+            configuration?: components["schemas"]["CollectionConfiguration"] | null;
+            /**
+             * @description Chroma 1.x index schema, merged field by field into the default schema; answered as
+             *     `schema` on every collection. A non-default schema together with a non-default
+             *     configuration (including an embedding function given in both) answers 400 "Cannot set
+             *     both collection config and schema simultaneously".
+             */
+            schema?: components["schemas"]["Schema"] | null;
             metadata?: components["schemas"]["Metadata"] | null;
             /** @default false */
             get_or_create?: boolean;
@@ -1327,8 +1438,202 @@ export interface components {
         UpdateCollection: {
             new_name?: string | null;
             new_metadata?: components["schemas"]["Metadata"] | null;
-            /** @description Chroma 1.x; merged into `configuration_json` (e.g. `{"hnsw": {"ef_search": 50}}`). */
-            new_configuration?: Record<string, unknown> | null;
+            /** @description Chroma 1.x; merged into `configuration_json` and the schema (e.g. `{"hnsw": {"ef_search": 50}}`). */
+            new_configuration?: components["schemas"]["UpdateCollectionConfiguration"] | null;
+        };
+        /**
+         * @description Distance function of the vector index (`l2` squared euclidean, `cosine` 1 - cos, `ip` 1 - dot).
+         * @enum {string}
+         */
+        Space: "l2" | "cosine" | "ip";
+        /**
+         * @description How clients embed text for this collection (the server never embeds): `known` names an
+         *     embedding function and its client-side configuration, `legacy` marks one from before Chroma
+         *     1.x configurations, `unknown` an unnamed one. Stored and echoed; clients rebuild the function
+         *     from it.
+         */
+        EmbeddingFunctionConfiguration: {
+            /** @constant */
+            type: "legacy";
+        } | {
+            /** @constant */
+            type: "known";
+            name: string;
+            /** @description The embedding function's own configuration (any JSON value). */
+            config: unknown;
+        } | {
+            /** @constant */
+            type: "unknown";
+        };
+        /**
+         * @description HNSW parameters at creation (Chroma 1.x `HnswConfiguration`). Omitted fields take the
+         *     defaults (space l2, ef_construction 100, ef_search 100, max_neighbors 16, resize_factor 1.2,
+         *     sync_threshold 1000, batch_size 100, num_threads = CPU count). Unknown fields and values of
+         *     the wrong type answer 422, as upstream. chromaspec also refuses (400) values an HNSW graph
+         *     cannot work with: max_neighbors below 2, sync_threshold or batch_size below 2 (upstream's own
+         *     bounds), a resize_factor that is not positive.
+         */
+        HnswConfiguration: {
+            space?: components["schemas"]["Space"] | null;
+            ef_construction?: number | null;
+            ef_search?: number | null;
+            max_neighbors?: number | null;
+            num_threads?: number | null;
+            resize_factor?: number | null;
+            sync_threshold?: number | null;
+            batch_size?: number | null;
+        };
+        /**
+         * @description SPANN parameters (Chroma 1.x, distributed). A single node indexes with HNSW, as upstream's
+         *     single-node server does: the collection gets an HNSW index with the SPANN `space` (default
+         *     l2) and default HNSW parameters, and `configuration_json` answers `hnsw` with `spann: null`.
+         *     The fields are checked for type (422 otherwise), as upstream.
+         */
+        SpannConfiguration: {
+            search_nprobe?: number | null;
+            write_nprobe?: number | null;
+            space?: components["schemas"]["Space"] | null;
+            ef_construction?: number | null;
+            ef_search?: number | null;
+            max_neighbors?: number | null;
+            reassign_neighbor_count?: number | null;
+            split_threshold?: number | null;
+            merge_threshold?: number | null;
+        };
+        /**
+         * @description Configuration given at creation. `hnsw` and `spann` are mutually exclusive (400 "Multiple
+         *     vector index configurations provided").
+         */
+        CollectionConfiguration: {
+            hnsw?: components["schemas"]["HnswConfiguration"] | null;
+            spann?: components["schemas"]["SpannConfiguration"] | null;
+            embedding_function?: components["schemas"]["EmbeddingFunctionConfiguration"] | null;
+        };
+        /**
+         * @description HNSW parameters a modify may change: search-time and write-batching knobs. The graph's shape
+         *     (`space`, `ef_construction`, `max_neighbors`) is fixed at creation: those fields answer 422
+         *     (upstream's server takes `max_neighbors` here and does not rebuild the graph; chromaspec and
+         *     the official Python client's `UpdateHNSWConfiguration` do not offer it).
+         */
+        UpdateHnswConfiguration: {
+            ef_search?: number | null;
+            num_threads?: number | null;
+            resize_factor?: number | null;
+            sync_threshold?: number | null;
+            batch_size?: number | null;
+        };
+        /** @description SPANN search knobs a modify may change (accepted for compatibility; a single node indexes with HNSW). */
+        UpdateSpannConfiguration: {
+            search_nprobe?: number | null;
+            ef_search?: number | null;
+        };
+        /** @description Configuration changes of a modify; `hnsw` and `spann` are mutually exclusive (400). */
+        UpdateCollectionConfiguration: {
+            hnsw?: components["schemas"]["UpdateHnswConfiguration"] | null;
+            spann?: components["schemas"]["UpdateSpannConfiguration"] | null;
+            embedding_function?: components["schemas"]["EmbeddingFunctionConfiguration"] | null;
+        };
+        /**
+         * @description A collection's effective configuration as answered in `configuration_json` (Chroma 1.x
+         *     `CollectionConfiguration`): the HNSW parameters without the write-side `num_threads` /
+         *     `batch_size` (those show in `schema`), `spann` null on a single node, and the embedding
+         *     function descriptor or null.
+         */
+        CollectionConfigurationJson: {
+            hnsw: {
+                space?: components["schemas"]["Space"];
+                ef_construction?: number;
+                ef_search?: number;
+                max_neighbors?: number;
+                resize_factor?: number;
+                sync_threshold?: number;
+            } | null;
+            spann: Record<string, unknown> | null;
+            embedding_function: components["schemas"]["EmbeddingFunctionConfiguration"] | null;
+        };
+        /**
+         * @description A collection's index schema (Chroma 1.x). `defaults` holds the index settings per value type
+         *     for every metadata key; `keys` overrides them per key, including the two system keys
+         *     `#document` (full-text index) and `#embedding` (the vector index, carrying the collection's
+         *     space, HNSW parameters and embedding function). Resolved against upstream's defaults at
+         *     creation: string / int / float / bool inverted indexes on, full-text search on `#document`,
+         *     the vector index on `#embedding`, the sparse-vector index off unless enabled on one key.
+         *     Keys first written by a record are added with the defaults' settings. A key whose inverted
+         *     index is disabled cannot be filtered on with that value type (400).
+         */
+        Schema: {
+            defaults: components["schemas"]["ValueTypes"];
+            keys: {
+                [key: string]: components["schemas"]["ValueTypes"];
+            };
+        };
+        /** @description Index settings per value type (upstream also reads the older names `#string`, `#float_list`, ...). */
+        ValueTypes: {
+            string?: components["schemas"]["StringValueType"];
+            float_list?: components["schemas"]["FloatListValueType"];
+            sparse_vector?: components["schemas"]["SparseVectorValueType"];
+            int?: components["schemas"]["IntValueType"];
+            float?: components["schemas"]["FloatValueType"];
+            bool?: components["schemas"]["BoolValueType"];
+        };
+        StringValueType: {
+            fts_index?: components["schemas"]["EmptyConfigIndex"];
+            string_inverted_index?: components["schemas"]["EmptyConfigIndex"];
+        };
+        IntValueType: {
+            int_inverted_index?: components["schemas"]["EmptyConfigIndex"];
+        };
+        FloatValueType: {
+            float_inverted_index?: components["schemas"]["EmptyConfigIndex"];
+        };
+        BoolValueType: {
+            bool_inverted_index?: components["schemas"]["EmptyConfigIndex"];
+        };
+        FloatListValueType: {
+            vector_index?: components["schemas"]["VectorIndexType"];
+        };
+        SparseVectorValueType: {
+            sparse_vector_index?: components["schemas"]["SparseVectorIndexType"];
+        };
+        /** @description An index without parameters (full-text, string / int / float / bool inverted), on or off. */
+        EmptyConfigIndex: {
+            enabled: boolean;
+            config: Record<string, unknown>;
+        };
+        VectorIndexType: {
+            enabled: boolean;
+            config: components["schemas"]["VectorIndexConfig"];
+        };
+        VectorIndexConfig: {
+            space?: components["schemas"]["Space"];
+            embedding_function?: components["schemas"]["EmbeddingFunctionConfiguration"];
+            source_key?: string;
+            hnsw?: components["schemas"]["HnswIndexConfig"];
+            /** @description SPANN parameters (distributed Chroma; a single node keeps HNSW and drops these, as upstream). */
+            spann?: Record<string, unknown>;
+        };
+        HnswIndexConfig: {
+            ef_construction?: number;
+            max_neighbors?: number;
+            ef_search?: number;
+            num_threads?: number;
+            batch_size?: number;
+            sync_threshold?: number;
+            resize_factor?: number;
+        };
+        SparseVectorIndexType: {
+            enabled: boolean;
+            config: components["schemas"]["SparseVectorIndexConfig"];
+        };
+        SparseVectorIndexConfig: {
+            embedding_function?: components["schemas"]["EmbeddingFunctionConfiguration"];
+            source_key?: string;
+            bm25?: boolean;
+            /** @enum {string} */
+            algorithm?: "wand" | "max_score";
+        };
+        UpdateTenant: {
+            resource_name: string;
         };
         CreateDatabase: {
             name: string;
@@ -1356,10 +1661,9 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            /** @description Effective configuration (hnsw parameters, embedding function, ...). */
-            configuration_json: Record<string, unknown>;
-            /** @description Chroma 1.x index schema (absent in chromadb 0.6.3 answers). */
-            schema?: Record<string, unknown> | null;
+            configuration_json: components["schemas"]["CollectionConfigurationJson"];
+            /** @description The collection's resolved index schema (Chroma 1.x). */
+            schema?: components["schemas"]["Schema"] | null;
             metadata: components["schemas"]["Metadata"] | null;
             /** @description Embedding dimension, fixed by the first write; `null` before. */
             dimension: number | null;
@@ -1367,6 +1671,37 @@ export interface components {
             database: string;
             log_position: number;
             version: number;
+        };
+        /** @description A collection as chromadb 0.6.3 answers it (no `schema`; the 0.6.3 configuration shape). */
+        CollectionV1: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            configuration_json: components["schemas"]["V1CollectionConfiguration"];
+            metadata: components["schemas"]["Metadata"] | null;
+            /** @description Embedding dimension, fixed by the first write; `null` before. */
+            dimension: number | null;
+            tenant: string;
+            database: string;
+            log_position: number;
+            version: number;
+        };
+        /** @description chromadb 0.6.3's `CollectionConfigurationInternal` serialization of the same HNSW parameters. */
+        V1CollectionConfiguration: {
+            hnsw_configuration: {
+                space: components["schemas"]["Space"];
+                ef_construction: number;
+                ef_search: number;
+                num_threads: number;
+                M: number;
+                resize_factor: number;
+                batch_size: number;
+                sync_threshold: number;
+                /** @constant */
+                _type: "HNSWConfigurationInternal";
+            };
+            /** @constant */
+            _type: "CollectionConfigurationInternal";
         };
         /** @description Parallel arrays, one entry per record; fields not in `include` are `null`. */
         GetResult: {
@@ -1548,18 +1883,6 @@ export interface components {
         };
         /** @description A dense query (list of numbers) or a sparse one. */
         QueryVector: number[] | components["schemas"]["SparseVector"];
-        /**
-         * @description A sparse vector (upstream `SparseVector`): strictly ascending unsigned 32-bit `indices`
-         *     with one value each; `tokens` (optional, as the BM25 embedding functions send them) align
-         *     with `indices`. As a metadata value it carries `"#type": "sparse_vector"`.
-         */
-        SparseVector: {
-            /** @constant */
-            "#type"?: "sparse_vector";
-            indices: number[];
-            values: number[];
-            tokens?: string[] | null;
-        };
         /**
          * @description Groups ranked records by the values of metadata `keys` (a missing key is its own group)
          *     and keeps, per group, the `k` records with the smallest (`$min_k`) or largest (`$max_k`)
@@ -2047,6 +2370,40 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    v2UpdateTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTenant"];
+            };
+        };
+        responses: {
+            200: components["responses"]["EmptyOk"];
+            404: components["responses"]["TenantNotFound"];
+            /** @description The tenant already has a resource name. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     v2ListDatabases: {
         parameters: {
             query?: {
@@ -2115,7 +2472,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            404: components["responses"]["TenantNotFound"];
             /** @description The tenant already has a database with this name. */
             409: {
                 headers: {
@@ -2192,6 +2548,45 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2GetCollectionByCrn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Chroma Resource Name `<tenant_resource_name>:<database_name>:<collection_name>`. The first
+                 *     part is the tenant's `resource_name` (PATCH /api/v2/tenants/{tenant}); a tenant without
+                 *     one is addressed by its name.
+                 * @example acme-prod:default_database:articles
+                 */
+                crn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The collection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collection"];
+                };
+            };
+            /** @description Not three non-empty parts separated by `:`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: components["responses"]["CollectionNotFound"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -2395,7 +2790,15 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["EmptyOk"];
-            400: components["responses"]["BadRequest"];
+            /** @description Invalid name, metadata or configuration. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             404: components["responses"]["CollectionIdNotFound"];
             /** @description Another collection already has the new name. */
             409: {
@@ -3095,7 +3498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Collection"][];
+                    "application/json": components["schemas"]["CollectionV1"][];
                 };
             };
             422: components["responses"]["UnprocessableEntity"];
@@ -3126,7 +3529,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Collection"];
+                    "application/json": components["schemas"]["CollectionV1"];
                 };
             };
             /** @description Invalid name or metadata. */
@@ -3195,7 +3598,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Collection"];
+                    "application/json": components["schemas"]["CollectionV1"];
                 };
             };
             400: components["responses"]["V1InvalidCollection"];

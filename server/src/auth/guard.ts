@@ -69,6 +69,17 @@ export function guardHandlers(handlers: Handlers, credentials: Credentials, loca
       guarded[op] = inner;
     } else if (op === "v2GetUserIdentity") {
       guarded[op] = async (input) => ({ status: 200, body: identityOfUser(authenticate(input)) });
+    } else if (op === "v2GetCollectionByCrn") {
+      // The CRN names the scope; a collection outside the token's answers exactly as a missing one.
+      guarded[op] = async (input) => {
+        const user = authenticate(input);
+        const reply = await inner(input);
+        const c = reply.body as { name: string; tenant: string; database: string };
+        if (!coversTenant(user, c.tenant) || !coversDatabase(user, c.database)) {
+          throw new CollectionNotFoundError(c.name, `Collection [${c.name}] does not exist`);
+        }
+        return reply;
+      };
     } else if (ADMIN.has(op)) {
       guarded[op] = async (input) => {
         const user = authenticate(input);

@@ -3,16 +3,29 @@
  * tenants, databases, collections and records, and talks to persistence only through `Storage`.
  */
 import { randomUUID } from "node:crypto";
+import {
+  applyConfigurationUpdate,
+  configurationFromJson,
+  configurationFromRequest,
+  configurationFromSchema,
+  configurationJson,
+  legacyConfigurationUpdate,
+  parseConfigurationUpdate,
+  resolveSchema,
+  schemaFromConfiguration,
+} from "./configuration.js";
 import { checkDimension, decodeEmbeddings, type WireEmbedding } from "./embeddings.js";
-import { CollectionNotFoundError, InvalidArgumentError, NotAllowedError, NotFoundError, ServiceUnavailableError, UniqueConstraintError } from "./errors.js";
+import { CollectionNotFoundError, ConflictError, InvalidArgumentError, NotAllowedError, NotFoundError, ServiceUnavailableError, UniqueConstraintError } from "./errors.js";
 import type { RecordFilter } from "./filter.js";
 import { GET_DEFAULT_INCLUDE, parseInclude, projectionOf, QUERY_DEFAULT_INCLUDE } from "./include.js";
 import { KeyedMutex } from "./lock.js";
-import type { CollectionInfo, CollectionPatch, DatabaseInfo, Metadata, StoredRecord, TenantInfo } from "./model.js";
+import { collectionMetadata } from "./metadata.js";
+import type { CollectionInfo, CollectionPatch, DatabaseInfo, Metadata, StoredCollectionInfo, StoredRecord, TenantInfo } from "./model.js";
 import { validateCollectionId, validateCollectionName, validateDatabaseName, validateTenantName } from "./names.js";
-import { asMetadata, mergeMetadata, validateBatch, validateMetadata, type WriteBatch } from "./records.js";
+import { asMetadata, mergeMetadata, validateBatch, type WriteBatch } from "./records.js";
 import { toGetResult, toQueryResult, type GetResult, type QueryResult } from "./results.js";
-import { buildConfiguration, indexParams, mergeConfiguration, spaceFromRequest, spaceOf } from "./space.js";
+import { checkFilterIndexes, withMetadataKeys, type Schema } from "./schema.js";
+import { indexParams, spaceOf } from "./space.js";
 import { parseOptionalWhere, parseOptionalWhereDocument } from "./where.js";
 import { deserializeSearchRequest, validateSearchRequest } from "./search/payload.js";
 import type { SearchResponse } from "./search/response.js";
@@ -39,6 +52,8 @@ export interface CreateCollectionInput {
   name: string;
   metadata?: Record<string, unknown> | null;
   configuration?: Record<string, unknown> | null;
+  /** Chroma 1.x index schema, as the client sent it (core/schema.ts parses it). */
+  schema?: unknown;
   getOrCreate?: boolean;
 }
 
@@ -70,12 +85,45 @@ export interface DeleteInput {
   ids?: string[] | null;
   where?: unknown;
   whereDocument?: unknown;
+  /** Chroma 1.x: delete at most this many matching records (only with a where / where_document). */
+  limit?: number | null;
 }
 
 /** Where a collection lives; every record operation is scoped by it so ids never cross tenants. */
 export interface Scope {
   tenant: string;
   database: string;
+}
+
+/**
+ * A catalog row as the core works with it: its schema typed; rows stored before schemas were kept
+ * get the schema their configuration describes (upstream's reconcile_schema_for_read).
+ */
+function withSchema(c: StoredCollectionInfo): CollectionInfo {
+  if (c.schema) return c as CollectionInfo;
+  const schema = schemaFromConfiguration(configurationFromJson(c.configuration));
+  return { ...c, schema, configuration: configurationOf(schema) };
+}
+
+/** The configuration_json the schema determines. */
+function configurationOf(schema: Schema): Record<string, unknown> {
+  return { ...configurationJson(configurationFromSchema(schema)) };
+}
+
+/** The collection row with this schema and the configuration_json it determines. */
+function withConfigurationOf(c: CollectionInfo, schema: Schema): CollectionInfo {
+  return { ...c, schema, configuration: configurationOf(schema) };
+}
+
+/** A Chroma resource name `tenant_resource_name:database:collection` (upstream's parse_and_validate_crn). */
+function parseCrn(crn: string): { tenant: string; database: string; collection: string } {
+  const parts = crn.split(":");
+  if (parts.length !== 3 || parts.some((p) => p.length === 0)) {
+    throw new InvalidArgumentError(
+      "Validation error: crn: CRN must be in the format <tenant_resource_name>:<database_name>:<collection_name> with non-empty parts",
+    );
+  }
+  return { tenant: parts[0], database: parts[1], collection: parts[2] };
 }
 
 function page<T>(items: T[], { limit, offset }: Page): T[] {
@@ -162,10 +210,41 @@ export class Chroma {
     return tenant;
   }
 
+  /**
+   * Sets a tenant's resource name, once (as Chroma's sysdb: 409 when already set, 404 for an
+   * unknown tenant). Single-node Chroma 1.x answers 200 and keeps nothing.
+   */
+  async updateTenant(name: string, resourceName: string): Promise<void> {
+    await this.lock("catalog", async () => {
+      const tenant = await this.getTenant(name);
+      if (tenant.resourceName !== null && tenant.resourceName !== undefined) {
+        throw new ConflictError("Failed to set resource name: tenant resource name is already set");
+      }
+      await this.storage.catalog.createTenant({ ...tenant, resourceName });
+    });
+  }
+
+  /** The tenant a CRN names: by resource name, else (no tenant has it) by tenant name. */
+  private async tenantOfResourceName(resourceName: string): Promise<string | null> {
+    const tenants = await this.storage.catalog.listTenants();
+    const named = tenants.find((t) => t.resourceName === resourceName);
+    if (named) return named.name;
+    return tenants.some((t) => t.name === resourceName) ? resourceName : null;
+  }
+
+  /** GET /api/v2/collections/{crn}. */
+  async getCollectionByCrn(crn: string): Promise<CollectionInfo> {
+    const { tenant, database, collection } = parseCrn(crn);
+    const tenantName = await this.tenantOfResourceName(tenant);
+    const found = tenantName === null ? null : await this.storage.catalog.getCollectionByName(tenantName, database, collection);
+    if (!found) throw new CollectionNotFoundError(collection, `Collection [${collection}] does not exist`);
+    return withSchema(found);
+  }
+
+  /** As Chroma 1.x, the tenant is not checked: a database can live under a tenant nobody created. */
   async createDatabase(tenant: string, name: string): Promise<void> {
     validateDatabaseName(name);
     await this.lock("catalog", async () => {
-      await this.getTenant(tenant);
       if (await this.storage.catalog.getDatabase(tenant, name)) throw new UniqueConstraintError(`Database [${name}] already exists`);
       await this.storage.catalog.createDatabase({ id: randomUUID(), name, tenant });
     });
@@ -200,34 +279,38 @@ export class Chroma {
     if (!db) throw new InvalidArgumentError(`Database [${scope.database}] does not exist`);
   }
 
-  /** Collection metadata: absent or non-empty (upstream 1.x refuses `{}`). */
-  private collectionMetadata(raw: Record<string, unknown> | null | undefined): Metadata | null {
-    if (raw && Object.keys(raw).length === 0) throw new InvalidArgumentError("Validation error: metadata: Metadata cannot be empty");
-    return asMetadata(validateMetadata(raw, false));
-  }
-
+  /**
+   * Create (or, with getOrCreate, find) a collection. The configuration (with the legacy `hnsw:*`
+   * metadata keys) and the schema are resolved together as upstream does (core/configuration.ts);
+   * every mistake is refused before anything is written, also when the collection exists.
+   */
   async createCollection(scope: Scope, input: CreateCollectionInput): Promise<CollectionInfo> {
     validateCollectionName(input.name);
-    const metadata = this.collectionMetadata(input.metadata);
-    const space = spaceFromRequest(metadata, input.configuration);
+    const metadata = collectionMetadata(input.metadata, "metadata");
+    const configuration = configurationFromRequest(input.configuration, metadata);
+    const schema = resolveSchema(input.schema, configuration);
     return this.lock("catalog", async () => {
       await this.requireDatabase(scope);
       const existing = await this.storage.catalog.getCollectionByName(scope.tenant, scope.database, input.name);
       if (existing) {
-        if (input.getOrCreate) return existing;
+        if (input.getOrCreate) return withSchema(existing);
         throw new UniqueConstraintError(`Collection [${input.name}] already exists`);
       }
-      const collection: CollectionInfo = {
-        id: randomUUID(),
-        name: input.name,
-        tenant: scope.tenant,
-        database: scope.database,
-        metadata,
-        configuration: buildConfiguration(space, input.configuration),
-        dimension: null,
-        version: 0,
-        logPosition: 0,
-      };
+      const collection = withConfigurationOf(
+        {
+          id: randomUUID(),
+          name: input.name,
+          tenant: scope.tenant,
+          database: scope.database,
+          metadata,
+          configuration: {},
+          schema: null,
+          dimension: null,
+          version: 0,
+          logPosition: 0,
+        },
+        schema,
+      );
       await this.storage.catalog.createCollection(collection);
       return collection;
     });
@@ -236,7 +319,7 @@ export class Chroma {
   async getCollection(scope: Scope, name: string): Promise<CollectionInfo> {
     const collection = await this.storage.catalog.getCollectionByName(scope.tenant, scope.database, name);
     if (!collection) throw new CollectionNotFoundError(name, `Collection [${name}] does not exist`);
-    return collection;
+    return withSchema(collection);
   }
 
   /** By id, but only inside the scope: another tenant's id answers exactly as a missing one. */
@@ -246,7 +329,7 @@ export class Chroma {
     if (!collection || collection.tenant !== scope.tenant || collection.database !== scope.database) {
       throw new CollectionNotFoundError(id, `Collection [${id}] does not exist.`);
     }
-    return collection;
+    return withSchema(collection);
   }
 
   /**
@@ -263,16 +346,27 @@ export class Chroma {
   /** Ordered by id, as upstream (0.6.3 and 1.x) pages them. */
   async listCollections(scope: Scope, p: Page = {}): Promise<CollectionInfo[]> {
     const all = await this.storage.catalog.listCollections(scope.tenant, scope.database);
-    return page(all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), p);
+    return page(all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), p).map(withSchema);
   }
 
   async countCollections(scope: Scope): Promise<number> {
     return (await this.storage.catalog.listCollections(scope.tenant, scope.database)).length;
   }
 
+  /**
+   * Rename, replace metadata, change configuration. The configuration change applies to the schema
+   * (upstream's Schema::update) and configuration_json follows it; without `newConfiguration`, the
+   * legacy `hnsw:*` keys of the new metadata that upstream's Python sysdb maps are applied instead.
+   */
   async updateCollection(scope: Scope, id: string, input: UpdateCollectionInput): Promise<CollectionInfo> {
-    if (input.newName !== undefined && input.newName !== null) validateCollectionName(input.newName);
-    const newMetadata = input.newMetadata === undefined || input.newMetadata === null ? undefined : this.collectionMetadata(input.newMetadata);
+    if (input.newName !== undefined && input.newName !== null) validateCollectionName(input.newName, "new_name");
+    const newMetadata = input.newMetadata === undefined || input.newMetadata === null ? undefined : collectionMetadata(input.newMetadata, "new_metadata");
+    const update =
+      input.newConfiguration !== undefined && input.newConfiguration !== null
+        ? parseConfigurationUpdate(input.newConfiguration)
+        : legacyConfigurationUpdate(newMetadata ?? null);
+    validateCollectionId(id);
+    // Under the catalog's lock only: record writes change the row (dimension, schema keys) under it too.
     return this.lock("catalog", async () => {
       const current = await this.getCollectionById(scope, id);
       if (newMetadata && newMetadata["hnsw:space"] !== undefined && newMetadata["hnsw:space"] !== spaceOf(current.configuration)) {
@@ -283,14 +377,18 @@ export class Chroma {
           throw new UniqueConstraintError(`Collection [${input.newName}] already exists`);
         }
       }
-      // Only the fields this request changes: a first write fixing the dimension meanwhile is kept.
+      // Only the fields this request changes (a patch of the row as it stands at commit).
       const patch: CollectionPatch = { bumpVersion: true };
       if (input.newName) patch.name = input.newName;
       if (newMetadata !== undefined) patch.metadata = newMetadata;
-      if (input.newConfiguration) patch.configuration = mergeConfiguration(current.configuration, input.newConfiguration);
+      if (update) {
+        const schema = applyConfigurationUpdate(current.schema!, update);
+        patch.schema = schema;
+        patch.configuration = configurationOf(schema);
+      }
       const updated = await this.storage.catalog.updateCollection(id, patch);
       if (!updated) throw new CollectionNotFoundError(id, `Collection [${id}] does not exist.`);
-      return updated;
+      return withSchema(updated);
     });
   }
 
@@ -301,7 +399,7 @@ export class Chroma {
     });
   }
 
-  private async dropCollection(collection: CollectionInfo): Promise<void> {
+  private async dropCollection(collection: { id: string }): Promise<void> {
     // Wait for writes in flight on this collection (in every process), so none lands in a dropped table.
     await this.gone(collection.id, () => this.lock(collection.id, () => this.storage.dropCollection(collection.id)));
   }
@@ -374,6 +472,29 @@ export class Chroma {
     });
   }
 
+  /**
+   * Adds the metadata keys/types written for the first time to the collection's schema, with the
+   * defaults' index settings (upstream's ensure_key_from_metadata, which its compactor applies
+   * after each write).
+   */
+  private async noteMetadataKeys(scope: Scope, seen: CollectionInfo, written: readonly StoredRecord[]): Promise<void> {
+    const metadatas = written.map((r) => r.metadata);
+    // Most writes bring no new key: the catalog's lock only when the row seen lacks one.
+    if (written.length === 0 || withMetadataKeys(seen.schema!, metadatas) === seen.schema) return;
+    // After the collection's lock is released (lock order: never the catalog while holding a collection).
+    await this.lock("catalog", async () => {
+      const collection = await this.getCollectionById(scope, seen.id);
+      const schema = collection.schema!;
+      const next = withMetadataKeys(schema, metadatas);
+      if (next !== schema) await this.storage.catalog.updateCollection(collection.id, { schema: next });
+    });
+  }
+
+  /** Upstream refuses a filter on a key/type whose inverted index the schema disables (400). */
+  private checkIndexes(collection: CollectionInfo, filter: RecordFilter): void {
+    checkFilterIndexes(collection.schema!, filter);
+  }
+
   private requireEmbeddings(batch: WriteBatch, op: string): void {
     if (batch.embeddings === undefined || batch.embeddings === null) {
       throw new InvalidArgumentError(`Expected embeddings for ${op}: this server does not compute embeddings, send them with the records`);
@@ -384,8 +505,8 @@ export class Chroma {
   async add(scope: Scope, id: string, batch: WriteBatch): Promise<void> {
     this.requireEmbeddings(batch, "add");
     const v = validateBatch(batch, { maxBatchSize: this.options.maxBatchSize, allowNullValues: false });
-    await this.write(scope, id, v.embeddings, async (_collection, table) => {
-      if (v.ids.length === 0) return;
+    const written = await this.write(scope, id, v.embeddings, async (collection, table) => {
+      if (v.ids.length === 0) return null;
       const existing = new Set((await table.fetch(v.ids)).map((r) => r.id));
       const fresh: StoredRecord[] = [];
       v.ids.forEach((rid, i) => {
@@ -399,7 +520,9 @@ export class Chroma {
         });
       });
       if (fresh.length > 0) await table.write(fresh);
+      return { collection, records: fresh };
     });
+    if (written) await this.noteMetadataKeys(scope, written.collection, written.records);
   }
 
   /** upsert: new ids are inserted; existing ones are updated (metadata merged, as upstream 1.x). */
@@ -415,8 +538,8 @@ export class Chroma {
 
   private async merge(scope: Scope, id: string, batch: WriteBatch, insertMissing: boolean): Promise<void> {
     const v = validateBatch(batch, { maxBatchSize: this.options.maxBatchSize, allowNullValues: true });
-    await this.write(scope, id, v.embeddings, async (_collection, table) => {
-      if (v.ids.length === 0) return;
+    const written = await this.write(scope, id, v.embeddings, async (collection, table) => {
+      if (v.ids.length === 0) return null;
       const existing = new Map((await table.fetch(v.ids)).map((r) => [r.id, r]));
       const out: StoredRecord[] = [];
       v.ids.forEach((rid, i) => {
@@ -440,7 +563,9 @@ export class Chroma {
         }
       });
       if (out.length > 0) await table.write(out);
+      return { collection, records: out };
     });
+    if (written) await this.noteMetadataKeys(scope, written.collection, written.records);
   }
 
   private filterOf(input: { ids?: string[] | null; where?: unknown; whereDocument?: unknown }): RecordFilter {
@@ -468,6 +593,7 @@ export class Chroma {
     const filter = this.filterOf(input);
     validateCollectionId(id);
     const collection = await this.getCollectionById(scope, id);
+    this.checkIndexes(collection, filter);
     const table = await this.table(collection);
     const rows = await this.filtered(() => table.find(filter, { offset: input.offset ?? 0, limit: input.limit ?? undefined }, projectionOf(include)));
     return toGetResult(rows, include);
@@ -484,7 +610,8 @@ export class Chroma {
     const queries = decodeEmbeddings(input.queryEmbeddings);
     validateCollectionId(id);
     const collection = await this.getCollectionById(scope, id);
-    if (collection.dimension !== null) checkDimension(queries, collection.dimension);
+    checkDimension(queries, collection.dimension);
+    this.checkIndexes(collection, filter);
     if (queries.length === 0) return toQueryResult([], include);
     if (collection.dimension === null || nResults === 0) return toQueryResult(queries.map(() => []), include);
     const table = await this.table(collection);
@@ -505,12 +632,26 @@ export class Chroma {
     return this.filtered(() => runSearches(request, collection, table));
   }
 
+  /**
+   * Upstream 1.x's rules: `ids: []` alone is refused, a `limit` needs a where / where_document, no
+   * filter at all deletes nothing; `limit` deletes the first matching records in insertion order.
+   */
   async delete(scope: Scope, id: string, input: DeleteInput): Promise<{ deleted: number }> {
     const filter = this.filterOf(input);
-    return this.write(scope, id, undefined, async (_collection, table) => {
-      // Upstream 1.x: a delete with no ids and no filters deletes nothing.
-      if (filter.ids === undefined && !filter.where && !filter.whereDocument) return { deleted: 0 };
-      return { deleted: await this.filtered(() => table.delete(filter)) };
+    const hasWhere = filter.where !== undefined || filter.whereDocument !== undefined;
+    if (filter.ids !== undefined && filter.ids.length === 0 && !hasWhere) {
+      throw new InvalidArgumentError("Validation error: ids, where: Either ids or where must be specified");
+    }
+    const limit = input.limit ?? undefined;
+    if (limit !== undefined) {
+      if (!hasWhere) throw new InvalidArgumentError("Validation error: limit, where: limit can only be specified when a where clause is provided");
+      if (!Number.isInteger(limit) || limit < 0) throw new InvalidArgumentError(`Expected limit to be a non-negative integer, got ${JSON.stringify(limit)}`);
+    }
+    return this.write(scope, id, undefined, async (collection, table) => {
+      this.checkIndexes(collection, filter);
+      if (filter.ids === undefined && !hasWhere) return { deleted: 0 };
+      if (limit === 0) return { deleted: 0 };
+      return { deleted: await this.filtered(() => table.delete(filter, limit)) };
     });
   }
 

@@ -7,14 +7,20 @@ import { DimensionMismatchError, InvalidArgumentError } from "./errors.js";
 
 export type WireEmbedding = number[] | string;
 
+/** Upstream's messages (rust/types/src/api_types.rs validate_embeddings, frontend DimensionInconsistent). */
+const NON_FINITE = "Validation error: embeddings: Embeddings must not contain NaN or Infinity values";
+const EMPTY = "Validation error: embeddings: Each embedding must have at least 1 dimension";
+const RAGGED = "Inconsistent dimensions in provided embeddings";
+
 export function decodeEmbedding(value: WireEmbedding, index: number): Float32Array {
   if (typeof value === "string") return decodeBase64(value, index);
   const out = new Float32Array(value.length);
   for (let i = 0; i < value.length; i++) {
     const x = value[i];
-    if (typeof x !== "number" || !Number.isFinite(x)) {
-      throw new InvalidArgumentError(`Expected embedding ${index} to contain only finite numbers, got ${JSON.stringify(x)} at position ${i}`);
+    if (typeof x !== "number") {
+      throw new InvalidArgumentError(`Expected embedding ${index} to contain only numbers, got ${JSON.stringify(x)} at position ${i}`);
     }
+    if (!Number.isFinite(x)) throw new InvalidArgumentError(NON_FINITE);
     out[i] = x;
   }
   return out;
@@ -61,7 +67,7 @@ function decodeBase64(text: string, index: number): Float32Array {
     for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
   }
   for (let i = 0; i < out.length; i++) {
-    if (!Number.isFinite(out[i])) throw new InvalidArgumentError(`Expected embedding ${index} to contain only finite numbers`);
+    if (!Number.isFinite(out[i])) throw new InvalidArgumentError(NON_FINITE);
   }
   return out;
 }
@@ -70,16 +76,28 @@ export function decodeEmbeddings(values: WireEmbedding[]): Float32Array[] {
   return values.map((v, i) => decodeEmbedding(v, i));
 }
 
-/** The dimension check every write and query goes through, with upstream's message. */
+/**
+ * The embeddings of a write: each with at least one dimension (an empty one would fix the
+ * collection's dimension at 0 and reach storage), all of one dimension.
+ */
+export function checkBatchEmbeddings(embeddings: Float32Array[]): Float32Array[] {
+  if (embeddings.some((e) => e.length === 0)) throw new InvalidArgumentError(EMPTY);
+  sameDimension(embeddings);
+  return embeddings;
+}
+
+/** Upstream checks that a request's embeddings agree with each other before comparing them with the collection. */
+function sameDimension(embeddings: Float32Array[]): void {
+  for (const e of embeddings) if (e.length !== embeddings[0].length) throw new InvalidArgumentError(RAGGED);
+}
+
+/** The dimension check every write and query goes through, with upstream's messages. */
 export function checkDimension(embeddings: Float32Array[], expected: number | null): number | null {
-  let dim = expected;
-  for (const e of embeddings) {
-    if (dim === null) dim = e.length;
-    else if (e.length !== dim) {
-      throw new DimensionMismatchError(dim, e.length);
-    }
-  }
-  return dim;
+  if (embeddings.length === 0) return expected;
+  sameDimension(embeddings);
+  const got = embeddings[0].length;
+  if (expected !== null && got !== expected) throw new DimensionMismatchError(expected, got);
+  return expected ?? got;
 }
 
 /** Plain number array for JSON responses (Float32 values widened exactly as upstream prints them). */

@@ -5,6 +5,16 @@
 export class ChromaError extends Error {
   readonly status: number = 500;
   override readonly name: string = "ChromaError";
+  /**
+   * chromadb 0.6.3's wording of the same mistake, where v1 clients match on it (where-filter
+   * operators); the v1 face answers it instead of `message` (http/v1-errors.ts).
+   */
+  readonly v1Message?: string;
+
+  constructor(message?: string, options?: { v1Message?: string }) {
+    super(message);
+    if (options?.v1Message !== undefined) this.v1Message = options.v1Message;
+  }
 }
 
 export class InvalidArgumentError extends ChromaError {
@@ -84,5 +94,11 @@ export class InvalidDimensionError extends ChromaError {
 /** The service cannot do it right now (e.g. another replica keeps a write lease); retrying may succeed. */
 export class ServiceUnavailableError extends ChromaError {
   override readonly status = 503;
+  override readonly name = "ChromaError";
+}
+
+/** 1.x's answer to a conflict it has no dedicated name for (e.g. a tenant resource name set twice). */
+export class ConflictError extends ChromaError {
+  override readonly status = 409;
   override readonly name = "ChromaError";
 }

@@ -3,4 +3,12 @@
  * Its shapes are the storage port's (storage/storage.ts), which compiles them into its own query
  * language; nothing below the core ever sees raw filter JSON.
  */
-export type { ComparisonOp, DocumentFilter, MembershipOp, MetadataFilter, MetadataScalar, RecordFilter } from "../storage/storage.js";
+export type {
+  ComparisonOp,
+  ContainsOp,
+  DocumentFilter,
+  MembershipOp,
+  MetadataFilter,
+  MetadataScalar,
+  RecordFilter,
+} from "../storage/storage.js";

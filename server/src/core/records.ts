@@ -2,9 +2,11 @@
  * Validation of record batches (add / upsert / update), in upstream's order and with its
  * messages, turning wire JSON into typed columns once.
  */
-import { decodeEmbeddings, type WireEmbedding } from "./embeddings.js";
+import { checkBatchEmbeddings, decodeEmbeddings, type WireEmbedding } from "./embeddings.js";
 import { BatchSizeExceededError, DuplicateIdError, InvalidArgumentError } from "./errors.js";
-import type { Metadata } from "./model.js";
+import { recordMetadata, type MetadataPatch } from "./metadata.js";
+
+export { asMetadata, mergeMetadata, RESERVED_METADATA_KEY, type MetadataPatch } from "./metadata.js";
 
 export interface WriteBatch {
   ids: string[];
@@ -14,9 +16,6 @@ export interface WriteBatch {
   uris?: (string | null)[] | null;
 }
 
-/** Metadata of an update: a null value deletes the key. */
-export type MetadataPatch = Record<string, string | number | boolean | null>;
-
 export interface ValidatedBatch {
   ids: string[];
   embeddings?: Float32Array[];
@@ -25,8 +24,7 @@ export interface ValidatedBatch {
   uris?: (string | null)[];
 }
 
-export const RESERVED_METADATA_KEY = "chroma:document";
-
+/** `allowNullValues`: metadata values may be null (update and upsert: the key is removed). */
 export function validateBatch(batch: WriteBatch, options: { maxBatchSize: number; allowNullValues: boolean }): ValidatedBatch {
   const { ids } = batch;
   if (!Array.isArray(ids)) throw new InvalidArgumentError(`Expected IDs to be a list, got ${JSON.stringify(ids)}`);
@@ -43,8 +41,8 @@ export function validateBatch(batch: WriteBatch, options: { maxBatchSize: number
   }
   checkUnique(ids);
   const out: ValidatedBatch = { ids };
-  if (batch.embeddings) out.embeddings = decodeEmbeddings(batch.embeddings);
-  if (batch.metadatas) out.metadatas = batch.metadatas.map((m) => validateMetadata(m, options.allowNullValues));
+  if (batch.embeddings) out.embeddings = checkBatchEmbeddings(decodeEmbeddings(batch.embeddings));
+  if (batch.metadatas) out.metadatas = batch.metadatas.map((m, i) => recordMetadata(m, i, options.allowNullValues));
   if (batch.documents) out.documents = batch.documents.map((d) => checkText(d, "document"));
   if (batch.uris) out.uris = batch.uris.map((u) => checkText(u, "URI"));
   return out;
@@ -69,43 +67,4 @@ function checkUnique(ids: string[]): void {
       ? `Expected IDs to be unique, found duplicates of: ${list.join(", ")}`
       : `Expected IDs to be unique, found ${list.length} duplicated IDs: ${list.slice(0, 5).join(", ")}, ..., ${list.slice(-5).join(", ")}`;
   throw new DuplicateIdError(message);
-}
-
-export function validateMetadata(raw: unknown, allowNullValues: boolean): MetadataPatch | null {
-  if (raw === null || raw === undefined) return null;
-  if (typeof raw !== "object" || Array.isArray(raw)) {
-    throw new InvalidArgumentError(`Expected metadata to be a dict or None, got ${JSON.stringify(raw)}`);
-  }
-  const entries = Object.entries(raw as Record<string, unknown>);
-  for (const [key, value] of entries) {
-    if (key === RESERVED_METADATA_KEY) throw new InvalidArgumentError(`Expected metadata to not contain the reserved key ${RESERVED_METADATA_KEY}`);
-    if (key.length === 0) throw new InvalidArgumentError("Expected metadata keys to be non-empty strings");
-    const ok =
-      typeof value === "string" ||
-      typeof value === "boolean" ||
-      (typeof value === "number" && Number.isFinite(value)) ||
-      (allowNullValues && value === null);
-    if (!ok) {
-      throw new InvalidArgumentError(
-        `Expected metadata value to be a str, int, float${allowNullValues ? ", bool or None" : " or bool"}, got ${JSON.stringify(value)} for key ${JSON.stringify(key)}`,
-      );
-    }
-  }
-  return raw as MetadataPatch;
-}
-
-/** Applies an update's metadata patch: keys are merged, a null value removes the key. */
-export function mergeMetadata(current: Metadata | null, patch: MetadataPatch | null | undefined): Metadata | null {
-  if (patch === undefined || patch === null) return current;
-  const merged: Record<string, string | number | boolean> = { ...(current ?? {}) };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete merged[key];
-    else merged[key] = value;
-  }
-  return Object.keys(merged).length === 0 ? null : merged;
-}
-
-/** A metadata without null values (add / a new record of upsert): empty means none. */
-export function asMetadata(patch: MetadataPatch | null | undefined): Metadata | null {
-  return mergeMetadata(null, patch);
 }

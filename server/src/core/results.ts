@@ -2,6 +2,7 @@
  * Shapes storage rows into upstream's column-array results. Every column outside `include`
  * comes back as null; inside it, one entry per record (null where the record has no value).
  */
+import { float32ToJson } from "./float32.js";
 import type { IncludeField, Metadata } from "./model.js";
 import type { Neighbor, RecordView } from "../storage/storage.js";
 
@@ -24,17 +25,7 @@ export interface QueryResult {
   include: IncludeField[];
 }
 
-/**
- * Float32 values printed the way upstream prints them: the shortest decimal that reads back to
- * the same float32 (0.1, not 0.10000000149011612).
- */
-export function float32ToJson(x: number): number {
-  for (let precision = 6; precision < 9; precision++) {
-    const candidate = Number(x.toPrecision(precision));
-    if (Math.fround(candidate) === x) return candidate;
-  }
-  return Number(x.toPrecision(9));
-}
+export { float32ToJson };
 
 export function embeddingToJson(e: Float32Array | undefined): number[] {
   if (!e) return [];

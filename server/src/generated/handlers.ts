@@ -79,6 +79,12 @@ export interface OperationTypes {
     body: undefined;
     reply: { status: 200; body: operations["v2GetTenant"]["responses"][200]["content"]["application/json"] };
   };
+  v2UpdateTenant: {
+    params: operations["v2UpdateTenant"]["parameters"]["path"];
+    query: EmptyObject;
+    body: operations["v2UpdateTenant"]["requestBody"]["content"]["application/json"];
+    reply: { status: 200; body: operations["v2UpdateTenant"]["responses"][200]["content"]["application/json"] };
+  };
   v2ListDatabases: {
     params: operations["v2ListDatabases"]["parameters"]["path"];
     query: NonNullable<operations["v2ListDatabases"]["parameters"]["query"]>;
@@ -102,6 +108,12 @@ export interface OperationTypes {
     query: EmptyObject;
     body: undefined;
     reply: { status: 200; body: operations["v2DeleteDatabase"]["responses"][200]["content"]["application/json"] };
+  };
+  v2GetCollectionByCrn: {
+    params: operations["v2GetCollectionByCrn"]["parameters"]["path"];
+    query: EmptyObject;
+    body: undefined;
+    reply: { status: 200; body: operations["v2GetCollectionByCrn"]["responses"][200]["content"]["application/json"] };
   };
   v2ListCollections: {
     params: operations["v2ListCollections"]["parameters"]["path"];
@@ -362,6 +374,8 @@ export interface Handlers {
   v2CreateTenant(input: HandlerInput<"v2CreateTenant">): Promise<HandlerReply<"v2CreateTenant">>;
   /** GET /api/v2/tenants/{tenant} — Get a tenant */
   v2GetTenant(input: HandlerInput<"v2GetTenant">): Promise<HandlerReply<"v2GetTenant">>;
+  /** PATCH /api/v2/tenants/{tenant} — Set a tenant's resource name */
+  v2UpdateTenant(input: HandlerInput<"v2UpdateTenant">): Promise<HandlerReply<"v2UpdateTenant">>;
   /** GET /api/v2/tenants/{tenant}/databases — List the databases of a tenant */
   v2ListDatabases(input: HandlerInput<"v2ListDatabases">): Promise<HandlerReply<"v2ListDatabases">>;
   /** POST /api/v2/tenants/{tenant}/databases — Create a database */
@@ -370,6 +384,8 @@ export interface Handlers {
   v2GetDatabase(input: HandlerInput<"v2GetDatabase">): Promise<HandlerReply<"v2GetDatabase">>;
   /** DELETE /api/v2/tenants/{tenant}/databases/{database} — Delete a database */
   v2DeleteDatabase(input: HandlerInput<"v2DeleteDatabase">): Promise<HandlerReply<"v2DeleteDatabase">>;
+  /** GET /api/v2/collections/{crn} — Get a collection by CRN */
+  v2GetCollectionByCrn(input: HandlerInput<"v2GetCollectionByCrn">): Promise<HandlerReply<"v2GetCollectionByCrn">>;
   /** GET /api/v2/tenants/{tenant}/databases/{database}/collections — List collections */
   v2ListCollections(input: HandlerInput<"v2ListCollections">): Promise<HandlerReply<"v2ListCollections">>;
   /** POST /api/v2/tenants/{tenant}/databases/{database}/collections — Create a collection (or get it with get_or_create) */

@@ -14,10 +14,12 @@ export type OperationId =
   | "v2Healthcheck"
   | "v2CreateTenant"
   | "v2GetTenant"
+  | "v2UpdateTenant"
   | "v2ListDatabases"
   | "v2CreateDatabase"
   | "v2GetDatabase"
   | "v2DeleteDatabase"
+  | "v2GetCollectionByCrn"
   | "v2ListCollections"
   | "v2CreateCollection"
   | "v2CountCollections"
@@ -78,10 +80,12 @@ export const routes: readonly RouteDefinition[] = [
   { operationId: "v2Healthcheck", method: "GET", fastifyPath: "/api/v2/healthcheck", successStatus: [200], responses: {"200":"application/json","503":"application/json"} },
   { operationId: "v2CreateTenant", method: "POST", fastifyPath: "/api/v2/tenants", successStatus: [200], responses: {"200":"application/json","400":"application/json","409":"application/json","422":"application/json","500":"application/json"} },
   { operationId: "v2GetTenant", method: "GET", fastifyPath: "/api/v2/tenants/:tenant", successStatus: [200], responses: {"200":"application/json","404":"application/json","500":"application/json"} },
+  { operationId: "v2UpdateTenant", method: "PATCH", fastifyPath: "/api/v2/tenants/:tenant", successStatus: [200], responses: {"200":"application/json","404":"application/json","409":"application/json","422":"application/json","500":"application/json"} },
   { operationId: "v2ListDatabases", method: "GET", fastifyPath: "/api/v2/tenants/:tenant/databases", successStatus: [200], responses: {"200":"application/json","422":"application/json","500":"application/json"} },
-  { operationId: "v2CreateDatabase", method: "POST", fastifyPath: "/api/v2/tenants/:tenant/databases", successStatus: [200], responses: {"200":"application/json","400":"application/json","404":"application/json","409":"application/json","422":"application/json","500":"application/json"} },
+  { operationId: "v2CreateDatabase", method: "POST", fastifyPath: "/api/v2/tenants/:tenant/databases", successStatus: [200], responses: {"200":"application/json","400":"application/json","409":"application/json","422":"application/json","500":"application/json"} },
   { operationId: "v2GetDatabase", method: "GET", fastifyPath: "/api/v2/tenants/:tenant/databases/:database", successStatus: [200], responses: {"200":"application/json","404":"application/json","500":"application/json"} },
   { operationId: "v2DeleteDatabase", method: "DELETE", fastifyPath: "/api/v2/tenants/:tenant/databases/:database", successStatus: [200], responses: {"200":"application/json","404":"application/json","500":"application/json"} },
+  { operationId: "v2GetCollectionByCrn", method: "GET", fastifyPath: "/api/v2/collections/:crn", successStatus: [200], responses: {"200":"application/json","400":"application/json","404":"application/json","500":"application/json"} },
   { operationId: "v2ListCollections", method: "GET", fastifyPath: "/api/v2/tenants/:tenant/databases/:database/collections", successStatus: [200], responses: {"200":"application/json","400":"application/json","422":"application/json","500":"application/json"} },
   { operationId: "v2CreateCollection", method: "POST", fastifyPath: "/api/v2/tenants/:tenant/databases/:database/collections", successStatus: [200], responses: {"200":"application/json","400":"application/json","409":"application/json","422":"application/json","500":"application/json"} },
   { operationId: "v2CountCollections", method: "GET", fastifyPath: "/api/v2/tenants/:tenant/databases/:database/collections_count", successStatus: [200], responses: {"200":"application/json","500":"application/json"} },

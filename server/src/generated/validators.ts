@@ -208,6 +208,12 @@ export const validators: { readonly [K in OperationId]: OperationValidators } = 
     body: null,
     bodyRequired: false,
   },
+  v2UpdateTenant: {
+    params: parameters("path", {"tenant":{"types":["string"]}}, compiled.v2UpdateTenant_params as CompiledValidator),
+    query: parameters("query", {}, null),
+    body: body(compiled.v2UpdateTenant_body as CompiledValidator),
+    bodyRequired: true,
+  },
   v2ListDatabases: {
     params: parameters("path", {"tenant":{"types":["string"]}}, compiled.v2ListDatabases_params as CompiledValidator),
     query: parameters("query", {"limit":{"types":["integer"]},"offset":{"types":["integer"]}}, compiled.v2ListDatabases_query as CompiledValidator),
@@ -228,6 +234,12 @@ export const validators: { readonly [K in OperationId]: OperationValidators } = 
   },
   v2DeleteDatabase: {
     params: parameters("path", {"tenant":{"types":["string"]},"database":{"types":["string"]}}, compiled.v2DeleteDatabase_params as CompiledValidator),
+    query: parameters("query", {}, null),
+    body: null,
+    bodyRequired: false,
+  },
+  v2GetCollectionByCrn: {
+    params: parameters("path", {"crn":{"types":["string"]}}, compiled.v2GetCollectionByCrn_params as CompiledValidator),
     query: parameters("query", {}, null),
     body: null,
     bodyRequired: false,

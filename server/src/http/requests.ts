@@ -10,9 +10,16 @@ export function createCollectionInput(body: {
   name: string;
   metadata?: Record<string, unknown> | null;
   configuration?: unknown;
+  schema?: unknown;
   get_or_create?: boolean | null;
 }): CreateCollectionInput {
-  return { name: body.name, metadata: body.metadata, configuration: body.configuration as Config, getOrCreate: body.get_or_create ?? false };
+  return {
+    name: body.name,
+    metadata: body.metadata,
+    configuration: body.configuration as Config,
+    schema: body.schema,
+    getOrCreate: body.get_or_create ?? false,
+  };
 }
 
 export function updateCollectionInput(body: { new_name?: string | null; new_metadata?: Record<string, unknown> | null; new_configuration?: unknown }): UpdateCollectionInput {
@@ -41,6 +48,6 @@ export function queryInput(body: {
   };
 }
 
-export function deleteInput(body: { ids?: string[] | null; where?: unknown; where_document?: unknown }): DeleteInput {
-  return { ids: body.ids, where: body.where, whereDocument: body.where_document };
+export function deleteInput(body: { ids?: string[] | null; where?: unknown; where_document?: unknown; limit?: number | null }): DeleteInput {
+  return { ids: body.ids, where: body.where, whereDocument: body.where_document, limit: body.limit };
 }

@@ -6,7 +6,7 @@ import type { Chroma } from "../core/chroma.js";
 import type { Handlers } from "../generated/handlers.js";
 import { createCollectionInput, deleteInput, getInput, queryInput, updateCollectionInput } from "./requests.js";
 import { v1Scope as scopeOf } from "./scope.js";
-import { collectionToWire, getResultV1, queryResultV1 } from "./wire.js";
+import { collectionToWireV1, getResultV1, queryResultV1 } from "./wire.js";
 
 type V1Handlers = Pick<Handlers, Extract<keyof Handlers, `v1${string}`>>;
 
@@ -40,18 +40,18 @@ export function v1Handlers(chroma: Chroma): V1Handlers {
 
     v1ListCollections: async ({ query }) => ({
       status: 200,
-      body: (await chroma.listCollections(scopeOf(query), { limit: query?.limit, offset: query?.offset })).map(collectionToWire),
+      body: (await chroma.listCollections(scopeOf(query), { limit: query?.limit, offset: query?.offset })).map(collectionToWireV1),
     }),
     v1CountCollections: async ({ query }) => ({ status: 200, body: await chroma.countCollections(scopeOf(query)) }),
     v1CreateCollection: async ({ query, body }) => {
       const collection = await chroma.createCollection(scopeOf(query), createCollectionInput(body));
-      return { status: 200, body: collectionToWire(collection) };
+      return { status: 200, body: collectionToWireV1(collection) };
     },
     // 0.6.3 routes GET/DELETE by name (in the query's tenant/database) and PUT by id on the same path.
     // Routes by id carry no tenant or database: the collection's own scope is looked up.
     v1GetCollection: async ({ params, query }) => ({
       status: 200,
-      body: collectionToWire(await chroma.getCollection(scopeOf(query), params.collection_id)),
+      body: collectionToWireV1(await chroma.getCollection(scopeOf(query), params.collection_id)),
     }),
     v1UpdateCollection: async ({ params, body }) => {
       await chroma.updateCollection(await chroma.scopeOfCollection(params.collection_id), params.collection_id, updateCollectionInput(body));

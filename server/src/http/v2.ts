@@ -30,7 +30,11 @@ export function v2Handlers(chroma: Chroma): V2Handlers {
     },
     v2GetTenant: async ({ params }) => {
       const tenant = await chroma.getTenant(params.tenant);
-      return { status: 200, body: { name: tenant.name, resource_name: null } };
+      return { status: 200, body: { name: tenant.name, resource_name: tenant.resourceName ?? null } };
+    },
+    v2UpdateTenant: async ({ params, body }) => {
+      await chroma.updateTenant(params.tenant, body.resource_name);
+      return { status: 200, body: {} };
     },
     v2ListDatabases: async ({ params, query }) => ({
       status: 200,
@@ -60,6 +64,7 @@ export function v2Handlers(chroma: Chroma): V2Handlers {
       status: 200,
       body: collectionToWire(await chroma.getCollection(scopeOf(params), params.collection_id)),
     }),
+    v2GetCollectionByCrn: async ({ params }) => ({ status: 200, body: collectionToWire(await chroma.getCollectionByCrn(params.crn)) }),
     v2GetCollectionById: async ({ params }) => ({
       status: 200,
       body: collectionToWire(await chroma.getCollectionById(scopeOf(params), params.collection_id)),

@@ -4,12 +4,51 @@
  */
 import type { CollectionInfo } from "../core/model.js";
 import type { GetResult, QueryResult } from "../core/results.js";
+import { configurationFromSchema, configurationJson } from "../core/configuration.js";
+import { schemaToWire } from "../core/schema.js";
 
+/**
+ * A collection as Chroma 1.x answers it: its resolved `schema` and the configuration that schema
+ * describes (the core keeps every answered collection's schema resolved).
+ */
 export function collectionToWire(c: CollectionInfo) {
   return {
     id: c.id,
     name: c.name,
-    configuration_json: c.configuration,
+    configuration_json: configurationJson(configurationFromSchema(c.schema!)),
+    schema: schemaToWire(c.schema!),
+    metadata: c.metadata,
+    dimension: c.dimension,
+    tenant: c.tenant,
+    database: c.database,
+    log_position: c.logPosition,
+    version: c.version,
+  };
+}
+
+/**
+ * A collection as chromadb 0.6.3 answers it: no schema, and its configuration in 0.6.3's
+ * `CollectionConfigurationInternal` serialisation.
+ */
+export function collectionToWireV1(c: CollectionInfo) {
+  const h = configurationFromSchema(c.schema!).hnsw;
+  return {
+    id: c.id,
+    name: c.name,
+    configuration_json: {
+      hnsw_configuration: {
+        space: h.space,
+        ef_construction: h.ef_construction,
+        ef_search: h.ef_search,
+        num_threads: h.num_threads,
+        M: h.max_neighbors,
+        resize_factor: h.resize_factor,
+        batch_size: h.batch_size,
+        sync_threshold: h.sync_threshold,
+        _type: "HNSWConfigurationInternal" as const,
+      },
+      _type: "CollectionConfigurationInternal" as const,
+    },
     metadata: c.metadata,
     dimension: c.dimension,
     tenant: c.tenant,

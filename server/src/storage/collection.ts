@@ -65,6 +65,8 @@ export interface CollectionDeps {
 /** Waits between attempts to load a collection that did not fit in memory: 1 s, doubling, at most 5 min. */
 const RETRY_MIN_MS = 1000;
 const RETRY_MAX_MS = 5 * 60_000;
+/** A read of ids alone. */
+const NO_COLUMNS: Projection = { embeddings: false, documents: false, uris: false, metadatas: false };
 
 /**
  * unloaded: not loaded yet; loading: being (re)loaded from LanceDB; absent: loaded, but no table
@@ -404,11 +406,18 @@ export class CollectionStore implements CollectionRecords {
     if (this.state !== "loading" && this.state !== "unloaded") this.syncedVersion = this.lance.committedVersion;
   }
 
-  async delete(filter: RecordFilter): Promise<number> {
+  async delete(filter: RecordFilter, limit?: number): Promise<number> {
     await this.lance.validate(filter);
     return this.exclusive(() => this.lance.mutex.run(async () => {
       if (this.dropped) return 0;
       await this.refreshIfStale();
+      if (limit !== undefined) {
+        // Only the first `limit` matches in insertion order: those ids, found under the lock.
+        if (limit <= 0) return 0;
+        const first = await this.lance.find(filter, { offset: 0, limit }, NO_COLUMNS);
+        if (first.length === 0) return 0;
+        filter = { ids: first.map((r) => r.id) };
+      }
       // Under the lock, the records matching now are exactly the ones the delete removes.
       const mem = this.resident;
       let slots: Int32Array | null = null;

@@ -11,8 +11,34 @@
 
 // ---- values ------------------------------------------------------------------------------
 
-/** Record and collection metadata as stored: flat keys, scalar values. */
-export type Metadata = Record<string, string | number | boolean>;
+/** One metadata value of a scalar type (also every operand of a where filter). */
+export type MetadataScalar = string | number | boolean;
+
+/**
+ * A sparse vector stored as a metadata value (Chroma 1.x `SparseVector`), as the core normalises it:
+ * `#type` always set, `indices` integers in [0, 2^32) strictly ascending, `values` of the same length
+ * rounded to float32 (printed as their shortest decimal), `tokens` only when the client sent them.
+ */
+export interface SparseVector {
+  "#type": "sparse_vector";
+  indices: number[];
+  values: number[];
+  tokens?: string[];
+}
+
+/**
+ * A metadata value: a scalar, a non-empty list of one scalar type (Chroma 1.x array metadata), or a
+ * sparse vector.
+ */
+export type MetadataValue = MetadataScalar | string[] | number[] | boolean[] | SparseVector;
+
+/** Record and collection metadata as stored: flat keys. */
+export type Metadata = Record<string, MetadataValue>;
+
+/** True for a value the core normalised into a SparseVector (see core/metadata.ts). */
+export function isSparseVector(value: unknown): value is SparseVector {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && (value as { "#type"?: unknown })["#type"] === "sparse_vector";
+}
 
 /** Upstream's three spaces: l2 = squared euclidean, cosine = 1 - cos, ip = 1 - dot. */
 export type DistanceSpace = "l2" | "cosine" | "ip";
@@ -33,21 +59,27 @@ export interface StoredRecord {
  * shapes (rejecting bad operators with upstream's messages); storage compiles them into its own
  * query language. Nothing below the core ever sees raw filter JSON.
  */
-export type MetadataScalar = string | number | boolean;
-
 export type ComparisonOp = "$eq" | "$ne" | "$gt" | "$gte" | "$lt" | "$lte";
 export type MembershipOp = "$in" | "$nin";
+export type ContainsOp = "$contains" | "$not_contains";
 
 /**
  * One where tree. Besides metadata keys it may test the record's id (`#id`) and document
  * (`#document`), as upstream's where grammar does: the Search API's filter mixes all three freely
  * (`{"$or": [{"#id": "a"}, {"#document": {"$contains": "x"}}]}`).
+ *
+ * Comparisons and set membership see scalar values only; `contains` sees array values only (does
+ * the key's list hold the operand?). Numbers compare by value: 2 and 2.0 are equal, 2 never
+ * equals 2.5. The negations ($ne, $nin, $not_contains) are complements: they also match records
+ * that lack the key or hold a value of another type.
  */
 export type MetadataFilter =
   | { kind: "and"; children: MetadataFilter[] }
   | { kind: "or"; children: MetadataFilter[] }
   | { kind: "compare"; key: string; op: ComparisonOp; value: MetadataScalar }
   | { kind: "member"; key: string; op: MembershipOp; values: MetadataScalar[] }
+  /** Array membership: `{key: {"$contains"|"$not_contains": scalar}}`. */
+  | { kind: "contains"; key: string; op: ContainsOp; value: MetadataScalar }
   /** `{"#id": x}`, `{"#id": {"$eq"|"$ne": x}}`, `{"#id": {"$in"|"$nin": [...]}}`; $eq/$ne arrive as one-id lists. */
   | { kind: "id"; op: MembershipOp; ids: string[] }
   /** `{"#document": {"$contains"|"$not_contains"|"$regex"|"$not_regex": text}}`. */
@@ -154,6 +186,8 @@ export interface Neighbor extends RecordView {
 
 export interface TenantInfo {
   name: string;
+  /** Chroma 1.x tenant resource name (set once, PATCH /api/v2/tenants/{tenant}); used by CRNs. */
+  resourceName?: string | null;
 }
 
 export interface DatabaseInfo {
@@ -168,8 +202,16 @@ export interface CollectionInfo {
   tenant: string;
   database: string;
   metadata: Metadata | null;
-  /** Upstream's `configuration_json`, stored verbatim apart from the fields the core interprets. */
+  /**
+   * Upstream's `configuration_json` (Chroma 1.x `CollectionConfiguration`): the core derives it
+   * from `schema` whenever the schema changes, so the two always agree.
+   */
   configuration: Record<string, unknown>;
+  /**
+   * The collection's resolved Chroma 1.x index schema, as the core keeps it (opaque here, stored as
+   * JSON). Null on rows stored before schemas were kept: the core derives one from `configuration`.
+   */
+  schema: object | null;
   /** Fixed by the first write that carries embeddings; null until then. */
   dimension: number | null;
   /** Monotonic counter bumped on every modification of the collection row (upstream's `version`). */
@@ -187,6 +229,7 @@ export interface CollectionPatch {
   name?: string;
   metadata?: Metadata | null;
   configuration?: Record<string, unknown>;
+  schema?: object;
   dimension?: number;
   /** Bump `version` by one. */
   bumpVersion?: boolean;
@@ -296,8 +339,11 @@ export interface CollectionRecords {
   write(records: StoredRecord[]): Promise<void>;
   /** Records matching the filter, in insertion order, paged by offset/limit. */
   find(filter: RecordFilter, page: { offset: number; limit?: number }, projection: Projection): Promise<RecordView[]>;
-  /** Deletes matching records; resolves to how many were deleted. */
-  delete(filter: RecordFilter): Promise<number>;
+  /**
+   * Deletes matching records, or only the first `limit` of them in insertion order; resolves to
+   * how many were deleted.
+   */
+  delete(filter: RecordFilter, limit?: number): Promise<number>;
   /**
    * The k nearest records (matching the filter) to each query, nearest first, distances in the
    * collection's space (IndexParams.space).

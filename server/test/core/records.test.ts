@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mergeMetadata, validateBatch } from "../../src/core/records.js";
 import { decodeEmbedding, checkDimension } from "../../src/core/embeddings.js";
-import { float32ToJson } from "../../src/core/results.js";
+import { float32ToJson } from "../../src/core/float32.js";
 
 const opts = { maxBatchSize: 10, allowNullValues: false };
 
@@ -30,13 +30,64 @@ describe("validateBatch", () => {
     expect(dup).toMatchObject({ name: "DuplicateIDError", status: 400, message: "Expected IDs to be unique, found duplicates of: a" });
   });
 
-  it("rejects metadata values that are not str/int/float/bool, and null outside updates", () => {
-    for (const bad of [[1, 2], { nested: 1 }, null]) {
-      const err = errorOf(() => validateBatch({ ids: ["a"], embeddings: [[1]], metadatas: [{ k: bad as never }] }, opts));
+  it("accepts scalars, homogeneous lists and sparse vectors, normalising sparse vectors", () => {
+    const v = validateBatch(
+      {
+        ids: ["a"],
+        embeddings: [[1]],
+        metadatas: [{ s: "x", n: 1.5, b: true, tags: ["a", "b"], nums: [1, 2.5], flags: [false], sp: { indices: [1, 7], values: [0.1, 2] } }],
+      },
+      opts,
+    );
+    expect(v.metadatas![0]).toEqual({
+      s: "x",
+      n: 1.5,
+      b: true,
+      tags: ["a", "b"],
+      nums: [1, 2.5],
+      flags: [false],
+      sp: { "#type": "sparse_vector", indices: [1, 7], values: [0.1, 2] },
+    });
+  });
+
+  it("rejects other metadata values, empty and mixed lists, bad sparse vectors, and null outside updates", () => {
+    const cases: [unknown, RegExp][] = [
+      [{ nested: 1 }, /Expected metadata value for key k/],
+      [null, /Expected metadata value for key k/],
+      [[], /to be non-empty/],
+      [[1, "x"], /only strings, only numbers or only booleans/],
+      [[[1]], /only strings, only numbers or only booleans/],
+      [{ indices: [2, 1], values: [1, 2] }, /Invalid sparse vector: Sparse vector indices must be sorted in strictly ascending order \(no duplicates\)/],
+      [{ indices: [1, 1], values: [1, 2] }, /strictly ascending/],
+      [{ indices: [1], values: [1, 2] }, /Invalid sparse vector: Sparse vector indices, values, and tokens \(when present\) must have the same length/],
+      [{ indices: [1], values: [1], tokens: ["a", "b"] }, /same length/],
+      [{ indices: [-1], values: [1] }, /indices must be integers/],
+      [{ "#type": "dense", indices: [1], values: [1] }, /Expected #type='sparse_vector'/],
+    ];
+    for (const [bad, message] of cases) {
+      const err = errorOf(() => validateBatch({ ids: ["a", "b"], embeddings: [[1], [2]], metadatas: [{ ok: 1 }, { k: bad as never }] }, opts));
       expect(err.status).toBe(400);
-      expect(err.message).toContain("Expected metadata value");
+      expect(err.message).toMatch(/^Validation error: metadatas: Invalid metadata at index 1: /);
+      expect(err.message).toMatch(message);
     }
     expect(() => validateBatch({ ids: ["a"], metadatas: [{ k: null }] }, { ...opts, allowNullValues: true })).not.toThrow();
+  });
+
+  it("refuses empty keys, keys starting with # or $, and chroma:document, in every write", () => {
+    for (const key of ["", "#tag", "$tag", "chroma:document"]) {
+      for (const allowNullValues of [false, true]) {
+        const err = errorOf(() => validateBatch({ ids: ["a"], embeddings: [[1]], metadatas: [{ [key]: 1 }] }, { ...opts, allowNullValues }));
+        expect(err.status).toBe(400);
+        expect(err.message).toMatch(/^Validation error: metadatas: Invalid metadata at index 0: Metadata key/);
+      }
+    }
+  });
+
+  it("refuses empty and ragged embeddings with upstream's messages", () => {
+    expect(errorOf(() => validateBatch({ ids: ["a"], embeddings: [[]] }, opts)).message).toBe(
+      "Validation error: embeddings: Each embedding must have at least 1 dimension",
+    );
+    expect(errorOf(() => validateBatch({ ids: ["a", "b"], embeddings: [[1, 2], [1]] }, opts)).message).toBe("Inconsistent dimensions in provided embeddings");
   });
 
   it("enforces the advertised batch size with 413", () => {
@@ -53,7 +104,7 @@ describe("embeddings", () => {
   });
 
   it("rejects non-finite numbers and bad base64", () => {
-    expect(() => decodeEmbedding([1, Number.NaN], 0)).toThrow(/finite/);
+    expect(() => decodeEmbedding([1, Number.NaN], 0)).toThrow("Validation error: embeddings: Embeddings must not contain NaN or Infinity values");
     expect(() => decodeEmbedding("!!!", 0)).toThrow(/base64/);
     const good = Buffer.from(new Float32Array([1, 2]).buffer).toString("base64");
     expect(() => decodeEmbedding(`${good.slice(0, 4)}\n${good.slice(4)}`, 0)).toThrow(/base64/);

@@ -127,3 +127,47 @@ describe("reserved keys #id and #document in where (upstream 1.x)", () => {
     expect(() => parseWhere({ "#document": { $regex: 1 } })).toThrow(/on #document to be a str/);
   });
 });
+
+describe("array membership and the v1 wording", () => {
+  it("parses $contains / $not_contains with a scalar operand, nested like any condition", () => {
+    expect(parseWhere({ tags: { $contains: "a" } })).toEqual({ kind: "contains", key: "tags", op: "$contains", value: "a" });
+    expect(parseWhere({ $or: [{ n: { $not_contains: 2.5 } }, { b: { $contains: true } }] })).toEqual({
+      kind: "or",
+      children: [
+        { kind: "contains", key: "n", op: "$not_contains", value: 2.5 },
+        { kind: "contains", key: "b", op: "$contains", value: true },
+      ],
+    });
+    for (const bad of [["a"], null, { x: 1 }]) expect(() => parseWhere({ tags: { $contains: bad } })).toThrow(/Invalid where clause/);
+  });
+
+  function thrown(fn: () => unknown): InvalidArgumentError {
+    try {
+      fn();
+    } catch (err) {
+      return err as InvalidArgumentError;
+    }
+    throw new Error("expected an error");
+  }
+
+  it.each([
+    [{ a: { $foo: 1 } }, "Expected where operator to be one of $gt, $gte, $lt, $lte, $ne, $eq, $in, $nin, got $foo"],
+    [{ a: 1, b: 2 }, 'Expected where to have exactly one operator, got {"a":1,"b":2}'],
+    [{ a: { $gt: "x" } }, 'Expected operand value to be an int or a float for operator $gt, got "x"'],
+    [{ a: { $in: "x" } }, 'Expected operand value to be an list for operator $in, got "x"'],
+    [{ a: { $in: [] } }, "Expected where operand value to be a non-empty list, and all values to be of the same type got []"],
+    [{ a: { $gt: 1, $lt: 2 } }, 'Expected operator expression to have exactly one operator, got {"$gt":1,"$lt":2}'],
+    [{ $and: { a: 1 } }, 'Expected where value for $and or $or to be a list of where expressions, got {"a":1}'],
+  ])("words %j as chromadb 0.6.3 did for v1, and as upstream 1.x for v2", (where, v1Message) => {
+    const err = thrown(() => parseWhere(where));
+    expect(err).toBeInstanceOf(InvalidArgumentError);
+    expect(err.message).toMatch(/^Invalid where clause: /);
+    expect(err.v1Message).toBe(v1Message);
+  });
+
+  it("words where_document mistakes for v1 too", () => {
+    expect(thrown(() => parseWhereDocument({ $foo: "x" })).v1Message).toBe("Expected where document operator to be one of $contains, $and, $or, got $foo");
+    expect(thrown(() => parseWhereDocument({ $contains: 1 })).v1Message).toBe("Expected where document operand value for operator $contains to be a str, got 1");
+    expect(thrown(() => parseWhereDocument({ $contains: 1 })).message).toMatch(/^Invalid where document clause: /);
+  });
+});

@@ -135,6 +135,15 @@ async function attack(op: SpecOperation, attacker: { token: string; databases: s
     return 1;
   }
 
+  if (id === "v2GetCollectionByCrn") {
+    // A CRN names tenant, database and collection: outside the token's scope it is "missing".
+    for (const v of victims) {
+      await expectSameAsMissing(attacker.token, op, v, v, `${id} naming ${v.label}`);
+      n++;
+    }
+    return n;
+  }
+
   const byIdV1 = id.startsWith("v1") && has("collection_id") && !addressesByName(op);
   if (byIdV1) {
     // No tenant in the request: the collection's own scope decides, and outside it is "missing".

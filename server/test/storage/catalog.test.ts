@@ -28,11 +28,17 @@ describe("catalog", () => {
     const { catalog } = storage;
     expect(await catalog.listTenants()).toEqual([]);
     await catalog.createTenant({ name: "zeta" });
-    await catalog.createTenant({ name: "alpha" });
+    await catalog.createTenant({ name: "alpha", resourceName: "alpha-prod" });
     await catalog.createDatabase({ id: "db-2", name: "second", tenant: "zeta" });
     await catalog.createDatabase({ id: "db-1", name: "first", tenant: "zeta" });
     await catalog.createDatabase({ id: "db-3", name: "first", tenant: "alpha" });
-    const c1 = collection({ name: "b-coll", tenant: "zeta", database: "second", metadata: { k: "v", n: 1.5, t: true } });
+    const c1 = collection({
+      name: "b-coll",
+      tenant: "zeta",
+      database: "second",
+      metadata: { k: "v", n: 1.5, t: true, tags: ["x", "y"], sp: { "#type": "sparse_vector", indices: [3], values: [0.5] } },
+      schema: { defaults: {}, keys: { tag: { string: { string_inverted_index: { enabled: false, config: {} } } } } },
+    });
     const c2 = collection({
       name: "a-coll",
       tenant: "zeta",
@@ -47,8 +53,11 @@ describe("catalog", () => {
 
     const check = async () => {
       const cat = storage.catalog;
-      expect(await cat.listTenants()).toEqual([{ name: "zeta" }, { name: "alpha" }]);
-      expect(await cat.getTenant("alpha")).toEqual({ name: "alpha" });
+      expect(await cat.listTenants()).toEqual([
+        { name: "zeta", resourceName: null },
+        { name: "alpha", resourceName: "alpha-prod" },
+      ]);
+      expect(await cat.getTenant("alpha")).toEqual({ name: "alpha", resourceName: "alpha-prod" });
       expect(await cat.getTenant("nope")).toBeNull();
       expect(await cat.listDatabases("zeta")).toEqual([
         { id: "db-2", name: "second", tenant: "zeta" },
@@ -180,7 +189,7 @@ describe("catalog", () => {
     await storage.catalog.createTenant({ name: "after" });
     await (await recordsOf(storage, c)).write([rec("y", [1, 2, 3])]);
     await reopen();
-    expect(await storage.catalog.listTenants()).toEqual([{ name: "after" }]);
+    expect(await storage.catalog.listTenants()).toEqual([{ name: "after", resourceName: null }]);
     expect(await (await recordsOf(storage, c)).count()).toBe(1);
   });
 });

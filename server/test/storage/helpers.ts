@@ -25,6 +25,7 @@ export function collection(over: Partial<CollectionInfo> = {}): CollectionInfo {
     database: "default_database",
     metadata: null,
     configuration: {},
+    schema: null,
     dimension: null,
     version: 0,
     logPosition: 0,

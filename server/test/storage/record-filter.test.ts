@@ -179,16 +179,18 @@ describe("filters evaluated in memory equal LanceDB's answers", () => {
   }
 });
 
-describe("numberMatches: upstream's int/float split", () => {
-  it("compares integral values with the operand truncated toward zero", () => {
-    expect(numberMatches(2, "$eq", 2.5)).toBe(true);
-    expect(numberMatches(-2, "$eq", -2.5)).toBe(true);
+describe("numberMatches: by value, exactly (chroma-core/chroma#7491 is not followed)", () => {
+  it("never matches an integral value against a fractional operand it does not equal", () => {
+    expect(numberMatches(2, "$eq", 2.5)).toBe(false);
+    expect(numberMatches(-2, "$eq", -2.5)).toBe(false);
     expect(numberMatches(2, "$gt", 2.5)).toBe(false);
     expect(numberMatches(3, "$gt", 2.5)).toBe(true);
-    expect(numberMatches(2, "$gte", 2.5)).toBe(true);
+    expect(numberMatches(2, "$gte", 2.5)).toBe(false);
+    expect(numberMatches(2, "$lt", 2.5)).toBe(true);
     expect(numberMatches(2.5, "$eq", 2.5)).toBe(true);
     expect(numberMatches(2.25, "$lt", 2.5)).toBe(true);
     expect(numberMatches(-0, "$eq", 0)).toBe(true);
+    expect(numberMatches(2, "$eq", 2)).toBe(true);
   });
 });
 

@@ -80,11 +80,23 @@ describe("compiled predicates", () => {
     expect(where({ kind: "member", key: "y", op: "$nin", values: ["a"] })).toBe("true");
   });
 
-  it("keeps upstream's truncated comparison of int values with a fractional operand", () => {
-    expect(where({ kind: "compare", key: "x", op: "$lt", value: 5.5 })).toBe(`(${n} < 5.5 AND ${n} <> 5.0)`);
-    expect(where({ kind: "compare", key: "x", op: "$gte", value: -1.5 })).toBe(`(${n} >= -1.5 OR ${n} = -1.0)`);
+  it("compares numbers exactly, not with upstream's truncated operand (chroma-core/chroma#7491)", () => {
+    expect(where({ kind: "compare", key: "x", op: "$lt", value: 5.5 })).toBe(`${n} < 5.5`);
+    expect(where({ kind: "compare", key: "x", op: "$gte", value: -1.5 })).toBe(`${n} >= -1.5`);
+    expect(where({ kind: "compare", key: "x", op: "$eq", value: 2.5 })).toBe(`${n} = 2.5`);
     expect(where({ kind: "compare", key: "x", op: "$eq", value: 5 })).toBe(`${n} = 5.0`);
-    expect(where({ kind: "member", key: "x", op: "$in", values: [5.5] })).toBe(`${n} IN (5.5, 5.0)`);
+    expect(where({ kind: "member", key: "x", op: "$in", values: [5.5] })).toBe(`${n} IN (5.5)`);
+  });
+
+  it("compiles $contains / $not_contains to membership in the key's list column of the operand's type", () => {
+    const list = metadataColumn("ls", "x");
+    const withList = new Set([...cols, list]);
+    const compile = (f: MetadataFilter) => compileFilter({ where: f }, withList);
+    expect(compile({ kind: "contains", key: "x", op: "$contains", value: "a'b" })).toBe(`array_has(\`${list}\`, 'a''b')`);
+    expect(compile({ kind: "contains", key: "x", op: "$not_contains", value: "a" })).toBe(`(\`${list}\` IS NULL OR NOT array_has(\`${list}\`, 'a'))`);
+    // No list column of that element type: nothing contains it, everything does not.
+    expect(compile({ kind: "contains", key: "x", op: "$contains", value: 3 })).toBe("false");
+    expect(compile({ kind: "contains", key: "x", op: "$not_contains", value: true })).toBe("true");
   });
 
   it("lets $ne / $nin match records without the key", () => {

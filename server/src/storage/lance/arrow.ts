@@ -79,9 +79,34 @@ export function float32Data(values: Float32Array): ArrowModule.Data<ArrowModule.
   return arrow.makeData({ type: new arrow.Float32(), length: values.length, nullCount: 0, data: values });
 }
 
+/**
+ * A List column (array metadata values): `elements` builds the child column from all rows' values
+ * flattened; a null row is a null list.
+ */
+export function listData<T>(
+  type: ArrowModule.List,
+  rows: readonly (readonly T[] | null | undefined)[],
+  elements: (flat: T[]) => ArrowModule.Data,
+): ArrowModule.Data<ArrowModule.List> {
+  const length = rows.length;
+  const offsets = new Int32Array(length + 1);
+  const flat: T[] = [];
+  for (let i = 0; i < length; i++) {
+    const r = rows[i];
+    if (r) for (const v of r) flat.push(v);
+    offsets[i + 1] = flat.length;
+  }
+  const { bitmap, nulls } = validity((i) => rows[i] != null, length);
+  return arrow.makeData({ type, length, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, child: elements(flat) });
+}
+
 /** A column of `length` nulls of any of the types our tables use. */
 export function nullData(type: ArrowModule.DataType, length: number): ArrowModule.Data {
   const nullBitmap = new Uint8Array((length + 7) >> 3);
+  if (arrow.DataType.isList(type)) {
+    const child = nullData(type.children[0].type, 0);
+    return arrow.makeData({ type, length, nullCount: length, nullBitmap, valueOffsets: new Int32Array(length + 1), child });
+  }
   if (arrow.DataType.isUtf8(type)) {
     return arrow.makeData({ type, length, nullCount: length, nullBitmap, valueOffsets: new Int32Array(length + 1), data: new Uint8Array(0) });
   }

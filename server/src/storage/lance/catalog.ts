@@ -42,7 +42,7 @@ const str = (name: string, nullable = false) => new arrow.Field(name, new arrow.
 const i64 = (name: string, nullable = false) => new arrow.Field(name, new arrow.Int64(), nullable);
 
 const SCHEMAS = {
-  tenants: new arrow.Schema([str("name"), i64("ord")]),
+  tenants: new arrow.Schema([str("name"), i64("ord"), str("resource_name", true)]),
   databases: new arrow.Schema([str("id"), str("name"), str("tenant"), i64("ord")]),
   collections: new arrow.Schema([
     str("id"),
@@ -55,8 +55,16 @@ const SCHEMAS = {
     i64("dimension", true),
     i64("version"),
     i64("log_position"),
+    str("schema_json", true),
   ]),
 };
+
+/**
+ * Columns added after the first release: a table written before them gets them (all null) on
+ * open. Null reads as "not set": no resource name, and a schema the core derives from the
+ * configuration.
+ */
+const ADDED_COLUMNS: Record<keyof typeof SCHEMAS, string[]> = { tenants: ["resource_name"], databases: [], collections: ["schema_json"] };
 
 /**
  * A catalog table with its writer lock and maintenance. Two handles: `handle` reads (and runs
@@ -177,6 +185,9 @@ export class LanceCatalog implements Catalog {
   static async open(db: Connection, runner: MaintenanceRunner, sharing: CatalogSharing | null = null): Promise<LanceCatalog> {
     const open = async (kind: keyof typeof SCHEMAS) => {
       const table = await createOrOpen(db, CATALOG_TABLES[kind], SCHEMAS[kind]);
+      const present = new Set((await table.schema()).fields.map((f) => f.name));
+      const missing = SCHEMAS[kind].fields.filter((f) => ADDED_COLUMNS[kind].includes(f.name) && !present.has(f.name));
+      if (missing.length > 0) await table.addColumns(new arrow.Schema(missing));
       return new CatalogTable(table, await db.openTable(CATALOG_TABLES[kind]), runner);
     };
     const catalog = new LanceCatalog({ tenants: await open("tenants"), databases: await open("databases"), collections: await open("collections") }, sharing);
@@ -229,8 +240,9 @@ export class LanceCatalog implements Catalog {
 
   private load(tenants: ArrowModule.Table, dbs: ArrowModule.Table, cols: ArrowModule.Table): void {
     this.nextOrd = 0;
+    const resourceNames = readStrings(tenants, "resource_name");
     readStrings(tenants, "name").forEach((name, i) =>
-      this.tenants.set(name!, { value: { name: name! }, ord: Number(tenants.getChild("ord")!.get(i)) }),
+      this.tenants.set(name!, { value: { name: name!, resourceName: resourceNames[i] ?? null }, ord: Number(tenants.getChild("ord")!.get(i)) }),
     );
 
     const dbIds = readStrings(dbs, "id");
@@ -241,7 +253,7 @@ export class LanceCatalog implements Catalog {
     }
 
     const c = (name: string) => readStrings(cols, name);
-    const [ids, names, ts, ds, metas, configs] = [c("id"), c("name"), c("tenant"), c("database"), c("metadata_json"), c("configuration_json")];
+    const [ids, names, ts, ds, metas, configs, schemas] = [c("id"), c("name"), c("tenant"), c("database"), c("metadata_json"), c("configuration_json"), c("schema_json")];
     if (cols.numRows === 0) return this.computeNextOrd();
     const [ord, dimension, version, logPosition] = ["ord", "dimension", "version", "log_position"].map((n) => cols.getChild(n)!);
     for (let i = 0; i < cols.numRows; i++) {
@@ -254,6 +266,7 @@ export class LanceCatalog implements Catalog {
           database: ds[i]!,
           metadata: metas[i] === null ? null : (JSON.parse(metas[i]!) as Metadata),
           configuration: JSON.parse(configs[i]!) as Record<string, unknown>,
+          schema: schemas[i] === null ? null : (JSON.parse(schemas[i]!) as object),
           dimension: dim === null ? null : Number(dim),
           version: Number(version.get(i)),
           logPosition: Number(logPosition.get(i)),
@@ -283,12 +296,22 @@ export class LanceCatalog implements Catalog {
     return t ? { ...t.value } : null;
   }
 
+  /** Insert or replace by name. */
   async createTenant(tenant: TenantInfo): Promise<void> {
     await this.exclusive(() => this.t.tenants.mutex.run(async () => {
       const ord = this.tenants.get(tenant.name)?.ord ?? this.nextOrd++;
-      const data = tableFromColumns(SCHEMAS.tenants, 1, new Map<string, ArrowModule.Data>([["name", utf8Data([tenant.name])], ["ord", int64Data(BigInt64Array.of(big(ord)))]]));
+      const resourceName = tenant.resourceName ?? null;
+      const data = tableFromColumns(
+        SCHEMAS.tenants,
+        1,
+        new Map<string, ArrowModule.Data>([
+          ["name", utf8Data([tenant.name])],
+          ["ord", int64Data(BigInt64Array.of(big(ord)))],
+          ["resource_name", utf8Data([resourceName])],
+        ]),
+      );
       await this.t.tenants.upsert("name", data);
-      this.tenants.set(tenant.name, { value: { name: tenant.name }, ord });
+      this.tenants.set(tenant.name, { value: { name: tenant.name, resourceName }, ord });
     }));
   }
 
@@ -456,6 +479,7 @@ export class LanceCatalog implements Catalog {
           ["dimension", nullableInt64(cs.map((c) => c.dimension))],
           ["version", int64Data(BigInt64Array.from(cs, (c) => big(c.version)))],
           ["log_position", int64Data(BigInt64Array.from(cs, (c) => big(c.logPosition)))],
+          ["schema_json", utf8Data(cs.map((c) => (c.schema ? JSON.stringify(c.schema) : null)))],
         ]),
       );
       await this.t.collections.upsert("id", data);
@@ -492,6 +516,7 @@ function applyPatch(row: CollectionInfo, patch: CollectionPatch): CollectionInfo
   if (patch.name !== undefined) next.name = patch.name;
   if (patch.metadata !== undefined) next.metadata = patch.metadata;
   if (patch.configuration !== undefined) next.configuration = patch.configuration;
+  if (patch.schema !== undefined) next.schema = patch.schema;
   if (patch.dimension !== undefined) next.dimension = patch.dimension;
   if (patch.bumpVersion) next.version += 1;
   return next;
@@ -515,14 +540,16 @@ function sorted<T>(m: Map<string, Ordered<T>>): T[] {
 function cloneCollection(c: CollectionInfo): CollectionInfo {
   return {
     ...c,
-    metadata: c.metadata === null ? null : { ...c.metadata },
+    metadata: c.metadata === null ? null : structuredClone(c.metadata),
     configuration: structuredClone(c.configuration),
+    schema: c.schema === null ? null : structuredClone(c.schema),
   };
 }
 
 function clonePatch(p: CollectionPatch): CollectionPatch {
   const out = { ...p };
-  if (p.metadata) out.metadata = { ...p.metadata };
+  if (p.metadata) out.metadata = structuredClone(p.metadata);
   if (p.configuration) out.configuration = structuredClone(p.configuration);
+  if (p.schema) out.schema = structuredClone(p.schema);
   return out;
 }

@@ -9,11 +9,11 @@
  * - $eq/$gt/$gte/$lt/$lte/$in match only records that have the key with that type;
  *   $ne/$nin are the complement ("id NOT IN (matches)"): records missing the key, or holding
  *   another type, match them;
- * - numbers: upstream keeps int and float values apart and compares int values against the
- *   operand truncated toward zero (Rust `f as i64`) and float values against the operand itself.
- *   Our model only has JS numbers, so integral stored values play upstream's ints: for a
- *   non-integral operand q with t = trunc(q), an integral value c compares as `c OP t`, which
- *   differs from `c OP q` only at c = t (see numericCompare);
+ * - numbers compare by value, exactly: {"$eq": 2.5} never matches a stored 2. Upstream compares
+ *   an int-stored value with the operand truncated toward zero (Rust `f as i64`, so 2.5 matches
+ *   2: chroma-core/chroma#7491); chromaspec does not (contract-tests/KNOWN_DIFFERENCES.md);
+ * - array values (Chroma 1.x) live in list columns ls_/ln_/lb_; only $contains / $not_contains
+ *   look at them (array_has), and comparisons only at the scalar columns, as upstream;
  * - where_document: case-sensitive substring / Rust-regex (DataFusion's regexp_like uses the
  *   same `regex` crate, see regexMatch); records without a document never match $contains/$regex and always
  *   match $not_contains/$not_regex;
@@ -21,9 +21,10 @@
  * - `#id` conditions are `id IN (...)` / its negation; `#document` conditions inside a where tree
  *   compile exactly as where_document does.
  */
-import type { DocumentFilter, MetadataFilter, MetadataScalar, RecordFilter } from "../storage.js";
+import { isSparseVector, type DocumentFilter, type MetadataFilter, type MetadataScalar, type MetadataValue, type RecordFilter } from "../storage.js";
 
-export type MetadataKind = "s" | "n" | "b";
+/** Scalar columns s_/n_/b_, list columns ls_/ln_/lb_ (array values, by element type). */
+export type MetadataKind = "s" | "n" | "b" | "ls" | "ln" | "lb";
 
 /** Names of the typed filter columns present in a table. */
 export type ColumnSet = ReadonlySet<string>;
@@ -47,11 +48,18 @@ export function metadataColumn(kind: MetadataKind, key: string): string {
   return `${kind}_${hex}`;
 }
 
-/** The kind of column a metadata value lives in. */
-export function kindOf(value: MetadataScalar): MetadataKind {
+/** The kind of scalar column a scalar lives in. */
+export function kindOf(value: MetadataScalar): "s" | "n" | "b" {
   if (typeof value === "string") return "s";
   if (typeof value === "boolean") return "b";
   return "n";
+}
+
+/** The kind of column a metadata value lives in; null for sparse vectors, which are not filtered on. */
+export function columnKindOf(value: MetadataValue): MetadataKind | null {
+  if (Array.isArray(value)) return value.length === 0 ? null : (`l${kindOf(value[0])}` as MetadataKind);
+  if (isSparseVector(value)) return null;
+  return kindOf(value as MetadataScalar);
 }
 
 /** SQL string literal: the dialect has no backslash escapes, so doubling quotes is complete. */
@@ -90,40 +98,10 @@ function joinAll(parts: string[], op: "AND" | "OR"): string {
   return `(${joinAll(parts.slice(0, middle), op)} ${op} ${joinAll(parts.slice(middle), op)})`;
 }
 
-/**
- * Number comparison with upstream's int/float split. For an integral operand both halves agree
- * with plain numeric comparison. For a non-integral q (t = trunc(q)), integral values c compare
- * with t; since no integer lies strictly between t and q, `c OP t` equals `c OP q` except at
- * c = t, where it is t OP t (true for =, >=, <=; false for >, <).
- */
+/** `col OP q` over float64 values; $ne also matches records without a value in this column. */
 function numericCompare(col: string, op: keyof typeof SQL_OP, q: number): string {
   const lit = sqlNumber(q);
-  if (Number.isInteger(q)) {
-    return op === "$ne" ? `(${col} IS NULL OR ${col} <> ${lit})` : `${col} ${SQL_OP[op]} ${lit}`;
-  }
-  const t = sqlNumber(Math.trunc(q));
-  switch (op) {
-    case "$eq":
-      return `(${col} = ${lit} OR ${col} = ${t})`;
-    case "$ne":
-      return `(${col} IS NULL OR (${col} <> ${lit} AND ${col} <> ${t}))`;
-    case "$gt":
-    case "$lt":
-      return `(${col} ${SQL_OP[op]} ${lit} AND ${col} <> ${t})`;
-    case "$gte":
-    case "$lte":
-      return `(${col} ${SQL_OP[op]} ${lit} OR ${col} = ${t})`;
-  }
-}
-
-/** Values a numeric $in/$nin element matches: itself and, for int-typed values, its truncation. */
-function numericSet(values: number[]): number[] {
-  const out = new Set<number>();
-  for (const v of values) {
-    out.add(v);
-    if (!Number.isInteger(v)) out.add(Math.trunc(v));
-  }
-  return [...out];
+  return op === "$ne" ? `(${col} IS NULL OR ${col} <> ${lit})` : `${col} ${SQL_OP[op]} ${lit}`;
 }
 
 function compileMetadata(filter: MetadataFilter, columns: ColumnSet): string {
@@ -155,8 +133,7 @@ function compileMetadata(filter: MetadataFilter, columns: ColumnSet): string {
         const name = metadataColumn(kind, filter.key);
         if (!columns.has(name)) continue;
         const col = ident(name);
-        const set = kind === "n" ? numericSet(values as number[]) : values;
-        const list = set.map(literal).join(", ");
+        const list = values.map(literal).join(", ");
         parts.push(filter.op === "$in" ? `${col} IN (${list})` : `(${col} IS NULL OR ${col} NOT IN (${list}))`);
       }
       return joinAll(parts, filter.op === "$in" ? "OR" : "AND");
@@ -165,6 +142,15 @@ function compileMetadata(filter: MetadataFilter, columns: ColumnSet): string {
       return filter.op === "$in" ? compileIds(filter.ids) : `NOT (${compileIds(filter.ids)})`;
     case "document":
       return compileDocument(filter.filter);
+    case "contains": {
+      const name = metadataColumn(`l${kindOf(filter.value)}` as MetadataKind, filter.key);
+      const negate = filter.op === "$not_contains";
+      // No such list column: no record ever had an array of this type under the key.
+      if (!columns.has(name)) return negate ? TRUE : FALSE;
+      const col = ident(name);
+      const has = `array_has(${col}, ${literal(filter.value)})`;
+      return negate ? `(${col} IS NULL OR NOT ${has})` : has;
+    }
   }
 }
 

@@ -5,8 +5,10 @@
  *   checked against it on load) |
  *   embedding FixedSizeList<float32>[dim] | norm float32 (for cosine, see nearest) |
  *   document utf8? | uri utf8? | metadata_json utf8? (the metadata as given, for reading back) |
- *   s_<key> utf8? / n_<key> float64? / b_<key> int8 0/1? per metadata key and value type, added by
- *   schema evolution the first time a key appears with that type; they exist only for filtering.
+ *   s_<key> utf8? / n_<key> float64? / b_<key> int8 0/1? per metadata key and value type, and
+ *   ls_<key> / ln_<key> / lb_<key> (lists of those) for array values, added by schema evolution
+ *   the first time a key appears with that type; they exist only for filtering. Sparse-vector
+ *   values live in metadata_json only.
  * The table is created by the first write, which fixes the dimension.
  *
  * LanceDB only: this module knows nothing of the resident copy in memory. Its caller (the
@@ -19,7 +21,7 @@
  * the new holder's fence (`fence`) makes any late commit of the old holder fail (lance/lease.ts).
  */
 import { Index, type Table } from "@lancedb/lancedb";
-import type { DistanceSpace, Metadata, Neighbor, Projection, RecordFilter, RecordView, StoredRecord } from "../storage.js";
+import type { DistanceSpace, Metadata, MetadataScalar, Neighbor, Projection, RecordFilter, RecordView, StoredRecord } from "../storage.js";
 import { InvalidPatternError, regexPatterns } from "../storage.js";
 import {
   arrow,
@@ -27,6 +29,7 @@ import {
   float32Data,
   float64Data,
   int64Data,
+  listData,
   readStrings,
   tableFromColumns,
   utf8Data,
@@ -38,10 +41,10 @@ import { TableHandle } from "./handle.js";
 import { fenceTable } from "./lease.js";
 import { TableMaintenance } from "./maintenance.js";
 import { Mutex } from "../../util/mutex.js";
-import { andPredicates, compileFilter, compileIds, kindOf, metadataColumn, type MetadataKind } from "./sql.js";
+import { andPredicates, columnKindOf, compileFilter, compileIds, metadataColumn, type MetadataKind } from "./sql.js";
 
 const BASE_COLUMNS = ["id", "seq", "version", "embedding", "norm", "document", "uri", "metadata_json"] as const;
-const TYPED_COLUMN = /^[snb]_(?:[0-9a-f]{4})*$/;
+const TYPED_COLUMN = /^l?[snb]_(?:[0-9a-f]{4})*$/;
 /** Keeps IN lists (and the SQL text) of one probe query bounded. */
 const ID_CHUNK = 4096;
 
@@ -66,9 +69,15 @@ function baseSchema(dim: number): ArrowModule.Schema {
   ]);
 }
 
+function scalarType(kind: string): ArrowModule.DataType {
+  return kind === "s" ? new arrow.Utf8() : kind === "n" ? new arrow.Float64() : new arrow.Int8();
+}
+
+/** s_/n_/b_ scalar columns, ls_/ln_/lb_ lists of the same element types. */
 function typedField(name: string): ArrowModule.Field {
-  const type = name[0] === "s" ? new arrow.Utf8() : name[0] === "n" ? new arrow.Float64() : new arrow.Int8();
-  return new arrow.Field(name, type, true);
+  const list = name[0] === "l";
+  const element = scalarType(list ? name[1] : name[0]);
+  return new arrow.Field(name, list ? new arrow.List(new arrow.Field("item", element, true)) : element, true);
 }
 
 function isNotFound(err: unknown): boolean {
@@ -598,7 +607,8 @@ export class LanceTable {
    * the column. Rows written later are folded in by optimize(); until then LanceDB scans them.
    */
   private async ensureIndices(table: Table): Promise<void> {
-    const wanted = ["id", ...[...this.columns].sort()].slice(0, 1 + MAX_SCALAR_INDEXES);
+    // List columns (array values) take no BTREE.
+    const wanted = ["id", ...[...this.columns].filter((c) => c[0] !== "l").sort()].slice(0, 1 + MAX_SCALAR_INDEXES);
     if (wanted.every((c) => this.indexedColumns.has(c))) return;
     for (const i of await table.listIndices()) if (i.columns.length === 1) this.indexedColumns.add(i.columns[0]);
     const missing = wanted.filter((c) => !this.indexedColumns.has(c));
@@ -613,7 +623,8 @@ export class LanceTable {
   private namesFor(key: string): Record<MetadataKind, string> {
     let names = this.columnNames.get(key);
     if (!names) {
-      names = { s: metadataColumn("s", key), n: metadataColumn("n", key), b: metadataColumn("b", key) };
+      const hex = metadataColumn("s", key).slice(2);
+      names = { s: `s_${hex}`, n: `n_${hex}`, b: `b_${hex}`, ls: `ls_${hex}`, ln: `ln_${hex}`, lb: `lb_${hex}` };
       this.columnNames.set(key, names);
     }
     return names;
@@ -625,7 +636,9 @@ export class LanceTable {
     for (const r of batch) {
       if (!r.metadata) continue;
       for (const key in r.metadata) {
-        const name = this.namesFor(key)[kindOf(r.metadata[key])];
+        const kind = columnKindOf(r.metadata[key]);
+        if (kind === null) continue;
+        const name = this.namesFor(key)[kind];
         if (!this.columns.has(name)) missing.add(name);
       }
     }
@@ -646,7 +659,7 @@ export class LanceTable {
     const documents = new Array<string | null>(n);
     const uris = new Array<string | null>(n);
     const seqColumn = new BigInt64Array(n);
-    const typed = new Map<string, (string | number | boolean | null)[]>();
+    const typed = new Map<string, (MetadataScalar | MetadataScalar[] | null)[]>();
     for (let i = 0; i < n; i++) {
       const r = records[i];
       ids[i] = r.id;
@@ -658,10 +671,12 @@ export class LanceTable {
       if (!r.metadata) continue;
       for (const key in r.metadata) {
         const value = r.metadata[key];
-        const name = this.namesFor(key)[kindOf(value)];
+        const kind = columnKindOf(value);
+        if (kind === null) continue;
+        const name = this.namesFor(key)[kind];
         let column = typed.get(name);
         if (!column) typed.set(name, (column = new Array(n).fill(null)));
-        column[i] = value;
+        column[i] = value as MetadataScalar | MetadataScalar[];
       }
     }
     const schema = this.schema!;
@@ -676,12 +691,15 @@ export class LanceTable {
       ["uri", utf8Data(uris)],
       ["metadata_json", utf8Data(metadataJson)],
     ]);
+    const scalarData = (kind: string, values: readonly (MetadataScalar | null)[]) =>
+      kind === "s" ? utf8Data(values as (string | null)[]) : kind === "n" ? float64Data(values as (number | null)[]) : boolAsInt8Data(values as (boolean | null)[]);
     for (const [name, values] of typed) {
-      const kind = name[0];
-      columns.set(
-        name,
-        kind === "s" ? utf8Data(values as (string | null)[]) : kind === "n" ? float64Data(values as (number | null)[]) : boolAsInt8Data(values as (boolean | null)[]),
-      );
+      if (name[0] === "l") {
+        const field = schema.fields.find((f) => f.name === name)!;
+        columns.set(name, listData(field.type as ArrowModule.List, values as (MetadataScalar[] | null)[], (flat) => scalarData(name[1], flat)));
+      } else {
+        columns.set(name, scalarData(name[0], values as (MetadataScalar | null)[]));
+      }
     }
     // Columns this batch does not set are written as nulls: a replaced record must not keep
     // the old record's typed values.

@@ -8,9 +8,10 @@
  * - a comparison sees only values of its operand's type (booleans are never numbers, 5 ≠ "5");
  *   $ne / $nin are complements of $eq / $in: records lacking the key or holding another type
  *   match them; empty $and is true, empty $or false;
- * - numbers: an integral stored value compares with a non-integral operand truncated toward zero
- *   (upstream's int column vs Rust `f as i64`), a non-integral one with the operand itself
- *   (see numberMatches: the one place this rule lives on this side);
+ * - numbers compare by value, exactly: {"$eq": 2.5} never matches a stored 2 (upstream truncates
+ *   the operand for int-stored values, chroma-core/chroma#7491; chromaspec does not, see
+ *   contract-tests/KNOWN_DIFFERENCES.md; numberMatches is the one place this rule lives on this side);
+ * - array metadata values are seen only by $contains / $not_contains, which this side declines;
  * - strings compare as LanceDB stores them: UTF-8, so a lone surrogate is U+FFFD on both sides;
  * - documents: case-sensitive substring; records without a document never match $contains and
  *   always match $not_contains;
@@ -44,13 +45,9 @@ export class NotResident extends Error {
   }
 }
 
-/**
- * `value OP q` for a stored number, with upstream's int/float split (mirrors lance/sql.ts
- * numericCompare): integral values compare with trunc(q), others with q. For an integral q both
- * are plain comparison.
- */
+/** `value OP q` for a stored number, by value (mirrors lance/sql.ts numericCompare). */
 export function numberMatches(value: number, op: ComparisonOp, q: number): boolean {
-  const operand = Number.isInteger(value) ? Math.trunc(q) : q;
+  const operand = q;
   switch (op) {
     case "$eq":
       return value === operand;
@@ -147,12 +144,7 @@ function compileWhere(f: MetadataFilter, src: FilterSource): Leaf | null {
       for (const v of f.values) {
         if (typeof v === "string") codes.add(src.codeOf(v));
         else if (typeof v === "boolean") v ? (withTrue = true) : (withFalse = true);
-        else {
-          // An integral stored value matches a non-integral element's truncation (see numberMatches);
-          // truncations are integral, so a non-integral value only ever matches its own element.
-          numbers.add(v);
-          if (!Number.isInteger(v)) numbers.add(Math.trunc(v));
-        }
+        else numbers.add(v); // by value, exactly (see numberMatches)
       }
       // A short list (the usual $in) is compared element by element over typed arrays: a Set of
       // doubles boxes every value it is asked about (an allocation per record scanned).

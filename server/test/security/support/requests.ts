@@ -33,6 +33,8 @@ export function bodyFor(operationId: string, t: Target): unknown {
   switch (operationId.replace(/^v[12]/, "")) {
     case "CreateTenant":
       return { name: "intruder-tenant" };
+    case "UpdateTenant":
+      return { resource_name: "intruder-resource-name" };
     case "CreateDatabase":
       return { name: t.database };
     case "CreateCollection":
@@ -61,7 +63,18 @@ export function bodyFor(operationId: string, t: Target): unknown {
 export function buildRequest(op: SpecOperation, t: Target): BuiltRequest {
   let path = op.path;
   for (const p of op.parameters.filter((p) => p.in === "path")) {
-    const value = p.name === "tenant" ? t.tenant : p.name === "database" ? t.database : p.name === "collection_id" ? (addressesByName(op) ? t.collectionName : t.collectionId) : undefined;
+    const value =
+      p.name === "tenant"
+        ? t.tenant
+        : p.name === "database"
+          ? t.database
+          : p.name === "collection_id"
+            ? addressesByName(op)
+              ? t.collectionName
+              : t.collectionId
+            : p.name === "crn"
+              ? `${t.tenant}:${t.database}:${t.collectionName}`
+              : undefined;
     if (value === undefined) throw new Error(`${op.operationId}: no value for path parameter ${p.name}`);
     path = path.replace(`{${p.name}}`, encodeURIComponent(value));
   }

@@ -37,7 +37,8 @@ interface Doc {
 
 /** Operations whose {collection_id} segment is a collection NAME (upstream reuses the template). */
 export function addressesByName(op: SpecOperation): boolean {
-  return op.parameters.some((p) => p.name === "collection_id" && /\bNAME\b/.test(p.description));
+  // A CRN (`tenant:database:collection`) names the collection too.
+  return op.parameters.some((p) => (p.name === "collection_id" && /\bNAME\b/.test(p.description)) || p.name === "crn");
 }
 
 let cached: { doc: Doc; operations: SpecOperation[] } | undefined;
