@@ -8,8 +8,9 @@
  */
 import * as fc from "fast-check";
 import {
-  BAD_WHERE_DOCUMENTS, BAD_WHERES, corruptText, deepWhere, deepWhereDocument, encodeSegment, hostileString, HOSTILE_QUERY_VALUES,
-  RAW_BODIES, RAW_NUMBERS, rawSegment, rawToken, requestLineSafe,
+  BAD_WHERE_DOCUMENTS, BAD_WHERES, corruptText, deepWhere, deepWhereDocument, encodeSegment, hostileString, HOSTILE_CONFIGURATIONS,
+  HOSTILE_METADATA_KEYS, HOSTILE_METADATA_VALUES, HOSTILE_QUERY_VALUES, HOSTILE_SCHEMAS, RAGGED_EMBEDDINGS, RAW_BODIES, RAW_NUMBERS,
+  rawSegment, rawToken, requestLineSafe,
 } from "./hostile.js";
 import { hostileSearchBodies } from "./search.js";
 import { addressesByName, type Schema, type SpecOperation } from "./spec.js";
@@ -52,6 +53,8 @@ const RECORD_ARRAYS = ["embeddings", "metadatas", "documents", "uris"];
 const ID_POOL = ["r1", "r2", "r3", "r4", "r5", "r6", "seed-0", "x"];
 const NAME_POOL = ["scratch-one", "scratch-two", "scratch_3", "abc", "Zz9", "play-main"];
 const META_KEYS = ["owner", "i", "tag", "score", "flag"];
+/** Keys upstream reserves (or that configure the index): refused or interpreted, never a 5xx. */
+const RESERVED_KEYS = ["#tag", "$score", "chroma:document", "hnsw:space", "hnsw:M", "hnsw:search_ef"];
 
 function typesOf(schema: Schema): string[] {
   const t = schema.type;
@@ -128,7 +131,11 @@ function objectArb(schema: Schema, ctx: GenContext, depth: number): fc.Arbitrary
     const minKeys = typeof schema.minProperties === "number" ? schema.minProperties : 0;
     const maxKeys = typeof schema.maxProperties === "number" ? schema.maxProperties : depth <= 0 ? minKeys : 4;
     if (ap && typeof ap === "object") {
-      const keys = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...META_KEYS) }, { weight: 1, arbitrary: hostileString().filter((k) => !k.startsWith("$")) });
+      const keys = fc.oneof(
+        { weight: 5, arbitrary: fc.constantFrom(...META_KEYS) },
+        { weight: 1, arbitrary: hostileString().filter((k) => !k.startsWith("$")) },
+        { weight: 1, arbitrary: fc.constantFrom(...RESERVED_KEYS) },
+      );
       return fc.dictionary(keys, fromSchema(ap as Schema, ctx, depth - 1), { minKeys, maxKeys });
     }
     // A free-form object (configuration, schema): known configuration shapes or small junk.
@@ -206,6 +213,11 @@ function hostileNode(ctx: GenContext): fc.Arbitrary<[string, unknown]> {
     fc.constantFrom(0, 1, ctx.maxFilterDepth - 1, ctx.maxFilterDepth, ctx.maxFilterDepth + 1, 200, 600).map((d) => [`where nested ${d}`, deepWhere(d)] as [string, unknown]),
     fc.constantFrom(...BAD_WHERES).map((w) => ["bad where", w] as [string, unknown]),
     fc.constantFrom(...BAD_WHERE_DOCUMENTS).map((w) => ["bad where_document", w] as [string, unknown]),
+    fc.tuple(fc.constantFrom(...HOSTILE_METADATA_KEYS, "tag"), fc.constantFrom(...HOSTILE_METADATA_VALUES, 1, "x")).map(([k, v]) => [`metadata ${k}=${JSON.stringify(v).slice(0, 40)}`, { [k]: v }] as [string, unknown]),
+    fc.constantFrom(...HOSTILE_METADATA_VALUES).map((v) => ["metadata value", v] as [string, unknown]),
+    fc.constantFrom(...RAGGED_EMBEDDINGS).map((e) => ["ragged embeddings", e] as [string, unknown]),
+    fc.constantFrom(...HOSTILE_SCHEMAS).map((x) => ["hostile schema", x] as [string, unknown]),
+    fc.constantFrom(...HOSTILE_CONFIGURATIONS).map((x) => ["hostile configuration", x] as [string, unknown]),
     fc.constant(["huge string", "z".repeat(200_000)] as [string, unknown]),
   );
 }

@@ -96,10 +96,44 @@ export const BAD_WHERES: unknown[] = [
   { a: { $foo: 1 } }, { $nor: [{ a: 1 }] }, { $and: "x" }, { $and: [] }, { $or: [{}] }, { a: { $in: [] } }, { a: { $in: [1, "x"] } },
   { a: { $gt: "x" } }, { a: { $eq: [1] } }, { a: { $eq: null } }, { a: null }, { a: [1, 2] }, { a: {} }, { a: { $eq: 1, $ne: 2 } },
   { a: 1, b: 2 }, {}, { "": 1 }, { $contains: "x" }, { a: { $contains: "x" } }, { a: { $regex: "(" } }, { $where: "1==1" },
+  { a: { $contains: [1] } }, { a: { $not_contains: null } }, { a: { $contains: {} } }, { "#document": { $eq: "x" } }, { "#document": { $regex: "(" } },
+  { "#id": { $in: [] } }, { "#id": 5 }, { "#embedding": { $contains: 1 } }, { $and: [{ a: { $contains: "x" } }, { b: { $not_contains: 2.5 } }] },
   // JSON.parse makes "__proto__" an own key, as the server's parser does (a literal would set the prototype).
   JSON.parse('{"__proto__":{"polluted":true}}'), { constructor: { prototype: { polluted: true } } }, { "a.b": { $ne: "x'y" } },
   { [`k${"\u0000"}`]: 1 }, { a: { $in: Array.from({ length: 3000 }, (_, i) => i) } },
   { $or: Array.from({ length: 2000 }, (_, i) => ({ k: i })) },
+];
+
+/**
+ * Metadata values and keys the server must refuse with a 4xx (or store, for the valid arrays and
+ * sparse vectors): empty, mixed and nested lists, malformed sparse vectors, reserved key prefixes.
+ */
+export const HOSTILE_METADATA_VALUES: unknown[] = [
+  [], [1, "a"], [[1]], [null], [{}], ["x", "y"], [1, 2.5], [true], Array.from({ length: 5000 }, (_, i) => i),
+  { indices: [2, 1], values: [1, 2] }, { indices: [1, 1], values: [1, 2] }, { indices: [1], values: [1, 2] }, { indices: [], values: [] },
+  { "#type": "dense_vector", indices: [1], values: [1] }, { "#type": "sparse_vector", indices: [-1], values: [1] },
+  { indices: [4294967296], values: [1] }, { indices: [1.5], values: [1] }, { indices: [1], values: ["x"] }, { indices: [1], values: [1], tokens: [1] },
+  { indices: [1], values: [1], tokens: ["a", "b"] }, { indices: "1", values: "1" }, { indices: [1, 7], values: [0.25, 3], tokens: ["a", "b"] },
+  { "#type": "sparse_vector" }, { indices: Array.from({ length: 3000 }, (_, i) => i), values: Array.from({ length: 3000 }, () => 1) },
+];
+export const HOSTILE_METADATA_KEYS = ["#tag", "$score", "#", "$", "#document", "#embedding", "$and", "chroma:document", "", "hnsw:space", "hnsw:M", "hnsw:bogus"];
+
+/** Embedding lists of inconsistent or empty dimensions. */
+export const RAGGED_EMBEDDINGS: unknown[] = [[[]], [[], []], [[1, 2, 3], [1]], [[1], [1, 2, 3]], [[1, 2, 3], []], [["AAAA"]]];
+
+/** Schemas and configurations outside upstream's rules or shapes. */
+export const HOSTILE_SCHEMAS: unknown[] = [
+  { defaults: {} }, { keys: {} }, { defaults: [], keys: [] }, { defaults: { string: 5 }, keys: {} }, { defaults: {}, keys: { "#x": {} } },
+  { defaults: { float_list: { vector_index: { enabled: true, config: {} } } }, keys: {} },
+  { defaults: {}, keys: { "#embedding": { float_list: { vector_index: { enabled: true, config: { hnsw: { batch_size: 1, max_neighbors: 0 } } } } } } },
+  { defaults: {}, keys: { "#embedding": { float_list: { vector_index: { enabled: true, config: { spann: { search_nprobe: -1 } } } } } } },
+  { defaults: {}, keys: { a: { sparse_vector: { sparse_vector_index: { enabled: true, config: {} } } }, b: { sparse_vector: { sparse_vector_index: { enabled: true, config: {} } } } } },
+  { defaults: { "#string": { $string_inverted_index: { enabled: "no", config: {} } } }, keys: {} }, { defaults: {}, keys: {}, source_attached_function_id: "x" },
+];
+export const HOSTILE_CONFIGURATIONS: unknown[] = [
+  { hnsw: { max_neighbors: 0 } }, { hnsw: { max_neighbors: 1 } }, { hnsw: { resize_factor: -1 } }, { hnsw: { sync_threshold: 0 } }, { hnsw: { ef_construction: 1e20 } },
+  { hnsw: {}, spann: {} }, { spann: { search_nprobe: 99999999999 } }, { embedding_function: { type: "known" } }, { embedding_function: { type: "known", name: 1, config: {} } },
+  { embedding_function: "openai" }, { hnsw: { ef_search: 18446744073709551615 } },
 ];
 
 export const BAD_WHERE_DOCUMENTS: unknown[] = [
