@@ -200,8 +200,25 @@ function pointerToLoc(pointer: string): (string | number)[] {
     .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
 }
 
-function toIssue(e: AjvError, location: string): ValidationIssue {
-  const loc: (string | number)[] = [location, ...pointerToLoc(e.instancePath)];
+/** The value at a location of the validated input (for messages that quote what was sent). */
+function valueAt(root: unknown, path: (string | number)[]): unknown {
+  let node = root;
+  for (const part of path) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<string | number, unknown>)[part];
+  }
+  return node;
+}
+
+/** A sent value quoted in a message: JSON, cut at 100 characters. */
+function quote(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 100 ? text.slice(0, 100) + "..." : text;
+}
+
+function toIssue(e: AjvError, location: string, root: unknown): ValidationIssue {
+  const path = pointerToLoc(e.instancePath);
+  const loc: (string | number)[] = [location, ...path];
   switch (e.keyword) {
     case "required":
       return { loc: [...loc, String(e.params.missingProperty)], msg: "Field required", type: "missing" };
@@ -216,7 +233,11 @@ function toIssue(e: AjvError, location: string): ValidationIssue {
       };
     }
     case "enum":
-      return { loc, msg: "must be one of " + (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", "), type: "enum" };
+      return {
+        loc,
+        msg: "must be one of " + (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ") + ", got " + quote(valueAt(root, path)),
+        type: "enum",
+      };
     case "oneOf":
       if (Array.isArray(e.params.passingSchemas)) {
         return { loc, msg: "matches more than one allowed shape (oneOf)", type: "union_ambiguous" };
@@ -229,11 +250,11 @@ function toIssue(e: AjvError, location: string): ValidationIssue {
   }
 }
 
-function toIssues(errors: AjvError[] | null | undefined, location: string): ValidationIssue[] {
+function toIssues(errors: AjvError[] | null | undefined, location: string, root: unknown): ValidationIssue[] {
   const seen = new Set<string>();
   const issues: ValidationIssue[] = [];
   for (const e of errors ?? []) {
-    const issue = toIssue(e, location);
+    const issue = toIssue(e, location, root);
     const key = JSON.stringify(issue);
     if (!seen.has(key)) {
       seen.add(key);
@@ -249,13 +270,13 @@ function parameters(location: "path" | "query", rules: Record<string, ParamRule>
   if (compiled === null) return NO_PARAMETERS;
   return (raw: Record<string, string | string[] | undefined>): ValidationResult<Record<string, unknown>> => {
     const value = coerceParameters(raw ?? {}, rules);
-    return compiled(value) ? { ok: true, value } : { ok: false, issues: toIssues(compiled.errors, location) };
+    return compiled(value) ? { ok: true, value } : { ok: false, issues: toIssues(compiled.errors, location, value) };
   };
 }
 
 function body(compiled: CompiledValidator) {
   return (parsed: unknown): ValidationResult =>
-    compiled(parsed) ? { ok: true, value: parsed } : { ok: false, issues: toIssues(compiled.errors, "body") };
+    compiled(parsed) ? { ok: true, value: parsed } : { ok: false, issues: toIssues(compiled.errors, "body", parsed) };
 }
 `;
 
