@@ -28,7 +28,6 @@ def vector_index_hnsw(client, name: str) -> dict:
         ("ef_search", 55, True),
         ("sync_threshold", 2500, True),
         ("resize_factor", 1.5, True),
-        ("max_neighbors", 32, True),
         ("num_threads", 3, False),
         ("batch_size", 250, False),
     ],
@@ -49,7 +48,18 @@ def test_modify_updates_an_updatable_hnsw_parameter(client, name, key, value, ec
     client.delete_collection(name)
 
 
-@pytest.mark.parametrize("key, value", [("ef_construction", 200), ("space", "ip")])
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("ef_construction", 200),
+        ("space", "ip"),
+        pytest.param(
+            "max_neighbors",
+            32,
+            marks=pytest.mark.known_difference("max_neighbors cannot change after creation (422); Chroma 1.x accepts it"),
+        ),
+    ],
+)
 def test_modify_refuses_a_fixed_hnsw_parameter(client, name, key, value):
     col = client.create_collection(name, embedding_function=None)
     before = hnsw(client, name)
@@ -114,6 +124,7 @@ def test_schema_and_configuration_both_given_conflict(client, name):
 
 EF_A = {"type": "known", "name": "default", "config": {}}
 EF_B = {"type": "known", "name": "openai", "config": {"model_name": "text-embedding-3-small"}}
+EF_C = {"type": "known", "name": "cohere", "config": {"model_name": "embed-english-v3.0"}}
 COLLECTIONS = "/tenants/default_tenant/databases/default_database/collections"
 
 
@@ -127,14 +138,21 @@ def test_an_embedding_function_in_the_schema_with_hnsw_configuration_is_refused(
         client._server._make_request("post", COLLECTIONS, json=body)
 
 
-@pytest.mark.known_difference(
-    "conflicting embedding functions in schema and configuration are refused (issue 17 item 3); "
-    "Chroma 1.3.x silently keeps the schema's when the configuration holds nothing else"
-)
 def test_conflicting_embedding_functions_in_schema_and_configuration_are_refused(client, name):
-    body = {"name": name, "configuration": {"embedding_function": EF_A}, "schema": schema_with_ef(EF_B)}
-    with pytest.raises(InvalidArgumentError):
+    body = {"name": name, "configuration": {"embedding_function": EF_C}, "schema": schema_with_ef(EF_B)}
+    with pytest.raises(InvalidArgumentError, match="Cannot set both collection config and schema"):
         client._server._make_request("post", COLLECTIONS, json=body)
+
+
+def test_the_clients_default_embedding_function_gives_way_to_the_schemas(client, name):
+    # create_collection(schema=...) without an embedding_function argument sends the client's default
+    # one in the configuration; the schema's is the one kept, as Chroma 1.3.x.
+    body = {"name": name, "configuration": {"embedding_function": EF_A}, "schema": schema_with_ef(EF_B)}
+    created = client._server._make_request("post", COLLECTIONS, json=body)
+    got = client._server._make_request("get", f"{COLLECTIONS}/{name}")
+    for answer in (created, got):
+        assert answer["configuration_json"]["embedding_function"] == EF_B
+        assert answer["schema"]["keys"]["#embedding"]["float_list"]["vector_index"]["config"]["embedding_function"] == EF_B
 
 
 @pytest.mark.parametrize(

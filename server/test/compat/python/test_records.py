@@ -110,7 +110,7 @@ WHERE_CASES = [
     {"rank": {"$lt": 3}},
     {"rank": {"$lte": 3}},
     {"score": {"$gt": 4.25}},
-    pytest.param({"score": 2.5}, marks=pytest.mark.chromaspec_bug("$eq 2.5 also matches a stored 2.0 (floats with integral values are kept as ints)")),
+    {"score": 2.5},
     {"even": True},
     {"even": {"$ne": True}},
     {"group": {"$in": ["alpha", "gamma"]}},
