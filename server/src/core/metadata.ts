@@ -15,8 +15,10 @@
  * the key instead, see contract-tests/KNOWN_DIFFERENCES.md).
  */
 import { InvalidArgumentError } from "./errors.js";
+import { asFloats, copyFloatKey, isFloatKey } from "../util/floats.js";
 import { float32ToJson } from "./float32.js";
 import type { Metadata, MetadataValue, SparseVector } from "./model.js";
+import { sparseVectorProblem } from "./sparse-vector.js";
 
 export const RESERVED_METADATA_KEY = "chroma:document";
 
@@ -65,19 +67,14 @@ function toSparseVector(key: string, raw: Record<string, unknown>): SparseVector
   if (hasTokens && (!Array.isArray(tokens) || !tokens.every((t) => typeof t === "string"))) {
     throw sparseProblem(`Sparse vector tokens must be a list of strings, got ${describe(tokens)}`);
   }
-  if (indices.length !== values.length || (hasTokens && (tokens as unknown[]).length !== indices.length)) {
-    throw sparseProblem("Sparse vector indices, values, and tokens (when present) must have the same length");
-  }
-  for (let i = 1; i < indices.length; i++) {
-    if ((indices[i] as number) <= (indices[i - 1] as number)) {
-      throw sparseProblem("Sparse vector indices must be sorted in strictly ascending order (no duplicates)");
-    }
-  }
+  // Upstream's SparseVector::validate, in its order (shared with the Search API's sparse queries).
+  const problem = sparseVectorProblem({ indices: indices as number[], values: values as number[], tokens: hasTokens ? (tokens as string[]) : undefined });
+  if (problem !== undefined) throw sparseProblem(problem);
   const out: SparseVector = {
     "#type": "sparse_vector",
     indices: indices as number[],
     // Upstream keeps f32; the shortest decimal of the float32 is what both faces print back.
-    values: (values as number[]).map((v) => float32ToJson(Math.fround(v))),
+    values: asFloats((values as number[]).map((v) => float32ToJson(Math.fround(v)))),
   };
   if (hasTokens) out.tokens = [...(tokens as string[])];
   return out;
@@ -92,6 +89,8 @@ function toList(key: string, list: unknown[]): MetadataValue {
       `Expected metadata list value for key ${key} to contain only strings, only numbers or only booleans, got ${describe(list)}`,
     );
   }
+  // A list with a float in it is a list of floats (upstream's FloatArray): `[1, 2.5]` reads back `[1.0, 2.5]`.
+  if (kind === "number" && list.some((v, i) => !Number.isInteger(v) || isFloatKey(list, i))) return asFloats([...(list as number[])]);
   return [...list] as MetadataValue;
 }
 
@@ -113,6 +112,7 @@ function normalise(raw: unknown, allowNull: boolean): MetadataPatch {
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     checkKey(key);
     if (value === null && allowNull) out[key] = null;
+    else if (typeof value === "number" && Number.isFinite(value)) copyFloatKey(raw, key, out); // `2.0` stays a float
     else out[key] = toValue(key, value);
   }
   return out;
@@ -153,10 +153,11 @@ export function collectionMetadata(raw: unknown, field: "metadata" | "new_metada
 /** Applies an update's metadata patch: keys are merged, a null value removes the key. */
 export function mergeMetadata(current: Metadata | null, patch: MetadataPatch | null | undefined): Metadata | null {
   if (patch === undefined || patch === null) return current;
-  const merged: Metadata = { ...(current ?? {}) };
+  const merged: Metadata = {};
+  for (const key of Object.keys(current ?? {})) copyFloatKey(current!, key, merged);
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete merged[key];
-    else merged[key] = value;
+    else copyFloatKey(patch, key, merged);
   }
   return Object.keys(merged).length === 0 ? null : merged;
 }

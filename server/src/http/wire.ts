@@ -7,6 +7,18 @@ import type { GetResult, QueryResult } from "../core/results.js";
 import { configurationFromSchema, configurationJson } from "../core/configuration.js";
 import { schemaToWire } from "../core/schema.js";
 
+/** The fields after the configuration, the same on both faces (in upstream's order). */
+function placement(c: CollectionInfo) {
+  return {
+    metadata: c.metadata,
+    dimension: c.dimension,
+    tenant: c.tenant,
+    database: c.database,
+    log_position: c.logPosition,
+    version: c.version,
+  };
+}
+
 /**
  * A collection as Chroma 1.x answers it: its resolved `schema` and the configuration that schema
  * describes (the core keeps every answered collection's schema resolved).
@@ -17,12 +29,7 @@ export function collectionToWire(c: CollectionInfo) {
     name: c.name,
     configuration_json: configurationJson(configurationFromSchema(c.schema!)),
     schema: schemaToWire(c.schema!),
-    metadata: c.metadata,
-    dimension: c.dimension,
-    tenant: c.tenant,
-    database: c.database,
-    log_position: c.logPosition,
-    version: c.version,
+    ...placement(c),
   };
 }
 
@@ -49,12 +56,7 @@ export function collectionToWireV1(c: CollectionInfo) {
       },
       _type: "CollectionConfigurationInternal" as const,
     },
-    metadata: c.metadata,
-    dimension: c.dimension,
-    tenant: c.tenant,
-    database: c.database,
-    log_position: c.logPosition,
-    version: c.version,
+    ...placement(c),
   };
 }
 
