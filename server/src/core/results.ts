@@ -3,7 +3,8 @@
  * comes back as null; inside it, one entry per record (null where the record has no value).
  */
 import { float32ToJson } from "./float32.js";
-import type { IncludeField, Metadata } from "./model.js";
+import { asFloats, copyFloatKey } from "../util/floats.js";
+import { isSparseVector, type IncludeField, type Metadata } from "./model.js";
 import type { Neighbor, RecordView } from "../storage/storage.js";
 
 export interface GetResult {
@@ -27,19 +28,24 @@ export interface QueryResult {
 
 export { float32ToJson };
 
+/** An embedding as wire numbers (float32's shortest decimals), written as floats (core/floats.ts). */
 export function embeddingToJson(e: Float32Array | undefined): number[] {
-  if (!e) return [];
+  if (!e) return asFloats([]);
   const out = new Array<number>(e.length);
   for (let i = 0; i < e.length; i++) out[i] = float32ToJson(e[i]);
-  return out;
+  return asFloats(out);
 }
 
-/** Upstream returns metadata keys in sorted order. */
+/** Upstream returns metadata keys in sorted order; a sparse vector's values are floats on the wire. */
 export function sortedMetadata(m: Metadata | null | undefined): Metadata | null {
   if (!m) return null;
   const keys = Object.keys(m).sort();
   const out: Metadata = {};
-  for (const k of keys) out[k] = m[k];
+  for (const k of keys) {
+    const v = m[k];
+    if (isSparseVector(v)) out[k] = { ...v, values: asFloats([...v.values]) };
+    else copyFloatKey(m, k, out);
+  }
   return out;
 }
 
@@ -63,7 +69,7 @@ export function toQueryResult(lists: Neighbor[][], include: IncludeField[]): Que
     documents: has("documents") ? lists.map((l) => l.map((n) => n.document ?? null)) : null,
     uris: has("uris") ? lists.map((l) => l.map((n) => n.uri ?? null)) : null,
     metadatas: has("metadatas") ? lists.map((l) => l.map((n) => sortedMetadata(n.metadata))) : null,
-    distances: has("distances") ? lists.map((l) => l.map((n) => float32ToJson(Math.fround(n.distance)))) : null,
+    distances: has("distances") ? lists.map((l) => asFloats(l.map((n) => float32ToJson(Math.fround(n.distance))))) : null,
     include,
   };
 }

@@ -14,6 +14,7 @@
  * Deliberate difference: upstream's single-node server refuses a sparse-vector index ("Sparse
  * vector indexing is not enabled in local"); chromaspec serves sparse vectors and accepts one.
  */
+import { isFloatArray, isFloatKey } from "../util/floats.js";
 import { availableParallelism } from "node:os";
 import { InvalidArgumentError } from "./errors.js";
 import type { MetadataFilter, RecordFilter } from "./filter.js";
@@ -547,14 +548,17 @@ export function updateVectorIndex(schema: Schema, update: (config: VectorIndexCo
 
 // ---- keys written by records -----------------------------------------------------------------
 
-/** Upstream's value type: a number list is a FloatArray as soon as one element is fractional. */
-function valueTypeOf(value: MetadataValue): keyof ValueTypes {
+/**
+ * Upstream's value type of `metadata[key]`: a number written as a float (`2.0`, util/floats.ts) is a
+ * float; a number list is a FloatArray as soon as one element is a float.
+ */
+function valueTypeOf(metadata: object, key: string, value: MetadataValue): keyof ValueTypes {
   if (isSparseVector(value)) return "sparse_vector";
   const scalar = Array.isArray(value) ? value[0] : value;
   if (typeof scalar === "string") return "string";
   if (typeof scalar === "boolean") return "bool";
-  const numbers = Array.isArray(value) ? (value as number[]) : [value as number];
-  return numbers.every(Number.isInteger) ? "int" : "float";
+  if (Array.isArray(value)) return isFloatArray(value) || !(value as unknown as number[]).every(Number.isInteger) ? "float" : "int";
+  return isFloatKey(metadata, key) || !Number.isInteger(value) ? "float" : "int";
 }
 
 /**
@@ -568,7 +572,7 @@ export function withMetadataKeys(schema: Schema, metadatas: readonly (Metadata |
     if (!m) continue;
     for (const [key, value] of Object.entries(m)) {
       if (value === null || key.startsWith(CHROMA_KEY)) continue;
-      const type = valueTypeOf(value);
+      const type = valueTypeOf(m, key, value);
       const current = (out ?? schema).keys[key];
       if (current?.[type] !== undefined) continue;
       out ??= structuredClone(schema);

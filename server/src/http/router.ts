@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Handlers, RequestAuth } from "../generated/handlers.js";
 import { routes, type OperationId, type RouteDefinition } from "../generated/routes.js";
 import { validators, type ValidationIssue } from "../generated/validators.js";
+import { parseJson, stringifyJson } from "../util/json.js";
 
 /**
  * Default body limit: 500 MiB. A full batch (5461 records, upstream's max_batch_size) of
@@ -176,7 +177,7 @@ function parseBody(raw: unknown, required: boolean): Parsed {
   }
   try {
     // A UTF-8 BOM is legal in front of JSON text but JSON.parse rejects it.
-    return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+    return { ok: true, value: parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
   } catch (err) {
     const reason = (err as Error).message;
     const position = /position (\d+)/.exec(reason);
@@ -225,7 +226,7 @@ function sendReply(route: RouteDefinition, result: { status: number; body?: unkn
   reply.code(result.status);
   if (mediaType === null) return reply.send();
   if (mediaType === "application/json" || mediaType.endsWith("+json")) {
-    return reply.header("content-type", `${mediaType}; charset=utf-8`).send(JSON.stringify(result.body ?? null));
+    return reply.header("content-type", `${mediaType}; charset=utf-8`).send(stringifyJson(result.body ?? null));
   }
   return reply.header("content-type", mediaType).send(typeof result.body === "string" ? result.body : String(result.body));
 }

@@ -26,6 +26,7 @@
  * `fresh()` by storage/open.ts before handing the collection out). Catching up = LanceDB's
  * latest version vs the one the resident copy reflects (`syncedVersion`).
  */
+import { stringifyJson } from "../util/json.js";
 import type { Memory, ResidentCollection, ResidentRecord } from "./memory/resident.js";
 import type { IndexLog } from "./memory/graph-persistence.js";
 import type { GraphStore } from "./lance/graph-store.js";
@@ -370,7 +371,7 @@ export class CollectionStore implements CollectionRecords {
       let mem = this.resident;
       const { seqs, replaced } = mem ? mem.assignSeqs(batch, this.lance.nextSeq) : await this.lance.assignSeqs(batch);
       const version = this.lance.stampVersion();
-      const metadataJson = batch.map((r) => (r.metadata ? JSON.stringify(r.metadata) : null));
+      const metadataJson = batch.map((r) => (r.metadata ? stringifyJson(r.metadata) : null));
       if (mem) {
         const fresh = batch.length - replaced;
         try {

@@ -71,6 +71,46 @@ describe("persistence", () => {
     expect((await call(server.url, "POST", `${DB}/collections/${id}/add`, { ids: ["bad"], embeddings: [[1, 2]] })).status).toBe(400);
   });
 
+  it("keeps a float with an integral value a float (2.0), in records and collections, across updates and a restart", async () => {
+    const dir = await dataDir();
+    let server = await start({ dataDir: dir });
+    // Sent as text: JSON.stringify would write 2.0 as 2.
+    const raw = async (method: string, path: string, text?: string) => {
+      const res = await fetch(server.url + path, { method, headers: { "content-type": "application/json" }, body: text });
+      expect(res.status, path).toBeLessThan(300);
+      return res.text();
+    };
+    const created = JSON.parse(await raw("POST", `${DB}/collections`, '{"name": "floats", "metadata": {"w": 1.0, "k": 1}}'));
+    const v1 = `/api/v1/collections/${created.id}`;
+    const v2 = `${DB}/collections/${created.id}`;
+    await raw("POST", `${v1}/add`, '{"ids": ["a", "b"], "embeddings": [[1, 0], [0, 1]], "metadatas": [{"x": 2.0, "n": 2, "l": [1.0, 2.0], "m": [1, 2], "h": [1, 2.5]}, {"x": 3}]}');
+    await raw("POST", `${v2}/update`, '{"ids": ["b"], "metadatas": [{"y": 4.00, "x": null}]}');
+    await raw("POST", `${v2}/upsert`, '{"ids": ["c"], "embeddings": [[1, 1]], "metadatas": [{"z": 1e2}]}');
+    const expected = ['{"h":[1.0,2.5],"l":[1.0,2.0],"m":[1,2],"n":2,"x":2.0}', '{"y":4.0}', '{"z":100.0}'];
+    const check = async () => {
+      for (const path of [`${v1}/get`, `${v2}/get`]) {
+        expect(await raw("POST", path, '{"ids": ["a", "b", "c"], "include": ["metadatas"]}')).toContain(`"metadatas":[${expected.join(",")}]`);
+      }
+      const query = await raw("POST", `${v2}/query`, '{"query_embeddings": [[1, 0]], "n_results": 1, "include": ["metadatas", "distances"]}');
+      expect(query).toContain(`"metadatas":[[${expected[0]}]]`);
+      expect(query).toContain('"distances":[[0.0]]');
+      const collection = await raw("GET", `${DB}/collections/floats`);
+      expect(collection).toContain('"metadata":{"w":1.0,"k":1}');
+      // The schema learns each key's types as written: x both (2.0 and 3), y, z, l, h float, n and m int.
+      const keys = JSON.parse(collection).schema.keys;
+      const types = (k: string) => Object.keys(keys[k]).sort();
+      expect(["x", "y", "z", "l", "h", "n", "m"].map(types)).toEqual([["float", "int"], ["float"], ["float"], ["float"], ["float"], ["int"], ["int"]]);
+      // Filters compare by value: 2 and 2.0 are equal.
+      expect(JSON.parse(await raw("POST", `${v2}/get`, '{"where": {"x": {"$eq": 2}}, "include": []}')).ids).toEqual(["a"]);
+      expect(JSON.parse(await raw("POST", `${v2}/get`, '{"where": {"n": {"$eq": 2.0}}, "include": []}')).ids).toEqual(["a"]);
+    };
+    await check();
+    await server.stop();
+    running.splice(running.indexOf(server), 1);
+    server = await start({ dataDir: dir });
+    await check();
+  });
+
   it("loses no acknowledged add when killed with SIGKILL in the middle of a stream", async () => {
     const dir = await dataDir();
     const server = await start({ dataDir: dir });

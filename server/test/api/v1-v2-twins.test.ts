@@ -94,6 +94,21 @@ describe("v1 and v2 twins", () => {
     expect(v2.body.distances[0][0]).toBeCloseTo(1 - (0.2 + 0.9), 5);
   });
 
+  it("write embeddings and distances as floats, integral ones too (4.0, as upstream's serde)", async () => {
+    const raw = async (path: string, body: unknown) => {
+      const res = await fetch(server.url + path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    for (const base of [`/api/v1/collections/${id}`, `${V2}/collections/${id}`]) {
+      // "a" is [1, 0]: get answers [1.0,0.0]; its ip distance to [1, 0] is 1 - 1 = 0.0.
+      expect(await raw(`${base}/get`, { ids: ["a"], include: ["embeddings"] })).toContain('"embeddings":[[1.0,0.0]]');
+      const query = await raw(`${base}/query`, { query_embeddings: [[1, 0]], n_results: 1, include: ["embeddings", "distances"] });
+      expect(query).toContain('"embeddings":[[[1.0,0.0]]]');
+      expect(query).toContain('"distances":[[0.0]]');
+    }
+  });
+
   it("count the same, and a write through one face is seen by the other", async () => {
     expect((await call("POST", `/api/v1/collections/${id}/update`, { ids: ["a"], metadatas: [{ k: null, via: "v1" }] })).body).toBeNull();
     expect((await call("POST", `${V2}/collections/${id}/update`, { ids: ["b"], metadatas: [{ via: "v2" }] })).body).toEqual({});

@@ -8,6 +8,7 @@
  * the page (0, 1, ...), as upstream's Limit operator. Storage is reached only through `SearchReader`,
  * so this module is pure given the reader (tests drive it with an in-memory model).
  */
+import { copyFloatKey } from "../../util/floats.js";
 import { DimensionMismatchError } from "../errors.js";
 import type { RecordFilter } from "../filter.js";
 import type { Metadata } from "../model.js";
@@ -136,7 +137,7 @@ function selectMetadata(metadata: Metadata | null, all: boolean, fields: string[
   let any = false;
   for (const key of fields) {
     if (Object.prototype.hasOwnProperty.call(metadata, key)) {
-      out[key] = metadata[key];
+      copyFloatKey(metadata, key, out);
       any = true;
     }
   }

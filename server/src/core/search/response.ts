@@ -6,6 +6,7 @@
  * (NaN from the log of a negative, an overflow) is null, as serde_json writes it.
  */
 import type { Metadata } from "../model.js";
+import { asFloats } from "../../util/floats.js";
 import { embeddingToJson, float32ToJson, sortedMetadata } from "../results.js";
 import type { SearchRow } from "./execute.js";
 import { DOCUMENT, EMBEDDING, isMetadataField, METADATA, SCORE } from "./plan.js";
@@ -30,7 +31,7 @@ export function toSearchResponse(searches: { select: string[]; rows: SearchRow[]
     out.documents.push(select.includes(DOCUMENT) ? rows.map((r) => r.document ?? null) : null);
     out.embeddings.push(select.includes(EMBEDDING) ? rows.map((r) => (r.embedding ? embeddingToJson(r.embedding) : null)) : null);
     out.metadatas.push(select.includes(METADATA) || select.some(isMetadataField) ? rows.map((r) => sortedMetadata(r.metadata)) : null);
-    out.scores.push(select.includes(SCORE) ? rows.map((r) => scoreToJson(r.score)) : null);
+    out.scores.push(select.includes(SCORE) ? asFloats(rows.map((r) => scoreToJson(r.score))) : null);
     out.select.push(select);
   }
   return out;

@@ -18,6 +18,7 @@
  * LanceDB when one of the tables has a newer version, checked at most once per read-consistency
  * interval (reads started later than `interval` after a commit see it).
  */
+import { cloneJson, parseJson, stringifyJson } from "../../util/json.js";
 import type { Connection, Table } from "@lancedb/lancedb";
 import type { Catalog, CollectionInfo, CollectionPatch, DatabaseInfo, Metadata, TenantInfo } from "../storage.js";
 import { arrow, float64Data, int64Data, readStrings, tableFromColumns, utf8Data, type ArrowModule } from "./arrow.js";
@@ -264,7 +265,7 @@ export class LanceCatalog implements Catalog {
           name: names[i]!,
           tenant: ts[i]!,
           database: ds[i]!,
-          metadata: metas[i] === null ? null : (JSON.parse(metas[i]!) as Metadata),
+          metadata: metas[i] === null ? null : (parseJson(metas[i]!) as Metadata),
           configuration: JSON.parse(configs[i]!) as Record<string, unknown>,
           schema: schemas[i] === null ? null : (JSON.parse(schemas[i]!) as object),
           dimension: dim === null ? null : Number(dim),
@@ -474,7 +475,7 @@ export class LanceCatalog implements Catalog {
           ["tenant", utf8Data(cs.map((c) => c.tenant))],
           ["database", utf8Data(cs.map((c) => c.database))],
           ["ord", int64Data(BigInt64Array.from(puts, (p) => big(p.ord)))],
-          ["metadata_json", utf8Data(cs.map((c) => (c.metadata === null ? null : JSON.stringify(c.metadata))))],
+          ["metadata_json", utf8Data(cs.map((c) => (c.metadata === null ? null : stringifyJson(c.metadata))))],
           ["configuration_json", utf8Data(cs.map((c) => JSON.stringify(c.configuration ?? {})))],
           ["dimension", nullableInt64(cs.map((c) => c.dimension))],
           ["version", int64Data(BigInt64Array.from(cs, (c) => big(c.version)))],
@@ -540,7 +541,7 @@ function sorted<T>(m: Map<string, Ordered<T>>): T[] {
 function cloneCollection(c: CollectionInfo): CollectionInfo {
   return {
     ...c,
-    metadata: c.metadata === null ? null : structuredClone(c.metadata),
+    metadata: c.metadata === null ? null : cloneJson(c.metadata),
     configuration: structuredClone(c.configuration),
     schema: c.schema === null ? null : structuredClone(c.schema),
   };
@@ -548,7 +549,7 @@ function cloneCollection(c: CollectionInfo): CollectionInfo {
 
 function clonePatch(p: CollectionPatch): CollectionPatch {
   const out = { ...p };
-  if (p.metadata) out.metadata = structuredClone(p.metadata);
+  if (p.metadata) out.metadata = cloneJson(p.metadata);
   if (p.configuration) out.configuration = structuredClone(p.configuration);
   if (p.schema) out.schema = structuredClone(p.schema);
   return out;

@@ -20,6 +20,7 @@
  * commits, so a commit is always based on the version the lease holder last saw: after a takeover
  * the new holder's fence (`fence`) makes any late commit of the old holder fail (lance/lease.ts).
  */
+import { parseJson } from "../../util/json.js";
 import { Index, type Table } from "@lancedb/lancedb";
 import type { DistanceSpace, Metadata, MetadataScalar, Neighbor, Projection, RecordFilter, RecordView, StoredRecord } from "../storage.js";
 import { InvalidPatternError, regexPatterns } from "../storage.js";
@@ -790,7 +791,7 @@ function toViews(result: ArrowModule.Table, projection: Projection, dim: number)
   if (projection.documents) readStrings(result, "document").forEach((d, i) => (views[i].document = d));
   if (projection.uris) readStrings(result, "uri").forEach((u, i) => (views[i].uri = u));
   if (projection.metadatas) {
-    readStrings(result, "metadata_json").forEach((m, i) => (views[i].metadata = m === null ? null : (JSON.parse(m) as Metadata)));
+    readStrings(result, "metadata_json").forEach((m, i) => (views[i].metadata = m === null ? null : (parseJson(m) as Metadata)));
   }
   if (projection.embeddings) vectorsOf(result.getChild("embedding")!, dim, true).forEach((v, i) => (views[i].embedding = v));
   return views;

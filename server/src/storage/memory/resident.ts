@@ -5,6 +5,7 @@
  * and kept in step by the collection composer (storage/collection.ts), which writes LanceDB
  * first and then applies the same change here.
  */
+import { parseJson } from "../../util/json.js";
 import type { IndexParams, Metadata, Neighbor, Projection, RecordFilter, RecordView, SeqMeasure, SparseTerms, StoredRecord } from "../storage.js";
 import { AnnWorkerHost, type AnnHost } from "./ann-worker-host.js";
 import { FilterColumns } from "./filter-columns.js";
@@ -473,7 +474,7 @@ export class ResidentCollection {
 }
 
 function parseMetadata(json: string | null): Metadata | null {
-  return json === null ? null : (JSON.parse(json) as Metadata);
+  return json === null ? null : (parseJson(json) as Metadata);
 }
 
 function fill(view: RecordView, p: Payload, projection: Projection): void {

@@ -55,7 +55,6 @@ def test_metadata_values_keep_their_python_types(filled):
     assert type(got["score"]) is float  # 1.5
 
 
-@pytest.mark.chromaspec_bug("a float with an integral value (2.0) comes back as the int 2 and filters as one")
 def test_a_float_with_an_integral_value_stays_a_float(filled):
     got = filled.get(ids=["rec-04"])["metadatas"][0]
     assert got["score"] == 2.0 and type(got["score"]) is float
@@ -336,7 +335,6 @@ def test_unicode_documents_and_metadata_round_trip(client, name):
     client.delete_collection(name)
 
 
-@pytest.mark.chromaspec_bug("integral floats are sent as JSON integers: numpy arrays of an int dtype, int distances")
 def test_embeddings_and_distances_are_floats_even_when_integral(client, name):
     col = client.create_collection(name, embedding_function=None)
     col.add(ids=["i"], embeddings=[[1.0, 2.0, 0.0]])
