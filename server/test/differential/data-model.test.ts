@@ -312,6 +312,30 @@ describe.skipIf(!REFERENCE)("differential: the 1.x data model, chromaspec vs ref
     expectSame(...(await both("GET", (s) => `${rec(s)}/count`)), "count after delete limit 1");
   });
 
+  it("ints and floats: an integral float stays a float; embeddings and distances are written as floats (same text)", async () => {
+    const ids = await createBoth({ name: name("floats") });
+    const rec = (s: Side) => `${DB}/collections/${ids[s]}`;
+    // Raw text both ways: JSON.stringify and JSON.parse would hide the difference between 2 and 2.0.
+    const text = async (base: string, path: string, body: string) => {
+      const res = await fetch(base + path, { method: "POST", headers: { "content-type": "application/json" }, body });
+      expect(res.status, `${base}${path}`).toBeLessThan(300);
+      return res.text();
+    };
+    const bothText = (path: (s: Side) => string, body: string) => Promise.all([text(server.url, path("ours"), body), text(REFERENCE!, path("theirs"), body)]);
+    await bothText((s) => `${rec(s)}/add`, '{"ids": ["a", "b"], "embeddings": [[1, 0], [0, 2.5]], "metadatas": [{"x": 2.0, "n": 2, "l": [1.0, 2.0], "m": [1, 2]}, {"x": 3}]}');
+    await bothText((s) => `${rec(s)}/update`, '{"ids": ["b"], "metadatas": [{"y": 4.00}]}');
+    // Each metadata value as written, e.g. `"x":2.0` (upstream's key order is its own; values are compared as text).
+    const metadatas = (t: string) => [...t.matchAll(/"([xnlmy])":(\[[^\]]*\]|[^,}\]]+)/g)].map((m) => m[0]).sort();
+    const [g1, g2] = await bothText((s) => `${rec(s)}/get`, '{"ids": ["a", "b"], "include": ["metadatas", "embeddings"]}');
+    expect(metadatas(g1)).toEqual(metadatas(g2));
+    expect(metadatas(g1)).toEqual(['"l":[1.0,2.0]', '"m":[1,2]', '"n":2', '"x":2.0', '"x":3', '"y":4.0']);
+    expect(g1).toContain('"embeddings":[[1.0,0.0],[0.0,2.5]]');
+    expect(g2).toContain('"embeddings":[[1.0,0.0],[0.0,2.5]]');
+    const [q1, q2] = await bothText((s) => `${rec(s)}/query`, '{"query_embeddings": [[1, 0]], "n_results": 1, "include": ["distances"]}');
+    expect(q1).toContain('"distances":[[0.0]]');
+    expect(q2).toContain('"distances":[[0.0]]');
+  });
+
   it("a malformed CRN and a tenant's resource name: the same answers", async () => {
     for (const crn of ["bad", "a:b", "a:b:c:d", "a::c", "::"]) expectSame(...(await both("GET", () => `/api/v2/collections/${crn}`)), `crn ${crn}`);
     for (const body of [{}, { resource_name: 5 }]) expectSame(...(await both("PATCH", () => "/api/v2/tenants/default_tenant", body)), `patch tenant ${JSON.stringify(body)}`);
