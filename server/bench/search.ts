@@ -59,8 +59,12 @@ function addBody(data: Dataset, sparse: SparseSet, batch: number): string {
   return JSON.stringify({ ids, embeddings, metadatas });
 }
 
-/** The collection schema: upstream's defaults plus a BM25 sparse-vector index on SPARSE_KEY. */
+/**
+ * The collection schema: upstream's defaults (an empty `defaults` resolves to them; upstream
+ * requires the field) plus a BM25 sparse-vector index on SPARSE_KEY.
+ */
 export const SEARCH_SCHEMA = {
+  defaults: {},
   keys: {
     [SPARSE_KEY]: { sparse_vector: { sparse_vector_index: { enabled: true, config: { bm25: true } } } },
   },
