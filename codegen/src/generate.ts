@@ -6,6 +6,7 @@
  *   server/src/generated/handlers.ts     Handlers interface
  *   server/src/generated/validators.ts   typed request validators
  *   server/src/generated/validators.ajv.ts  ajv standalone code behind them
+ *   server/src/generated/document.ts     the spec as JSON (GET /openapi.json, /docs)
  * Output is a pure function of the spec text, so CI can regenerate and `git diff --exit-code`.
  *
  * Usage: tsx src/generate.ts [--spec ../openapi.yaml] [--sdk-out dir] [--server-out dir]
@@ -18,6 +19,7 @@ import { renderTypes } from "./types.js";
 import { renderRoutes } from "./routes.js";
 import { renderHandlers } from "./handlers.js";
 import { renderValidators } from "./validators.js";
+import { renderDocument } from "./document.js";
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -53,6 +55,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     [join(serverOut, "handlers.ts"), renderHandlers(ops)],
     [join(serverOut, "validators.ts"), validators.wrapper],
     [join(serverOut, "validators.ajv.ts"), validators.compiled],
+    [join(serverOut, "document.ts"), renderDocument(doc)],
   ]);
 
   for (const [file, text] of outputs) {

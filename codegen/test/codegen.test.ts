@@ -76,6 +76,7 @@ describe("codegen", () => {
     const first = readTree(a);
     expect(Object.keys(first)).toEqual([
       "sdk/openapi.ts",
+      "server/document.ts",
       "server/handlers.ts",
       "server/openapi.ts",
       "server/routes.ts",
