@@ -1,11 +1,19 @@
-/** Builds the fastify app: the generated route table bound to the v1 and v2 faces of one core. */
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
+/**
+ * Builds the fastify app: the generated route table bound to the v1 and v2 faces of one core, and
+ * around it what an operator needs: trace ids, the request log, CORS, metrics, the API reference.
+ */
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { Logger } from "pino";
 import type { Credentials } from "./auth/credentials.js";
 import { guardHandlers } from "./auth/guard.js";
 import type { Chroma } from "./core/chroma.js";
 import type { Handlers } from "./generated/handlers.js";
+import { registerAccessLog } from "./http/access-log.js";
+import { registerCors } from "./http/cors.js";
+import { registerDocs } from "./http/docs.js";
+import { registerMetrics } from "./http/metrics.js";
 import { registerRoutes } from "./http/router.js";
+import { TRACE_HEADER, traceIdOf } from "./http/trace.js";
 import { withV1ErrorNames } from "./http/v1-errors.js";
 import { v1Handlers } from "./http/v1.js";
 import { v2Handlers } from "./http/v2.js";
@@ -15,6 +23,12 @@ export interface AppOptions {
   bodyLimit: number;
   /** When given, every non-public operation needs a token that covers its tenant/database. */
   credentials?: Credentials;
+  /** The request log (one line per request); none when absent. */
+  requestLog?: Logger;
+  /** Origins browsers may call from; none when empty or absent. */
+  corsAllowOrigins?: string[];
+  /** Serve GET /metrics; versions for its chromaspec_info. */
+  metrics?: { version: string; apiVersion: string };
 }
 
 export function createHandlers(chroma: Chroma): Handlers {
@@ -22,23 +36,35 @@ export function createHandlers(chroma: Chroma): Handlers {
 }
 
 export async function buildApp(chroma: Chroma, options: AppOptions): Promise<FastifyInstance> {
-  // Per-request access logs cost more than a small request itself; errors are still logged.
   const app = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: options.bodyLimit,
-    logController: new LogController({ disableRequestLogging: true }),
+    // fastify's own two lines per request are replaced by http/access-log.ts (one line, after the answer).
+    // The request id is the trace id: it is on every log line of the request and in chroma-trace-id.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: "trace_id" }),
+    genReqId: traceIdOf,
     return503OnClosing: false, // answered below, in upstream's error shape
     // Names may be 512 characters (more once percent-encoded); fastify's default is 100.
     routerOptions: { maxParamLength: 4096 },
     // Requests fastify itself cannot route (e.g. a malformed percent-encoding) get the usual shape.
-    frameworkErrors: (error: FastifyError, _request: unknown, reply: FastifyReply) => {
-      void reply.code(400).send({ error: "InvalidArgumentError", message: `Invalid request: ${error.message}` });
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.code(400).header(TRACE_HEADER, request.id).send({ error: "InvalidArgumentError", message: `Invalid request: ${error.message}` });
     },
   });
+  app.addHook("onRequest", (request, reply, done) => {
+    reply.header(TRACE_HEADER, request.id);
+    done();
+  });
   drainOnClose(app);
+  await registerCors(app, options.corsAllowOrigins ?? []);
+  if (options.requestLog) registerAccessLog(app, options.requestLog);
+
   const handlers = createHandlers(chroma);
   const guarded = options.credentials ? guardHandlers(handlers, options.credentials, (id) => chroma.scopeOfCollection(id)) : handlers;
   await registerRoutes(app, withV1ErrorNames(guarded), { bodyLimit: options.bodyLimit });
+  // After the API routes: these use the router's error handler (error shape, 401/403 for /metrics).
+  if (options.metrics) registerMetrics(app, { chroma, credentials: options.credentials, ...options.metrics });
+  await registerDocs(app);
   return app;
 }
 

@@ -1,39 +1,124 @@
 /**
- * Assembles and runs the server: storage -> core -> HTTP, plus graceful shutdown that stops
- * accepting requests, lets in-flight ones (and their writes) finish, then closes storage.
+ * Assembles and runs the server: checks -> storage -> core -> HTTP, plus graceful shutdown that
+ * stops accepting requests, lets in-flight ones (and their writes) finish, then closes storage.
+ *
+ * Nothing is created before every check passed (settings, credentials, the bind policy, the data
+ * path, the port); each failed check is a StartupError, one line for the CLI to print.
  */
-import { pino } from "pino";
+import type { Logger } from "pino";
 import { buildApp } from "./app.js";
-import { loadCredentials } from "./auth/credentials.js";
-import { isLoopback, type ServerConfig } from "./config.js";
+import { loadCredentials, type Credentials } from "./auth/credentials.js";
+import { isLoopback, type ResolvedConfig } from "./config.js";
 import { Chroma } from "./core/chroma.js";
 import { preloadCollections } from "./core/preload.js";
+import { createLoggers } from "./log.js";
+import { checkDataPath, checkPort, listenFailure, localPathOf, StartupError } from "./startup/preflight.js";
 import { openStorage } from "./storage/open.js";
+import { API_VERSION, PACKAGE_VERSION } from "./version.js";
 
-/** The upstream server version whose API we implement (what /version answers). */
-export const API_VERSION = "1.0.0";
+export { API_VERSION } from "./version.js";
 
-export async function startServer(config: ServerConfig): Promise<{ close(): Promise<void>; url: string }> {
-  const logger = pino({ level: config.logLevel, name: "chromaspec" });
-  const credentials = config.authCredentialsFile ? await loadCredentials(config.authCredentialsFile) : undefined;
+export interface RunningServer {
+  close(): Promise<void>;
+  url: string;
+  logger: Logger;
+}
+
+async function credentialsFrom(file: string): Promise<Credentials> {
+  try {
+    return await loadCredentials(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT" ? "does not exist" : code === "EACCES" ? "cannot be read (permission denied)" : code ? `cannot be read (${code})` : (err as Error).message.split("\n")[0].replace(/^credentials: /, "");
+    throw new StartupError(`auth credentials file ${file}: ${why} (--auth-credentials, auth_credentials_file)`);
+  }
+}
+
+/** Native (LanceDB) open errors carry Rust source paths and debug dumps: one line, without them. */
+function openFailure(path: string, err: unknown): StartupError {
+  const first = ((err as Error)?.message ?? String(err)).split("\n")[0];
+  const clean = first.replace(/,?\s*\/\S*\.rs:\d+(:\d+)?/g, "").replace(/\s+/g, " ").trim();
+  return new StartupError(`cannot open the data at ${path}: ${clean}`);
+}
+
+/** The URL a person on this machine would open (wildcard addresses are not browsable). */
+function browsableUrl(host: string, port: number): string {
+  const name = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
+export async function startServer(resolved: ResolvedConfig): Promise<RunningServer> {
+  const { config } = resolved;
+  const { logger, requestLog } = await createLoggers({ level: config.logLevel, requestLevel: config.requestLogLevel, format: config.logFormat });
+  if (resolved.ignored.length > 0) {
+    logger.warn({ file: resolved.file, ignored: resolved.ignored }, `config file settings that do not apply to chromaspec were ignored: ${resolved.ignored.join(", ")}`);
+  }
+  const credentials = config.authCredentialsFile ? await credentialsFrom(config.authCredentialsFile) : undefined;
   if (!credentials && !isLoopback(config.host) && !config.allowUnauthenticated) {
-    throw new Error(
+    throw new StartupError(
       `refusing to listen on ${config.host} without authentication: pass --auth-credentials <file>, or --allow-unauthenticated to expose an open server`,
     );
   }
-  const storage = await openStorage(config.path, {
-    ...config.maintenance,
-    logger: logger.child({ component: "storage" }),
-    replication: { readConsistencyIntervalMs: config.readConsistencyIntervalMs },
-  });
+  await checkDataPath(config.path);
+  await checkPort(config.host, config.port);
+
+  const storageLog = logger.child({ component: "storage" });
+  let storage;
+  try {
+    storage = await openStorage(config.path, {
+      optimizeEvery: config.optimizeEvery,
+      retainVersionsMs: config.retainVersionsMs,
+      optimizeIdleFactor: config.optimizeIdleFactor,
+      logger: storageLog,
+      replication: { readConsistencyIntervalMs: config.readConsistencyIntervalMs },
+      memory: { onWarning: (message) => storageLog.warn(message) },
+    });
+  } catch (err) {
+    logger.debug({ err }, "opening storage failed");
+    throw openFailure(config.path, err);
+  }
   const chroma = new Chroma(storage, { allowReset: config.allowReset, maxBatchSize: config.maxBatchSize, version: API_VERSION });
   await chroma.init();
-  const app = await buildApp(chroma, { logger, bodyLimit: config.bodyLimit, credentials });
-  const url = await app.listen({ host: config.host, port: config.port });
-  logger.info({ url, path: config.path, allowReset: config.allowReset, auth: credentials ? "token" : "off" }, "chromaspec listening");
+  const app = await buildApp(chroma, {
+    logger,
+    requestLog,
+    bodyLimit: config.bodyLimit,
+    credentials,
+    corsAllowOrigins: config.corsAllowOrigins,
+    metrics: config.metrics ? { version: PACKAGE_VERSION, apiVersion: API_VERSION } : undefined,
+  });
+  let url: string;
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (err) {
+    // The port was free a moment ago; someone took it since.
+    await storage.close();
+    throw listenFailure(err, config.host, config.port);
+  }
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  url = browsableUrl(config.host, port);
+
+  logger.info(
+    {
+      version: PACKAGE_VERSION,
+      api: API_VERSION,
+      url,
+      listen: `${config.host}:${port}`,
+      path: localPathOf(config.path) ?? config.path,
+      auth: credentials ? "token" : "off",
+      allow_reset: config.allowReset,
+      cors: config.corsAllowOrigins.length > 0 ? config.corsAllowOrigins.join(",") : "off",
+      metrics: config.metrics ? `${url}/metrics${credentials ? " (admin token)" : ""}` : "off",
+      docs: `${url}/docs`,
+      config: resolved.file,
+    },
+    `chromaspec listening on ${url} — API reference: ${url}/docs`,
+  );
   // Collections load into memory in the background (logged), one at a time.
-  const preloaded = await preloadCollections(storage, logger.child({ component: "storage" }));
-  logger.info({ collections: preloaded }, "loading collections into memory in the background");
+  const preloaded = await preloadCollections(storage, storageLog);
+  storageLog.info({ collections: preloaded }, "loading collections into memory in the background");
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -58,5 +143,5 @@ export async function startServer(config: ServerConfig): Promise<{ close(): Prom
       );
     });
   }
-  return { close, url };
+  return { close, url, logger };
 }

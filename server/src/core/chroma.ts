@@ -349,6 +349,17 @@ export class Chroma {
     return page(all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), p).map(withSchema);
   }
 
+  /** Every collection of every tenant and database (for /metrics), in catalog order. */
+  async listAllCollections(): Promise<CollectionInfo[]> {
+    const out: CollectionInfo[] = [];
+    for (const tenant of await this.storage.catalog.listTenants()) {
+      for (const database of await this.storage.catalog.listDatabases(tenant.name)) {
+        out.push(...(await this.storage.catalog.listCollections(tenant.name, database.name)));
+      }
+    }
+    return out;
+  }
+
   async countCollections(scope: Scope): Promise<number> {
     return (await this.storage.catalog.listCollections(scope.tenant, scope.database)).length;
   }

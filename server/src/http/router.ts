@@ -9,6 +9,7 @@ import type { Handlers, RequestAuth } from "../generated/handlers.js";
 import { routes, type OperationId, type RouteDefinition } from "../generated/routes.js";
 import { validators, type ValidationIssue } from "../generated/validators.js";
 import { parseJson, stringifyJson } from "../util/json.js";
+import { classifyFailure, FailureLog } from "./failures.js";
 
 /**
  * Default body limit: 500 MiB. A full batch (5461 records, upstream's max_batch_size) of
@@ -19,6 +20,15 @@ import { parseJson, stringifyJson } from "../util/json.js";
  * into one string for JSON.parse. See docs/decisions/0001-*.md.
  */
 export const DEFAULT_BODY_LIMIT = 500 * 1024 * 1024;
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The operation a route serves (set by the router for every spec operation). */
+    operationId?: string;
+    /** The OpenAPI path template, e.g. /api/v2/tenants/{tenant}. */
+    template?: string;
+  }
+}
 
 export interface RouterOptions {
   /** Largest accepted request body in bytes (413 above it). Default DEFAULT_BODY_LIMIT. */
@@ -44,6 +54,7 @@ export type AnyFastifyInstance = FastifyInstance<any, any, any, any, any>;
 
 export function registerRoutes(app: AnyFastifyInstance, handlers: Handlers, opts: RouterOptions = {}): void {
   const bodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const failures = new FailureLog(app.log);
 
   // Bodies arrive as raw bytes whatever their content type (upstream's clients all send JSON, curl
   // users often forget the header); parseBody decides what they mean, per operation.
@@ -57,7 +68,9 @@ export function registerRoutes(app: AnyFastifyInstance, handlers: Handlers, opts
       method: route.method,
       url: route.fastifyPath,
       bodyLimit,
-      handler: (request, reply) => handle(route, handler.bind(handlers), request, reply),
+      // Read by the request log and the metrics (operation, route template).
+      config: { operationId: route.operationId, template: route.path },
+      handler: (request, reply) => handle(route, handler.bind(handlers), request, reply, failures),
     });
   }
 
@@ -75,7 +88,7 @@ export function registerRoutes(app: AnyFastifyInstance, handlers: Handlers, opts
   });
 
   // Errors raised by fastify itself before a handler runs (body too large, aborted upload, ...).
-  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply, failures));
 }
 
 /** find-my-way path with :params -> regex over a decoded-or-not request path (one segment per param). */
@@ -87,7 +100,7 @@ function pathPattern(fastifyPath: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-async function handle(route: RouteDefinition, handler: AnyHandler, request: FastifyRequest, reply: FastifyReply) {
+async function handle(route: RouteDefinition, handler: AnyHandler, request: FastifyRequest, reply: FastifyReply, failures: FailureLog) {
   const v = validators[route.operationId as OperationId];
   const issues: ValidationIssue[] = [];
 
@@ -121,9 +134,9 @@ async function handle(route: RouteDefinition, handler: AnyHandler, request: Fast
       auth: authOf(request),
     });
   } catch (err) {
-    return sendError(err, request, reply);
+    return sendError(err, request, reply, failures);
   }
-  return sendReply(route, result, request, reply);
+  return sendReply(route, result, request, reply, failures);
 }
 
 type Parsed = { ok: true; value: unknown } | { ok: false; issues: ValidationIssue[] };
@@ -206,22 +219,28 @@ function describeIssues(issues: ValidationIssue[]): string {
   return `Invalid request: ${shown.join("; ")}${more}`;
 }
 
-function authOf(request: FastifyRequest): RequestAuth {
+/** The caller's token: `Authorization: Bearer <token>` or upstream's `X-Chroma-Token` header. */
+export function tokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (typeof header === "string") {
     const match = /^\s*bearer\s+(.+?)\s*$/i.exec(header);
-    if (match) return { token: match[1] };
+    if (match) return match[1];
   }
   const token = request.headers["x-chroma-token"];
-  if (typeof token === "string" && token !== "") return { token };
-  return {};
+  if (typeof token === "string" && token !== "") return token;
+  return undefined;
 }
 
-function sendReply(route: RouteDefinition, result: { status: number; body?: unknown }, request: FastifyRequest, reply: FastifyReply) {
+function authOf(request: FastifyRequest): RequestAuth {
+  const token = tokenOf(request);
+  return token === undefined ? {} : { token };
+}
+
+function sendReply(route: RouteDefinition, result: { status: number; body?: unknown }, request: FastifyRequest, reply: FastifyReply, failures: FailureLog) {
   const mediaType = route.responses[String(result.status)];
   if (!route.successStatus.includes(result.status) || mediaType === undefined) {
     // The Handlers types make this unreachable from TypeScript; a JS caller or a cast got here.
-    return sendError(new Error(`handler ${route.operationId} returned undeclared status ${result.status}`), request, reply);
+    return sendError(new Error(`handler ${route.operationId} returned undeclared status ${result.status}`), request, reply, failures);
   }
   reply.code(result.status);
   if (mediaType === null) return reply.send();
@@ -231,12 +250,16 @@ function sendReply(route: RouteDefinition, result: { status: number; body?: unkn
   return reply.header("content-type", mediaType).send(typeof result.body === "string" ? result.body : String(result.body));
 }
 
-/** Thrown errors with a numeric status 400-599 and a name are answers; anything else is a 500. */
-function sendError(err: unknown, request: FastifyRequest, reply: FastifyReply) {
+/**
+ * Thrown errors with a numeric status 400-599 and a name are answers; fastify's own 4xx request
+ * errors keep their status; anything else is a failure that is not the request's fault (a 503 for
+ * storage, a 500 otherwise; see failures.ts), answered without internal detail.
+ */
+function sendError(err: unknown, request: FastifyRequest, reply: FastifyReply, failures: FailureLog) {
   const e = (err ?? {}) as { status?: unknown; statusCode?: unknown; name?: unknown; message?: unknown; code?: unknown };
   const message = typeof e.message === "string" ? e.message : String(err);
   if (typeof e.status === "number" && e.status >= 400 && e.status <= 599 && typeof e.name === "string") {
-    if (e.status >= 500) request.log.error({ err }, `${request.method} ${request.url} failed`);
+    if (e.status >= 500) request.log.error({ err }, `${request.method} ${request.routeOptions.config?.template ?? request.url} failed`);
     const body: ErrorBody = { error: e.name, message };
     return reply.code(e.status).send(body);
   }
@@ -246,7 +269,8 @@ function sendError(err: unknown, request: FastifyRequest, reply: FastifyReply) {
     const body: ErrorBody = { error: name, message };
     return reply.code(e.statusCode).send(body);
   }
-  request.log.error({ err }, `${request.method} ${request.url} failed`);
-  const body: ErrorBody = { error: "InternalError", message };
-  return reply.code(500).send(body);
+  const failure = classifyFailure(err, request.id);
+  failures.record(failure, err, { trace_id: request.id, method: request.method, route: request.routeOptions.config?.template ?? request.routeOptions.url ?? "(no route)" });
+  const body: ErrorBody = { error: failure.error, message: failure.message };
+  return reply.code(failure.status).send(body);
 }

@@ -109,10 +109,10 @@ describe("credentials files", () => {
       { id: "b", tenant: "t2", databases: ["*"], tokens: ["same"] },
     ]));
     const cases: [string, RegExp][] = [
-      [join(dir, "does-not-exist.yaml"), /ENOENT|no such file/],
-      [bad, /credentials: expected a non-empty `users` list/],
+      [join(dir, "does-not-exist.yaml"), /^chromaspec: auth credentials file \S+does-not-exist.yaml: does not exist \(--auth-credentials, auth_credentials_file\)$/m],
+      [bad, /^chromaspec: auth credentials file \S+bad.yaml: expected a non-empty `users` list/m],
       // One token for two users would make the caller's identity ambiguous.
-      [shared, /credentials: token of user b is also given to another user/],
+      [shared, /^chromaspec: auth credentials file \S+shared.yaml: token of user b is also given to another user/m],
     ];
     for (const [file, message] of cases) {
       const out = await run(["--host", "127.0.0.1", "--auth-credentials", file]);

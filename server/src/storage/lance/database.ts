@@ -26,6 +26,9 @@ export interface LanceOptions {
   onBackgroundError?: (err: unknown, table: string) => void;
 }
 
+/** What maintenance does when not told otherwise (the server's settings show these as defaults). */
+export const MAINTENANCE_DEFAULTS = { optimizeEvery: 20, retainVersionsMs: 60_000, optimizeIdleFactor: 4 } as const;
+
 /** Validated regex patterns; a bounded set so a stream of distinct patterns cannot grow it forever. */
 const VALID_PATTERN_CACHE = 1024;
 
@@ -40,9 +43,9 @@ export class LanceDatabase {
   static async connect(uri: string, options: LanceOptions, afterWork?: MaintenanceOptions["afterWork"]): Promise<LanceDatabase> {
     const connection = await lancedb.connect(uri, options.storageOptions ? { storageOptions: options.storageOptions } : {});
     const runner = new MaintenanceRunner({
-      every: options.optimizeEvery ?? 20,
-      retainMs: options.retainVersionsMs ?? 60_000,
-      idleFactor: options.optimizeIdleFactor ?? 4,
+      every: options.optimizeEvery ?? MAINTENANCE_DEFAULTS.optimizeEvery,
+      retainMs: options.retainVersionsMs ?? MAINTENANCE_DEFAULTS.retainVersionsMs,
+      idleFactor: options.optimizeIdleFactor ?? MAINTENANCE_DEFAULTS.optimizeIdleFactor,
       onError:
         options.onBackgroundError ??
         ((err, table) => console.warn(`chromaspec: background optimize of LanceDB table ${table} failed:`, err)),

@@ -1,0 +1,57 @@
+/**
+ * The request log: one line per answered request, written after the answer is sent (fastify's
+ * onResponse), so logging never delays a reply. A line holds the method, the route template (never
+ * the concrete URL: names there are the user's data), the operationId, the status, the duration in
+ * milliseconds, the collection id when the route has one, and the trace id (also sent back as the
+ * chroma-trace-id header). Never bodies, query strings or headers, so never tokens.
+ *
+ * Levels: 5xx at error, refused logins and forbidden requests (401/403) at warn, everything else at
+ * info; the request log's own level (request_log_level) picks which appear.
+ */
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Logger } from "pino";
+import type { AnyFastifyInstance } from "./router.js";
+
+export interface RequestLine {
+  trace_id: string;
+  method: string;
+  route: string;
+  op?: string;
+  status: number;
+  ms: number;
+  collection_id?: string;
+}
+
+/** The route a request matched, as a template: the spec's for operations, fastify's for the rest. */
+export function routeTemplateOf(request: FastifyRequest): string {
+  const config = request.routeOptions.config;
+  return config?.template ?? request.routeOptions.url ?? "(no route)";
+}
+
+export function requestLine(request: FastifyRequest, reply: FastifyReply): RequestLine {
+  const params = request.params as { collection_id?: unknown } | undefined;
+  const line: RequestLine = {
+    trace_id: request.id,
+    method: request.method,
+    route: routeTemplateOf(request),
+    status: reply.statusCode,
+    ms: Math.round(reply.elapsedTime * 100) / 100,
+  };
+  const op = request.routeOptions.config?.operationId;
+  if (op) line.op = op;
+  if (typeof params?.collection_id === "string") line.collection_id = params.collection_id;
+  return line;
+}
+
+export function levelOf(status: number): "error" | "warn" | "info" {
+  return status >= 500 ? "error" : status === 401 || status === 403 ? "warn" : "info";
+}
+
+export function registerAccessLog(app: AnyFastifyInstance, log: Logger): void {
+  if (log.level === "silent") return; // not even the hook
+  app.addHook("onResponse", (request, reply, done) => {
+    const level = levelOf(reply.statusCode);
+    if (log.isLevelEnabled(level)) log[level](requestLine(request, reply), "request");
+    done();
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * Runs the built CLI (server/dist/cli.js) as a user would, for the operability tests: its exit
+ * code and everything it printed, stopping it (SIGTERM) once it printed a line matching `until`.
+ */
+import { spawn } from "node:child_process";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const CLI = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../dist/cli.js");
+
+export interface CliOutcome {
+  /** Exit code when the process ended by itself; null when we stopped it after `until` matched. */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** stdout + stderr as they arrived. */
+  output: string;
+  matched: boolean;
+}
+
+export async function runCli(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; until?: RegExp; timeoutMs?: number; cwd?: string } = {},
+): Promise<CliOutcome> {
+  const env = { ...(process.env as Record<string, string>), ...options.env };
+  for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete env[k];
+  const proc = spawn(process.execPath, [CLI, ...args], { env, cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  let output = "";
+  let matched = false;
+  const check = () => {
+    if (!matched && options.until?.test(output)) {
+      matched = true;
+      proc.kill("SIGTERM");
+    }
+  };
+  proc.stdout.on("data", (c: Buffer) => {
+    stdout += c;
+    output += c;
+    check();
+  });
+  proc.stderr.on("data", (c: Buffer) => {
+    stderr += c;
+    output += c;
+    check();
+  });
+  const timer = setTimeout(() => proc.kill("SIGKILL"), options.timeoutMs ?? 30_000);
+  const code = await new Promise<number | null>((done) => proc.once("exit", (c) => done(c)));
+  clearTimeout(timer);
+  return { code: matched ? null : code, stdout, stderr, output, matched };
+}
+
+/** The JSON lines a server printed (non-JSON lines skipped). */
+export function jsonLines(text: string): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const line of text.split("\n")) {
+    if (!line.startsWith("{")) continue;
+    try {
+      out.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      /* a partial line */
+    }
+  }
+  return out;
+}
+
+/** Polls until `check` holds (log lines arrive in batches, within a second), at most `ms`. */
+export async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
