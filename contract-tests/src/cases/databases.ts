@@ -4,14 +4,14 @@ import { clientFor } from "../support/client.js";
 import { forEachApi, group, it } from "../support/contract.js";
 import { duplicate, expectError, invalidArgument, missingCollectionByName, notFound } from "../support/errors.js";
 import { uniqueName } from "../support/names.js";
+import { sharedTenant } from "../support/scope.js";
 import { UUID } from "../support/shapes.js";
 
 forEachApi("databases", (a) => {
   const client = clientFor(a.api);
   let tenant: string;
   beforeAll(async () => {
-    tenant = uniqueName("t");
-    await client.createTenant({ name: tenant });
+    tenant = await sharedTenant(a.api);
   });
 
   group(a, "requests", (g) => {
@@ -51,8 +51,7 @@ forEachApi("databases", (a) => {
     });
 
     it(g, ["CreateDatabase", "GetDatabase"], "the same database name in two tenants names two databases", async () => {
-      const other = uniqueName("t");
-      await client.createTenant({ name: other });
+      const other = await sharedTenant(a.api, 1);
       const name = uniqueName("d");
       await client.createDatabase({ name, tenant });
       await client.createDatabase({ name, tenant: other });

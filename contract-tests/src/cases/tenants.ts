@@ -4,6 +4,7 @@ import { clientFor } from "../support/client.js";
 import { forEachApi, group, it } from "../support/contract.js";
 import { duplicate, expectError, invalidArgument, notFound } from "../support/errors.js";
 import { uniqueName } from "../support/names.js";
+import { sharedTenant } from "../support/scope.js";
 
 forEachApi("tenants", (a) => {
   const client = clientFor(a.api);
@@ -28,8 +29,8 @@ forEachApi("tenants", (a) => {
     });
 
     it(g, ["CreateTenant"], "creating a tenant twice answers 409 UniqueConstraintError", async () => {
-      const name = uniqueName("t");
-      await client.createTenant({ name });
+      // The suite's shared tenant exists (tenants cannot be deleted, so the suite creates few).
+      const name = await sharedTenant(a.api);
       await expectError(client.createTenant({ name }), duplicate);
     });
 

@@ -8,13 +8,20 @@
  *   reference  the upstream Chroma server on http://127.0.0.1:8100 (v2; known differences skipped)
  * Any other implementation: --url http://host:port.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve as resolvePath } from "node:path";
 import { Command, Option } from "commander";
 import { buildReport, formatTable, specOperations, writeReport } from "./report.js";
-import { DEFAULT_SPEC, startChromaspec, startPrism, stopAll } from "./processes.js";
+import { DEFAULT_SPEC, SPEC_ENV, startChromaspec, startPrism, stopAll } from "./processes.js";
 import { runSuite } from "./run-vitest.js";
+import { cleanUp, formatCleanup } from "./cleanup.js";
+import { LEDGER_ENV } from "./ledger.js";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const KNOWN_DIFFERENCES = new URL("../../known-differences.json", import.meta.url);
+const RESET_FILE = "src/cases/reset.ts";
 export const REFERENCE_URL = process.env.CHROMA_REFERENCE_URL ?? "http://127.0.0.1:8100";
 
 /** @typedef {import("./policy.js").TargetConfig} TargetConfig */
@@ -36,17 +43,19 @@ function apisOf(api, fallback) {
 }
 
 /**
- * Runs the main phase, then (when the target allows reset) the reset tests alone, and merges them.
+ * Runs the main phase, then (when the target allows reset) the reset tests alone. The reset file is
+ * left out of the main phase then, so every test runs in exactly one vitest run and the report's
+ * totals are the sums of what vitest printed for the phases.
  * @param {TargetConfig} target
  * @param {{ filter?: string, verbose?: boolean, bail?: number, quiet?: boolean }} options
  * @returns {Promise<TestResult[]>}
  */
 export async function runPhases(target, options) {
-  const main = await runSuite({ target, ...options });
-  if (!target.resetAllowed || target.kind === "mock") return main;
-  const reset = await runSuite({ target: { ...target, phase: "reset" }, files: ["src/cases/reset.ts"], ...options });
-  const ran = new Map(reset.filter((t) => t.group === "reset").map((t) => [t.id, t]));
-  return main.map((t) => ran.get(t.id) ?? t);
+  const separateReset = target.resetAllowed && target.kind !== "mock";
+  const main = await runSuite({ target, ...options, ...(separateReset ? { exclude: [RESET_FILE] } : {}) });
+  if (!separateReset) return main;
+  const reset = await runSuite({ target: { ...target, phase: "reset" }, files: [RESET_FILE], ...options });
+  return [...main, ...reset];
 }
 
 /** @param {string[]} argv */
@@ -63,7 +72,7 @@ export async function main(argv) {
     .option("--report <file>", "write the report to a .json or .html file")
     .option("--allow-reset", "let the reset tests wipe the server (run alone, last)", false)
     .option("--known-differences <file>", "JSON list of {id, reason} of tests to skip on this server")
-    .option("--spec <file>", "openapi.yaml for mock/proxy targets", DEFAULT_SPEC)
+    .option("--spec <file>", "the OpenAPI document: operations for the report, examples and Prism's spec for mock/proxy (default: the copy shipped with this package)", DEFAULT_SPEC)
     .option("-t, --filter <pattern>", "only tests whose name matches")
     .option("--verbose", "list every test as it runs", false)
     .showHelpAfterError();
@@ -72,6 +81,12 @@ export async function main(argv) {
   if (!opts.url === !opts.target) {
     program.error("give exactly one of --url <url> or --target <mock|live|proxy|reference>");
   }
+
+  // The workers read the same spec as the runner.
+  const spec = resolvePath(String(opts.spec));
+  if (!existsSync(spec)) program.error(`--spec ${opts.spec}: no such file`);
+  process.env[SPEC_ENV] = spec;
+  opts.spec = spec;
 
   const startedAt = Date.now();
   let exitCode = 1;
@@ -112,18 +127,30 @@ export async function main(argv) {
     }
     console.log(`contract-tests: ${target.kind} target ${target.url} (${target.apis.join(", ")})`);
 
-    const all = await runPhases(target, { filter: opts.filter, verbose: opts.verbose });
+    const ledger = await mkdtemp(join(tmpdir(), "contract-tests-ledger-"));
+    process.env[LEDGER_ENV] = ledger;
+    let all;
+    /** @type {import("./cleanup.js").CleanupReport | undefined} */
+    let cleanup;
+    try {
+      all = await runPhases(target, { filter: opts.filter, verbose: opts.verbose });
+      if (target.kind !== "mock") cleanup = await cleanUp(target, ledger);
+    } finally {
+      await rm(ledger, { recursive: true, force: true });
+    }
     // Tests of an API this target does not speak are not part of its report.
     const tests = all.filter((t) => t.api === "" || target.apis.includes(/** @type {any} */ (t.api)));
     const ids = new Set(all.map((t) => t.id));
     for (const id of target.knownDifferences) if (!ids.has(id) && !opts.filter) console.warn(`warning: known difference matches no test: ${id}`);
-    const report = buildReport(tests, target, specOperations(opts.spec, target.apis), startedAt);
+    const report = { ...buildReport(tests, target, specOperations(opts.spec, target.apis), startedAt), ...(cleanup ? { cleanup } : {}) };
     console.log("\n" + formatTable(report));
+    if (cleanup) console.log(formatCleanup(cleanup));
     if (opts.report) {
       await writeReport(report, opts.report);
       console.log(`report written to ${opts.report}`);
     }
-    exitCode = report.totals.failed === 0 && report.totals.passed > 0 ? 0 : 1;
+    // Leaving the target cluttered is a failure too: the suite promises to clean up after itself.
+    exitCode = report.totals.failed === 0 && report.totals.passed > 0 && (cleanup?.problems.length ?? 0) === 0 ? 0 : 1;
   } catch (err) {
     console.error(`contract-tests: ${err instanceof Error ? err.message : String(err)}`);
     exitCode = 1;

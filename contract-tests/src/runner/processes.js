@@ -15,7 +15,14 @@ import { fileURLToPath } from "node:url";
 
 /** The repository root when this package runs inside the chromaspec monorepo. */
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-export const DEFAULT_SPEC = join(REPO_ROOT, "openapi.yaml");
+/**
+ * The spec the suite reads (operations for the report, examples for the mock): the copy packed into
+ * this package (`npm pack` copies it, see package.json), else the monorepo's. `--spec` overrides.
+ */
+const PACKED_SPEC = fileURLToPath(new URL("../../openapi.yaml", import.meta.url));
+export const DEFAULT_SPEC = existsSync(PACKED_SPEC) ? PACKED_SPEC : join(REPO_ROOT, "openapi.yaml");
+/** How the runner hands the spec's path to the test workers (src/support/spec.ts). */
+export const SPEC_ENV = "CONTRACT_SPEC";
 export const SERVER_CLI = join(REPO_ROOT, "server", "dist", "cli.js");
 
 /** @typedef {{ url: string, name: string, output: string[], stop: () => Promise<void> }} Started */

@@ -4,6 +4,7 @@
  * flat results: one per test, with its operationIds, outcome, skip reason and first error.
  */
 import { fileURLToPath } from "node:url";
+import { configDefaults } from "vitest/config";
 import { startVitest } from "vitest/node";
 import { parseTestName, skipReason, TARGET_ENV, testId } from "./policy.js";
 
@@ -89,7 +90,7 @@ export function flatten(files, target) {
 }
 
 /**
- * @param {{ target: TargetConfig, files?: string[], filter?: string, verbose?: boolean, bail?: number, quiet?: boolean }} options
+ * @param {{ target: TargetConfig, files?: string[], exclude?: string[], filter?: string, verbose?: boolean, bail?: number, quiet?: boolean }} options
  * @returns {Promise<TestResult[]>}
  */
 export async function runSuite(options) {
@@ -106,6 +107,7 @@ export async function runSuite(options) {
       reporters: options.quiet ? [{}] : [options.verbose ? "verbose" : "dot"],
       ...(options.filter ? { testNamePattern: options.filter } : {}),
       ...(options.bail ? { bail: options.bail } : {}),
+      ...(options.exclude ? { exclude: [...configDefaults.exclude, ...options.exclude] } : {}),
     },
   );
   try {

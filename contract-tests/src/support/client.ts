@@ -4,6 +4,7 @@
  * answer that breaks the spec (proxy) fails the call that caused it, naming the violation.
  */
 import { ChromaClient, DEFAULT_DATABASE, DEFAULT_TENANT } from "@chromaspec/sdk";
+import { entryOf, record } from "../runner/ledger.js";
 import type { Api } from "./contract.js";
 import { behindPrism, target } from "./target.js";
 
@@ -32,13 +33,30 @@ export function checkViolations(method: string, url: string, res: Response): voi
   if (header) throw new SpecViolation(`openapi.yaml violated by ${method} ${new URL(url).pathname} (HTTP ${res.status}): ${describeViolations(header)}`);
 }
 
+/** Creations and database deletions go to the ledger, for the runner's cleanup (runner/ledger.js). */
+async function recordChange(method: string, url: string, requestBody: string | undefined, res: Response): Promise<void> {
+  if ((method !== "POST" && method !== "DELETE") || !res.ok || target.kind === "mock") return;
+  const json = (text: string | undefined) => {
+    try {
+      return text ? (JSON.parse(text) as unknown) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const answer = method === "POST" ? json(await res.clone().text()) : undefined;
+  const entry = entryOf(method, new URL(url), res.status, json(requestBody), answer);
+  if (entry) record(entry);
+}
+
 /** fetch for the SDK: adds the Prefer header when asked (spec examples) and checks violations. */
 export function checkingFetch(prefer?: () => string | undefined) {
   return async (request: Request): Promise<Response> => {
     const wanted = prefer?.();
     if (wanted) request.headers.set("Prefer", wanted);
+    const body = request.method === "POST" ? await request.clone().text() : undefined;
     const res = await fetch(request);
     checkViolations(request.method, request.url, res);
+    await recordChange(request.method, request.url, body, res);
     return res;
   };
 }
@@ -77,6 +95,7 @@ export async function raw(method: string, path: string, body?: unknown, headers:
   }
   const res = await fetch(target.url + path, init);
   checkViolations(method, target.url + path, res);
+  await recordChange(method, target.url + path, typeof init.body === "string" ? init.body : undefined, res);
   const text = await res.text();
   let parsed: unknown = text;
   try {

@@ -2,7 +2,7 @@
  * A test file's own tenant and database (or the ones given with --tenant / --database), and
  * collections with unique names inside it.
  */
-import type { ChromaClient, Collection, CreateCollectionArgs } from "@chromaspec/sdk";
+import { ChromaError, type ChromaClient, type Collection, type CreateCollectionArgs } from "@chromaspec/sdk";
 import { clientFor, type Scope } from "./client.js";
 import type { Api } from "./contract.js";
 import { RUN_TAG, uniqueName } from "./names.js";
@@ -44,13 +44,35 @@ export async function cleanupScopes(api: Api): Promise<void> {
   }
 }
 
+/**
+ * The suite's own tenants, shared by every test file and every run: Chroma's API cannot delete a
+ * tenant, so the suite reuses these rather than leave new ones behind on each run. Databases in
+ * them are per test file (unique names) and deleted afterwards.
+ */
+export const SHARED_TENANTS = ["chromaspec-contract-tests", "chromaspec-contract-tests-2"] as const;
+
+const ensured = new Map<string, Promise<string>>();
+
+/** One of the shared tenants, created if the server does not have it yet. */
+export function sharedTenant(api: Api, which: 0 | 1 = 0): Promise<string> {
+  const name = SHARED_TENANTS[which];
+  const key = `${api} ${name}`;
+  let done = ensured.get(key);
+  if (!done) {
+    done = clientFor(api)
+      .createTenant({ name })
+      .catch((err: unknown) => {
+        if (!(err instanceof ChromaError && err.status === 409)) throw err; // another file or run made it
+      })
+      .then(() => name);
+    ensured.set(key, done);
+  }
+  return done;
+}
+
 export async function openScope(api: Api): Promise<Opened> {
   const admin = clientFor(api);
-  let tenant = target.tenant;
-  if (!tenant) {
-    tenant = uniqueName("t");
-    await admin.createTenant({ name: tenant });
-  }
+  const tenant = target.tenant ?? (await sharedTenant(api));
   let database = target.database;
   if (!database) {
     database = uniqueName("d");
@@ -66,11 +88,7 @@ export async function openScope(api: Api): Promise<Opened> {
  */
 export async function openFreshScope(api: Api): Promise<Opened> {
   const admin = clientFor(api);
-  let tenant = target.tenant;
-  if (!tenant) {
-    tenant = uniqueName("t");
-    await admin.createTenant({ name: tenant });
-  }
+  const tenant = target.tenant ?? (await sharedTenant(api));
   const database = uniqueName("d");
   await admin.createDatabase({ name: database, tenant });
   const scope = { tenant, database };

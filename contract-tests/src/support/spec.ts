@@ -1,12 +1,13 @@
 /**
  * openapi.yaml, read for its operations and example responses (the spec-examples tests on the
- * mock). In the monorepo it is ../openapi.yaml; CONTRACT_SPEC points elsewhere.
+ * mock). The runner passes the file it uses (--spec, else the packed copy, else the monorepo's) in
+ * CONTRACT_SPEC; a plain `vitest run` in the monorepo reads ../openapi.yaml.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
-export const SPEC_PATH = process.env.CONTRACT_SPEC ?? fileURLToPath(new URL("../../../openapi.yaml", import.meta.url));
+export const SPEC_PATH = process.env.CONTRACT_SPEC || fileURLToPath(new URL("../../../openapi.yaml", import.meta.url));
 
 type Json = Record<string, unknown>;
 
