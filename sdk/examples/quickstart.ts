@@ -1,11 +1,13 @@
 /**
  * Quickstart for @chromaspec/sdk (the same code as in sdk/README.md).
- * Start a server first (`make run`, or any Chroma server on port 8000), then:
- *   npx tsx sdk/examples/quickstart.ts
+ * Start a server first (`make run`, or any Chroma server), then:
+ *   CHROMA_URL=http://localhost:8000 npx tsx sdk/examples/quickstart.ts
  */
 import { ChromaClient, NotFoundError } from "@chromaspec/sdk";
 
-const client = new ChromaClient({ path: "http://localhost:8000" });
+declare const process: { env: Record<string, string | undefined> }; // Node's; the SDK itself needs only fetch
+
+const client = new ChromaClient({ path: process.env.CHROMA_URL ?? "http://localhost:8000" });
 
 console.log("heartbeat", await client.heartbeat());
 
