@@ -116,6 +116,7 @@ export async function startServer(resolved: ResolvedConfig): Promise<RunningServ
     },
     `chromaspec listening on ${url} — API reference: ${url}/docs`,
   );
+  logger.flush(); // the banner now, not with the next batch of request lines
   // Collections load into memory in the background (logged), one at a time.
   const preloaded = await preloadCollections(storage, storageLog);
   storageLog.info({ collections: preloaded }, "loading collections into memory in the background");

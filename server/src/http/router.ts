@@ -80,7 +80,9 @@ export function registerRoutes(app: AnyFastifyInstance, handlers: Handlers, opts
     const allowed = [...new Set(templates.filter((t) => t.pattern.test(path)).map((t) => t.method))];
     if (allowed.length > 0) {
       if (allowed.includes("GET")) allowed.push("HEAD");
-      const body: ErrorBody = { error: "MethodNotAllowedError", message: `Method ${request.method} is not allowed on ${path}; allowed: ${allowed.join(", ")}` };
+      // "ChromaError": upstream's name for what it has no better one for, and one the official
+      // clients map (the Python client raises a plain Exception for names it does not know).
+      const body: ErrorBody = { error: "ChromaError", message: `Method ${request.method} is not allowed on ${path}; allowed: ${allowed.join(", ")}` };
       return reply.code(405).header("allow", allowed.join(", ")).send(body);
     }
     const body: ErrorBody = { error: "NotFoundError", message: `No route for ${request.method} ${path}` };
@@ -265,7 +267,8 @@ function sendError(err: unknown, request: FastifyRequest, reply: FastifyReply, f
   }
   // fastify's own request errors (FST_ERR_CTP_BODY_TOO_LARGE, ...) carry statusCode.
   if (typeof e.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500 && typeof e.code === "string" && e.code.startsWith("FST_")) {
-    const name = e.statusCode === 413 ? "PayloadTooLargeError" : "InvalidArgumentError";
+    // 413: upstream answers {"error": "ChromaError"} ("Failed to buffer the request body: length limit exceeded").
+    const name = e.statusCode === 413 ? "ChromaError" : "InvalidArgumentError";
     const body: ErrorBody = { error: name, message };
     return reply.code(e.statusCode).send(body);
   }

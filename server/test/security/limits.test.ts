@@ -72,9 +72,9 @@ describe("body size", () => {
     expect(atLimit.status, atLimit.text).toBe(200);
     for (const chunked of [false, true]) {
       const over = await send(server.url, { method: "POST", path: records("get"), headers: { "content-type": "application/json" }, body: bodyOf(BODY_LIMIT + 1), chunked });
-      expectError(over, 413, "PayloadTooLargeError");
+      expectError(over, 413, "ChromaError");
       const far = await send(server.url, { method: "POST", path: records("add"), headers: { "content-type": "application/json" }, body: bodyOf(BODY_LIMIT * 20), chunked });
-      expectError(far, 413, "PayloadTooLargeError");
+      expectError(far, 413, "ChromaError");
     }
     expect((await call(server.url, "GET", "/api/v2/heartbeat")).status).toBe(200);
   });
