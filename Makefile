@@ -46,7 +46,7 @@ typecheck: install
 run: build
 	node server/dist/cli.js run --path $(DATA) --port $(PORT)
 
-test: lint-spec drift-check typecheck test-unit test-server test-compat test-contract
+test: lint-spec drift-check typecheck test-unit test-server test-compat test-contract test-packaging
 	@echo "make test: all suites passed"
 
 test-unit: install
@@ -55,7 +55,7 @@ test-unit: install
 	npx vitest run --root contract-tests --config test/vitest.config.ts
 
 test-server: build
-	npx vitest run --root server --exclude 'test/compat/**' --exclude 'test/differential/**'
+	npx vitest run --root server --exclude 'test/compat/**' --exclude 'test/differential/**' --exclude 'test/packaging/**'
 
 test-compat: build
 	npx vitest run --root server test/compat
@@ -76,6 +76,12 @@ test-contract-live: build
 
 test-contract-proxy: build
 	npm run test:proxy -w contract-tests
+
+# The packages as users get them: packed, installed into an empty directory (compiling the addon),
+# then the server CLI, the SDK quickstart and the contract kit against it; and the container image's
+# build scripts on a plain Debian root (needs root, as CI has).
+test-packaging: build
+	npx vitest run --root server test/packaging
 
 # The suite against the upstream reference server (../shared/reference-chroma), v2.
 test-reference: build

@@ -8,10 +8,13 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const sdkSource = fileURLToPath(new URL("../sdk/src/index.ts", import.meta.url));
+// Installed, this package sits beside @chromaspec/sdk, which ships its sources too: only the
+// monorepo (with openapi.yaml at its root) uses them; an installed suite tests the published SDK.
+const inMonorepo = existsSync(sdkSource) && existsSync(fileURLToPath(new URL("../openapi.yaml", import.meta.url)));
 
 export default defineConfig({
   resolve: {
-    alias: existsSync(sdkSource) ? { "@chromaspec/sdk": sdkSource } : {},
+    alias: inMonorepo ? { "@chromaspec/sdk": sdkSource } : {},
   },
   test: {
     include: ["src/cases/*.ts"],
