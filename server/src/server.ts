@@ -66,12 +66,14 @@ export async function startServer(resolved: ResolvedConfig): Promise<RunningServ
   const storageLog = logger.child({ component: "storage" });
   let storage;
   try {
+    // Storage's own warnings (a failed background optimize, an ANN index fallback) go to the log too.
     storage = await openStorage(config.path, {
       optimizeEvery: config.optimizeEvery,
       retainVersionsMs: config.retainVersionsMs,
       optimizeIdleFactor: config.optimizeIdleFactor,
       logger: storageLog,
       replication: { readConsistencyIntervalMs: config.readConsistencyIntervalMs },
+      onBackgroundError: (err, table) => storageLog.warn({ err, table }, `background maintenance of LanceDB table ${table} failed (requests are not affected)`),
       memory: { onWarning: (message) => storageLog.warn(message) },
     });
   } catch (err) {
