@@ -69,7 +69,7 @@ export function registerRoutes(app: AnyFastifyInstance, handlers: Handlers, opts
       url: route.fastifyPath,
       bodyLimit,
       // Read by the request log and the metrics (operation, route template).
-      config: { operationId: route.operationId, template: route.path },
+      config: { operationId: route.operationId, template: specTemplate(route.fastifyPath) },
       handler: (request, reply) => handle(route, handler.bind(handlers), request, reply, failures),
     });
   }
@@ -219,6 +219,11 @@ function describeIssues(issues: ValidationIssue[]): string {
   const shown = byDepth.slice(0, 3).map(({ issue }) => `${formatLoc(issue.loc)}: ${issue.msg}`);
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : "";
   return `Invalid request: ${shown.join("; ")}${more}`;
+}
+
+/** The spec's path template of a fastify path: /api/v2/tenants/:tenant -> /api/v2/tenants/{tenant}. */
+export function specTemplate(fastifyPath: string): string {
+  return fastifyPath.replace(/:([A-Za-z0-9_]+)/g, "{$1}");
 }
 
 /** The caller's token: `Authorization: Bearer <token>` or upstream's `X-Chroma-Token` header. */
