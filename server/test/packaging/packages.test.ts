@@ -173,4 +173,27 @@ describe("installed from the tarballs", () => {
     expect(r.cleanup.tenantsLeft.length).toBeLessThanOrEqual(8);
     for (const tenant of r.cleanup.tenantsLeft) expect(await list(`/api/v2/tenants/${encodeURIComponent(tenant)}/databases`), tenant).toEqual([]);
   }, 20 * 60_000);
+
+  it("the contract kit reads the OpenAPI document given with --spec, and refuses a missing one by name", async () => {
+    // The report's operation table comes from the spec the kit reads: an operation only in this copy shows up.
+    const spec = join(app, "custom-openapi.yaml");
+    const original = readFileSync(join(app, "node_modules/@chromaspec/contract-tests/openapi.yaml"), "utf8");
+    const probe = "  /api/v2/packaging-probe:\n    get:\n      operationId: v2PackagingProbe\n      responses:\n        '200':\n          description: ok\n";
+    writeFileSync(spec, original.replace(/^paths:\n/m, `paths:\n${probe}`));
+    const report = join(app, "spec-report.json");
+    const kit = join(app, "node_modules/.bin/chromaspec-contract-tests");
+    await run(kit, ["--url", url, "--spec", spec, "--filter", "heartbeat", "--report", report]);
+    const r = JSON.parse(readFileSync(report, "utf8")) as { totals: { passed: number; failed: number }; operations: { operationId: string; passed: number }[] };
+    expect(r.totals.failed).toBe(0);
+    expect(r.totals.passed).toBeGreaterThan(0);
+    expect(r.operations.find((o) => o.operationId === "v2PackagingProbe")).toMatchObject({ passed: 0 });
+    expect(r.operations.find((o) => o.operationId === "v2Heartbeat")?.passed).toBeGreaterThan(0);
+
+    const missing = join(app, "no-such-openapi.yaml");
+    const refused = await run(kit, ["--url", url, "--spec", missing]).then(
+      () => "exit 0",
+      (err: { stderr: string; code: number }) => `exit ${err.code}: ${err.stderr}`,
+    );
+    expect(refused).toMatch(/^exit [1-9]\d*: .*--spec .*no-such-openapi\.yaml: no such file/s);
+  }, 10 * 60_000);
 });
