@@ -39,6 +39,9 @@ const VALUES: Record<string, { flag: unknown; env: string; file: string; expect:
   metrics: { flag: false, env: "on", file: "false", expect: { flag: false, env: true, file: false } },
   auth_credentials_file: { flag: "/f.yaml", env: "/e.yaml", file: "/y.yaml", expect: { flag: "/f.yaml", env: "/e.yaml", file: "/y.yaml" } },
   allow_unauthenticated: { flag: true, env: "no", file: "true", expect: { flag: true, env: false, file: true } },
+  optimize_every: { flag: "1", env: "2", file: "3", expect: { flag: 1, env: 2, file: 3 } },
+  retain_versions_ms: { flag: "0", env: "1000", file: "2000", expect: { flag: 0, env: 1000, file: 2000 } },
+  optimize_idle_factor: { flag: "0", env: "0.5", file: "2.5", expect: { flag: 0, env: 0.5, file: 2.5 } },
 };
 
 describe("precedence: flag > environment > config file > default", () => {
@@ -81,6 +84,9 @@ describe("precedence: flag > environment > config file > default", () => {
       metrics: true,
       authCredentialsFile: undefined,
       allowUnauthenticated: false,
+      optimizeEvery: 20,
+      retainVersionsMs: 60_000,
+      optimizeIdleFactor: 4,
     });
   });
 
