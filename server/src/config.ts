@@ -43,6 +43,11 @@ export interface ServerConfig {
   retainVersionsMs: number;
   /** After a maintenance run of d ms the table's next run waits d x this. */
   optimizeIdleFactor: number;
+  /**
+   * Replicas (docs/scaling.md): reads see what other processes serving the same path committed
+   * at least this long ago (ms); 0 checks on every read.
+   */
+  readConsistencyIntervalMs: number;
 }
 
 /** Upstream's limit: 5461 records per request (pre-flight max_batch_size). */
@@ -126,6 +131,9 @@ function integer(min: number, max: number, what: string): (value: unknown) => nu
     return n;
   };
 }
+
+/** Reads check for other replicas' commits at most once a second (LanceDB's own default for shared tables is similar). */
+export const DEFAULT_READ_CONSISTENCY_INTERVAL_S = 1;
 
 function atLeast(min: number): (value: unknown) => number {
   return (value) => {
@@ -248,6 +256,12 @@ export const SETTINGS: Setting<keyof ServerConfig>[] = [
   setting({
     key: "optimize_idle_factor", field: "optimizeIdleFactor", flag: "--optimize-idle-factor <factor>", flagName: "optimizeIdleFactor", env: ["CHROMASPEC_OPTIMIZE_IDLE_FACTOR"],
     default: MAINTENANCE_DEFAULTS.optimizeIdleFactor, help: "after a maintenance run of d ms a table waits d x factor before the next", parse: atLeast(0),
+  }),
+  setting({
+    key: "read_consistency_interval", field: "readConsistencyIntervalMs", flag: "--read-consistency-interval <seconds>", flagName: "readConsistencyInterval",
+    env: ["CHROMA_READ_CONSISTENCY_INTERVAL"], default: DEFAULT_READ_CONSISTENCY_INTERVAL_S * 1000,
+    help: "replicas on one path: reads see other processes' writes made at least this long ago, in seconds; 0 = check on every read",
+    parse: (value) => atLeast(0)(value) * 1000, show: (ms) => `${ms / 1000}`,
   }),
 ];
 

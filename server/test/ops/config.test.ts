@@ -42,6 +42,7 @@ const VALUES: Record<string, { flag: unknown; env: string; file: string; expect:
   optimize_every: { flag: "1", env: "2", file: "3", expect: { flag: 1, env: 2, file: 3 } },
   retain_versions_ms: { flag: "0", env: "1000", file: "2000", expect: { flag: 0, env: 1000, file: 2000 } },
   optimize_idle_factor: { flag: "0", env: "0.5", file: "2.5", expect: { flag: 0, env: 0.5, file: 2.5 } },
+  read_consistency_interval: { flag: "0", env: "0.25", file: "2", expect: { flag: 0, env: 250, file: 2000 } },
 };
 
 describe("precedence: flag > environment > config file > default", () => {
@@ -87,6 +88,7 @@ describe("precedence: flag > environment > config file > default", () => {
       optimizeEvery: 20,
       retainVersionsMs: 60_000,
       optimizeIdleFactor: 4,
+      readConsistencyIntervalMs: 1000,
     });
   });
 
