@@ -354,7 +354,7 @@ export class Chroma {
     const out: CollectionInfo[] = [];
     for (const tenant of await this.storage.catalog.listTenants()) {
       for (const database of await this.storage.catalog.listDatabases(tenant.name)) {
-        out.push(...(await this.storage.catalog.listCollections(tenant.name, database.name)));
+        out.push(...(await this.storage.catalog.listCollections(tenant.name, database.name)).map(withSchema));
       }
     }
     return out;
