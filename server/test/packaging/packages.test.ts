@@ -168,9 +168,11 @@ describe("installed from the tarballs", () => {
     expect(r.cleanup.deletedDatabases).toBeGreaterThan(0);
     expect(await list("/api/v2/tenants/default_tenant/databases")).toEqual(before.databases);
     expect(await list("/api/v2/tenants/default_tenant/databases/default_database/collections")).toEqual(before.collections);
-    // Tenants cannot be deleted; every one the kit made is left without a database.
+    // Tenants cannot be deleted; every one the kit made is left without a database. A database
+    // created under an unknown tenant creates that tenant (1.x, since the data model landed), so a
+    // few cases leave one more each: the bound only catches a kit that mints tenants per record.
     expect(r.cleanup.tenantsLeft).toContain("chromaspec-contract-tests");
-    expect(r.cleanup.tenantsLeft.length).toBeLessThanOrEqual(8);
+    expect(r.cleanup.tenantsLeft.length).toBeLessThanOrEqual(16);
     for (const tenant of r.cleanup.tenantsLeft) expect(await list(`/api/v2/tenants/${encodeURIComponent(tenant)}/databases`), tenant).toEqual([]);
   }, 20 * 60_000);
 
