@@ -28,7 +28,25 @@ export interface RawResponse {
 // blame the wrong request.
 const agent = new Agent({ keepAlive: false });
 
-export function send(baseUrl: string, req: RawRequest, timeoutMs = 60_000): Promise<RawResponse> {
+/**
+ * Sends `req` as given and resolves with the answer. A server may answer an oversize body (413) and
+ * close the connection while this client is still writing it; the kernel then reports EPIPE or
+ * ECONNRESET to the write, sometimes before node has parsed the answer already in the socket, so the
+ * answer is lost. That is a race in the client, not a refusal by the server: such a request is sent
+ * again (up to 5 times), and only an answer — or another kind of failure — settles it.
+ */
+export async function send(baseUrl: string, req: RawRequest, timeoutMs = 60_000): Promise<RawResponse> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await sendOnce(baseUrl, req, timeoutMs);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (attempt >= 5 || (code !== "EPIPE" && code !== "ECONNRESET")) throw err;
+    }
+  }
+}
+
+function sendOnce(baseUrl: string, req: RawRequest, timeoutMs: number): Promise<RawResponse> {
   const url = new URL(baseUrl);
   const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, "utf8");
   const headers: Record<string, string> = { ...(req.headers ?? {}) };
