@@ -16,12 +16,18 @@ import { compareMeasures, type RecordMeasure } from "./rank.js";
 const IDS: Projection = { embeddings: false, documents: false, uris: false, metadatas: false };
 const METADATA: Projection = { embeddings: false, documents: false, uris: false, metadatas: true };
 
-/** A sparse vector as stored in metadata (upstream's tagged object, or the older untagged form). */
+/**
+ * A sparse vector as stored in metadata (upstream's tagged object, or the older untagged form),
+ * values as float32. Metadata holds each value as the shortest decimal of its float32 (what both
+ * faces print), which is not the float32 itself once parsed (0.1 vs 0.10000000149011612); the
+ * resident index keeps Float32Array postings, so the scan rounds too or the two readers would
+ * score a record an ulp apart (seen across a restart, when the first searches scan LanceDB).
+ */
 export function storedSparseVector(value: unknown): SparseVector | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
   const v = value as Record<string, unknown>;
   if (!Array.isArray(v.indices) || !Array.isArray(v.values)) return undefined;
-  return { indices: v.indices as number[], values: v.values as number[] };
+  return { indices: v.indices as number[], values: (v.values as number[]).map((x) => Math.fround(x)) };
 }
 
 interface TableMask {
