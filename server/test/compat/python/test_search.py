@@ -49,18 +49,23 @@ def _ranked(query: list[float], keep=lambda r: True) -> list[tuple[str, float]]:
     return [(rid, d) for rid, d, _ in rows]
 
 
+def _filled(client, prefix: str, records: list[dict], **create):
+    """A new collection (unique name, no embedding function) holding `records`."""
+    c = client.create_collection(f"{prefix}-{random.randrange(1 << 30):08x}", embedding_function=None, **create)
+    c.add(
+        ids=[r["id"] for r in records],
+        embeddings=np.array([r["embedding"] for r in records], dtype=np.float32),
+        documents=[r["document"] for r in records],
+        metadatas=[r["metadata"] for r in records],
+    )
+    return c
+
+
 @pytest.fixture(scope="module")
 def col(client):
-    name = f"py-search-{random.randrange(1 << 30):08x}"
-    c = client.create_collection(name, embedding_function=None)
-    c.add(
-        ids=[r["id"] for r in RECORDS],
-        embeddings=np.array([r["embedding"] for r in RECORDS], dtype=np.float32),
-        documents=[r["document"] for r in RECORDS],
-        metadatas=[r["metadata"] for r in RECORDS],
-    )
+    c = _filled(client, "py-search", RECORDS)
     yield c
-    client.delete_collection(name)
+    client.delete_collection(c.name)
 
 
 def test_dense_knn_ranks_like_brute_force(col):
@@ -181,17 +186,10 @@ def _rrf(rankings: list[tuple[list[str], float]], k: int, default: float) -> lis
 
 @pytest.fixture(scope="module")
 def sparse_col(client):
-    name = f"py-sparse-{random.randrange(1 << 30):08x}"
     schema = Schema().create_index(SparseVectorIndexConfig(bm25=False), key="sparse")
-    c = client.create_collection(name, embedding_function=None, schema=schema)
-    c.add(
-        ids=[r["id"] for r in SPARSE_RECORDS],
-        embeddings=np.array([r["embedding"] for r in SPARSE_RECORDS], dtype=np.float32),
-        documents=[r["document"] for r in SPARSE_RECORDS],
-        metadatas=[r["metadata"] for r in SPARSE_RECORDS],
-    )
+    c = _filled(client, "py-sparse", SPARSE_RECORDS, schema=schema)
     yield c
-    client.delete_collection(name)
+    client.delete_collection(c.name)
 
 
 def test_schema_keeps_the_sparse_index_and_the_vectors(sparse_col):
