@@ -480,11 +480,17 @@ describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 BM25 spars
   const rand = mulberry32(777);
   // Zipf-like: a few very common words, a long tail; documents of 5 to 60 words.
   const word = () => VOCABULARY[Math.min(VOCABULARY.length - 1, Math.floor(Math.exp(rand() * Math.log(VOCABULARY.length + 1)) - 1))];
-  const DOCS = Array.from({ length: 600 }, () => Array.from({ length: 5 + Math.floor(rand() * 56) }, word).join(" "));
-  const DOC_IDS = DOCS.map((_, i) => `bm-${String(i).padStart(3, "0")}`);
+  const text = () => Array.from({ length: 5 + Math.floor(rand() * 56) }, word).join(" ");
   const QUERY_TEXTS = Array.from({ length: 15 }, (_, n) => [VOCABULARY[3 + n], VOCABULARY[40 + 7 * n], VOCABULARY[150 + 11 * n]].join(" "));
   const KEY = "bm25_vector";
   const UNEMBEDDED = 25;
+
+  /**
+   * The documents as the test believes the collection holds them, in insertion order (a replaced
+   * record keeps its place, as upstream's offset ids do); `text` null once deleted.
+   */
+  const model: { id: string; text: string | null; part: number }[] = Array.from({ length: 600 }, (_, i) => ({ id: `bm-${String(i).padStart(3, "0")}`, text: text(), part: i % 3 }));
+  const dense = (i: number) => [Math.sin(i), Math.cos(i), Math.sin(2 * i), 1];
 
   // A server of its own (not the compat target), so the last test can kill and restart it.
   let first: RunningServer;
@@ -497,9 +503,8 @@ describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 BM25 spars
     const client = clientOf(first);
     const schema = new Schema().createIndex(new SparseVectorIndexConfig({ embeddingFunction: new TestBm25(), sourceKey: K.DOCUMENT, bm25: true }), KEY);
     collection = await client.createCollection({ name: uniqueName("bm25"), embeddingFunction: null, schema });
-    const dense = (i: number) => [Math.sin(i), Math.cos(i), Math.sin(2 * i), 1];
     // No sparse vectors in the request: the client embeds the documents into KEY.
-    await collection.add({ ids: DOC_IDS, documents: DOCS, embeddings: DOCS.map((_, i) => dense(i)), metadatas: DOCS.map((_, i) => ({ part: i % 3 })) });
+    await collection.add({ ids: model.map((m) => m.id), documents: model.map((m) => m.text!), embeddings: model.map((_, i) => dense(i)), metadatas: model.map((m) => ({ part: m.part })) });
     // Records without a document have no BM25 vector but still count in n, as upstream's Idf counts records.
     await collection.add({ ids: Array.from({ length: UNEMBEDDED }, (_, i) => `plain-${i}`), embeddings: Array.from({ length: UNEMBEDDED }, (_, i) => dense(1000 + i)) });
     // A document without a token gets an empty sparse vector: stored, counted in n, never a hit.
@@ -514,36 +519,51 @@ describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 BM25 spars
   /**
    * BM25 of every live document for a query, from the texts: idf(t) = ln(1 + (n − n_t + 0.5) /
    * (n_t + 0.5)) (upstream's formula, float32), times the query's and the document's tf parts.
-   * Returns the ranking the server should give (measure float32(1 − score)) and the textbook
-   * float64 BM25 score of each document (the query's tf part is one constant factor for a query
-   * of distinct words, so both order documents alike).
+   * Returns the ranking the server should give (measure float32(1 − score); a hit's `i` is its
+   * place in `model`) and the textbook float64 BM25 score of each document by id (the query's tf
+   * part is one constant factor for a query of distinct words, so both order documents alike).
    */
-  function bm25Ranked(queryText: string, live: Set<number>, keep: (i: number) => boolean = all): { hits: Hit[]; textbook: Map<number, number> } {
+  function bm25Ranked(queryText: string, keep: (m: (typeof model)[number]) => boolean = all): { hits: Hit[]; textbook: Map<string, number> } {
     const ef = new TestBm25();
-    const docs = [...live].map((i) => ({ i, tokens: tokenize(DOCS[i]), vector: ef.encode(DOCS[i]) }));
+    const docs = model.map((m) => (m.text === null ? undefined : { id: m.id, tokens: tokenize(m.text), vector: ef.encode(m.text) }));
+    const live = docs.filter((d) => d !== undefined);
     const q = ef.encode(queryText);
-    const n = docs.length + UNEMBEDDED + 1;
+    const n = live.length + UNEMBEDDED + 1;
     const weights = q.indices.map((d, j) => {
-      const nt = docs.filter((doc) => doc.vector.indices.includes(d)).length;
+      const nt = live.filter((doc) => doc.vector.indices.includes(d)).length;
       const idf = f(Math.log1p(f(f(f(n) - f(nt) + 0.5) / f(f(nt) + 0.5))));
       return { d, w: f(idf * f(q.values[j])), idf: Math.log(1 + (n - nt + 0.5) / (nt + 0.5)) };
     });
-    const textbook = new Map<number, number>();
     const hits = sparseRanked(
       { indices: q.indices, values: weights.map((x) => x.w) },
-      DOCS.map((_, i) => (live.has(i) ? { indices: docs.find((d) => d.i === i)!.vector.indices, values: docs.find((d) => d.i === i)!.vector.values.map(f) } : undefined)),
-      keep,
+      docs.map((d) => d && { indices: d.vector.indices, values: d.vector.values.map(f) }),
+      (i) => keep(model[i]),
     );
-    for (const doc of docs) {
+    const textbook = new Map<string, number>();
+    for (const doc of live) {
       let score = 0;
       for (const { d, idf } of weights) {
         const term = queryText.split(" ").find((t) => murmur3Abs(t) === d)!;
         const tf = doc.tokens.filter((t) => t === term).length;
         score += (idf * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * doc.tokens.length) / BM25_AVG_DOC_LENGTH));
       }
-      textbook.set(doc.i, score);
+      textbook.set(doc.id, score);
     }
     return { hits, textbook };
+  }
+  const modelIds = (hits: Hit[]) => hits.map((h) => model[h.i].id);
+  const bm25Search = async (c: Collection, queryText: string, where?: Parameters<Search["where"]>[0]) => {
+    const search = new Search().rank(Knn({ query: queryText, key: KEY, limit: 10 })).limit(10).select(K.SCORE);
+    return rowsOf(await c.search(where ? search.where(where) : search));
+  };
+  /** Every query's top 10 (ids and float32 scores) equals BM25 over the model. */
+  async function expectBm25Rankings(c: Collection, texts: string[]): Promise<void> {
+    for (const queryText of texts) {
+      const want = bm25Ranked(queryText).hits.slice(0, 10);
+      const rows = await bm25Search(c, queryText);
+      expect(rows.map((r) => r.id)).toEqual(modelIds(want));
+      expect(rows.map((r) => f(r.score!))).toEqual(want.map((h) => h.score));
+    }
   }
 
   it("the client embedded the documents with the function the server's schema names", async () => {
@@ -552,23 +572,22 @@ describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 BM25 spars
     expect(index?.config.bm25).toBe(true);
     expect(index?.config.sourceKey).toBe("#document");
     expect(index?.config.embeddingFunction?.name).toBe(TestBm25.NAME);
-    const got = await collection.get({ ids: [DOC_IDS[5]], include: ["metadatas"] });
-    const want = new TestBm25().encode(DOCS[5]);
+    const got = await collection.get({ ids: [model[5].id], include: ["metadatas"] });
+    const want = new TestBm25().encode(model[5].text!);
     expect(asF32(got.metadatas[0]?.[KEY])).toEqual({ indices: want.indices, values: want.values.map(f) });
     const empty = await collection.get({ ids: ["no-tokens", "plain-0"], include: ["metadatas"] });
     expect(Object.fromEntries(empty.ids.map((id, j) => [id, empty.metadatas[j]]))).toEqual({ "no-tokens": { [KEY]: { indices: [], values: [] } }, "plain-0": null });
   });
 
   it("a string Knn on the BM25 key ranks documents by BM25 (IDF applied by the server)", async () => {
-    const live = new Set(DOCS.map((_, i) => i));
     const before = TestBm25.calls;
-    for (const text of QUERY_TEXTS) {
-      const { hits, textbook } = bm25Ranked(text, live);
-      const rows = rowsOf(await collection.search(new Search().rank(Knn({ query: text, key: KEY, limit: 10 })).limit(10).select(K.SCORE, K.DOCUMENT)));
-      expect(rows.map((r) => r.id)).toEqual(hits.slice(0, 10).map((h) => DOC_IDS[h.i]));
+    for (const queryText of QUERY_TEXTS) {
+      const { hits, textbook } = bm25Ranked(queryText);
+      const rows = await bm25Search(collection, queryText);
+      expect(rows.map((r) => r.id)).toEqual(modelIds(hits.slice(0, 10)));
       expect(rows.map((r) => f(r.score!))).toEqual(hits.slice(0, 10).map((h) => h.score));
       // Textbook BM25 orders them the same (non-increasing), and the query's tf part is a constant.
-      const scores = rows.map((r) => textbook.get(Number(r.id.slice(3)))!);
+      const scores = rows.map((r) => textbook.get(r.id)!);
       for (let j = 1; j < scores.length; j++) expect(scores[j]).toBeLessThanOrEqual(scores[j - 1] * (1 + 1e-6));
       const ratio = (1 - rows[0].score!) / scores[0];
       for (const [j, r] of rows.entries()) expect((1 - r.score!) / scores[j]).toBeCloseTo(ratio, 4);
@@ -577,43 +596,54 @@ describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 BM25 spars
 
     // Another client opening the collection by name rebuilds the embedding function from the
     // schema the server kept, and its string queries rank the same.
-    const other = clientOf(first);
-    const reopened = await other.getCollection({ name: collection.name });
-    const text = QUERY_TEXTS[4];
-    const rows = rowsOf(await reopened.search(new Search().rank(Knn({ query: text, key: KEY, limit: 10 })).limit(10)));
-    expect(rows.map((r) => r.id)).toEqual(bm25Ranked(text, live).hits.slice(0, 10).map((h) => DOC_IDS[h.i]));
+    const reopened = await clientOf(first).getCollection({ name: collection.name });
+    await expectBm25Rankings(reopened, QUERY_TEXTS.slice(4, 6));
   });
 
   it("IDF follows the collection after deletes; a where narrows candidates, not the statistics", async () => {
-    const deleted = DOC_IDS.filter((_, i) => i % 4 === 1);
-    await collection.delete({ ids: deleted });
-    const live = new Set(DOCS.map((_, i) => i).filter((i) => i % 4 !== 1));
-    for (const text of QUERY_TEXTS.slice(0, 8)) {
-      const { hits } = bm25Ranked(text, live);
-      const rows = rowsOf(await collection.search(new Search().rank(Knn({ query: text, key: KEY, limit: 10 })).limit(10).select(K.SCORE)));
-      expect(rows.map((r) => r.id)).toEqual(hits.slice(0, 10).map((h) => DOC_IDS[h.i]));
-      expect(rows.map((r) => f(r.score!))).toEqual(hits.slice(0, 10).map((h) => h.score));
-
-      // A where narrows the candidates, not the statistics (upstream's Idf counts the whole collection).
-      const filtered = bm25Ranked(text, live, (i) => i % 3 === 2).hits.slice(0, 10);
-      const rowsWhere = rowsOf(await collection.search(new Search().where(K("part").eq(2)).rank(Knn({ query: text, key: KEY, limit: 10 })).limit(10).select(K.SCORE)));
-      expect(rowsWhere.map((r) => r.id)).toEqual(filtered.map((h) => DOC_IDS[h.i]));
-      expect(rowsWhere.map((r) => f(r.score!))).toEqual(filtered.map((h) => h.score));
+    const deleted = model.filter((_, i) => i % 4 === 1);
+    await collection.delete({ ids: deleted.map((m) => m.id) });
+    for (const m of deleted) m.text = null;
+    await expectBm25Rankings(collection, QUERY_TEXTS.slice(0, 8));
+    for (const queryText of QUERY_TEXTS.slice(0, 8)) {
+      // Upstream's Idf counts the whole collection whatever the filter.
+      const want = bm25Ranked(queryText, (m) => m.part === 2).hits.slice(0, 10);
+      const rows = await bm25Search(collection, queryText, K("part").eq(2));
+      expect(rows.map((r) => r.id)).toEqual(modelIds(want));
+      expect(rows.map((r) => f(r.score!))).toEqual(want.map((h) => h.score));
     }
   });
 
+  it("update and upsert re-embed documents: postings and document frequencies follow", async () => {
+    // update: new texts for existing records (the client re-embeds them into KEY; part is kept).
+    const updated = model.filter((m, i) => i % 4 === 2 && i < 240);
+    for (const m of updated) m.text = text();
+    await collection.update({ ids: updated.map((m) => m.id), documents: updated.map((m) => m.text!), embeddings: updated.map((_, i) => dense(3000 + i)) });
+    // upsert: replaces some records in place and adds new ones at the end.
+    const replaced = model.filter((m, i) => i % 4 === 3 && i < 80);
+    for (const m of replaced) m.text = text();
+    const added = Array.from({ length: 30 }, (_, k) => ({ id: `bm-new-${k}`, text: text(), part: k % 3 }));
+    model.push(...added);
+    const upserted = [...replaced, ...added];
+    await collection.upsert({
+      ids: upserted.map((m) => m.id),
+      documents: upserted.map((m) => m.text!),
+      embeddings: upserted.map((_, i) => dense(4000 + i)),
+      metadatas: upserted.map((m) => ({ part: m.part })),
+    });
+    const got = await collection.get({ ids: [updated[3].id], include: ["metadatas"] });
+    expect(got.metadatas[0]?.part).toBe(updated[3].part);
+    await expectBm25Rankings(collection, QUERY_TEXTS);
+  });
+
   it("after kill -9 and a restart, the index and its statistics are rebuilt: same answers", async () => {
-    const live = new Set(DOCS.map((_, i) => i).filter((i) => i % 4 !== 1));
-    const search = async (c: Collection, text: string) =>
-      rowsOf(await c.search(new Search().rank(Knn({ query: text, key: KEY, limit: 10 })).limit(10).select(K.SCORE))).map((r) => [r.id, f(r.score!)]);
-    const before = await Promise.all(QUERY_TEXTS.slice(0, 5).map((t) => search(collection, t)));
+    const before = await Promise.all(QUERY_TEXTS.slice(0, 5).map((t) => bm25Search(collection, t)));
     await first.kill();
     restarted = await startServer({ dataDir: first.dataDir });
     const reopened = await clientOf(restarted).getCollection({ name: collection.name });
-    for (const [j, text] of QUERY_TEXTS.slice(0, 5).entries()) {
-      const after = await search(reopened, text);
-      expect(after).toEqual(before[j]);
-      expect(after).toEqual(bm25Ranked(text, live).hits.slice(0, 10).map((h) => [DOC_IDS[h.i], h.score]));
+    for (const [j, queryText] of QUERY_TEXTS.slice(0, 5).entries()) {
+      expect(await bm25Search(reopened, queryText)).toEqual(before[j]);
     }
+    await expectBm25Rankings(reopened, QUERY_TEXTS.slice(0, 5));
   });
 });
