@@ -3,6 +3,11 @@
  * same engine upstream Chroma uses, so the crate's parse errors are upstream's messages too.
  */
 
+/** LanceDB's error for a table that does not exist (opening or dropping it). */
+export function isNotFound(err: unknown): boolean {
+  return err instanceof Error && /was not found|not found/i.test(err.message);
+}
+
 /** Pulls the regex crate's message out of a LanceDB planning error, if it is one. */
 export function regexParseDetail(err: unknown): string | undefined {
   const message = err instanceof Error ? err.message : String(err);

@@ -16,15 +16,12 @@
  */
 import type { Connection, Table } from "@lancedb/lancedb";
 import { arrow, type ArrowModule } from "./arrow.js";
+import { isNotFound } from "./errors.js";
 
 /** Bytes per row: big enough for few rows, small enough for LanceDB's page buffers. */
 export const PART_BYTES = 8 * 1024 * 1024;
 
 const SCHEMA = new arrow.Schema([new arrow.Field("part", new arrow.Int32(), false), new arrow.Field("data", new arrow.LargeBinary(), false)]);
-
-function isNotFound(err: unknown): boolean {
-  return err instanceof Error && /was not found|not found/i.test(err.message);
-}
 
 const GRAPH_SUFFIX = "-hnsw";
 

@@ -135,10 +135,6 @@ function isConflict(err: unknown): boolean {
   return err instanceof Error && /Incompatible transaction|conflict|Retryable commit/i.test(err.message);
 }
 
-function isNotFound(err: unknown): boolean {
-  return err instanceof Error && /was not found|not found/i.test(err.message);
-}
-
 /**
  * The fence a new holder puts up after a takeover: LanceDB's restore() of the latest version
  * commits a version that every commit based on an older version conflicts with ("Incompatible

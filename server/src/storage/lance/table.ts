@@ -37,7 +37,7 @@ import {
   type ArrowModule,
 } from "./arrow.js";
 import type { LanceDatabase } from "./database.js";
-import { regexParseDetail } from "./errors.js";
+import { isNotFound, regexParseDetail } from "./errors.js";
 import { TableHandle } from "./handle.js";
 import { fenceTable } from "./lease.js";
 import { TableMaintenance } from "./maintenance.js";
@@ -79,10 +79,6 @@ function typedField(name: string): ArrowModule.Field {
   const list = name[0] === "l";
   const element = scalarType(list ? name[1] : name[0]);
   return new arrow.Field(name, list ? new arrow.List(new arrow.Field("item", element, true)) : element, true);
-}
-
-function isNotFound(err: unknown): boolean {
-  return err instanceof Error && /was not found|not found/i.test(err.message);
 }
 
 /** A deduplicated batch ready to commit: seqs assigned, metadata serialised once. */
