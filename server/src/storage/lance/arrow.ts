@@ -130,14 +130,37 @@ export function tableFromColumns(
   return new arrow.Table(schema, [new arrow.RecordBatch(schema, struct)]);
 }
 
-/** Strings of a Utf8 column of a query result or a streamed batch (null stays null). */
-export function readStrings(table: ArrowModule.Table | ArrowModule.RecordBatch, name: string): (string | null)[] {
+/** A column of a query result or a streamed batch; null for an empty result without columns. */
+function column(table: ArrowModule.Table | ArrowModule.RecordBatch, name: string): ArrowModule.Vector | null {
   const col = table.getChild(name);
   // An empty result may come back without any columns at all.
-  if (!col && table.numRows === 0) return [];
+  if (!col && table.numRows === 0) return null;
   if (!col) throw new Error(`query result has no column ${name}`);
+  return col;
+}
+
+/** Strings of a Utf8 column of a query result or a streamed batch (null stays null). */
+export function readStrings(table: ArrowModule.Table | ArrowModule.RecordBatch, name: string): (string | null)[] {
+  const col = column(table, name);
+  if (!col) return [];
   const out = new Array<string | null>(table.numRows);
   let i = 0;
   for (const v of col) out[i++] = (v as string | null) ?? null;
+  return out;
+}
+
+/**
+ * A non-null Int64 column of a query result or a streamed batch as numbers (seqs, versions, ords
+ * and lease counters all stay below 2^53), read from its buffers without a BigInt per value.
+ */
+export function readInt64s(table: ArrowModule.Table | ArrowModule.RecordBatch, name: string): Float64Array {
+  const col = column(table, name);
+  const out = new Float64Array(table.numRows);
+  if (!col) return out;
+  let row = 0;
+  for (const chunk of col.data) {
+    const values = chunk.values as BigInt64Array;
+    for (let i = 0; i < chunk.length; i++) out[row++] = Number(values[chunk.offset + i]);
+  }
   return out;
 }

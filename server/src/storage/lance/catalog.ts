@@ -21,7 +21,7 @@
 import { cloneJson, parseJson, stringifyJson } from "../../util/json.js";
 import type { Connection, Table } from "@lancedb/lancedb";
 import type { Catalog, CollectionInfo, CollectionPatch, DatabaseInfo, Metadata, TenantInfo } from "../storage.js";
-import { arrow, float64Data, int64Data, readStrings, tableFromColumns, utf8Data, type ArrowModule } from "./arrow.js";
+import { arrow, float64Data, int64Data, readInt64s, readStrings, tableFromColumns, utf8Data, type ArrowModule } from "./arrow.js";
 import { TableHandle } from "./handle.js";
 import { fenceTable, type LeaseHooks, type Leases } from "./lease.js";
 import { createOrOpen } from "./tables.js";
@@ -242,21 +242,22 @@ export class LanceCatalog implements Catalog {
   private load(tenants: ArrowModule.Table, dbs: ArrowModule.Table, cols: ArrowModule.Table): void {
     this.nextOrd = 0;
     const resourceNames = readStrings(tenants, "resource_name");
+    const tenantOrds = readInt64s(tenants, "ord");
     readStrings(tenants, "name").forEach((name, i) =>
-      this.tenants.set(name!, { value: { name: name!, resourceName: resourceNames[i] ?? null }, ord: Number(tenants.getChild("ord")!.get(i)) }),
+      this.tenants.set(name!, { value: { name: name!, resourceName: resourceNames[i] ?? null }, ord: tenantOrds[i] }),
     );
 
     const dbIds = readStrings(dbs, "id");
     const dbNames = readStrings(dbs, "name");
     const dbTenants = readStrings(dbs, "tenant");
-    for (let i = 0; i < dbs.numRows; i++) {
-      this.setDatabase({ id: dbIds[i]!, name: dbNames[i]!, tenant: dbTenants[i]! }, Number(dbs.getChild("ord")!.get(i)));
-    }
+    const dbOrds = readInt64s(dbs, "ord");
+    for (let i = 0; i < dbs.numRows; i++) this.setDatabase({ id: dbIds[i]!, name: dbNames[i]!, tenant: dbTenants[i]! }, dbOrds[i]);
 
     const c = (name: string) => readStrings(cols, name);
     const [ids, names, ts, ds, metas, configs, schemas] = [c("id"), c("name"), c("tenant"), c("database"), c("metadata_json"), c("configuration_json"), c("schema_json")];
     if (cols.numRows === 0) return this.computeNextOrd();
-    const [ord, dimension, version, logPosition] = ["ord", "dimension", "version", "log_position"].map((n) => cols.getChild(n)!);
+    const [ord, version, logPosition] = ["ord", "version", "log_position"].map((n) => readInt64s(cols, n));
+    const dimension = cols.getChild("dimension")!;
     for (let i = 0; i < cols.numRows; i++) {
       const dim = dimension.get(i) as bigint | null;
       this.setCollection(
@@ -269,10 +270,10 @@ export class LanceCatalog implements Catalog {
           configuration: JSON.parse(configs[i]!) as Record<string, unknown>,
           schema: schemas[i] === null ? null : (JSON.parse(schemas[i]!) as object),
           dimension: dim === null ? null : Number(dim),
-          version: Number(version.get(i)),
-          logPosition: Number(logPosition.get(i)),
+          version: version[i],
+          logPosition: logPosition[i],
         },
-        Number(ord.get(i)),
+        ord[i],
       );
     }
     this.computeNextOrd();

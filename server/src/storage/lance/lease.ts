@@ -23,7 +23,7 @@
  * ttl only decides how soon a dead holder's key becomes writable again.
  */
 import type { Connection, Table } from "@lancedb/lancedb";
-import { arrow, boolAsInt8Data, int64Data, readStrings, tableFromColumns, utf8Data, type ArrowModule } from "./arrow.js";
+import { arrow, boolAsInt8Data, int64Data, readInt64s, readStrings, tableFromColumns, utf8Data, type ArrowModule } from "./arrow.js";
 import { TableHandle } from "./handle.js";
 import { sqlString } from "./sql.js";
 import { createShared } from "./tables.js";
@@ -85,7 +85,7 @@ export class LeaseTable {
       return t.query().toArrow();
     });
     if (result.numRows !== 1) throw new Error(`lease table ${this.name} has ${result.numRows} rows, expected 1`);
-    const int = (name: string) => Number(result.getChild(name)!.get(0) as bigint);
+    const int = (name: string) => readInt64s(result, name)[0];
     return {
       epoch: int("epoch"),
       holder: readStrings(result, "holder")[0] ?? "",

@@ -31,6 +31,7 @@ import {
   float64Data,
   int64Data,
   listData,
+  readInt64s,
   readStrings,
   tableFromColumns,
   utf8Data,
@@ -269,7 +270,7 @@ export class LanceTable {
     }
     const highest = async (column: string) => {
       const last = await handle.use((t) => t.query().select([column]).withRowId().orderBy({ columnName: column, ascending: false }).limit(1).toArrow());
-      return last.numRows > 0 ? Number(last.getChild(column)!.get(0) as bigint) : -1;
+      return last.numRows > 0 ? readInt64s(last, column)[0] : -1;
     };
     this.next = (await highest("seq")) + 1;
     this.lastVersion = Math.max(this.lastVersion, await highest("version"));
@@ -387,14 +388,7 @@ export class LanceTable {
     const where = compileFilter(filter, this.columns);
     if (where === undefined) return null;
     const result = await handle.use((t) => run(() => t.query().where(where).select(["seq"]).toArrow(), filter));
-    const out = new Float64Array(result.numRows);
-    if (result.numRows === 0) return out;
-    let n = 0;
-    for (const chunk of result.getChild("seq")!.data) {
-      const seqs = chunk.values as BigInt64Array;
-      for (let i = 0; i < chunk.length; i++) out[n++] = Number(seqs[chunk.offset + i]);
-    }
-    return out;
+    return readInt64s(result, "seq");
   }
 
   /**
@@ -534,8 +528,8 @@ export class LanceTable {
         const ids = records.slice(i, i + ID_CHUNK).map((r) => r.id);
         const found = await handle.use((t) => t.query().where(compileIds(ids)).select(["id", "seq"]).toArrow());
         const foundIds = readStrings(found, "id");
-        const foundSeqs = found.getChild("seq");
-        for (let j = 0; j < foundIds.length; j++) existing.set(foundIds[j]!, Number(foundSeqs!.get(j) as bigint));
+        const foundSeqs = readInt64s(found, "seq");
+        for (let j = 0; j < foundIds.length; j++) existing.set(foundIds[j]!, foundSeqs[j]);
       }
     }
     const seqs = new Float64Array(records.length);
@@ -750,25 +744,12 @@ function vectorsOf(column: ArrowModule.Vector, dim: number, copy: boolean): Floa
   return out;
 }
 
-/** An int64 column as numbers (seqs and versions stay below 2^53). */
-function int64sOf(batch: ArrowModule.RecordBatch, name: string): Float64Array {
-  const out = new Float64Array(batch.numRows);
-  let row = 0;
-  for (const chunk of batch.getChild(name)!.data) {
-    const values = chunk.values as BigInt64Array;
-    for (let i = 0; i < chunk.length; i++) out[row++] = Number(values[chunk.offset + i]);
-  }
-  return out;
-}
-
 /** One streamed batch as columns; vectors are views into the batch's buffer (no copy). */
 function scanned(batch: ArrowModule.RecordBatch, dim: number): ScannedBatch {
-  const seqs = int64sOf(batch, "seq");
-  const versions = int64sOf(batch, "version");
   return {
     ids: readStrings(batch, "id") as string[],
-    seqs,
-    versions,
+    seqs: readInt64s(batch, "seq"),
+    versions: readInt64s(batch, "version"),
     vectors: vectorsOf(batch.getChild("embedding")!, dim, false),
     documents: readStrings(batch, "document"),
     uris: readStrings(batch, "uri"),
