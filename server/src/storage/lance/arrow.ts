@@ -75,6 +75,13 @@ export function int64Data(values: BigInt64Array): ArrowModule.Data<ArrowModule.I
   return arrow.makeData({ type: new arrow.Int64(), length: values.length, nullCount: 0, data: values });
 }
 
+/** An Int64 column of integral numbers (below 2^53; fractions are truncated), null for null / undefined. */
+export function nullableInt64Data(values: readonly (number | null | undefined)[]): ArrowModule.Data<ArrowModule.Int64> {
+  const data = BigInt64Array.from(values, (v) => BigInt(Math.trunc(v ?? 0)));
+  const { bitmap, nulls } = validity((i) => values[i] != null, values.length);
+  return arrow.makeData({ type: new arrow.Int64(), length: values.length, nullCount: nulls, nullBitmap: bitmap, data });
+}
+
 export function float32Data(values: Float32Array): ArrowModule.Data<ArrowModule.Float32> {
   return arrow.makeData({ type: new arrow.Float32(), length: values.length, nullCount: 0, data: values });
 }

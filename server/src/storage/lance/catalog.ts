@@ -21,7 +21,7 @@
 import { cloneJson, parseJson, stringifyJson } from "../../util/json.js";
 import type { Connection, Table } from "@lancedb/lancedb";
 import type { Catalog, CollectionInfo, CollectionPatch, DatabaseInfo, Metadata, TenantInfo } from "../storage.js";
-import { arrow, float64Data, int64Data, readInt64s, readStrings, tableFromColumns, utf8Data, type ArrowModule } from "./arrow.js";
+import { arrow, int64Data, nullableInt64Data, readInt64s, readStrings, tableFromColumns, utf8Data, type ArrowModule } from "./arrow.js";
 import { TableHandle } from "./handle.js";
 import { fenceTable, type LeaseHooks, type Leases } from "./lease.js";
 import { createOrOpen } from "./tables.js";
@@ -478,7 +478,7 @@ export class LanceCatalog implements Catalog {
           ["ord", int64Data(BigInt64Array.from(puts, (p) => big(p.ord)))],
           ["metadata_json", utf8Data(cs.map((c) => (c.metadata === null ? null : stringifyJson(c.metadata))))],
           ["configuration_json", utf8Data(cs.map((c) => JSON.stringify(c.configuration ?? {})))],
-          ["dimension", nullableInt64(cs.map((c) => c.dimension))],
+          ["dimension", nullableInt64Data(cs.map((c) => c.dimension))],
           ["version", int64Data(BigInt64Array.from(cs, (c) => big(c.version)))],
           ["log_position", int64Data(BigInt64Array.from(cs, (c) => big(c.logPosition)))],
           ["schema_json", utf8Data(cs.map((c) => (c.schema ? JSON.stringify(c.schema) : null)))],
@@ -522,17 +522,6 @@ function applyPatch(row: CollectionInfo, patch: CollectionPatch): CollectionInfo
   if (patch.dimension !== undefined) next.dimension = patch.dimension;
   if (patch.bumpVersion) next.version += 1;
   return next;
-}
-
-function nullableInt64(values: (number | null)[]): ArrowModule.Data {
-  const asFloat = float64Data(values); // borrow its validity bitmap
-  return arrow.makeData({
-    type: new arrow.Int64(),
-    length: values.length,
-    nullCount: asFloat.nullCount,
-    nullBitmap: asFloat.nullBitmap,
-    data: BigInt64Array.from(values, (v) => big(v ?? 0)),
-  });
 }
 
 function sorted<T>(m: Map<string, Ordered<T>>): T[] {
