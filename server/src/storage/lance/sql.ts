@@ -98,12 +98,6 @@ function joinAll(parts: string[], op: "AND" | "OR"): string {
   return `(${joinAll(parts.slice(0, middle), op)} ${op} ${joinAll(parts.slice(middle), op)})`;
 }
 
-/** `col OP q` over float64 values; $ne also matches records without a value in this column. */
-function numericCompare(col: string, op: keyof typeof SQL_OP, q: number): string {
-  const lit = sqlNumber(q);
-  return op === "$ne" ? `(${col} IS NULL OR ${col} <> ${lit})` : `${col} ${SQL_OP[op]} ${lit}`;
-}
-
 function compileMetadata(filter: MetadataFilter, columns: ColumnSet): string {
   switch (filter.kind) {
     case "and":
@@ -114,8 +108,9 @@ function compileMetadata(filter: MetadataFilter, columns: ColumnSet): string {
       const name = metadataColumn(kindOf(filter.value), filter.key);
       // A column that was never created means no record ever had this key with this type.
       if (!columns.has(name)) return filter.op === "$ne" ? TRUE : FALSE;
+      // Numbers compare by value (float64 column, float64 literal); $ne also matches records
+      // without a value in this column.
       const col = ident(name);
-      if (typeof filter.value === "number") return numericCompare(col, filter.op, filter.value);
       const lit = literal(filter.value);
       return filter.op === "$ne" ? `(${col} IS NULL OR ${col} <> ${lit})` : `${col} ${SQL_OP[filter.op]} ${lit}`;
     }

@@ -45,7 +45,7 @@ export class NotResident extends Error {
   }
 }
 
-/** `value OP q` for a stored number, by value (mirrors lance/sql.ts numericCompare). */
+/** `value OP q` for a stored number, by value (as lance/sql.ts compiles a comparison). */
 export function numberMatches(value: number, op: ComparisonOp, q: number): boolean {
   const operand = q;
   switch (op) {
