@@ -189,12 +189,11 @@ export function compileIds(ids: readonly string[]): string {
  * `columns` is the set of typed metadata columns the table has.
  */
 export function compileFilter(filter: RecordFilter, columns: ColumnSet): string | undefined {
-  const parts: string[] = [];
-  if (filter.ids !== undefined) parts.push(compileIds(filter.ids));
-  if (filter.where !== undefined) parts.push(compileMetadata(filter.where, columns));
-  if (filter.whereDocument !== undefined) parts.push(compileDocument(filter.whereDocument));
-  if (parts.length === 0) return undefined;
-  return parts.length === 1 ? parts[0] : parts.map((p) => `(${p})`).join(" AND ");
+  return andPredicates(
+    filter.ids && compileIds(filter.ids),
+    filter.where && compileMetadata(filter.where, columns),
+    filter.whereDocument && compileDocument(filter.whereDocument),
+  );
 }
 
 /** `base AND extra`, either side optional. */
