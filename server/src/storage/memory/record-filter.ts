@@ -47,26 +47,28 @@ export class NotResident extends Error {
 
 /** `value OP q` for a stored number, by value (as lance/sql.ts compiles a comparison). */
 export function numberMatches(value: number, op: ComparisonOp, q: number): boolean {
-  const operand = q;
   switch (op) {
     case "$eq":
-      return value === operand;
+      return value === q;
     case "$ne":
-      return value !== operand;
+      return value !== q;
     case "$gt":
-      return value > operand;
+      return value > q;
     case "$gte":
-      return value >= operand;
+      return value >= q;
     case "$lt":
-      return value < operand;
+      return value < q;
     case "$lte":
-      return value <= operand;
+      return value <= q;
   }
 }
 
 type Leaf = (slot: number) => boolean;
 
-/** A number comparison over a column; integral operands (the common case) skip the int/float split. */
+/**
+ * A number comparison over a column. Integral operands (the common case) get a closure per
+ * operator, with no switch per slot; others go through numberMatches.
+ */
 function numberLeaf(c: KeyColumn, op: ComparisonOp, q: number): Leaf {
   const { tag, num } = c;
   if (!Number.isInteger(q)) return (s) => tag[s] === NUMBER && numberMatches(num[s], op, q);
