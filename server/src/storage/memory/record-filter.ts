@@ -214,22 +214,9 @@ function compileDocument(f: DocumentFilter, src: FilterSource): Leaf | null {
  * answers). `ids`, `where` and `whereDocument` are ANDed, as the port says.
  */
 export function compileRecordFilter(filter: RecordFilter, src: FilterSource): SlotPredicate | null {
-  const parts: Leaf[] = [];
-  if (filter.ids !== undefined) {
-    const ids = new Set(filter.ids);
-    parts.push((s) => ids.has(src.idOf(s)));
-  }
-  if (filter.where !== undefined) {
-    const leaf = compileWhere(filter.where, src);
-    if (!leaf) return null;
-    parts.push(leaf);
-  }
-  if (filter.whereDocument !== undefined) {
-    const leaf = compileDocument(filter.whereDocument, src);
-    if (!leaf) return null;
-    parts.push(leaf);
-  }
-  if (parts.length === 0) return () => true;
-  if (parts.length === 1) return parts[0];
-  return (s) => parts.every((p) => p(s));
+  const parts: MetadataFilter[] = [];
+  if (filter.ids !== undefined) parts.push({ kind: "id", op: "$in", ids: filter.ids });
+  if (filter.where !== undefined) parts.push(filter.where);
+  if (filter.whereDocument !== undefined) parts.push({ kind: "document", filter: filter.whereDocument });
+  return compileWhere({ kind: "and", children: parts }, src);
 }
