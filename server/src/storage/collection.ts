@@ -26,7 +26,7 @@
  * `fresh()` by storage/open.ts before handing the collection out). Catching up = LanceDB's
  * latest version vs the one the resident copy reflects (`syncedVersion`).
  */
-import { stringifyJson } from "../util/json.js";
+import { parseJson, stringifyJson } from "../util/json.js";
 import type { Memory, ResidentCollection, ResidentRecord } from "./memory/resident.js";
 import type { IndexLog } from "./memory/graph-persistence.js";
 import type { GraphStore } from "./lance/graph-store.js";
@@ -43,6 +43,7 @@ import {
   type SparseTerms,
   type CollectionRecords,
   type IndexParams,
+  type Metadata,
   type Neighbor,
   type Projection,
   type RecordFilter,
@@ -622,8 +623,13 @@ function residentRecords(b: ScannedBatch, sparseKeys: readonly string[] | undefi
   for (let i = 0; i < out.length; i++) {
     const metadataJson = b.metadataJson[i];
     out[i] = { id: b.ids[i], seq: b.seqs[i], version: b.versions[i], vector: b.vectors[i], payload: { document: b.documents[i], uri: b.uris[i], metadataJson } };
-    // The sparse vectors live in the metadata; parsed only for collections that index them.
-    if (sparseKeys?.length && metadataJson !== null) out[i].sparse = sparseTerms(JSON.parse(metadataJson) as Record<string, unknown>, sparseKeys);
+    // The sparse vectors live in the metadata: parsed here only for collections that index them,
+    // and handed on with the record, so the resident copy does not parse the same text again.
+    if (sparseKeys?.length && metadataJson !== null) {
+      const metadata = parseJson(metadataJson) as Metadata;
+      out[i].metadata = metadata;
+      out[i].sparse = sparseTerms(metadata, sparseKeys);
+    }
   }
   return out;
 }
