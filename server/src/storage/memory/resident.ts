@@ -288,22 +288,7 @@ export class ResidentCollection {
   /** Inserts or replaces records; `activate` false defers starting a graph (bulk loads). */
   put(records: readonly ResidentRecord[], activate = true): void {
     this.index.put(records, activate);
-    this.keepMetadata(records);
-    this.putSparse(records);
-  }
-
-  /** The records' sparse vectors into the sparse indexes (after the vector index has their slots). */
-  private putSparse(records: readonly ResidentRecord[]): void {
-    if (this.sparse.size === 0) return;
-    const store = this.index.store;
-    for (const r of records) {
-      const slot = store.slotOfId(r.id)!;
-      for (const [key, index] of this.sparse) {
-        const terms = r.sparse?.get(key);
-        if (terms) index.put(slot, r.seq, terms);
-        else index.remove(slot);
-      }
-    }
+    this.keepColumns(records);
   }
 
   /** Starts the graph after a bulk load (if the collection is big enough for one). */
@@ -319,8 +304,7 @@ export class ResidentCollection {
 
   load(records: readonly ResidentRecord[]): void {
     this.index.load(records);
-    this.keepMetadata(records);
-    this.putSparse(records);
+    this.keepColumns(records);
   }
 
   finishLoad(): LoadOutcome {
@@ -343,12 +327,21 @@ export class ResidentCollection {
     this.index.remove(slots);
   }
 
-  /** Records the metadata of records just put (their slots are assigned). */
-  private keepMetadata(records: readonly ResidentRecord[]): void {
+  /**
+   * The metadata (for filters) and sparse vectors (into the sparse indexes) of records just put
+   * or loaded: after the vector index, which assigned their slots.
+   */
+  private keepColumns(records: readonly ResidentRecord[]): void {
     const store = this.index.store;
     for (const r of records) {
       const slot = store.slotOfId(r.id)!;
       this.metadata.put(slot, r.metadata !== undefined ? r.metadata : parseMetadata(r.payload?.metadataJson ?? null));
+      if (this.sparse.size === 0) continue;
+      for (const [key, index] of this.sparse) {
+        const terms = r.sparse?.get(key);
+        if (terms) index.put(slot, r.seq, terms);
+        else index.remove(slot);
+      }
     }
   }
 
