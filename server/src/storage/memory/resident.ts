@@ -207,13 +207,19 @@ export class ResidentCollection {
    */
   records(unique: readonly string[]): { known: string[]; records: StoredRecord[]; complete: boolean } {
     const store = this.index.store;
-    const known = unique.filter((id) => store.slotOfId(id) !== undefined);
+    const known: string[] = [];
+    const slots: number[] = [];
+    for (const id of unique) {
+      const slot = store.slotOfId(id);
+      if (slot === undefined) continue;
+      known.push(id);
+      slots.push(slot);
+    }
     const records: StoredRecord[] = [];
-    for (const id of known) {
-      const slot = store.slotOfId(id)!;
-      const p = store.payload(slot);
+    for (let i = 0; i < known.length; i++) {
+      const p = store.payload(slots[i]);
       if (!p) return { known, records: [], complete: false };
-      records.push({ id, embedding: store.vector(slot), document: p.document, uri: p.uri, metadata: parseMetadata(p.metadataJson) });
+      records.push({ id: known[i], embedding: store.vector(slots[i]), document: p.document, uri: p.uri, metadata: parseMetadata(p.metadataJson) });
     }
     return { known, records, complete: true };
   }
