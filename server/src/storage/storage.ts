@@ -299,7 +299,7 @@ export interface SparseTerms {
 export interface ResidentSearchView {
   /** Live records (BM25's n). */
   readonly count: number;
-  /** Seqs of the live records matching a filter (evaluated by LanceDB), ascending. */
+  /** Seqs of the live records matching a filter (evaluated in memory; by LanceDB what memory declines), ascending. */
   matching(filter: RecordFilter): Promise<Float64Array>;
   /** Live seqs in storage order from `offset`, at most `limit`, among `seqs` when given. */
   inOrder(seqs: Float64Array | null, offset: number, limit: number | undefined): Float64Array;

@@ -594,8 +594,8 @@ export class LanceTable {
   /**
    * Scalar indices once the table is big enough for them to matter: a BTREE on id (every
    * fetch, delete and ids filter looks ids up) and on the typed metadata columns, so a filter
-   * on them (evaluated by LanceDB for every filtered query) is an index lookup, not a scan of
-   * the column. Rows written later are folded in by optimize(); until then LanceDB scans them.
+   * on them (evaluated by LanceDB whenever the resident copy does not answer it) is an index
+   * lookup, not a scan of the column. Rows written later are folded in by optimize(); until then LanceDB scans them.
    */
   private async ensureIndices(table: Table): Promise<void> {
     // List columns (array values) take no BTREE.
