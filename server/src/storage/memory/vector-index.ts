@@ -24,7 +24,7 @@
  * loads the records (`beginLoad`, `load`, `finishLoad`) back into their saved slots, and the
  * saved graph is loaded in the worker with only what changed since replayed.
  */
-import type { DistanceSpace } from "../storage.js";
+import type { DistanceSpace, IndexParams } from "../storage.js";
 import type { AnnHost, AnnListener } from "./ann-worker-host.js";
 import { distanceFromSum, upstreamDistance, vectorNorm } from "./distance.js";
 import { trimSoon } from "./process-memory.js";
@@ -36,13 +36,8 @@ import { type MemoryBudget, type Payload, SlotStore } from "./slots.js";
 import { TopK } from "./topk.js";
 import { grown } from "./typed-arrays.js";
 
-export interface AnnParams {
-  space: DistanceSpace;
-  /** HNSW max neighbors per node (upstream's max_neighbors). */
-  m: number;
-  efConstruction: number;
-  efSearch: number;
-}
+/** The port's index parameters the graph and the exact scans use (the sparse keys are the resident collection's). */
+export type AnnParams = Pick<IndexParams, "space" | "m" | "efConstruction" | "efSearch">;
 
 export interface VectorIndexOptions extends AnnParams {
   /** Build a graph once the collection holds this many records; below, searches are exact. */
