@@ -159,10 +159,15 @@ class ComposedStorage implements OpenedStorage {
     };
   }
 
+  /** Runs `task` under collection `id`'s write lease (at once inside a task of this process that holds it). */
+  private underLease<T>(id: string, task: () => Promise<T>): Promise<T> {
+    return leaseErrors(id, () => this.leases.ensure(id, collectionLeaseTable(id), this.collectionHooks(id), task));
+  }
+
   /** How collection `id` shares its table with other processes. */
   private sharing(id: string): CollectionSharing {
     return {
-      exclusive: (task) => leaseErrors(id, () => this.leases.ensure(id, collectionLeaseTable(id), this.collectionHooks(id), task)),
+      exclusive: (task) => this.underLease(id, task),
       heldHere: () => this.leases.heldHere(id),
       readConsistencyIntervalMs: this.readConsistencyIntervalMs,
     };
@@ -193,12 +198,10 @@ class ComposedStorage implements OpenedStorage {
   /** Removes the catalog row, then the records; the collection's key is marked dropped for every process. */
   async dropCollection(id: string): Promise<void> {
     await this.catalog.deleteCollection(id);
-    await leaseErrors(id, () =>
-      this.leases.ensure(id, collectionLeaseTable(id), this.collectionHooks(id), async () => {
-        this.leases.markDropped(id);
-        await this.dropRecords(id);
-      }),
-    ).catch((err: unknown) => {
+    await this.underLease(id, async () => {
+      this.leases.markDropped(id);
+      await this.dropRecords(id);
+    }).catch((err: unknown) => {
       // Dropped already (by another process, or an earlier attempt): its records went with it.
       if (!(err instanceof CollectionGoneError)) throw err;
     });
