@@ -327,12 +327,12 @@ export class CollectionStore implements CollectionRecords {
       },
       matching: async (filter) => {
         await this.lance.validate(filter);
-        if (isIdsOnly(filter)) return Float64Array.from(current().seqsOfSlots(mem.slotsOfIds(filter.ids))).sort();
+        if (isIdsOnly(filter)) return current().seqsOfSlots(mem.slotsOfIds(filter.ids)).sort();
         const slots = current().matchingSlots(filter);
         if (slots) return mem.seqsOfSlots(slots).sort();
         const seqs = await this.fromLance(() => this.lance.matchingSeqs(filter), new Float64Array(0));
         // Only the records live in memory now: a record deleted since LanceDB answered is no candidate.
-        return current().seqsInOrder(seqs === null ? null : Float64Array.from(seqs).sort(), 0, undefined);
+        return current().seqsInOrder(seqs === null ? null : seqs.sort(), 0, undefined);
       },
       inOrder: (seqs, offset, limit) => current().seqsInOrder(seqs, offset, limit),
       dense: async (query, k, seqs) => {
