@@ -45,7 +45,6 @@ import { TableMaintenance } from "./maintenance.js";
 import { Mutex } from "../../util/mutex.js";
 import { andPredicates, columnKindOf, compileFilter, compileIds, metadataColumn, type MetadataKind } from "./sql.js";
 
-const BASE_COLUMNS = ["id", "seq", "version", "embedding", "norm", "document", "uri", "metadata_json"] as const;
 const TYPED_COLUMN = /^l?[snb]_(?:[0-9a-f]{4})*$/;
 /** Keeps IN lists (and the SQL text) of one probe query bounded. */
 const ID_CHUNK = 4096;
@@ -338,7 +337,7 @@ export class LanceTable {
         t
           .query()
           .where(compileIds(unique.slice(i, i + ID_CHUNK)))
-          .select([...BASE_COLUMNS].filter((c) => c !== "seq" && c !== "version" && c !== "norm"))
+          .select(projectedColumns(ALL))
           .toArrow(),
       );
       for (const view of toViews(result, ALL, this.dim)) {
