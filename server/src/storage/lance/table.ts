@@ -544,7 +544,7 @@ export class LanceTable {
 
   /** Commits a prepared batch: an append, or a merge-insert when it replaces records. */
   async commit(batch: CommitBatch): Promise<void> {
-    const data = this.build(batch);
+    const { data, zeroNorm } = this.build(batch);
     const writer = this.writer!;
     // An append commits alongside maintenance; a replace waits for it (see maintenance.ts).
     const result =
@@ -554,7 +554,7 @@ export class LanceTable {
     this.lastCommitted = result.version;
     this.readerBehind = true;
     for (const s of batch.seqs) if (s >= this.next) this.next = s + 1;
-    if (this.zeroNorms === false && batch.records.some((r) => norm(r.embedding) === 0)) this.zeroNorms = true;
+    if (this.zeroNorms === false && zeroNorm) this.zeroNorms = true;
     this.maintenance.noteWrite();
   }
 
@@ -639,8 +639,11 @@ export class LanceTable {
     await this.refreshSchema(handle);
   }
 
-  /** The batch as Arrow columns built directly from typed arrays, in the table's full schema. */
-  private build({ records, seqs, version, metadataJson }: CommitBatch): ArrowModule.Table {
+  /**
+   * The batch as Arrow columns built directly from typed arrays, in the table's full schema, and
+   * whether any of its embeddings has norm 0.
+   */
+  private build({ records, seqs, version, metadataJson }: CommitBatch): { data: ArrowModule.Table; zeroNorm: boolean } {
     const n = records.length;
     const dim = this.dim;
     const flat = new Float32Array(n * dim);
@@ -693,7 +696,7 @@ export class LanceTable {
     }
     // Columns this batch does not set are written as nulls: a replaced record must not keep
     // the old record's typed values.
-    return tableFromColumns(schema, n, columns);
+    return { data: tableFromColumns(schema, n, columns), zeroNorm: norms.includes(0) };
   }
 }
 
