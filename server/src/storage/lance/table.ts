@@ -243,8 +243,9 @@ export class LanceTable {
     });
   }
 
-  /** The reader, at least at this process's last commit. */
+  /** The reader (null while there is no table), at least at this process's last commit. */
   private async reader(): Promise<TableHandle | null> {
+    await this.open();
     const handle = this.handle;
     if (handle && this.readerBehind) {
       this.readerBehind = false;
@@ -321,14 +322,12 @@ export class LanceTable {
   }
 
   async count(): Promise<number> {
-    await this.open();
     const handle = await this.reader();
     return handle ? handle.use((t) => t.countRows()) : 0;
   }
 
   /** Full records for unique ids, in the order of `unique`; missing ids are skipped. */
   async fetch(unique: string[]): Promise<StoredRecord[]> {
-    await this.open();
     const handle = await this.reader();
     if (!handle || unique.length === 0) return [];
     const found = new Map<string, StoredRecord>();
@@ -360,7 +359,6 @@ export class LanceTable {
 
   /** Matching records in insertion order, paged. Patterns must have been validated. */
   async find(filter: RecordFilter, page: { offset: number; limit?: number }, projection: Projection): Promise<RecordView[]> {
-    await this.open();
     const handle = await this.reader();
     if (!handle) return [];
     const where = compileFilter(filter, this.columns);
@@ -381,7 +379,6 @@ export class LanceTable {
    * evaluates it); null when nothing narrows.
    */
   async matchingSeqs(filter: RecordFilter): Promise<Float64Array | null> {
-    await this.open();
     const handle = await this.reader();
     if (!handle) return new Float64Array(0);
     const where = compileFilter(filter, this.columns);
@@ -395,7 +392,6 @@ export class LanceTable {
    * upstream's spaces.
    */
   async nearest(queries: Float32Array[], k: number, space: DistanceSpace, filter: RecordFilter, projection: Projection): Promise<Neighbor[][]> {
-    await this.open();
     const handle = await this.reader();
     if (!handle) return queries.map(() => []);
     return handle.use((table) => this.nearestIn(table, queries, k, space, filter, projection));
@@ -487,7 +483,6 @@ export class LanceTable {
    * resident copy. The caller holds the write mutex, so nothing changes underneath.
    */
   async scan(take: (batch: ScannedBatch) => void): Promise<void> {
-    await this.open();
     const handle = await this.reader();
     if (!handle) return;
     const dim = this.dim;
