@@ -489,9 +489,9 @@ export class CollectionStore implements CollectionRecords {
    */
   private async loadLocked(memory: Memory): Promise<void> {
     await this.refreshIfStale();
-    await this.lance.open(true);
-    if (this.dropped) return;
+    // (Re)checks for the table (another process may have created it) and moves to its latest version.
     const version = await this.lance.latestVersion();
+    if (this.dropped) return;
     await this.lance.refresh();
     const dim = this.lance.dimension;
     if (dim === 0) {
