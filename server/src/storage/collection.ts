@@ -301,10 +301,7 @@ export class CollectionStore implements CollectionRecords {
         const r = rows.get(n.id);
         // Deleted since the search ran: no longer a result.
         if (!r) return [];
-        if (projection.embeddings) n.embedding ??= r.embedding;
-        if (projection.documents) n.document = r.document;
-        if (projection.uris) n.uri = r.uri;
-        if (projection.metadatas) n.metadata = r.metadata;
+        fillFrom(n, r, projection);
         return [n];
       }),
     );
@@ -347,12 +344,7 @@ export class CollectionStore implements CollectionRecords {
         const { views, missing } = current().viewsBySeq(seqs, projection);
         if (missing.size === 0) return views;
         // Payloads that did not fit the memory budget come from LanceDB.
-        for (const r of await this.fromLance(() => this.lance.fetch([...missing.keys()]), [])) {
-          const view = views.get(missing.get(r.id)!)!;
-          if (projection.documents) view.document = r.document;
-          if (projection.uris) view.uri = r.uri;
-          if (projection.metadatas) view.metadata = r.metadata;
-        }
+        for (const r of await this.fromLance(() => this.lance.fetch([...missing.keys()]), [])) fillFrom(views.get(missing.get(r.id)!)!, r, projection);
         return views;
       },
     };
@@ -588,6 +580,14 @@ export class CollectionStore implements CollectionRecords {
     // No save may still be writing when the caller drops the saved graph.
     await mem?.settled();
   }
+}
+
+/** A view's projected columns from the record LanceDB returned (the embedding only where memory had none). */
+function fillFrom(view: RecordView, r: StoredRecord, projection: Projection): void {
+  if (projection.embeddings) view.embedding ??= r.embedding;
+  if (projection.documents) view.document = r.document;
+  if (projection.uris) view.uri = r.uri;
+  if (projection.metadatas) view.metadata = r.metadata;
 }
 
 /** One record per id (the last one given), at the position of the id's first occurrence. */
