@@ -480,11 +480,12 @@ export class CollectionStore implements CollectionRecords {
    * the caller holds the write mutex. Until it is done, reads use the copy they had (or LanceDB).
    */
   private async loadLocked(memory: Memory): Promise<void> {
-    await this.refreshIfStale();
     // (Re)checks for the table (another process may have created it) and moves to its latest version.
     const version = await this.lance.latestVersion();
     if (this.dropped) return;
+    // LanceDB's cached view is re-read from it, whatever a failed write left (refreshIfStale's job).
     await this.lance.refresh();
+    this.lanceStale = false;
     const dim = this.lance.dimension;
     if (dim === 0) {
       this.state = "absent";
