@@ -19,6 +19,7 @@
  * max_neighbors below 2, sync_threshold / batch_size below 2 (upstream's own declared minimum,
  * which only its schema path checks) and a non-positive resize_factor answer 400.
  */
+import type { components } from "../generated/openapi.js";
 import { InvalidArgumentError } from "./errors.js";
 import type { Metadata } from "./model.js";
 import {
@@ -36,20 +37,15 @@ import {
   withVectorIndexConfig,
   type EmbeddingFunctionConfiguration,
   type Schema,
-  type Space,
 } from "./schema.js";
 
-/** The HNSW index a collection runs with, every field resolved (upstream InternalHnswConfiguration). */
-export interface HnswParams {
-  space: Space;
-  ef_construction: number;
-  ef_search: number;
-  max_neighbors: number;
-  num_threads: number;
-  resize_factor: number;
-  sync_threshold: number;
-  batch_size: number;
-}
+type Schemas = components["schemas"];
+
+/**
+ * The HNSW index a collection runs with, every field resolved (upstream InternalHnswConfiguration):
+ * the spec's HnswConfiguration with each field present.
+ */
+export type HnswParams = { [K in keyof Schemas["HnswConfiguration"]]-?: NonNullable<Schemas["HnswConfiguration"][K]> };
 
 export interface ResolvedConfiguration {
   hnsw: HnswParams;
@@ -100,12 +96,17 @@ function numberField(v: unknown, path: string): number {
   return v;
 }
 
-const CREATE_HNSW_FIELDS = ["space", "ef_construction", "ef_search", "max_neighbors", "num_threads", "resize_factor", "sync_threshold", "batch_size"];
-const UPDATE_HNSW_FIELDS = ["ef_search", "num_threads", "resize_factor", "sync_threshold", "batch_size"];
-const SPANN_FIELDS = ["search_nprobe", "write_nprobe", "space", "ef_construction", "ef_search", "max_neighbors", "reassign_neighbor_count", "split_threshold", "merge_threshold"];
-const UPDATE_SPANN_FIELDS = ["search_nprobe", "ef_search"];
+// The fields each part of a configuration takes: the spec's names (typed against its schemas).
+const CREATE_HNSW_FIELDS: readonly (keyof Schemas["HnswConfiguration"])[] = [
+  "space", "ef_construction", "ef_search", "max_neighbors", "num_threads", "resize_factor", "sync_threshold", "batch_size",
+];
+const UPDATE_HNSW_FIELDS: readonly (keyof Schemas["UpdateHnswConfiguration"])[] = ["ef_search", "num_threads", "resize_factor", "sync_threshold", "batch_size"];
+const SPANN_FIELDS: readonly (keyof Schemas["SpannConfiguration"])[] = [
+  "search_nprobe", "write_nprobe", "space", "ef_construction", "ef_search", "max_neighbors", "reassign_neighbor_count", "split_threshold", "merge_threshold",
+];
+const UPDATE_SPANN_FIELDS: readonly (keyof Schemas["UpdateSpannConfiguration"])[] = ["search_nprobe", "ef_search"];
 
-function knownFields(raw: Record<string, unknown>, known: string[], path: string): void {
+function knownFields(raw: Record<string, unknown>, known: readonly string[], path: string): void {
   for (const k of Object.keys(raw)) if (!known.includes(k)) throw fieldError(`${path}.${k}`, `unknown field, expected one of ${known.join(", ")}`);
 }
 
@@ -262,8 +263,13 @@ export function resolveSchema(rawSchema: unknown, configuration: ResolvedConfigu
   return ef ? updateVectorIndex(defaultSchema(), (c) => (c.embedding_function = structuredClone(ef))) : defaultSchema();
 }
 
-/** `configuration_json` as upstream answers it (Chroma 1.x CollectionConfiguration serialisation). */
-export interface ConfigurationJson {
+type CollectionConfigurationJson = Schemas["CollectionConfigurationJson"];
+
+/**
+ * `configuration_json` as upstream answers it (Chroma 1.x CollectionConfiguration serialisation):
+ * the spec's CollectionConfigurationJson, with the fields a single node always answers.
+ */
+export interface ConfigurationJson extends CollectionConfigurationJson {
   hnsw: Omit<HnswParams, "num_threads" | "batch_size">;
   spann: null;
   embedding_function: EmbeddingFunctionConfiguration | null;
@@ -313,7 +319,8 @@ export function configurationFromJson(json: Record<string, unknown>): ResolvedCo
 
 /** The changes a modify asks for. */
 export interface ConfigurationUpdate {
-  hnsw?: Partial<Pick<HnswParams, "ef_search" | "num_threads" | "batch_size" | "sync_threshold" | "resize_factor">>;
+  /** The fields of the spec's UpdateHnswConfiguration. */
+  hnsw?: Partial<Pick<HnswParams, keyof Schemas["UpdateHnswConfiguration"]>>;
   embedding_function?: EmbeddingFunctionConfiguration;
 }
 

@@ -18,6 +18,7 @@ import { isFloatArray, isFloatKey } from "../util/floats.js";
 import { availableParallelism } from "node:os";
 import { InvalidArgumentError } from "./errors.js";
 import type { MetadataFilter, RecordFilter } from "./filter.js";
+import type { components } from "../generated/openapi.js";
 import { isSparseVector, type DistanceSpace, type Metadata, type MetadataValue } from "./model.js";
 
 export const DOCUMENT_KEY = "#document";
@@ -27,11 +28,13 @@ const CHROMA_KEY = "chroma:";
 
 export type Space = DistanceSpace;
 
-export type EmbeddingFunctionConfiguration =
-  | { type: "legacy" }
-  | { type: "unknown" }
-  | { type: "known"; name: string; config: unknown };
+// The schema's shapes are the spec's (openapi.yaml, components/schemas): one definition for the
+// wire, the request validators and the core.
+type Schemas = components["schemas"];
 
+export type EmbeddingFunctionConfiguration = Schemas["EmbeddingFunctionConfiguration"];
+
+/** The config of an index without parameters (full-text, the inverted indexes): always `{}`. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export type EmptyConfig = {};
 
@@ -40,45 +43,11 @@ export interface IndexType<C> {
   config: C;
 }
 
-export interface HnswIndexConfig {
-  ef_construction?: number;
-  max_neighbors?: number;
-  ef_search?: number;
-  num_threads?: number;
-  batch_size?: number;
-  sync_threshold?: number;
-  resize_factor?: number;
-}
-
-export interface VectorIndexConfig {
-  space?: Space;
-  embedding_function?: EmbeddingFunctionConfiguration;
-  source_key?: string;
-  hnsw?: HnswIndexConfig;
-  /** SPANN parameters as given (distributed Chroma); never kept after the merge on a single node. */
-  spann?: Record<string, unknown>;
-}
-
-export interface SparseVectorIndexConfig {
-  embedding_function?: EmbeddingFunctionConfiguration;
-  source_key?: string;
-  bm25?: boolean;
-  algorithm?: "wand" | "max_score";
-}
-
-export interface ValueTypes {
-  string?: { fts_index?: IndexType<EmptyConfig>; string_inverted_index?: IndexType<EmptyConfig> };
-  float_list?: { vector_index?: IndexType<VectorIndexConfig> };
-  sparse_vector?: { sparse_vector_index?: IndexType<SparseVectorIndexConfig> };
-  int?: { int_inverted_index?: IndexType<EmptyConfig> };
-  float?: { float_inverted_index?: IndexType<EmptyConfig> };
-  bool?: { bool_inverted_index?: IndexType<EmptyConfig> };
-}
-
-export interface Schema {
-  defaults: ValueTypes;
-  keys: Record<string, ValueTypes>;
-}
+export type HnswIndexConfig = Schemas["HnswIndexConfig"];
+export type VectorIndexConfig = Schemas["VectorIndexConfig"];
+export type SparseVectorIndexConfig = Schemas["SparseVectorIndexConfig"];
+export type ValueTypes = Schemas["ValueTypes"];
+export type Schema = Schemas["Schema"];
 
 /** The value types a where filter or a sparse knn can ask an index for (upstream's MetadataValueType names). */
 export type IndexedValueType = "Str" | "Int" | "Float" | "Bool" | "SparseVector";
@@ -178,7 +147,7 @@ export function parseEmbeddingFunction(v: unknown, path: string): EmbeddingFunct
   }
 }
 
-const HNSW_FIELDS = ["ef_construction", "max_neighbors", "ef_search", "num_threads", "batch_size", "sync_threshold", "resize_factor"] as const;
+const HNSW_FIELDS = ["ef_construction", "max_neighbors", "ef_search", "num_threads", "batch_size", "sync_threshold", "resize_factor"] as const satisfies readonly (keyof HnswIndexConfig)[];
 
 function parseHnswIndexConfig(v: unknown, path: string): HnswIndexConfig {
   if (!isObject(v)) throw shapeError(path, "expected an object");
