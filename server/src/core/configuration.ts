@@ -23,11 +23,12 @@ import type { components } from "../generated/openapi.js";
 import { InvalidArgumentError } from "./errors.js";
 import type { Metadata } from "./model.js";
 import {
-  DEFAULT_NUM_THREADS,
-  HNSW_DEFAULTS,
+  defaultHnswIndexConfig,
   defaultSchema,
+  hnswBoundsProblem,
   isDefaultEmbeddingFunction,
   isDefaultSchema,
+  isSpace,
   mergeWithDefaults,
   parseEmbeddingFunction,
   parseSchema,
@@ -53,24 +54,12 @@ export interface ResolvedConfiguration {
 }
 
 export function defaultHnswParams(): HnswParams {
-  return { space: "l2", ...HNSW_DEFAULTS, num_threads: DEFAULT_NUM_THREADS };
+  return { space: "l2", ...defaultHnswIndexConfig() };
 }
 
 /** Upstream's InternalCollectionConfiguration::is_default (num_threads compared too, against this machine's). */
 export function isDefaultConfiguration(c: ResolvedConfiguration): boolean {
-  const d = defaultHnswParams();
-  const h = c.hnsw;
-  return (
-    isDefaultEmbeddingFunction(c.embedding_function) &&
-    h.space === d.space &&
-    h.ef_construction === d.ef_construction &&
-    h.ef_search === d.ef_search &&
-    h.max_neighbors === d.max_neighbors &&
-    h.num_threads === d.num_threads &&
-    h.resize_factor === d.resize_factor &&
-    h.sync_threshold === d.sync_threshold &&
-    h.batch_size === d.batch_size
-  );
+  return isDefaultEmbeddingFunction(c.embedding_function) && sameHnsw(c.hnsw, defaultHnswParams());
 }
 
 function sameHnsw(a: HnswParams, b: HnswParams): boolean {
@@ -122,20 +111,10 @@ function hnswFields(raw: Record<string, unknown>, path: string): Partial<HnswPar
   return out;
 }
 
-/** The bounds beyond upstream's types that an HNSW graph needs (see the module comment). */
+/** The bounds an HNSW graph needs: the schema path's own (schema.ts hnswBoundsProblem; see the module comment). */
 function checkHnswParams(h: Partial<HnswParams>): void {
-  for (const f of ["sync_threshold", "batch_size"] as const) {
-    const v = h[f];
-    if (v !== undefined && v < 2) {
-      throw new InvalidArgumentError(`Invalid HNSW configuration: ${f}: Validation error: range [{"value": Number(${v}), "min": Number(2)}]`);
-    }
-  }
-  if (h.max_neighbors !== undefined && h.max_neighbors < 2) {
-    throw new InvalidArgumentError(`Invalid HNSW configuration: max_neighbors: must be at least 2, got ${h.max_neighbors}`);
-  }
-  if (h.resize_factor !== undefined && !(h.resize_factor > 0)) {
-    throw new InvalidArgumentError(`Invalid HNSW configuration: resize_factor: must be positive, got ${h.resize_factor}`);
-  }
+  const problem = hnswBoundsProblem(h);
+  if (problem) throw new InvalidArgumentError(`Invalid HNSW configuration: ${problem}`);
 }
 
 const LEGACY_KEYS: Record<string, keyof HnswParams> = {
@@ -162,7 +141,7 @@ function hnswFromLegacyMetadata(metadata: Metadata | null): HnswParams {
     const field = LEGACY_KEYS[key];
     if (field === undefined) throw new InvalidArgumentError(LEGACY_ERROR);
     if (field === "space") {
-      if (value !== "l2" && value !== "cosine" && value !== "ip") throw new InvalidArgumentError(LEGACY_ERROR);
+      if (!isSpace(value)) throw new InvalidArgumentError(LEGACY_ERROR);
       out.space = value;
     } else if (field === "resize_factor") {
       if (typeof value !== "number") throw new InvalidArgumentError(LEGACY_ERROR);
@@ -301,7 +280,7 @@ export function configurationFromJson(json: Record<string, unknown>): ResolvedCo
   const d = defaultHnswParams();
   const out: HnswParams = { ...d };
   if (isObject(raw)) {
-    if (raw.space === "l2" || raw.space === "cosine" || raw.space === "ip") out.space = raw.space;
+    if (isSpace(raw.space)) out.space = raw.space;
     for (const k of ["ef_construction", "ef_search", "max_neighbors", "num_threads", "sync_threshold", "batch_size"] as const) {
       const v = raw[k];
       if (typeof v === "number" && Number.isInteger(v) && v >= 0) out[k] = v;

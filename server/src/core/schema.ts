@@ -124,9 +124,13 @@ function nonNegativeInteger(v: unknown, path: string): number {
 
 const SPACES: readonly Space[] = ["l2", "cosine", "ip"];
 
+export function isSpace(v: unknown): v is Space {
+  return SPACES.includes(v as Space);
+}
+
 export function parseSpace(v: unknown, path: string): Space {
-  if (typeof v !== "string" || !SPACES.includes(v as Space)) throw shapeError(path, `expected one of l2, cosine, ip, got ${JSON.stringify(v)}`);
-  return v as Space;
+  if (!isSpace(v)) throw shapeError(path, `expected one of l2, cosine, ip, got ${JSON.stringify(v)}`);
+  return v;
 }
 
 /** An embedding function descriptor (upstream `EmbeddingFunctionConfiguration`, tagged by `type`). */
@@ -452,29 +456,27 @@ function mergeValueTypes(base: ValueTypes, user: ValueTypes): ValueTypes {
   // A single node keeps no SPANN settings (merge with KnnIndex::Hnsw), wherever they came from.
   const vi = out.float_list?.vector_index;
   if (vi?.config.spann) delete vi.config.spann;
-  const hnsw = vi?.config.hnsw;
-  if (hnsw) checkHnswIndexConfig(hnsw);
+  // Upstream validates the merged HNSW settings (validator ranges on HnswIndexConfig).
+  const problem = vi?.config.hnsw && hnswBoundsProblem(vi.config.hnsw);
+  if (problem) throw new InvalidArgumentError(`Failed to reconcile schema: Invalid HNSW configuration: ${problem}`);
   return out;
 }
 
-/** Upstream validates the merged HNSW settings (validator ranges on HnswIndexConfig). */
-function checkHnswIndexConfig(h: HnswIndexConfig): void {
+/**
+ * The first HNSW bound `h` breaks, as "field: reason", or undefined; schemas, configurations and
+ * legacy metadata alike. Upstream's own minimum of 2 for batch_size and sync_threshold (the
+ * validator ranges on its HnswIndexConfig), and, beyond upstream (which stores such values and then
+ * crashes or answers short results), the two neighbors and the positive resize_factor an HNSW graph
+ * needs.
+ */
+export function hnswBoundsProblem(h: HnswIndexConfig): string | undefined {
   for (const f of ["batch_size", "sync_threshold"] as const) {
     const v = h[f];
-    if (v !== undefined && v < 2) {
-      throw new InvalidArgumentError(
-        `Failed to reconcile schema: Invalid HNSW configuration: ${f}: Validation error: range [{"value": Number(${v}), "min": Number(2)}]`,
-      );
-    }
+    if (v !== undefined && v < 2) return `${f}: Validation error: range [{"value": Number(${v}), "min": Number(2)}]`;
   }
-  // Beyond upstream, which stores these and then crashes or answers short results (see
-  // configuration.ts checkHnswParams): an HNSW graph needs two neighbors and a positive resize.
-  if (h.max_neighbors !== undefined && h.max_neighbors < 2) {
-    throw new InvalidArgumentError(`Failed to reconcile schema: Invalid HNSW configuration: max_neighbors: must be at least 2, got ${h.max_neighbors}`);
-  }
-  if (h.resize_factor !== undefined && !(h.resize_factor > 0)) {
-    throw new InvalidArgumentError(`Failed to reconcile schema: Invalid HNSW configuration: resize_factor: must be positive, got ${h.resize_factor}`);
-  }
+  if (h.max_neighbors !== undefined && h.max_neighbors < 2) return `max_neighbors: must be at least 2, got ${h.max_neighbors}`;
+  if (h.resize_factor !== undefined && !(h.resize_factor > 0)) return `resize_factor: must be positive, got ${h.resize_factor}`;
+  return undefined;
 }
 
 /** Upstream's reconcile_with_defaults: the user's schema merged field by field into the default one. */

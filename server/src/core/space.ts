@@ -4,8 +4,7 @@
  * configuration itself is derived from the collection's schema (core/configuration.ts).
  */
 import type { DistanceSpace, IndexParams } from "./model.js";
-
-const SPACES = new Set<string>(["l2", "cosine", "ip"]);
+import { HNSW_DEFAULTS, isSpace } from "./schema.js";
 
 function hnswOf(configuration: Record<string, unknown> | null | undefined): Record<string, unknown> | undefined {
   const hnsw = configuration?.hnsw ?? configuration?.hnsw_configuration;
@@ -14,10 +13,8 @@ function hnswOf(configuration: Record<string, unknown> | null | undefined): Reco
 
 export function spaceOf(configuration: Record<string, unknown>): DistanceSpace {
   const space = hnswOf(configuration)?.space;
-  return typeof space === "string" && SPACES.has(space) ? (space as DistanceSpace) : "l2";
+  return isSpace(space) ? space : "l2";
 }
-
-const HNSW_DEFAULTS = { ef_construction: 100, ef_search: 100, max_neighbors: 16 };
 
 function positiveInt(v: unknown, fallback: number, max: number): number {
   return typeof v === "number" && Number.isInteger(v) && v > 0 ? Math.min(v, max) : fallback;
