@@ -29,7 +29,6 @@ import { indexParams, spaceOf } from "./space.js";
 import { parseOptionalWhere, parseOptionalWhereDocument } from "./where.js";
 import { deserializeSearchRequest, validateSearchRequest } from "./search/payload.js";
 import type { SearchResponse } from "./search/response.js";
-import { SchemaView } from "./search/schema-view.js";
 import { runSearches } from "./search/service.js";
 import { CollectionGoneError, InvalidPatternError, WriteUnavailableError, type CollectionRecords, type Storage } from "../storage/storage.js";
 
@@ -423,8 +422,7 @@ export class Chroma {
    * looked up answers as a missing one.
    */
   private async table(collection: CollectionInfo): Promise<CollectionRecords> {
-    const params = { ...indexParams(collection.configuration), sparseKeys: new SchemaView((collection as { schema?: unknown }).schema).sparseKeys() };
-    return this.gone(collection.id, () => this.storage.collection(collection.id, params));
+    return this.gone(collection.id, () => this.storage.collection(collection.id, indexParams(collection)));
   }
 
   private async gone<T>(id: string, task: () => Promise<T>): Promise<T> {

@@ -19,7 +19,7 @@ export async function preloadCollections(storage: Storage, log: PreloadLog): Pro
     for (const database of await storage.catalog.listDatabases(tenant.name)) {
       for (const c of await storage.catalog.listCollections(tenant.name, database.name)) {
         try {
-          await storage.collection(c.id, indexParams(c.configuration));
+          await storage.collection(c.id, indexParams(c));
           log.info({ collection: c.id, collectionName: c.name, tenant: tenant.name, database: database.name }, "collection queued to load into memory");
           count++;
         } catch (err) {

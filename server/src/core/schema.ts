@@ -627,11 +627,11 @@ export function checkFilterIndexes(schema: Schema, filter: RecordFilter): void {
   if (filter.whereDocument && !isFtsEnabled(schema)) throw new InvalidArgumentError(FTS_DISABLED);
 }
 
-/** The one key with an enabled sparse-vector index (upstream allows at most one), for search. */
-export function sparseVectorIndex(schema: Schema): { key: string; config: SparseVectorIndexConfig } | null {
+/** The one key with an enabled sparse-vector index (upstream allows at most one) and its settings, read-only. */
+export function sparseVectorIndex(schema: Schema): { key: string; config: Readonly<SparseVectorIndexConfig> } | null {
   for (const [key, vt] of Object.entries(schema.keys)) {
     const svi = vt.sparse_vector?.sparse_vector_index;
-    if (svi?.enabled) return { key, config: structuredClone(svi.config) };
+    if (svi?.enabled) return { key, config: svi.config };
   }
   return null;
 }

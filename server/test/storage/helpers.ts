@@ -39,7 +39,7 @@ export function collection(over: Partial<CollectionInfo> = {}): CollectionInfo {
  */
 export async function recordsOf(storage: OpenedStorage, coll: CollectionInfo): Promise<CollectionStore> {
   if (!storage.catalog.hasCollection(coll.id)) await storage.catalog.createCollection(coll);
-  return storage.collection(coll.id, indexParams(coll.configuration));
+  return storage.collection(coll.id, indexParams(coll));
 }
 
 export function rec(id: string, embedding: number[], document: string | null = null, metadata: Metadata | null = null, uri: string | null = null): StoredRecord {
