@@ -620,11 +620,17 @@ function checkWhere(schema: Schema, filter: MetadataFilter): void {
 
 /**
  * Refuses (400, upstream's message) a filter on a key and type whose inverted index the schema
- * disables, or a document filter when `#document`'s full-text index is off.
+ * disables, or a document filter when `#document`'s full-text index is off (upstream's
+ * is_metadata_where_indexing_enabled, which get, query, delete and search all go through).
  */
 export function checkFilterIndexes(schema: Schema, filter: RecordFilter): void {
   if (filter.where) checkWhere(schema, filter.where);
   if (filter.whereDocument && !isFtsEnabled(schema)) throw new InvalidArgumentError(FTS_DISABLED);
+}
+
+/** Refuses (400) a sparse `$knn` on a key without a sparse-vector index (upstream's is_knn_key_indexing_enabled). */
+export function checkSparseKnnIndex(schema: Schema, key: string): void {
+  if (!isIndexEnabled(schema, key, "SparseVector")) throw indexingDisabled(key, "SparseVector");
 }
 
 /** The one key with an enabled sparse-vector index (upstream allows at most one) and its settings, read-only. */

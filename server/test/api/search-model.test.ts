@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeSearch } from "../../src/core/search/execute.js";
 import { parseSearchRequest } from "../../src/core/search/payload.js";
 import { toSearchResponse } from "../../src/core/search/response.js";
-import { SchemaView } from "../../src/core/search/schema-view.js";
+import { defaultSchema } from "../../src/core/schema.js";
 import { Chroma, DEFAULT_DATABASE, DEFAULT_TENANT } from "../../src/core/chroma.js";
 import { openStorage, type OpenedStorage } from "../../src/storage/open.js";
 import { callJson } from "../helpers/http.js";
@@ -143,7 +143,7 @@ function agreesWithTheModel(target: Target, space: ModelSpace, runs: number): Pr
       const body = JSON.parse(JSON.stringify({ searches }));
       const got = await target.search(id, body);
       const request = parseSearchRequest(body);
-      const facts = { dimension: DIM, schema: new SchemaView(undefined) };
+      const facts = { dimension: DIM, schema: defaultSchema() };
       const model = new ModelReader(records, space);
       const rows = [];
       for (const plan of request.searches) rows.push({ select: plan.select, rows: await executeSearch(plan, facts, model) });

@@ -13,6 +13,8 @@ import {
 import type { InvalidArgumentError } from "../../src/core/errors.js";
 import type { MetadataFilter } from "../../src/core/filter.js";
 import type { Metadata } from "../../src/core/model.js";
+import { checkAgainstCollection } from "../../src/core/search/execute.js";
+import { parseSearchRequest } from "../../src/core/search/payload.js";
 import {
   checkFilterIndexes, defaultSchema, DEFAULT_NUM_THREADS, isDefaultSchema, isIndexEnabled, mergeWithDefaults, parseSchema, schemaToWire,
   sparseVectorIndex, withMetadataKeys, type Schema,
@@ -310,6 +312,21 @@ describe("the filter check (is_metadata_where_indexing_enabled)", () => {
     expect(() => checkFilterIndexes(noFts, { whereDocument: { kind: "contains", text: "x" } })).toThrow(message);
     expect(() => checkFilterIndexes(noFts, { where: { kind: "document", filter: { kind: "contains", text: "x" } } })).toThrow(message);
     expect(() => checkFilterIndexes(defaultSchema(), { whereDocument: { kind: "contains", text: "x" } })).not.toThrow();
+  });
+
+  it("is the Search API's check too: its filter, with array $contains and #document, and its sparse $knn keys", () => {
+    const search = (payload: object, s: Schema = schema) => () =>
+      checkAgainstCollection(parseSearchRequest({ searches: [payload] }).searches[0], { dimension: 3, schema: s });
+    const disabled = (key: string, type: string) => `Cannot filter using metadata key '${key}' with type '${type}' because indexing is disabled`;
+    expect(search({ filter: { tag: { $eq: "x" } } })).toThrow(disabled("tag", "Str"));
+    expect(search({ filter: { $or: [{ ok: 1 }, { tag: { $contains: "x" } }] } })).toThrow(disabled("tag", "Str"));
+    const noFts = mergeWithDefaults(parseSchema({ defaults: {}, keys: { "#document": { string: { fts_index: off } } } }));
+    expect(search({ filter: { "#document": { $contains: "x" } } }, noFts)).toThrow("Cannot filter using full-text search because FTS indexing is disabled");
+    expect(search({ filter: { "#document": { $contains: "x" } } })).not.toThrow();
+    const sparse = { rank: { $knn: { query: { indices: [1], values: [1] }, key: "sp" } } };
+    expect(search(sparse)).toThrow(disabled("sp", "SparseVector"));
+    const indexed = mergeWithDefaults(parseSchema({ defaults: {}, keys: { sp: { sparse_vector: { sparse_vector_index: { enabled: true, config: {} } } } } }));
+    expect(search(sparse, indexed)).not.toThrow();
   });
 
   it("finds the one sparse-vector index for search", () => {

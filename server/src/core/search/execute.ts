@@ -17,7 +17,7 @@ import type { Projection, RecordView } from "../../storage/storage.js";
 import { groupRecords } from "./group-by.js";
 import { DOCUMENT, EMBEDDING, isMetadataField, knnQueries, METADATA, SCORE, type SearchPlan } from "./plan.js";
 import { evaluateRank, type RecordMeasure } from "./rank.js";
-import type { SchemaView } from "./schema-view.js";
+import { checkFilterIndexes, checkSparseKnnIndex, sparseVectorIndex, type Schema } from "../schema.js";
 
 /**
  * What a search reads from one collection. Records are named by their ordinal: their position in
@@ -45,7 +45,8 @@ export interface SearchReader<Mask> {
 export interface CollectionFacts {
   /** Fixed by the first embeddings; null while the collection never had a record. */
   dimension: number | null;
-  schema: SchemaView;
+  /** The collection's resolved schema: which keys are indexed, and how. */
+  schema: Schema;
 }
 
 /** One row of a search answer, before it is laid out in columns. */
@@ -62,9 +63,9 @@ export interface SearchRow {
  * sparse `$knn` keys with an enabled index, dense query dimensions.
  */
 export function checkAgainstCollection(plan: SearchPlan, facts: CollectionFacts): void {
-  if (plan.filter) facts.schema.requireWhereIndexed(plan.filter);
+  if (plan.filter) checkFilterIndexes(facts.schema, { where: plan.filter });
   for (const knn of knnQueries(plan.rank)) {
-    if (knn.query.kind === "sparse") facts.schema.requireIndexed(knn.key, "SparseVector");
+    if (knn.query.kind === "sparse") checkSparseKnnIndex(facts.schema, knn.key);
     else if (facts.dimension !== null && knn.query.vector.length !== facts.dimension) {
       throw new DimensionMismatchError(facts.dimension, knn.query.vector.length);
     }
@@ -90,9 +91,10 @@ export async function executeSearch<Mask>(plan: SearchPlan, facts: CollectionFac
     page = ordinals.map((ordinal, position) => ({ ordinal, measure: position }));
   } else {
     const results: RecordMeasure[][] = [];
+    const sparseIndex = sparseVectorIndex(facts.schema);
     for (const knn of knnQueries(plan.rank)) {
       if (knn.query.kind === "dense") results.push(await reader.dense(knn.query.vector, knn.limit, mask));
-      else results.push(await reader.sparse(knn.key, knn.query.vector, knn.limit, mask, facts.schema.sparseIndex(knn.key)?.bm25 ?? false));
+      else results.push(await reader.sparse(knn.key, knn.query.vector, knn.limit, mask, sparseIndex?.key === knn.key && sparseIndex.config.bm25 === true));
     }
     let ranked = evaluateRank(plan.rank, results);
     if (plan.groupBy) {

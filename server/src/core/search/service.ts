@@ -7,6 +7,7 @@
  * on the generic reader, so an answer never mixes two states.
  */
 import type { CollectionInfo } from "../model.js";
+import { defaultSchema } from "../schema.js";
 import { ResidentChangedError, type CollectionRecords } from "../../storage/storage.js";
 import type { SearchReader } from "./execute.js";
 import { checkAgainstCollection, executeSearch, type CollectionFacts } from "./execute.js";
@@ -14,7 +15,6 @@ import type { SearchRequest } from "./payload.js";
 import { knnQueries } from "./plan.js";
 import { ResidentReader } from "./resident-reader.js";
 import { toSearchResponse, type SearchResponse } from "./response.js";
-import { SchemaView } from "./schema-view.js";
 import { TableSearchReader } from "./table-reader.js";
 
 async function runAll<Mask>(request: SearchRequest, facts: CollectionFacts, reader: SearchReader<Mask>): Promise<SearchResponse> {
@@ -24,7 +24,7 @@ async function runAll<Mask>(request: SearchRequest, facts: CollectionFacts, read
 }
 
 export async function runSearches(request: SearchRequest, collection: CollectionInfo, records: CollectionRecords): Promise<SearchResponse> {
-  const facts = { dimension: collection.dimension, schema: new SchemaView((collection as { schema?: unknown }).schema) };
+  const facts = { dimension: collection.dimension, schema: collection.schema ?? defaultSchema() };
   for (const plan of request.searches) checkAgainstCollection(plan, facts);
   const view = records.searchView();
   const sparseKeys = request.searches.flatMap((plan) => knnQueries(plan.rank).filter((k) => k.query.kind === "sparse").map((k) => k.key));
