@@ -19,10 +19,10 @@ import { CollectionNotFoundError, ConflictError, InvalidArgumentError, NotAllowe
 import type { RecordFilter } from "./filter.js";
 import { GET_DEFAULT_INCLUDE, parseInclude, projectionOf, QUERY_DEFAULT_INCLUDE } from "./include.js";
 import { KeyedMutex } from "./lock.js";
-import { collectionMetadata } from "./metadata.js";
+import { asMetadata, collectionMetadata, mergeMetadata } from "./metadata.js";
 import type { CollectionInfo, CollectionPatch, DatabaseInfo, Metadata, StoredCollectionInfo, StoredRecord, TenantInfo } from "./model.js";
 import { validateCollectionId, validateCollectionName, validateDatabaseName, validateTenantName } from "./names.js";
-import { asMetadata, mergeMetadata, validateBatch, type WriteBatch } from "./records.js";
+import { validateBatch, type WriteBatch } from "./records.js";
 import { toGetResult, toQueryResult, type GetResult, type QueryResult } from "./results.js";
 import { checkFilterIndexes, withMetadataKeys, type Schema } from "./schema.js";
 import { indexParams, spaceOf } from "./space.js";

@@ -6,8 +6,6 @@ import { checkBatchEmbeddings, decodeEmbeddings, type WireEmbedding } from "./em
 import { BatchSizeExceededError, DuplicateIdError, InvalidArgumentError } from "./errors.js";
 import { recordMetadata, type MetadataPatch } from "./metadata.js";
 
-export { asMetadata, mergeMetadata, RESERVED_METADATA_KEY, type MetadataPatch } from "./metadata.js";
-
 export interface WriteBatch {
   ids: string[];
   embeddings?: WireEmbedding[] | null;

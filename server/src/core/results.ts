@@ -26,9 +26,7 @@ export interface QueryResult {
   include: IncludeField[];
 }
 
-export { float32ToJson };
-
-/** An embedding as wire numbers (float32's shortest decimals), written as floats (core/floats.ts). */
+/** An embedding as wire numbers (float32's shortest decimals), written as floats (util/floats.ts). */
 export function embeddingToJson(e: Float32Array | undefined): number[] {
   if (!e) return asFloats([]);
   const out = new Array<number>(e.length);

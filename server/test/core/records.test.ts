@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { mergeMetadata, validateBatch } from "../../src/core/records.js";
+import { mergeMetadata } from "../../src/core/metadata.js";
+import { validateBatch } from "../../src/core/records.js";
 import { decodeEmbedding, checkDimension } from "../../src/core/embeddings.js";
 import { float32ToJson } from "../../src/core/float32.js";
 

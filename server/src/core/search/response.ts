@@ -7,7 +7,8 @@
  */
 import type { Metadata } from "../model.js";
 import { asFloats } from "../../util/floats.js";
-import { embeddingToJson, float32ToJson, sortedMetadata } from "../results.js";
+import { float32ToJson } from "../float32.js";
+import { embeddingToJson, sortedMetadata } from "../results.js";
 import type { SearchRow } from "./execute.js";
 import { DOCUMENT, EMBEDDING, isMetadataField, METADATA, SCORE } from "./plan.js";
 
