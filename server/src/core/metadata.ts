@@ -18,7 +18,7 @@ import { InvalidArgumentError } from "./errors.js";
 import { asFloats, copyFloatKey, isFloatKey } from "../util/floats.js";
 import { float32ToJson } from "./float32.js";
 import type { Metadata, MetadataValue, SparseVector } from "./model.js";
-import { sparseVectorProblem } from "./sparse-vector.js";
+import { isSparseIndex, MAX_SPARSE_INDEX, sparseVectorProblem } from "./sparse-vector.js";
 
 export const RESERVED_METADATA_KEY = "chroma:document";
 
@@ -27,8 +27,6 @@ export type MetadataPatch = Record<string, MetadataValue | null>;
 
 /** A reason a metadata map is refused, in upstream's words where upstream has words for it. */
 class MetadataProblem extends Error {}
-
-const U32_MAX = 4294967295;
 
 function describe(value: unknown): string {
   const text = JSON.stringify(value);
@@ -59,8 +57,8 @@ function toSparseVector(key: string, raw: Record<string, unknown>): SparseVector
   if (!Array.isArray(indices) || !Array.isArray(values)) {
     throw new MetadataProblem(`Expected metadata value for key ${key} to be a str, int, float, bool, list or sparse vector, got ${describe(raw)}`);
   }
-  if (!indices.every((i) => Number.isInteger(i) && i >= 0 && i <= U32_MAX)) {
-    throw sparseProblem(`Sparse vector indices must be integers in [0, ${U32_MAX}], got ${describe(indices)}`);
+  if (!indices.every(isSparseIndex)) {
+    throw sparseProblem(`Sparse vector indices must be integers in [0, ${MAX_SPARSE_INDEX}], got ${describe(indices)}`);
   }
   if (!values.every(isFiniteNumber)) throw sparseProblem(`Sparse vector values must be finite numbers, got ${describe(values)}`);
   const hasTokens = tokens !== undefined && tokens !== null;

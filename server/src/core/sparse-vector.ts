@@ -14,6 +14,14 @@ export interface SparseVector {
 /** The wire tag upstream writes on sparse-vector metadata values. */
 export const SPARSE_VECTOR_TYPE = "sparse_vector";
 
+/** The largest dimension id (u32). */
+export const MAX_SPARSE_INDEX = 4294967295;
+
+/** Whether `i` is a dimension id: an integer in [0, MAX_SPARSE_INDEX] (upstream's Vec<u32>). */
+export function isSparseIndex(i: unknown): boolean {
+  return Number.isInteger(i) && (i as number) >= 0 && (i as number) <= MAX_SPARSE_INDEX;
+}
+
 /** Upstream's `SparseVector::validate` messages, in its order of checks. */
 export const SPARSE_LENGTH_MISMATCH = "Sparse vector indices, values, and tokens (when present) must have the same length";
 export const SPARSE_NOT_SORTED = "Sparse vector indices must be sorted in strictly ascending order (no duplicates)";

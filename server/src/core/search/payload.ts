@@ -14,7 +14,7 @@
  * with an infinity and rank by NaN) also answers 400.
  */
 import { InvalidArgumentError } from "../errors.js";
-import { sparseVectorProblem, SPARSE_VECTOR_TYPE, type SparseVector } from "../sparse-vector.js";
+import { isSparseIndex, sparseVectorProblem, SPARSE_VECTOR_TYPE, type SparseVector } from "../sparse-vector.js";
 import { parseWhere } from "../where.js";
 import {
   boolean,
@@ -229,7 +229,7 @@ function parseQueryVector(value: unknown, path: Path): QueryVector {
 function readSparseVector(obj: Record<string, unknown>): SparseVector | undefined {
   const { indices, values, tokens } = obj;
   const type = obj["#type"];
-  if (!Array.isArray(indices) || !indices.every((i) => typeof i === "number" && Number.isInteger(i) && i >= 0 && i <= 4294967295)) return undefined;
+  if (!Array.isArray(indices) || !indices.every(isSparseIndex)) return undefined;
   if (!Array.isArray(values) || !values.every((v) => typeof v === "number")) return undefined;
   if (tokens !== undefined && tokens !== null && !(Array.isArray(tokens) && tokens.every((t) => typeof t === "string"))) return undefined;
   if (type !== undefined && type !== null && type !== SPARSE_VECTOR_TYPE) return undefined;
