@@ -16,6 +16,7 @@ import type { CollectionStore } from "../src/storage/collection.js";
 import type { ResidentCollection } from "../src/storage/memory/resident.js";
 import { idOf, row } from "./data.js";
 import { generateShape, metadataFor } from "./shapes.js";
+import { median } from "./timing.js";
 
 const { values } = parseArgs({
   options: {
@@ -35,8 +36,6 @@ const FILTERS: [string, RecordFilter][] = [
   ["50% (even $eq true)", { where: { kind: "compare", key: "even", op: "$eq", value: true } }],
   ["10% and doc $contains", { where: { kind: "compare", key: "bucket", op: "$eq", value: 3 }, whereDocument: { kind: "contains", text: "cluster 7" } }],
 ];
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), "chromaspec-filter-speed-"));

@@ -47,6 +47,7 @@ import {
   type IncludeShape,
   type Selectivity,
 } from "./shapes.js";
+import { concurrently, sleep, stats } from "./timing.js";
 import { distance, recall, type Space } from "./truth.js";
 
 const BATCH = 1000;
@@ -135,8 +136,6 @@ const started = Date.now();
 function log(m: string): void {
   process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${m}\n`);
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---- the reference ---------------------------------------------------------------------------
 
@@ -261,10 +260,6 @@ export interface ServerResult {
   phases: Partial<Record<Phase, PhaseResult>>;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1) + 0.5))];
-}
-
 async function measureServer(target: Target, w: Workload, o: Options, name: string): Promise<ServerResult> {
   const c = new Client(target.url);
   try {
@@ -300,8 +295,8 @@ async function measureServer(target: Target, w: Workload, o: Options, name: stri
         ms.push(performance.now() - t);
         if (i < truth.length) got.push(a.ids[0] ?? []);
       }
-      ms.sort((a, b) => a - b);
-      return { p50: percentile(ms, 0.5), p99: percentile(ms, 0.99), recall: recall(got, truth.slice(0, got.length)) };
+      const { p50, p99 } = stats(ms);
+      return { p50, p99, recall: recall(got, truth.slice(0, got.length)) };
     };
     const phases: ServerResult["phases"] = {};
     for (const phase of o.phases) {
@@ -314,14 +309,10 @@ async function measureServer(target: Target, w: Workload, o: Options, name: stri
       const result: PhaseResult = { query: {}, qps: 0, filtered: {} };
       for (const [inc, bodies] of w.queries) result.query[inc] = await sequential(bodies, o.queries, w.truth);
       // The same queries over concurrent clients (the first include set: distances only by default).
-      let next = 0;
-      const t = performance.now();
-      await Promise.all(
-        Array.from({ length: o.clients }, async () => {
-          for (let i = next++; i < o.concurrentQueries; i = next++) await query(first[i % first.length]);
-        }),
-      );
-      result.qps = o.concurrentQueries / ((performance.now() - t) / 1000);
+      const wall = await concurrently(o.clients, o.concurrentQueries, async (i) => {
+        await query(first[i % first.length]);
+      });
+      result.qps = o.concurrentQueries / (wall / 1000);
       for (const [s, bodies] of w.filtered) {
         for (let i = 0; i < Math.min(10, o.warmup); i++) await query(bodies[i % bodies.length]);
         result.filtered[s] = await sequential(bodies, o.filteredQueries, w.truthFiltered.get(s)!);

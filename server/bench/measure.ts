@@ -7,6 +7,7 @@ import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { Client, waitUntilUp } from "./client.js";
 import { rss, type Chromaspec, type Target } from "./servers.js";
+import { concurrently, median, sleep, stats, timed } from "./timing.js";
 import { recall, type Space } from "./truth.js";
 
 export interface Workload {
@@ -68,48 +69,9 @@ export interface CaseResult {
   rssAfter: number | null;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1) + 0.5))];
-}
-
-function stats(latencies: number[]): { p50: number; p99: number; mean: number } {
-  const s = [...latencies].sort((a, b) => a - b);
-  return { p50: percentile(s, 0.5), p99: percentile(s, 0.99), mean: s.reduce((a, b) => a + b, 0) / Math.max(1, s.length) };
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 interface QueryAnswer {
   ids: string[][];
   distances: (number | null)[][] | null;
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const t = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - t, value };
-}
-
-/** Runs `total` calls of fn over `clients` concurrent loops; returns the wall time in ms. */
-async function concurrently(clients: number, total: number, fn: (i: number) => Promise<void>): Promise<number> {
-  let next = 0;
-  const t = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      for (;;) {
-        const i = next++;
-        if (i >= total) return;
-        await fn(i);
-      }
-    }),
-  );
-  return performance.now() - t;
-}
-
-/** Median of the latencies of a query loop, p50 as measured by `stats`. */
-function p50(ms: number[]): number {
-  return stats(ms).p50;
 }
 
 /**
@@ -303,7 +265,7 @@ export async function restartCase(target: Chromaspec, w: Workload, before: CaseR
       if (Number.isNaN(firstQuerySeconds)) firstQuerySeconds = since();
       window.push(ms);
       if (window.length > WINDOW) window.shift();
-      if (window.length === WINDOW && p50(window) <= READY_FACTOR * steadyP50) {
+      if (window.length === WINDOW && median(window) <= READY_FACTOR * steadyP50) {
         readySeconds = since();
         break;
       }
@@ -327,7 +289,7 @@ export async function restartCase(target: Chromaspec, w: Workload, before: CaseR
       firstQuerySeconds,
       readySeconds,
       steadyP50,
-      p50After: p50(ms),
+      p50After: median(ms),
       recallAfter: recall(returned, w.truth),
       rssAfter,
       dim: w.dim,

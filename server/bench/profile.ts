@@ -19,6 +19,7 @@ import { Client, waitUntilUp } from "./client.js";
 import { idOf, row } from "./data.js";
 import { filterFor, generateShape, metadataFor, type DataShape, type Selectivity } from "./shapes.js";
 import { freePort } from "./servers.js";
+import { concurrently } from "./timing.js";
 
 interface ProfileNode {
   id: number;
@@ -112,16 +113,11 @@ async function main() {
     const include = o.include === "distances" ? ["distances"] : ["documents", "metadatas", "distances"];
     const where = o.where === "none" ? undefined : filterFor(o.where);
     const bodies = Array.from({ length: queries.n }, (_, i) => JSON.stringify({ query_embeddings: [Array.from(row(queries, i))], n_results: 10, include, ...(where ? { where } : {}) }));
-    let next = 0;
     // CLOCK_MONOTONIC in us, the clock V8 stamps profile samples with: only the requests are counted.
     window.from = Number(process.hrtime.bigint() / 1000n);
-    const t = performance.now();
-    await Promise.all(
-      Array.from({ length: o.clients }, async () => {
-        for (let i = next++; i < o.requests; i = next++) await c.json("POST", c.collectionPath(coll.id, "query"), bodies[i % bodies.length]);
-      }),
-    );
-    const ms = performance.now() - t;
+    const ms = await concurrently(o.clients, o.requests, async (i) => {
+      await c.json("POST", c.collectionPath(coll.id, "query"), bodies[i % bodies.length]);
+    });
     window.to = Number(process.hrtime.bigint() / 1000n);
     process.stderr.write(`${o.requests} requests in ${ms.toFixed(0)} ms (${((o.requests / ms) * 1000).toFixed(0)}/s, ${((ms / o.requests) * o.clients).toFixed(3)} ms each; noisy)\n`);
   } finally {

@@ -20,6 +20,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client, waitUntilUp } from "./client.js";
 import { freePort } from "./servers.js";
+import { concurrently, median } from "./timing.js";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ""), process.argv[i + 1]);
@@ -79,23 +80,15 @@ interface Sample {
 
 /** REQUESTS requests from CONCURRENCY keep-alive loops: server CPU per request and throughput. */
 async function load(server: Server, client: Client, method: string, path: string, body?: string): Promise<Sample> {
-  let left = REQUESTS;
   const cpu0 = await cpuSeconds(server.child.pid!);
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (left-- > 0) {
-        const res = await client.request(method, path, body);
-        if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.body.slice(0, 200)}`);
-      }
-    }),
-  );
-  const seconds = (performance.now() - t0) / 1000;
+  const wall = await concurrently(CONCURRENCY, REQUESTS, async () => {
+    const res = await client.request(method, path, body);
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.body.slice(0, 200)}`);
+  });
+  const seconds = wall / 1000;
   const cpu = (await cpuSeconds(server.child.pid!)) - cpu0;
   return { cpuUs: (cpu / REQUESTS) * 1e6, perSecond: REQUESTS / seconds };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const servers: Record<string, { server: Server; client: Client; id: string }> = {};
 try {

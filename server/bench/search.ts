@@ -12,6 +12,7 @@ import { Client } from "./client.js";
 import { generate, idOf, row, DEFAULT_SPEC, type Dataset } from "./data.js";
 import { startChromaspec } from "./servers.js";
 import { exactSparseTopK, sparseQueries, sparseRecords, type SparseRow, type SparseSet } from "./sparse-data.js";
+import { stats } from "./timing.js";
 import { exactTopK, recall } from "./truth.js";
 
 const BATCH = 1000;
@@ -37,12 +38,6 @@ export interface SearchCaseResult {
   /** Share of sparse queries whose top 10 equals brute force exactly (ids and float32 scores). */
   sparseExact: number;
   sparseQueries: number;
-}
-
-function percentiles(ms: number[]): Latency {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))];
-  return { p50: at(0.5), p99: at(0.99) };
 }
 
 function addBody(data: Dataset, sparse: SparseSet, batch: number): string {
@@ -138,7 +133,8 @@ export async function runSearchCase(n: number, queryCount: number, seed: number,
         ms.push(performance.now() - t);
         if (i < truthCount) answers[kind].push(answer);
       }
-      latencies[kind] = percentiles(ms);
+      const { p50, p99 } = stats(ms);
+      latencies[kind] = { p50, p99 };
       log(`search N=${n}: ${kind} p50 ${latencies[kind].p50.toFixed(2)} ms`);
     }
     let exact = 0;

@@ -1,0 +1,45 @@
+/**
+ * Measuring helpers every bench script uses: percentiles of latencies (ms), a timed call, and a
+ * fixed number of calls spread over concurrent loops (clients).
+ */
+
+/** The p-quantile (0..1) of ascending `sorted`, nearest rank; NaN when empty. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1) + 0.5))];
+}
+
+/** p50, p99 and mean of latencies in any order. */
+export function stats(latencies: number[]): { p50: number; p99: number; mean: number } {
+  const s = [...latencies].sort((a, b) => a - b);
+  return { p50: percentile(s, 0.5), p99: percentile(s, 0.99), mean: s.reduce((a, b) => a + b, 0) / Math.max(1, s.length) };
+}
+
+/** The median (upper one of an even count) of values in any order, as `stats` takes p50. */
+export function median(values: number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 0.5);
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t, value };
+}
+
+/** Runs `total` calls of fn over `clients` concurrent loops; returns the wall time in ms. */
+export async function concurrently(clients: number, total: number, fn: (i: number) => Promise<void>): Promise<number> {
+  let next = 0;
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= total) return;
+        await fn(i);
+      }
+    }),
+  );
+  return performance.now() - t;
+}
