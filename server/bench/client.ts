@@ -3,6 +3,7 @@
  * fetch, so latencies are mostly the server's). The same client talks to both servers.
  */
 import http from "node:http";
+import { sleep } from "./timing.js";
 
 export interface Answer {
   status: number;
@@ -54,6 +55,11 @@ export class Client {
 
   collectionPath(id: string, op: string): string {
     return `${this.db}/collections/${id}/${op}`;
+  }
+
+  /** Polls the collection's indexing_status every `pollMs` until no write is left to index. */
+  async untilIndexed(id: string, pollMs: number): Promise<void> {
+    while ((await this.json<{ num_unindexed_ops: number }>("GET", this.collectionPath(id, "indexing_status"))).num_unindexed_ops > 0) await sleep(pollMs);
   }
 
   close(): void {

@@ -275,13 +275,7 @@ async function measureServer(target: Target, w: Workload, o: Options, name: stri
     }
     // The reference indexes as it adds (its indexing_status answers 500); chromaspec says when.
     const status = await c.request("GET", path("indexing_status"));
-    if (status.status === 200) {
-      for (;;) {
-        const s = await c.json<{ num_unindexed_ops: number }>("GET", path("indexing_status"));
-        if (s.num_unindexed_ops === 0) break;
-        await sleep(50);
-      }
-    }
+    if (status.status === 200) await c.untilIndexed(coll.id, 50);
     const indexedSeconds = (performance.now() - t0) / 1000;
     log(`${target.name}: ${Math.round((w.addBodies.length * BATCH) / (requestMs / 1000))} records/s, indexed after ${indexedSeconds.toFixed(1)} s`);
 

@@ -110,11 +110,7 @@ export async function runCase(target: Target, w: Workload, runId: string, log: (
     let tIndexed: number;
     const status = await c.request("GET", c.collectionPath(coll.id, "indexing_status"));
     if (status.status === 200) {
-      for (;;) {
-        const s = await c.json<{ num_unindexed_ops: number }>("GET", c.collectionPath(coll.id, "indexing_status"));
-        if (s.num_unindexed_ops === 0) break;
-        await sleep(100);
-      }
+      await c.untilIndexed(coll.id, 100);
       tIndexed = performance.now();
     } else {
       // No progress endpoint (the reference answers 500): the index has caught up once the

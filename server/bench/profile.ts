@@ -103,11 +103,7 @@ async function main() {
       }
       await c.json("POST", c.collectionPath(coll.id, "add"), JSON.stringify({ ids, embeddings, metadatas, documents }));
     }
-    for (;;) {
-      const s = await c.json<{ num_unindexed_ops: number }>("GET", c.collectionPath(coll.id, "indexing_status"));
-      if (s.num_unindexed_ops === 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await c.untilIndexed(coll.id, 100);
     // Past the graph's move to the main thread, so the profile shows the steady state.
     await new Promise((r) => setTimeout(r, 1500));
     const include = o.include === "distances" ? ["distances"] : ["documents", "metadatas", "distances"];

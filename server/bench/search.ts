@@ -87,11 +87,7 @@ export async function runSearchCase(n: number, queryCount: number, seed: number,
       await c.json("POST", c.collectionPath(coll.id, "add"), addBody(data, sparse, b));
       if ((b + 1) % 20 === 0) log(`search N=${n}: ${(b + 1) * BATCH} added`);
     }
-    for (;;) {
-      const s = await c.json<{ num_unindexed_ops: number }>("GET", c.collectionPath(coll.id, "indexing_status"));
-      if (s.num_unindexed_ops === 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await c.untilIndexed(coll.id, 100);
     const ingestSeconds = (performance.now() - t0) / 1000;
     log(`search N=${n}: ingested and indexed in ${ingestSeconds.toFixed(1)} s`);
 
