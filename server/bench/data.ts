@@ -80,6 +80,30 @@ export function idOf(i: number): string {
   return `rec-${i}`;
 }
 
+/** A float32 vector as base64 (little-endian), as the official clients send embeddings when the server supports it. */
+export function base64Of(v: Float32Array): string {
+  return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64");
+}
+
+/**
+ * The v2 add body of every row of `data`, row 0 being record `first`: ids, base64 embeddings,
+ * `metadata(i, cluster)` and the document "record i of cluster c".
+ */
+export function addBody(data: Dataset, first: number, metadata: (i: number, cluster: number) => object): string {
+  const ids: string[] = [];
+  const embeddings: string[] = [];
+  const metadatas: object[] = [];
+  const documents: string[] = [];
+  for (let r = 0; r < data.n; r++) {
+    const i = first + r;
+    ids.push(idOf(i));
+    embeddings.push(base64Of(row(data, r)));
+    metadatas.push(metadata(i, data.cluster[r]));
+    documents.push(`record ${i} of cluster ${data.cluster[r]}`);
+  }
+  return JSON.stringify({ ids, embeddings, metadatas, documents });
+}
+
 /**
  * The records of a case, batch by batch: held in memory (`inMemory`), or regenerated batch by
  * batch from the seed (`streamed`) when the whole set would not fit beside the server (1M x

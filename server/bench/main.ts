@@ -22,7 +22,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_SPEC, generate, idOf, inMemory, metadataOf, row, rng, streamed, type Dataset, type Records } from "./data.js";
+import { addBody, DEFAULT_SPEC, generate, idOf, inMemory, metadataOf, row, rng, streamed, type Dataset, type Records } from "./data.js";
 import { restartCase, runCase, type CaseResult, type RestartResult, type Workload } from "./measure.js";
 import { caseTable, checkRestart, checkTargets, restartTable, targetsTable, type TargetCheck } from "./report.js";
 import { reference, startChromaspec, type Target } from "./servers.js";
@@ -157,29 +157,12 @@ function log(m: string): void {
   process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${m}\n`);
 }
 
-/** Embeddings go out base64-encoded, as the official clients send them when the server supports it. */
-function addBody(records: Records, batch: number): string {
-  const ids: string[] = [];
-  const embeddings: string[] = [];
-  const metadatas: object[] = [];
-  const documents: string[] = [];
-  const data = records.batch(batch);
-  for (let r = 0; r < data.n; r++) {
-    const i = batch * BATCH + r;
-    const v = row(data, r);
-    ids.push(idOf(i));
-    embeddings.push(Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64"));
-    const m = metadataOf(i, data.cluster[r]);
-    metadatas.push(m);
-    documents.push(`record ${i} of cluster ${m.cluster}`);
-  }
-  return JSON.stringify({ ids, embeddings, metadatas, documents });
-}
+const batchBody = (records: Records, batch: number) => addBody(records.batch(batch), batch * BATCH, metadataOf);
 
 function workload(o: Options, data: Records, queries: Dataset, space: Space): Workload {
   const batches = data.n / BATCH;
   // Bodies are built once and shared by both servers; a million records' worth is built per batch.
-  const prebuilt = data.n <= 100_000 ? Array.from({ length: batches }, (_, b) => addBody(data, b)) : null;
+  const prebuilt = data.n <= 100_000 ? Array.from({ length: batches }, (_, b) => batchBody(data, b)) : null;
   const include = ["documents", "metadatas", "distances"];
   const where = { bucket: { $eq: FILTER_BUCKET } };
   const qBodies: string[] = [];
@@ -201,7 +184,7 @@ function workload(o: Options, data: Records, queries: Dataset, space: Space): Wo
     n: data.n,
     dim: data.dim,
     space,
-    addBody: (b) => prebuilt?.[b] ?? addBody(data, b),
+    addBody: (b) => prebuilt?.[b] ?? batchBody(data, b),
     batches,
     last: { id: idOf(lastIndex), vector: Array.from(row(lastBatch, lastBatch.n - 1)) },
     queries: qBodies,

@@ -32,7 +32,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Client, waitUntilUp } from "./client.js";
-import { idOf, row, type Dataset } from "./data.js";
+import { addBody, idOf, inMemory, row, type Dataset } from "./data.js";
 import { startChromaspec, type Target } from "./servers.js";
 import {
   DATA_SHAPES,
@@ -185,23 +185,8 @@ interface Workload {
 }
 
 function addBodies(data: Dataset): string[] {
-  const out: string[] = [];
-  for (let b = 0; b < data.n / BATCH; b++) {
-    const ids: string[] = [];
-    const embeddings: string[] = [];
-    const metadatas: object[] = [];
-    const documents: string[] = [];
-    for (let i = b * BATCH; i < (b + 1) * BATCH; i++) {
-      const v = row(data, i);
-      ids.push(idOf(i));
-      // Base64 little-endian float32, as the official clients send when the server supports it.
-      embeddings.push(Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64"));
-      metadatas.push(metadataFor(i, data.cluster[i]));
-      documents.push(`record ${i} of cluster ${data.cluster[i]}`);
-    }
-    out.push(JSON.stringify({ ids, embeddings, metadatas, documents }));
-  }
-  return out;
+  const records = inMemory(data, BATCH);
+  return Array.from({ length: data.n / BATCH }, (_, b) => addBody(records.batch(b), b * BATCH, metadataFor));
 }
 
 /** Exact top-k of each query, unfiltered and per selectivity, from one distance pass per query. */

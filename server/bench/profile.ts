@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client, waitUntilUp } from "./client.js";
-import { idOf, row } from "./data.js";
+import { addBody, inMemory, row } from "./data.js";
 import { filterFor, generateShape, metadataFor, type DataShape, type Selectivity } from "./shapes.js";
 import { freePort } from "./servers.js";
 import { concurrently } from "./timing.js";
@@ -89,20 +89,8 @@ async function main() {
     const data = generateShape(o.data, 384, o.n, 1);
     const queries = generateShape(o.data, 384, 200, 1_000_003);
     const coll = await c.json<{ id: string }>("POST", `${c.db}/collections`, { name: "profile", configuration: { hnsw: { space: o.space } } });
-    for (let b = 0; b < o.n / 1000; b++) {
-      const ids: string[] = [];
-      const embeddings: string[] = [];
-      const metadatas: object[] = [];
-      const documents: string[] = [];
-      for (let i = b * 1000; i < (b + 1) * 1000; i++) {
-        const v = row(data, i);
-        ids.push(idOf(i));
-        embeddings.push(Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64"));
-        metadatas.push(metadataFor(i, data.cluster[i]));
-        documents.push(`record ${i} of cluster ${data.cluster[i]}`);
-      }
-      await c.json("POST", c.collectionPath(coll.id, "add"), JSON.stringify({ ids, embeddings, metadatas, documents }));
-    }
+    const records = inMemory(data, 1000);
+    for (let b = 0; b < o.n / 1000; b++) await c.json("POST", c.collectionPath(coll.id, "add"), addBody(records.batch(b), b * 1000, metadataFor));
     await c.untilIndexed(coll.id, 100);
     // Past the graph's move to the main thread, so the profile shows the steady state.
     await new Promise((r) => setTimeout(r, 1500));

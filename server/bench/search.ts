@@ -9,7 +9,7 @@
  * Upstream's single-node server answers /search with 501, so this case runs on chromaspec only.
  */
 import { Client } from "./client.js";
-import { generate, idOf, row, DEFAULT_SPEC, type Dataset } from "./data.js";
+import { base64Of, generate, idOf, row, DEFAULT_SPEC, type Dataset } from "./data.js";
 import { startChromaspec } from "./servers.js";
 import { exactSparseTopK, sparseQueries, sparseRecords, type SparseRow, type SparseSet } from "./sparse-data.js";
 import { stats } from "./timing.js";
@@ -45,9 +45,8 @@ function addBody(data: Dataset, sparse: SparseSet, batch: number): string {
   const embeddings: string[] = [];
   const metadatas: object[] = [];
   for (let i = batch * BATCH; i < Math.min(data.n, (batch + 1) * BATCH); i++) {
-    const v = row(data, i);
     ids.push(idOf(i));
-    embeddings.push(Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64"));
+    embeddings.push(base64Of(row(data, i)));
     const s = sparse.rows[i];
     metadatas.push({ bucket: i % 10, [SPARSE_KEY]: { "#type": "sparse_vector", indices: s.indices, values: s.values } });
   }
