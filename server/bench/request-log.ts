@@ -12,14 +12,9 @@
  *
  *   npx tsx server/bench/request-log.ts [--requests 4000] [--rounds 5] [--concurrency 8]
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Client, waitUntilUp } from "./client.js";
-import { freePort } from "./servers.js";
+import { readFile } from "node:fs/promises";
+import { Client } from "./client.js";
+import { startChromaspec, type Target } from "./servers.js";
 import { concurrently, median } from "./timing.js";
 
 const args = new Map<string, string>();
@@ -35,27 +30,6 @@ const VARIANTS: Record<string, string[]> = {
   metrics: ["--request-log-level", "silent"],
   default: ["--request-log-level", "info"],
 };
-
-interface Server {
-  url: string;
-  child: ChildProcess;
-  dir: string;
-}
-
-async function start(flags: string[]): Promise<Server> {
-  const cli = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "cli.js");
-  const dir = await mkdtemp(join(tmpdir(), "chromaspec-logbench-"));
-  const port = await freePort();
-  const child = spawn(process.execPath, [cli, "run", "--path", join(dir, "data"), "--port", String(port), "--log-format", "json", ...flags], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const log = createWriteStream(join(dir, "server.log"));
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
-  const url = `http://127.0.0.1:${port}`;
-  await waitUntilUp(url, 30_000);
-  return { url, child, dir };
-}
 
 async function seed(client: Client): Promise<string> {
   const created = await client.request("POST", `${client.db}/collections`, JSON.stringify({ name: "logbench" }));
@@ -79,21 +53,21 @@ interface Sample {
 }
 
 /** REQUESTS requests from CONCURRENCY keep-alive loops: server CPU per request and throughput. */
-async function load(server: Server, client: Client, method: string, path: string, body?: string): Promise<Sample> {
-  const cpu0 = await cpuSeconds(server.child.pid!);
+async function load(server: Target, client: Client, method: string, path: string, body?: string): Promise<Sample> {
+  const cpu0 = await cpuSeconds(server.pid!);
   const wall = await concurrently(CONCURRENCY, REQUESTS, async () => {
     const res = await client.request(method, path, body);
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.body.slice(0, 200)}`);
   });
   const seconds = wall / 1000;
-  const cpu = (await cpuSeconds(server.child.pid!)) - cpu0;
+  const cpu = (await cpuSeconds(server.pid!)) - cpu0;
   return { cpuUs: (cpu / REQUESTS) * 1e6, perSecond: REQUESTS / seconds };
 }
 
-const servers: Record<string, { server: Server; client: Client; id: string }> = {};
+const servers: Record<string, { server: Target; client: Client; id: string }> = {};
 try {
   for (const [name, flags] of Object.entries(VARIANTS)) {
-    const server = await start(flags);
+    const server = await startChromaspec(["--log-format", "json", ...flags]);
     const client = new Client(server.url);
     servers[name] = { server, client, id: await seed(client) };
   }
@@ -119,9 +93,5 @@ try {
     console.log(`${name.padEnd(9)} | ${cells("query")} | ${cells("heartbeat").padStart(28)}`);
   }
 } finally {
-  for (const { server } of Object.values(servers)) {
-    server.child.kill("SIGTERM");
-    await new Promise((r) => server.child.once("exit", r));
-    await rm(server.dir, { recursive: true, force: true });
-  }
+  for (const { server } of Object.values(servers)) await server.stop();
 }
