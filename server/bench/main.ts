@@ -6,7 +6,7 @@
  *   --spaces l2,cosine,ip  distance spaces (default all three)
  *   --dim 384              vector dimension (default 384); --wide = --dim 1536 --sizes 1000000
  *                          --spaces cosine --no-reference --recall-queries 20 --no-search
- *                          (issue 14 item 5)
+ *                          (issue 14 item 5), each unless given beside it
  *   --no-restart           skip the restart case (chromaspec restarted on its data after a case)
  *   --reference URL        the reference server (default http://127.0.0.1:8100); --no-reference
  *   --reference-pid PID    its process, if not found from the port
@@ -22,6 +22,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { addBody, DEFAULT_SPEC, generate, idOf, inMemory, metadataOf, row, rng, streamed, type Dataset, type Records } from "./data.js";
 import { restartCase, runCase, type CaseResult, type RestartResult, type Workload } from "./measure.js";
 import { caseTable, checkRestart, checkTargets, restartTable, targetsTable, type TargetCheck } from "./report.js";
@@ -53,100 +54,55 @@ interface Options {
   restart: boolean;
 }
 
-function parseArgs(argv: string[]): Options {
-  const here = dirname(fileURLToPath(import.meta.url));
+function options(argv: string[]): Options {
+  const { values: v } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: "string" },
+      million: { type: "boolean", default: false },
+      spaces: { type: "string" },
+      dim: { type: "string" },
+      wide: { type: "boolean", default: false },
+      "no-restart": { type: "boolean", default: false },
+      reference: { type: "string" },
+      "no-reference": { type: "boolean", default: false },
+      "reference-pid": { type: "string" },
+      out: { type: "string" },
+      queries: { type: "string", default: "500" },
+      "recall-queries": { type: "string" },
+      gets: { type: "string", default: "300" },
+      clients: { type: "string", default: "8" },
+      "concurrent-queries": { type: "string", default: "2000" },
+      seed: { type: "string", default: "1" },
+      "search-sizes": { type: "string" },
+      "no-search": { type: "boolean", default: false },
+      "search-only": { type: "boolean", default: false },
+    },
+  });
+  // --wide presets what the flags given beside it do not set (issue 14 item 5). The Search API
+  // case is a 384-d case of its own: not part of the wide run.
+  const d = v.wide
+    ? { dim: 1536, sizes: [1_000_000], spaces: ["cosine"], reference: null, recallQueries: 20, searchSizes: [] }
+    : { dim: DEFAULT_SPEC.dim, sizes: [10_000, 100_000], spaces: ["l2", "cosine", "ip"], reference: "http://127.0.0.1:8100", recallQueries: 100, searchSizes: [100_000] };
+  const numbers = (text: string | undefined, fallback: number[]) => (text === undefined ? fallback : text.split(",").map(Number));
+  const sizes = numbers(v.sizes, d.sizes);
   const o: Options = {
-    sizes: [10_000, 100_000],
-    spaces: ["l2", "cosine", "ip"],
-    reference: "http://127.0.0.1:8100",
-    referencePid: null,
-    out: join(here, "results", "latest.json"),
-    queries: 500,
-    recallQueries: 100,
-    gets: 300,
-    clients: 8,
-    concurrentQueries: 2000,
-    seed: 1,
-    searchSizes: [100_000],
-    searchOnly: false,
-    dim: DEFAULT_SPEC.dim,
-    restart: true,
+    sizes: v.million ? [...sizes, 1_000_000] : sizes,
+    spaces: (v.spaces?.split(",") ?? d.spaces) as Space[],
+    reference: v["no-reference"] ? null : (v.reference ?? d.reference),
+    referencePid: v["reference-pid"] === undefined ? null : Number(v["reference-pid"]),
+    out: v.out !== undefined ? resolve(v.out) : join(dirname(fileURLToPath(import.meta.url)), "results", "latest.json"),
+    queries: Number(v.queries),
+    recallQueries: v["recall-queries"] === undefined ? d.recallQueries : Number(v["recall-queries"]),
+    gets: Number(v.gets),
+    clients: Number(v.clients),
+    concurrentQueries: Number(v["concurrent-queries"]),
+    seed: Number(v.seed),
+    searchSizes: v["no-search"] ? [] : numbers(v["search-sizes"], d.searchSizes),
+    searchOnly: v["search-only"]!,
+    dim: v.dim === undefined ? d.dim : Number(v.dim),
+    restart: !v["no-restart"],
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const next = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    switch (a) {
-      case "--sizes":
-        o.sizes = next().split(",").map(Number);
-        break;
-      case "--million":
-        o.sizes = [...o.sizes, 1_000_000];
-        break;
-      case "--spaces":
-        o.spaces = next().split(",") as Space[];
-        break;
-      case "--reference":
-        o.reference = next();
-        break;
-      case "--no-reference":
-        o.reference = null;
-        break;
-      case "--reference-pid":
-        o.referencePid = Number(next());
-        break;
-      case "--out":
-        o.out = resolve(next());
-        break;
-      case "--queries":
-        o.queries = Number(next());
-        break;
-      case "--recall-queries":
-        o.recallQueries = Number(next());
-        break;
-      case "--gets":
-        o.gets = Number(next());
-        break;
-      case "--clients":
-        o.clients = Number(next());
-        break;
-      case "--concurrent-queries":
-        o.concurrentQueries = Number(next());
-        break;
-      case "--seed":
-        o.seed = Number(next());
-        break;
-      case "--search-sizes":
-        o.searchSizes = next().split(",").map(Number);
-        break;
-      case "--no-search":
-        o.searchSizes = [];
-        break;
-      case "--search-only":
-        o.searchOnly = true;
-        break;
-      case "--dim":
-        o.dim = Number(next());
-        break;
-      case "--wide":
-        o.dim = 1536;
-        o.sizes = [1_000_000];
-        o.spaces = ["cosine"];
-        o.reference = null;
-        o.recallQueries = 20;
-        // The Search API case is a 384-d case of its own: not part of the wide run.
-        o.searchSizes = [];
-        break;
-      case "--no-restart":
-        o.restart = false;
-        break;
-      default:
-        throw new Error(`unknown argument ${a}`);
-    }
-  }
   for (const s of o.spaces) if (!["l2", "cosine", "ip"].includes(s)) throw new Error(`unknown space ${s}`);
   for (const n of o.sizes) if (!Number.isInteger(n) || n <= 0 || n % BATCH !== 0) throw new Error(`size ${n} must be a positive multiple of ${BATCH}`);
   return o;
@@ -202,7 +158,7 @@ function workload(o: Options, data: Records, queries: Dataset, space: Space): Wo
 }
 
 async function main(): Promise<void> {
-  const o = parseArgs(process.argv.slice(2));
+  const o = options(process.argv.slice(2));
   const runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
   let ref: Target | null = null;
   if (o.reference) {
