@@ -9,26 +9,17 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import type { RecordFilter } from "../src/storage/storage.js";
 import { openStorage } from "../src/storage/open.js";
 import type { CollectionStore } from "../src/storage/collection.js";
 import type { ResidentCollection } from "../src/storage/memory/resident.js";
+import { scriptArgs } from "./args.js";
 import { idOf, row } from "./data.js";
 import { generateShape, metadataFor } from "./shapes.js";
 import { median } from "./timing.js";
 
-const { values } = parseArgs({
-  options: {
-    n: { type: "string", default: "100000" },
-    space: { type: "string", default: "l2" },
-    rounds: { type: "string", default: "5" },
-    queries: { type: "string", default: "40" },
-  },
-});
-const n = Number(values.n);
-const rounds = Number(values.rounds);
-const perRound = Number(values.queries);
+const values = scriptArgs({ n: 100_000, space: "l2", rounds: 5, queries: 40 });
+const { n, rounds, queries: perRound } = values;
 
 const FILTERS: [string, RecordFilter][] = [
   ["1% (pct $in [42])", { where: { kind: "member", key: "pct", op: "$in", values: [42] } }],

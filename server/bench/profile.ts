@@ -15,9 +15,10 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { scriptArgs } from "./args.js";
 import { Client, waitUntilUp } from "./client.js";
 import { addBody, inMemory, row } from "./data.js";
-import { filterFor, generateShape, metadataFor, type DataShape, type Selectivity } from "./shapes.js";
+import { filterFor, generateShape, includeOf, metadataFor, type DataShape, type IncludeShape, type Selectivity } from "./shapes.js";
 import { freePort } from "./servers.js";
 import { concurrently } from "./timing.js";
 
@@ -31,26 +32,6 @@ interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
-}
-
-function args(argv: string[]) {
-  const o = {
-    n: 100_000,
-    space: "l2",
-    data: "subspace" as DataShape,
-    include: "distances",
-    where: "none" as Selectivity | "none",
-    requests: 2000,
-    clients: 1,
-    top: 40,
-    out: "",
-  };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [k, v] = [argv[i].replace(/^--/, ""), argv[i + 1]];
-    if (!(k in o) || v === undefined) throw new Error(`bad argument ${argv[i]}`);
-    (o as Record<string, unknown>)[k] = typeof (o as Record<string, unknown>)[k] === "number" ? Number(v) : v;
-  }
-  return o;
 }
 
 /** Which part of the request path a frame belongs to, by its source file. */
@@ -71,7 +52,17 @@ function area(url: string, name: string): string {
 }
 
 async function main() {
-  const o = args(process.argv.slice(2));
+  const o = scriptArgs({
+    n: 100_000,
+    space: "l2",
+    data: "subspace" as DataShape,
+    include: "distances" as IncludeShape,
+    where: "none" as Selectivity | "none",
+    requests: 2000,
+    clients: 1,
+    top: 40,
+    out: "",
+  });
   const here = dirname(fileURLToPath(import.meta.url));
   const cli = join(here, "..", "dist", "cli.js");
   const dir = await mkdtemp(join(tmpdir(), "chromaspec-profile-"));
@@ -94,7 +85,7 @@ async function main() {
     await c.untilIndexed(coll.id, 100);
     // Past the graph's move to the main thread, so the profile shows the steady state.
     await new Promise((r) => setTimeout(r, 1500));
-    const include = o.include === "distances" ? ["distances"] : ["documents", "metadatas", "distances"];
+    const include = includeOf(o.include);
     const where = o.where === "none" ? undefined : filterFor(o.where);
     const bodies = Array.from({ length: queries.n }, (_, i) => JSON.stringify({ query_embeddings: [Array.from(row(queries, i))], n_results: 10, include, ...(where ? { where } : {}) }));
     // CLOCK_MONOTONIC in us, the clock V8 stamps profile samples with: only the requests are counted.

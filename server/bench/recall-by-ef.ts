@@ -6,24 +6,13 @@
  *
  *   npx tsx bench/recall-by-ef.ts [--space l2|cosine|ip] [--n 100000] [--threads 2] [--ef-construction 100]
  */
-import { parseArgs } from "node:util";
+import { scriptArgs } from "./args.js";
 import { hnsw } from "../src/storage/memory/native.js";
 import { CHUNK_BITS } from "../src/storage/memory/protocol.js";
 import { DEFAULT_SPEC, generate, row } from "./data.js";
 import { exactTopK, type Space } from "./truth.js";
 
-const { values } = parseArgs({
-  options: {
-    space: { type: "string", default: "l2" },
-    n: { type: "string", default: "100000" },
-    threads: { type: "string", default: "2" },
-    "ef-construction": { type: "string", default: "100" },
-  },
-});
-const space = values.space as Space;
-const n = Number(values.n);
-const threads = Number(values.threads);
-const efConstruction = Number(values["ef-construction"]);
+const { space, n, threads, "ef-construction": efConstruction } = scriptArgs({ space: "l2" as Space, n: 100_000, threads: 2, "ef-construction": 100 });
 const dim = DEFAULT_SPEC.dim;
 
 // The same seeds as bench/main.ts (data: seed 1; queries: seed 1 + 1,000,003).

@@ -13,15 +13,12 @@
  *   npx tsx server/bench/request-log.ts [--requests 4000] [--rounds 5] [--concurrency 8]
  */
 import { readFile } from "node:fs/promises";
+import { scriptArgs } from "./args.js";
 import { Client } from "./client.js";
 import { startChromaspec, type Target } from "./servers.js";
 import { concurrently, median } from "./timing.js";
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ""), process.argv[i + 1]);
-const REQUESTS = Number(args.get("requests") ?? 4000);
-const ROUNDS = Number(args.get("rounds") ?? 5);
-const CONCURRENCY = Number(args.get("concurrency") ?? 8);
+const { requests: REQUESTS, rounds: ROUNDS, concurrency: CONCURRENCY } = scriptArgs({ requests: 4000, rounds: 5, concurrency: 8 });
 const DIM = 32;
 
 const VARIANTS: Record<string, string[]> = {

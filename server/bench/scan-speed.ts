@@ -6,22 +6,13 @@
  *
  *   npx tsx bench/scan-speed.ts [--n 50000] [--space l2|cosine|ip] [--queries 200]
  */
-import { parseArgs } from "node:util";
+import { scriptArgs } from "./args.js";
 import { MemoryBudget } from "../src/storage/memory/slots.js";
 import { VectorIndex } from "../src/storage/memory/vector-index.js";
 import { DEFAULT_SPEC, generate, row } from "./data.js";
 import type { Space } from "./truth.js";
 
-const { values } = parseArgs({
-  options: {
-    n: { type: "string", default: "50000" },
-    space: { type: "string", default: "l2" },
-    queries: { type: "string", default: "200" },
-  },
-});
-const n = Number(values.n);
-const space = values.space as Space;
-const queryCount = Number(values.queries);
+const { n, space, queries: queryCount } = scriptArgs({ n: 50_000, space: "l2" as Space, queries: 200 });
 
 const data = generate(DEFAULT_SPEC, n, 1);
 const queries = generate(DEFAULT_SPEC, queryCount, 2);

@@ -8,21 +8,13 @@
  * staleness probe (N >= 2) at the default 1 s gives p50/p99 until a write is read everywhere.
  * Timings depend on the machine and its load: run it on a quiet one.
  */
-import { parseArgs } from "node:util";
+import { scriptArgs } from "../../bench/args.js";
 import { formatReport, runSoak } from "../../scripts/soak/run.js";
 import { measureStaleness } from "../../scripts/soak/staleness.js";
 import { startS3 } from "../helpers/s3.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
 
-const { values } = parseArgs({
-  options: {
-    replicas: { type: "string", default: "1,2,3" },
-    seconds: { type: "string", default: "20" },
-    clients: { type: "string", default: "6" },
-    probes: { type: "string", default: "60" },
-    local: { type: "boolean", default: false },
-  },
-});
+const values = scriptArgs({ replicas: "1,2,3", seconds: 20, clients: 6, probes: 60, local: false });
 
 const counts = values.replicas.split(",").map(Number);
 const s3 = await startS3();
@@ -37,8 +29,8 @@ try {
     const servers = [first, ...(await Promise.all(Array.from({ length: n - 1 }, () => start(uri ?? "", "0", first))))];
     const report = await runSoak({
       target: { url: first.url, urls: servers.map((s) => s.url), tenant: "default_tenant", database: "default_database" },
-      clients: Number(values.clients),
-      durationMs: Number(values.seconds) * 1000,
+      clients: values.clients,
+      durationMs: values.seconds * 1000,
     });
     await Promise.all(servers.map((s) => s.dispose()));
     const seconds = report.durationMs / 1000;
@@ -48,7 +40,7 @@ try {
     if (n >= 2) {
       const f = await start(values.local ? "" : `s3://${s3.bucket}/staleness-${n}-${Date.now()}`, "1");
       const rest = await Promise.all(Array.from({ length: n - 1 }, () => start("", "1", f)));
-      const st = await measureStaleness({ urls: [f, ...rest].map((s) => s.url), probes: Number(values.probes) });
+      const st = await measureStaleness({ urls: [f, ...rest].map((s) => s.url), probes: values.probes });
       staleness = `p50 ${st.p50.toFixed(0)} ms, p99 ${st.p99.toFixed(0)} ms, max ${st.max.toFixed(0)} ms${st.errors.length ? ` (${st.errors.length} errors)` : ""}`;
       await Promise.all([f, ...rest].map((s) => s.dispose()));
     }
