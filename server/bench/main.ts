@@ -28,6 +28,7 @@ import { restartCase, runCase, type CaseResult, type RestartResult, type Workloa
 import { caseTable, checkRestart, checkTargets, restartTable, targetsTable, type TargetCheck } from "./report.js";
 import { reference, startChromaspec, type Target } from "./servers.js";
 import { runSearchCase, searchTable, searchTargets, type SearchCaseResult } from "./search.js";
+import { log } from "./timing.js";
 import { exactTopKAll, type Space } from "./truth.js";
 
 const BATCH = 1000;
@@ -106,11 +107,6 @@ function options(argv: string[]): Options {
   for (const s of o.spaces) if (!["l2", "cosine", "ip"].includes(s)) throw new Error(`unknown space ${s}`);
   for (const n of o.sizes) if (!Number.isInteger(n) || n <= 0 || n % BATCH !== 0) throw new Error(`size ${n} must be a positive multiple of ${BATCH}`);
   return o;
-}
-
-const started = Date.now();
-function log(m: string): void {
-  process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${m}\n`);
 }
 
 const batchBody = (records: Records, batch: number) => addBody(records.batch(batch), batch * BATCH, metadataOf);

@@ -47,7 +47,7 @@ import {
   type IncludeShape,
   type Selectivity,
 } from "./shapes.js";
-import { concurrently, sleep, stats } from "./timing.js";
+import { concurrently, log, sleep, stats } from "./timing.js";
 import { distance, recall, type Space } from "./truth.js";
 
 const BATCH = 1000;
@@ -130,11 +130,6 @@ function options(argv: string[]): Options {
   };
   if (!Number.isInteger(o.n) || o.n <= 0 || o.n % BATCH !== 0) throw new Error(`--n must be a positive multiple of ${BATCH}`);
   return o;
-}
-
-const started = Date.now();
-function log(m: string): void {
-  process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${m}\n`);
 }
 
 // ---- the reference ---------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 /**
- * Measuring helpers every bench script uses: percentiles of latencies (ms), a timed call, and a
- * fixed number of calls spread over concurrent loops (clients).
+ * Measuring helpers every bench script uses: percentiles of latencies (ms), a timed call, a fixed
+ * number of calls spread over concurrent loops (clients), and the run's progress log.
  */
 
 /** The p-quantile (0..1) of ascending `sorted`, nearest rank; NaN when empty. */
@@ -18,6 +18,12 @@ export function stats(latencies: number[]): { p50: number; p99: number; mean: nu
 /** The median (upper one of an even count) of values in any order, as `stats` takes p50. */
 export function median(values: number[]): number {
   return percentile([...values].sort((a, b) => a - b), 0.5);
+}
+
+const started = Date.now();
+/** A progress line on stderr, stamped with the seconds since the run started. */
+export function log(m: string): void {
+  process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${m}\n`);
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
