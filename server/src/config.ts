@@ -8,6 +8,7 @@
  * the file too; flags are ours, since upstream refuses flags next to a config file.)
  * Every invalid value is refused with one line naming the setting and where the value came from.
  */
+import { Option } from "commander";
 import { readFileSync, statSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { MAINTENANCE_DEFAULTS } from "./storage/lance/database.js";
@@ -84,20 +85,23 @@ export function describeSource(source: Source): string {
   }
 }
 
-interface Setting<K extends keyof ServerConfig> {
+interface SettingSpec<K extends keyof ServerConfig> {
   /** Key in the config file (upstream's key where it has one). */
   key: string;
   field: K;
   /** Commander flag, e.g. "--port <port>"; a boolean setting's flag takes no value and has a --no- twin. */
   flag: string;
-  /** Commander's camelCase name of the flag's value. */
-  flagName: string;
   env: string[];
   default: ServerConfig[K];
   help: string;
   /** File values arrive typed (YAML); flag and environment values as strings. Throws with the reason. */
   parse(value: unknown): ServerConfig[K];
   show?(value: ServerConfig[K]): string;
+}
+
+interface Setting<K extends keyof ServerConfig> extends SettingSpec<K> {
+  /** Commander's camelCase name of the flag's value, as `flag` gives it. */
+  flagName: string;
 }
 
 function fail(reason: string): never {
@@ -179,86 +183,87 @@ function origins(value: unknown): string[] {
   return out.map((o) => (o === "*" ? o : new URL(o).origin));
 }
 
-const setting = <K extends keyof ServerConfig>(s: Setting<K>) => s as unknown as Setting<keyof ServerConfig>;
+const setting = <K extends keyof ServerConfig>(s: SettingSpec<K>) =>
+  ({ ...s, flagName: new Option(s.flag).attributeName() }) as unknown as Setting<keyof ServerConfig>;
 
 /** Every setting, in the order `--help` lists them. */
 export const SETTINGS: Setting<keyof ServerConfig>[] = [
   setting({
-    key: "persist_path", field: "path", flag: "--path <path>", flagName: "path", env: ["CHROMA_PERSIST_PATH", "PERSIST_DIRECTORY"],
+    key: "persist_path", field: "path", flag: "--path <path>", env: ["CHROMA_PERSIST_PATH", "PERSIST_DIRECTORY"],
     default: "./chroma_data", help: "data directory, or a LanceDB object-store URI (s3://, gs://, az://)", parse: nonEmpty,
   }),
   setting({
-    key: "listen_address", field: "host", flag: "--host <address>", flagName: "host", env: ["CHROMA_LISTEN_ADDRESS", "CHROMA_HOST"],
+    key: "listen_address", field: "host", flag: "--host <address>", env: ["CHROMA_LISTEN_ADDRESS", "CHROMA_HOST"],
     default: "127.0.0.1", help: "address to listen on (a non-loopback one needs authentication or --allow-unauthenticated)", parse: nonEmpty,
   }),
   setting({
-    key: "port", field: "port", flag: "--port <port>", flagName: "port", env: ["CHROMA_PORT"],
+    key: "port", field: "port", flag: "--port <port>", env: ["CHROMA_PORT"],
     default: 8000, help: "TCP port (0 = any free port)", parse: integer(0, 65535, "a port number"),
   }),
   setting({
-    key: "allow_reset", field: "allowReset", flag: "--allow-reset", flagName: "allowReset", env: ["CHROMA_ALLOW_RESET", "ALLOW_RESET"],
+    key: "allow_reset", field: "allowReset", flag: "--allow-reset", env: ["CHROMA_ALLOW_RESET", "ALLOW_RESET"],
     default: false, help: "allow POST /api/v2/reset, which deletes everything", parse: bool,
   }),
   setting({
-    key: "cors_allow_origins", field: "corsAllowOrigins", flag: "--cors-allow-origins <origins>", flagName: "corsAllowOrigins",
+    key: "cors_allow_origins", field: "corsAllowOrigins", flag: "--cors-allow-origins <origins>",
     env: ["CHROMA_CORS_ALLOW_ORIGINS", "CHROMA_SERVER_CORS_ALLOW_ORIGINS"],
     default: [], help: "origins browsers may call from, comma-separated (or a JSON list); * allows any", parse: origins,
     show: (v) => (v.length === 0 ? "none" : v.join(",")),
   }),
   setting({
-    key: "max_payload_size_bytes", field: "bodyLimit", flag: "--max-payload-size-bytes <bytes>", flagName: "maxPayloadSizeBytes",
+    key: "max_payload_size_bytes", field: "bodyLimit", flag: "--max-payload-size-bytes <bytes>",
     env: ["CHROMA_MAX_PAYLOAD_SIZE_BYTES", "CHROMA_MAX_BODY_BYTES"],
     default: DEFAULT_BODY_LIMIT, help: "largest request body; bigger ones get 413", parse: integer(1, DEFAULT_BODY_LIMIT, "a size in bytes"),
   }),
   setting({
-    key: "max_batch_size", field: "maxBatchSize", flag: "--max-batch-size <records>", flagName: "maxBatchSize", env: ["CHROMA_MAX_BATCH_SIZE"],
+    key: "max_batch_size", field: "maxBatchSize", flag: "--max-batch-size <records>", env: ["CHROMA_MAX_BATCH_SIZE"],
     default: DEFAULT_MAX_BATCH_SIZE, help: "most records per write, advertised by pre-flight-checks", parse: integer(1, 1_000_000, "a record count"),
   }),
   setting({
-    key: "log_level", field: "logLevel", flag: "--log-level <level>", flagName: "logLevel", env: ["CHROMA_LOG_LEVEL", "LOG_LEVEL"],
+    key: "log_level", field: "logLevel", flag: "--log-level <level>", env: ["CHROMA_LOG_LEVEL", "LOG_LEVEL"],
     default: "info", help: `server log level: ${LOG_LEVELS.join(", ")}`, parse: oneOf(LOG_LEVELS),
   }),
   setting({
-    key: "request_log_level", field: "requestLogLevel", flag: "--request-log-level <level>", flagName: "requestLogLevel", env: ["CHROMA_REQUEST_LOG_LEVEL"],
+    key: "request_log_level", field: "requestLogLevel", flag: "--request-log-level <level>", env: ["CHROMA_REQUEST_LOG_LEVEL"],
     default: "info", help: "request log level: info logs every request, warn only refused logins and errors, silent none", parse: oneOf(LOG_LEVELS),
   }),
   setting({
-    key: "log_format", field: "logFormat", flag: "--log-format <format>", flagName: "logFormat", env: ["CHROMA_LOG_FORMAT"],
+    key: "log_format", field: "logFormat", flag: "--log-format <format>", env: ["CHROMA_LOG_FORMAT"],
     default: "auto", help: "pretty, json, or auto (pretty when stdout is a terminal)", parse: oneOf(["auto", "pretty", "json"] as const),
   }),
   setting({
-    key: "metrics", field: "metrics", flag: "--metrics", flagName: "metrics", env: ["CHROMA_METRICS"],
+    key: "metrics", field: "metrics", flag: "--metrics", env: ["CHROMA_METRICS"],
     default: true, help: "serve GET /metrics (Prometheus); with authentication on it needs an admin token", parse: bool,
     show: (v) => (v ? "on" : "off"),
   }),
   setting({
-    key: "auth_credentials_file", field: "authCredentialsFile", flag: "--auth-credentials <file>", flagName: "authCredentials",
+    key: "auth_credentials_file", field: "authCredentialsFile", flag: "--auth-credentials <file>",
     env: ["CHROMA_AUTH_CREDENTIALS_FILE", "CHROMA_SERVER_AUTHN_CREDENTIALS_FILE"],
     default: undefined, help: "token credentials file (YAML or JSON); authentication is off without one", parse: nonEmpty,
     show: (v) => v ?? "none (authentication off)",
   }),
   setting({
-    key: "allow_unauthenticated", field: "allowUnauthenticated", flag: "--allow-unauthenticated", flagName: "allowUnauthenticated",
+    key: "allow_unauthenticated", field: "allowUnauthenticated", flag: "--allow-unauthenticated",
     env: ["CHROMA_ALLOW_UNAUTHENTICATED"],
     default: false, help: "allow a non-loopback --host without authentication", parse: bool,
   }),
   // Storage tuning (docs/architecture.md, maintenance): tests run maintenance after every write.
   setting({
-    key: "optimize_every", field: "optimizeEvery", flag: "--optimize-every <writes>", flagName: "optimizeEvery", env: ["CHROMASPEC_OPTIMIZE_EVERY"],
+    key: "optimize_every", field: "optimizeEvery", flag: "--optimize-every <writes>", env: ["CHROMASPEC_OPTIMIZE_EVERY"],
     default: MAINTENANCE_DEFAULTS.optimizeEvery, help: "writes to a LanceDB table between its maintenance runs (compaction, old versions removed)",
     parse: integer(1, 1_000_000_000, "a write count"),
   }),
   setting({
-    key: "retain_versions_ms", field: "retainVersionsMs", flag: "--retain-versions-ms <ms>", flagName: "retainVersionsMs", env: ["CHROMASPEC_RETAIN_VERSIONS_MS"],
+    key: "retain_versions_ms", field: "retainVersionsMs", flag: "--retain-versions-ms <ms>", env: ["CHROMASPEC_RETAIN_VERSIONS_MS"],
     default: MAINTENANCE_DEFAULTS.retainVersionsMs, help: "how long superseded table versions stay readable before maintenance removes them",
     parse: integer(0, Number.MAX_SAFE_INTEGER, "a duration in milliseconds"),
   }),
   setting({
-    key: "optimize_idle_factor", field: "optimizeIdleFactor", flag: "--optimize-idle-factor <factor>", flagName: "optimizeIdleFactor", env: ["CHROMASPEC_OPTIMIZE_IDLE_FACTOR"],
+    key: "optimize_idle_factor", field: "optimizeIdleFactor", flag: "--optimize-idle-factor <factor>", env: ["CHROMASPEC_OPTIMIZE_IDLE_FACTOR"],
     default: MAINTENANCE_DEFAULTS.optimizeIdleFactor, help: "after a maintenance run of d ms a table waits d x factor before the next", parse: atLeast(0),
   }),
   setting({
-    key: "read_consistency_interval", field: "readConsistencyIntervalMs", flag: "--read-consistency-interval <seconds>", flagName: "readConsistencyInterval",
+    key: "read_consistency_interval", field: "readConsistencyIntervalMs", flag: "--read-consistency-interval <seconds>",
     env: ["CHROMA_READ_CONSISTENCY_INTERVAL"], default: DEFAULT_READ_CONSISTENCY_INTERVAL_S * 1000,
     help: "replicas on one path: reads see other processes' writes made at least this long ago, in seconds; 0 = check on every read",
     parse: (value) => atLeast(0)(value) * 1000, show: (ms) => `${ms / 1000}`,
