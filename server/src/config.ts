@@ -289,6 +289,16 @@ export interface ResolvedConfig {
   ignored: string[];
 }
 
+/**
+ * Why a file a setting names (the config file, the credentials file) cannot be read, as the end of
+ * the one-line refusal; undefined for an error that is not the file system's (it has no code).
+ */
+export function unreadableFile(err: unknown): string | undefined {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === undefined) return undefined;
+  return code === "ENOENT" ? "does not exist" : code === "EACCES" ? "cannot be read (permission denied)" : `cannot be read (${code})`;
+}
+
 /** The config file's settings: a YAML (or JSON) mapping of SETTINGS keys. */
 export function readConfigFile(file: string): { values: Record<string, unknown>; ignored: string[] } {
   let textContent: string;
@@ -297,9 +307,7 @@ export function readConfigFile(file: string): { values: Record<string, unknown>;
     textContent = readFileSync(file, "utf8");
   } catch (err) {
     if (err instanceof ConfigError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "cannot be read (permission denied)" : `cannot be read (${code ?? (err as Error).message})`;
-    throw new ConfigError(`config file ${file} ${why}`);
+    throw new ConfigError(`config file ${file} ${unreadableFile(err) ?? `cannot be read (${(err as Error).message})`}`);
   }
   let doc: unknown;
   try {

@@ -8,7 +8,7 @@
 import type { Logger } from "pino";
 import { buildApp } from "./app.js";
 import { loadCredentials, type Credentials } from "./auth/credentials.js";
-import { isLoopback, type ResolvedConfig } from "./config.js";
+import { isLoopback, unreadableFile, type ResolvedConfig } from "./config.js";
 import { Chroma } from "./core/chroma.js";
 import { preloadCollections } from "./core/preload.js";
 import { createLoggers } from "./log.js";
@@ -28,9 +28,7 @@ async function credentialsFrom(file: string): Promise<Credentials> {
   try {
     return await loadCredentials(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT" ? "does not exist" : code === "EACCES" ? "cannot be read (permission denied)" : code ? `cannot be read (${code})` : (err as Error).message.split("\n")[0].replace(/^credentials: /, "");
+    const why = unreadableFile(err) ?? (err as Error).message.split("\n")[0].replace(/^credentials: /, "");
     throw new StartupError(`auth credentials file ${file}: ${why} (--auth-credentials, auth_credentials_file)`);
   }
 }
