@@ -30,6 +30,18 @@ export function coversDatabase(user: User, database: string): boolean {
   return user.databases.includes(ANY) || user.databases.includes(database);
 }
 
+/** The user a token belongs to; UnauthorizedError (401) when the token is missing or unknown. */
+export function authenticate(credentials: Credentials, token: string | undefined): User {
+  const user = credentials.userOf(token);
+  if (!user) throw new UnauthorizedError(token === undefined ? "Unauthorized: missing token" : "Unauthorized: invalid token");
+  return user;
+}
+
+/** An admin (tenant "*", databases ["*"]) may act on the whole server: reset, create tenants, /metrics. */
+export function isAdmin(user: User): boolean {
+  return user.tenant === ANY && user.databases.includes(ANY);
+}
+
 /** The identity /auth/identity reports for a caller. */
 export function identityOfUser(user: User): { user_id: string; tenant: string; databases: string[] } {
   return { user_id: user.id, tenant: user.tenant, databases: user.databases };
@@ -55,11 +67,7 @@ function withV1Defaults(op: OperationId, input: AnyInput, user: User): AnyInput 
  *   for a missing collection, and the guard answers the same for one outside the token's scope.
  */
 export function guardHandlers(handlers: Handlers, credentials: Credentials, locate: (collectionId: string) => Promise<Scope>): Handlers {
-  const authenticate = (input: AnyInput): User => {
-    const user = credentials.userOf(input.auth.token);
-    if (!user) throw new UnauthorizedError(input.auth.token === undefined ? "Unauthorized: missing token" : "Unauthorized: invalid token");
-    return user;
-  };
+  const caller = (input: AnyInput): User => authenticate(credentials, input.auth.token);
   const forbidden = () => new ForbiddenError("Forbidden: the token does not grant access to this tenant or database");
 
   const guarded: Partial<Record<OperationId, AnyHandler>> = {};
@@ -68,11 +76,11 @@ export function guardHandlers(handlers: Handlers, credentials: Credentials, loca
     if (PUBLIC.has(op)) {
       guarded[op] = inner;
     } else if (op === "v2GetUserIdentity") {
-      guarded[op] = async (input) => ({ status: 200, body: identityOfUser(authenticate(input)) });
+      guarded[op] = async (input) => ({ status: 200, body: identityOfUser(caller(input)) });
     } else if (op === "v2GetCollectionByCrn") {
       // The CRN names the scope; a collection outside the token's answers exactly as a missing one.
       guarded[op] = async (input) => {
-        const user = authenticate(input);
+        const user = caller(input);
         const reply = await inner(input);
         const c = reply.body as { name: string; tenant: string; database: string };
         if (!coversTenant(user, c.tenant) || !coversDatabase(user, c.database)) {
@@ -82,13 +90,12 @@ export function guardHandlers(handlers: Handlers, credentials: Credentials, loca
       };
     } else if (ADMIN.has(op)) {
       guarded[op] = async (input) => {
-        const user = authenticate(input);
-        if (user.tenant !== ANY || !user.databases.includes(ANY)) throw forbidden();
+        if (!isAdmin(caller(input))) throw forbidden();
         return inner(input);
       };
     } else {
       guarded[op] = async (raw) => {
-        const user = authenticate(raw);
+        const user = caller(raw);
         const target = addressed(op, raw);
         if ("collectionId" in target) {
           // v1 by id: the collection's own scope; outside the token's, it answers as a missing one.

@@ -15,9 +15,10 @@
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import { ANY, type Credentials } from "../auth/credentials.js";
+import type { Credentials } from "../auth/credentials.js";
+import { authenticate, isAdmin } from "../auth/guard.js";
 import type { Chroma } from "../core/chroma.js";
-import { ForbiddenError, UnauthorizedError } from "../core/errors.js";
+import { ForbiddenError } from "../core/errors.js";
 import { tokenOf, type AnyFastifyInstance } from "./router.js";
 
 export interface MetricsOptions {
@@ -104,11 +105,8 @@ export function registerMetrics(app: AnyFastifyInstance, options: MetricsOptions
   });
 
   app.get("/metrics", { config: { operationId: "metrics", template: "/metrics" } }, async (request: FastifyRequest, reply: FastifyReply) => {
-    if (options.credentials) {
-      const token = tokenOf(request);
-      const user = options.credentials.userOf(token);
-      if (!user) throw new UnauthorizedError(token === undefined ? "Unauthorized: missing token" : "Unauthorized: invalid token");
-      if (user.tenant !== ANY || !user.databases.includes(ANY)) throw new ForbiddenError("Forbidden: /metrics needs an admin token (tenant \"*\", databases [\"*\"])");
+    if (options.credentials && !isAdmin(authenticate(options.credentials, tokenOf(request)))) {
+      throw new ForbiddenError("Forbidden: /metrics needs an admin token (tenant \"*\", databases [\"*\"])");
     }
     await collectCollections();
     const body = await registry.metrics();
