@@ -88,7 +88,6 @@ export async function startServer(resolved: ResolvedConfig): Promise<RunningServ
     corsAllowOrigins: config.corsAllowOrigins,
     metrics: config.metrics ? { version: PACKAGE_VERSION, apiVersion: API_VERSION } : undefined,
   });
-  let url: string;
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (err) {
@@ -98,7 +97,7 @@ export async function startServer(resolved: ResolvedConfig): Promise<RunningServ
   }
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  url = browsableUrl(config.host, port);
+  const url = browsableUrl(config.host, port);
 
   logger.info(
     {
