@@ -9,8 +9,8 @@
 import { scriptArgs } from "./args.js";
 import { hnsw } from "../src/storage/memory/native.js";
 import { CHUNK_BITS } from "../src/storage/memory/protocol.js";
-import { DEFAULT_SPEC, generate, row } from "./data.js";
-import { exactTopK, type Space } from "./truth.js";
+import { DEFAULT_SPEC, generate, inMemory, row } from "./data.js";
+import { exactTopKAll, type Space } from "./truth.js";
 
 const { space, n, threads, "ef-construction": efConstruction } = scriptArgs({ space: "l2" as Space, n: 100_000, threads: 2, "ef-construction": 100 });
 const dim = DEFAULT_SPEC.dim;
@@ -18,7 +18,7 @@ const dim = DEFAULT_SPEC.dim;
 // The same seeds as bench/main.ts (data: seed 1; queries: seed 1 + 1,000,003).
 const data = generate(DEFAULT_SPEC, n, 1);
 const queries = generate(DEFAULT_SPEC, 500, 1 + 1_000_003);
-const truth = Array.from({ length: 100 }, (_, i) => exactTopK(space, data, row(queries, i), 10));
+const truth = exactTopKAll(space, inMemory(data, 1000), Array.from({ length: 100 }, (_, i) => row(queries, i)), 10);
 
 // Vectors in chunks of 2^CHUNK_BITS rows, as the slot store keeps them; the graph reads them in place.
 const CHUNK = 1 << CHUNK_BITS;

@@ -9,11 +9,11 @@
  * Upstream's single-node server answers /search with 501, so this case runs on chromaspec only.
  */
 import { Client } from "./client.js";
-import { base64Of, generate, idOf, row, DEFAULT_SPEC, type Dataset } from "./data.js";
+import { base64Of, generate, idOf, inMemory, row, DEFAULT_SPEC, type Dataset } from "./data.js";
 import { startChromaspec } from "./servers.js";
 import { exactSparseTopK, sparseQueries, sparseRecords, type SparseRow, type SparseSet } from "./sparse-data.js";
 import { stats } from "./timing.js";
-import { exactTopK, recall } from "./truth.js";
+import { exactTopKAll, recall } from "./truth.js";
 
 const BATCH = 1000;
 const K = 10;
@@ -74,7 +74,8 @@ export async function runSearchCase(n: number, queryCount: number, seed: number,
   const sparseQs = sparseQueries(queryCount, seed + 17);
   const truthCount = Math.min(100, queryCount);
   log(`search N=${n}: ${sparse.meanNonZeros.toFixed(1)} non-zeros per record; exact ground truth for ${truthCount} queries`);
-  const denseTruth = Array.from({ length: truthCount }, (_, i) => exactTopK("l2", data, row(dense, i), K).map(idOf));
+  const truthQueries = Array.from({ length: truthCount }, (_, i) => row(dense, i));
+  const denseTruth = exactTopKAll("l2", inMemory(data, BATCH), truthQueries, K).map((ids) => ids.map(idOf));
   const sparseTruth = Array.from({ length: truthCount }, (_, i) => exactSparseTopK(sparse, sparseQs[i], K));
 
   const server = await startChromaspec();

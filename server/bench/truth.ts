@@ -1,5 +1,5 @@
 /** Exact k-NN by brute force (float64), the ground truth recall is measured against. */
-import type { Dataset, Records } from "./data.js";
+import type { Records } from "./data.js";
 
 export type Space = "l2" | "cosine" | "ip";
 
@@ -22,28 +22,6 @@ export function distance(space: Space, q: Float32Array, data: Float32Array, offs
   return qq === 0 || vv === 0 ? 1 : 1 - dot / Math.sqrt(qq * vv);
 }
 
-/** Indices of the k nearest records to q among those `keep` accepts. */
-export function exactTopK(space: Space, data: Dataset, q: Float32Array, k: number, keep: (i: number) => boolean = () => true): number[] {
-  const best: { i: number; d: number }[] = [];
-  let worst = Infinity;
-  for (let i = 0; i < data.n; i++) {
-    if (!keep(i)) continue;
-    const d = distance(space, q, data.vectors, i * data.dim, data.dim);
-    if (best.length < k) {
-      best.push({ i, d });
-      if (best.length === k) {
-        best.sort((a, b) => a.d - b.d);
-        worst = best[k - 1].d;
-      }
-    } else if (d < worst) {
-      best[k - 1] = { i, d };
-      best.sort((a, b) => a.d - b.d);
-      worst = best[k - 1].d;
-    }
-  }
-  return best.sort((a, b) => a.d - b.d).map((b) => b.i);
-}
-
 /** recall@k: the share of the true k nearest that were returned. */
 export function recall(returned: string[][], truth: string[][]): number {
   let hit = 0;
@@ -57,8 +35,9 @@ export function recall(returned: string[][], truth: string[][]): number {
 }
 
 /**
- * exactTopK for several queries in one pass over records that come batch by batch (streamed
- * data sets are never whole in memory): indices of the k nearest per query among `keep`.
+ * Exact k-NN of several queries in one pass over records that come batch by batch (streamed data
+ * sets are never whole in memory): per query, the indices of the k nearest records among those
+ * `keep` accepts, nearest first (ties: the earlier record first).
  */
 export function exactTopKAll(space: Space, records: Records, queries: Float32Array[], k: number, keep: (i: number) => boolean = () => true): number[][] {
   const best = queries.map(() => [] as { i: number; d: number }[]);
