@@ -9,7 +9,8 @@ import { mulberry32 as rng } from "../test/helpers/random.js";
 /** Seedable PRNG (shared with the other test tools). */
 export { rng };
 
-function gaussian(r: () => number): number {
+/** A standard normal sample (Box-Muller) from the uniform generator r. */
+export function gaussian(r: () => number): number {
   let u = 0;
   while (u === 0) u = r();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r());

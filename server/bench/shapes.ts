@@ -3,8 +3,7 @@
  * (issue 18): how the vectors are distributed, which columns a query includes, how selective its
  * filter is, and whether it runs right after indexing or after a pause.
  */
-import { DEFAULT_SPEC, generate, type Dataset } from "./data.js";
-import { rng } from "./data.js";
+import { DEFAULT_SPEC, gaussian, generate, rng, type Dataset } from "./data.js";
 
 /**
  * - subspace: unit vectors in 100 clusters, each spread over its own 16-d subspace (embedding-like:
@@ -59,12 +58,6 @@ export function passes(s: Selectivity, i: number): boolean {
     case "50":
       return i % 2 === 0;
   }
-}
-
-function gaussian(r: () => number): number {
-  let u = 0;
-  while (u === 0) u = r();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r());
 }
 
 /** n vectors of one shape; the cluster model depends on the shape and dim only, `seed` picks the points. */
