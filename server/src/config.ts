@@ -169,9 +169,9 @@ function origins(value: unknown): string[] {
       if (!Array.isArray(items)) fail(`${s} is not a JSON list of origins`);
     } else items = s === "" ? [] : s.split(",");
   }
-  const out = items.map((item) => text(item).trim()).filter((o) => o !== "");
-  for (const origin of out) {
-    if (origin === "*") continue;
+  const given = items.map((item) => text(item).trim()).filter((o) => o !== "");
+  return given.map((origin) => {
+    if (origin === "*") return origin;
     let url: URL;
     try {
       url = new URL(origin);
@@ -179,8 +179,8 @@ function origins(value: unknown): string[] {
       return fail(`${JSON.stringify(origin)} is not an origin (scheme://host[:port], or *)`);
     }
     if (url.origin !== origin.replace(/\/$/, "")) fail(`${JSON.stringify(origin)} is not an origin (scheme://host[:port] only, no path), did you mean ${url.origin}?`);
-  }
-  return out.map((o) => (o === "*" ? o : new URL(o).origin));
+    return url.origin;
+  });
 }
 
 const setting = <K extends keyof ServerConfig>(s: SettingSpec<K>) =>
