@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { GraphStore } from "../../src/storage/lance/graph-store.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { callJson as call } from "../helpers/http.js";
-import { startServer, type RunningServer } from "../helpers/server.js";
+import { logLines, startServer, type RunningServer } from "../helpers/server.js";
 import { referenceDistance, rng } from "../storage/helpers.js";
 
 const DB = "/api/v2/tenants/default_tenant/databases/default_database";
@@ -28,15 +28,6 @@ async function start(dataDir?: string): Promise<RunningServer> {
   const s = await startServer({ dataDir, args: ["--log-level", "info"] });
   servers.push(s);
   return s;
-}
-
-/** pino lines the server logged (JSON), with the message. */
-function logLines(s: RunningServer): { level: number; msg: string; [k: string]: unknown }[] {
-  return s.output
-    .join("")
-    .split("\n")
-    .filter((l) => l.startsWith("{"))
-    .map((l) => JSON.parse(l));
 }
 
 async function until(cond: () => boolean | Promise<boolean>, what: string, ms = 120_000): Promise<void> {

@@ -38,6 +38,32 @@ export interface StartOptions {
   readyTimeoutMs?: number;
 }
 
+/** The JSON lines of a process's output (pino's), in order; other and partial lines are skipped. */
+export function jsonLines(text: string): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const line of text.split("\n")) {
+    if (!line.startsWith("{")) continue;
+    try {
+      out.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      /* a partial line */
+    }
+  }
+  return out;
+}
+
+/** A pino line: its level (30 info, 40 warn, ...), message and fields. */
+export interface LogLine {
+  level: number;
+  msg: string;
+  [field: string]: unknown;
+}
+
+/** The JSON log lines a started server wrote so far (stdout and stderr). */
+export function logLines(server: Pick<RunningServer, "output">): LogLine[] {
+  return jsonLines(server.output.join("")) as LogLine[];
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const srv = createServer();

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, startServer, type RunningServer } from "../helpers/server.js";
+import { freePort, logLines, startServer, type RunningServer } from "../helpers/server.js";
 import { callJson as call } from "../helpers/http.js";
 
 const DB = "/api/v2/tenants/default_tenant/databases/default_database";
@@ -94,16 +94,15 @@ describe("object-store URI", () => {
     const before = (await call(server.url, "POST", `${DB}/collections/${id}/query`, query)).body;
     await server.stop();
     running.pop();
-    const logs = (s: typeof server) => s.output.join("").split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as { msg: string; graph?: string });
-    expect(logs(server).some((l) => l.msg === "saved the collection's graph")).toBe(true);
+    expect(logLines(server).some((l) => l.msg === "saved the collection's graph")).toBe(true);
 
     server = await startServer({ dataDir: uri, env, args });
     running.push(server);
     for (;;) {
-      if (logs(server).some((l) => l.msg === "the collection's graph is ready")) break;
+      if (logLines(server).some((l) => l.msg === "the collection's graph is ready")) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect(logs(server).find((l) => l.msg === "collection loaded into memory")?.graph).toBe("restored");
+    expect(logLines(server).find((l) => l.msg === "collection loaded into memory")?.graph).toBe("restored");
     expect((await call(server.url, "POST", `${DB}/collections/${id}/query`, query)).body).toEqual(before);
   });
 });

@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SETTINGS, showValue } from "../../src/config.js";
-import { freePort } from "../helpers/server.js";
-import { jsonLines, runCli } from "./support.js";
+import { freePort, jsonLines } from "../helpers/server.js";
+import { runCli } from "./support.js";
 
 const dir = mkdtempSync(join(tmpdir(), "chromaspec-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -12,10 +12,10 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLoggers } from "../../src/log.js";
-import { startServer, type RunningServer } from "../helpers/server.js";
+import { logLines, startServer, type RunningServer } from "../helpers/server.js";
 import { startAuthServer, type AuthServer } from "../security/support/cluster.js";
 import { send } from "../security/support/http.js";
-import { jsonLines, waitFor } from "./support.js";
+import { waitFor } from "./support.js";
 
 const BASE = "/api/v2/tenants/default_tenant/databases/default_database";
 const SECRET_TOKEN = "tok-admin-very-secret";
@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 const json = (body: unknown) => ({ headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-const requestLines = (s: RunningServer) => jsonLines(s.output.join("")).filter((l) => l.msg === "request");
+const requestLines = (s: RunningServer) => logLines(s).filter((l) => l.msg === "request");
 
 describe("trace ids", () => {
   it("every answer carries a fresh chroma-trace-id: successes, 404, 405, 422 and fastify's own 400", async () => {
@@ -112,10 +112,10 @@ describe("the request log", () => {
   });
 
   it("the start-up banner says version, data path, auth mode and where /docs is", () => {
-    const banner = jsonLines(server.output.join("")).find((l) => String(l.msg).startsWith("chromaspec listening on"))!;
+    const banner = logLines(server).find((l) => String(l.msg).startsWith("chromaspec listening on"))!;
     expect(banner).toMatchObject({ level: 30, version: expect.stringMatching(/^\d+\.\d+\.\d+/), path: server.dataDir, auth: "off", url: server.url, docs: `${server.url}/docs` });
     expect(banner.msg).toBe(`chromaspec listening on ${server.url} — API reference: ${server.url}/docs`);
-    const authBanner = jsonLines(auth.output.join("")).find((l) => String(l.msg).startsWith("chromaspec listening on"))!;
+    const authBanner = logLines(auth).find((l) => String(l.msg).startsWith("chromaspec listening on"))!;
     expect(authBanner).toMatchObject({ auth: "token", metrics: `${auth.url}/metrics (admin token)` });
   });
 });

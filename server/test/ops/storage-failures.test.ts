@@ -11,8 +11,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../helpers/server.js";
-import { jsonLines, waitFor } from "./support.js";
+import { logLines, startServer, type RunningServer } from "../helpers/server.js";
+import { waitFor } from "./support.js";
 
 const isRoot = process.getuid?.() === 0;
 const dir = mkdtempSync(join(tmpdir(), "chromaspec-storage-failures-"));
@@ -82,9 +82,9 @@ describe("a data directory that turns read-only", () => {
     expect((got.body as unknown as { ids: string[] }).ids.sort()).toEqual(["a", "b"]);
 
     // Log lines reach stdout in batches, within a second.
-    const failedLines = () => jsonLines(server.output.join("")).filter((l) => l.msg === "request" && l.status === 503);
+    const failedLines = () => logLines(server).filter((l) => l.msg === "request" && l.status === 503);
     await waitFor(() => failedLines().length >= failures.length);
-    const lines = jsonLines(server.output.join(""));
+    const lines = logLines(server);
     const failed = failedLines();
     expect(failed.map((l) => l.trace_id)).toEqual(failures.map((f) => f.trace));
     const details = lines.filter((l) => typeof l.msg === "string" && (l.msg as string).startsWith("storage: "));

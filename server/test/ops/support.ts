@@ -51,20 +51,6 @@ export async function runCli(
   return { code: matched ? null : code, stdout, stderr, output, matched };
 }
 
-/** The JSON lines a server printed (non-JSON lines skipped). */
-export function jsonLines(text: string): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  for (const line of text.split("\n")) {
-    if (!line.startsWith("{")) continue;
-    try {
-      out.push(JSON.parse(line) as Record<string, unknown>);
-    } catch {
-      /* a partial line */
-    }
-  }
-  return out;
-}
-
 /** Polls until `check` holds (log lines arrive in batches, within a second), at most `ms`. */
 export async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
   const deadline = Date.now() + ms;
