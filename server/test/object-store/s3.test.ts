@@ -4,45 +4,29 @@
  * still has everything, with nothing written to local disk but the emulator's own files.
  * Credentials and endpoint come from the standard AWS_* environment variables, as for real S3.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, logLines, startServer, type RunningServer } from "../helpers/server.js";
+import { startS3, type S3Emulator } from "../helpers/s3.js";
+import { logLines, startServer, type RunningServer } from "../helpers/server.js";
 import { callJson as call } from "../helpers/http.js";
 
 const DB = "/api/v2/tenants/default_tenant/databases/default_database";
-let s3: S3rver;
-let s3Dir = "";
-let env: Record<string, string> = {};
+let s3: S3Emulator;
 const running: RunningServer[] = [];
 
 beforeAll(async () => {
-  s3Dir = await mkdtemp(join(tmpdir(), "chromaspec-s3-"));
-  const port = await freePort();
-  s3 = new S3rver({ port, address: "127.0.0.1", silent: true, directory: s3Dir, configureBuckets: [{ name: "chroma", configs: [] }] });
-  await s3.run();
-  env = {
-    AWS_ENDPOINT: `http://127.0.0.1:${port}`,
-    AWS_ACCESS_KEY_ID: "S3RVER",
-    AWS_SECRET_ACCESS_KEY: "S3RVER",
-    AWS_REGION: "us-east-1",
-    AWS_ALLOW_HTTP: "true",
-    AWS_VIRTUAL_HOSTED_STYLE_REQUEST: "false",
-  };
+  // The plain emulator, as before the conditional-PUT proxy existed: one server writes at a time here.
+  s3 = await startS3({ conditional: false });
 });
 
 afterAll(async () => {
   await Promise.all(running.map((s) => s.stop()));
   await s3?.close();
-  await rm(s3Dir, { recursive: true, force: true });
 });
 
 describe("object-store URI", () => {
   it("serves and keeps a collection on s3://", { timeout: 60_000 }, async () => {
     const uri = "s3://chroma/tenants-data";
-    let server = await startServer({ dataDir: uri, env });
+    let server = await startServer({ dataDir: uri, env: s3.env });
     running.push(server);
     const created = await call(server.url, "POST", `${DB}/collections`, { name: "on-s3", metadata: { "hnsw:space": "cosine" } });
     expect(created.status).toBe(200);
@@ -61,7 +45,7 @@ describe("object-store URI", () => {
 
     await server.stop();
     running.pop();
-    server = await startServer({ dataDir: uri, env });
+    server = await startServer({ dataDir: uri, env: s3.env });
     running.push(server);
     expect((await call(server.url, "GET", `${DB}/collections/${id}/count`)).body).toBe(3);
     const after = (await call(server.url, "POST", `${DB}/collections/${id}/query`, query)).body;
@@ -74,7 +58,7 @@ describe("object-store URI", () => {
   it("saves graphs on s3:// and loads them after a restart instead of rebuilding", { timeout: 180_000 }, async () => {
     const uri = "s3://chroma/graphs-data";
     const args = ["--log-level", "info"];
-    let server = await startServer({ dataDir: uri, env, args });
+    let server = await startServer({ dataDir: uri, env: s3.env, args });
     running.push(server);
     const id = (await call(server.url, "POST", `${DB}/collections`, { name: "graph-on-s3" })).body.id as string;
     // Above the server's graph threshold (2,048 records).
@@ -96,7 +80,7 @@ describe("object-store URI", () => {
     running.pop();
     expect(logLines(server).some((l) => l.msg === "saved the collection's graph")).toBe(true);
 
-    server = await startServer({ dataDir: uri, env, args });
+    server = await startServer({ dataDir: uri, env: s3.env, args });
     running.push(server);
     for (;;) {
       if (logLines(server).some((l) => l.msg === "the collection's graph is ready")) break;
