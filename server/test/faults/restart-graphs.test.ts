@@ -8,7 +8,7 @@ import * as lancedb from "@lancedb/lancedb";
 import { readdir, rm, truncate, writeFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { GraphStore } from "../../src/storage/lance/graph-store.js";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { callJson as call } from "../helpers/http.js";
 import { logLines, startServer, type RunningServer } from "../helpers/server.js";
 import { referenceDistance, rng } from "../storage/helpers.js";
@@ -30,13 +30,8 @@ async function start(dataDir?: string): Promise<RunningServer> {
   return s;
 }
 
-async function until(cond: () => boolean | Promise<boolean>, what: string, ms = 120_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** Polling for what the server does in the background: every 100 ms, for up to 2 minutes. */
+const POLL = { timeout: 120_000, interval: 100 };
 
 const logged = (s: RunningServer, msg: string) => logLines(s).find((l) => l.msg === msg);
 
@@ -59,7 +54,7 @@ async function query(s: RunningServer, id: string, queries: number[][]): Promise
 
 /** Waits until the collection is loaded and its graph is on the main thread again. */
 async function ready(s: RunningServer): Promise<void> {
-  await until(() => logged(s, "the collection's graph is ready") !== undefined, "the graph to be ready");
+  await vi.waitUntil(() => logged(s, "the collection's graph is ready") !== undefined, POLL);
 }
 
 describe("saved graphs across restarts of the real server", () => {
@@ -82,7 +77,7 @@ describe("saved graphs across restarts of the real server", () => {
       ids.forEach((x, i) => model.set(x, embeddings[i]));
       expect((await call(server.url, "POST", `${DB}/collections/${id}/add`, { ids, embeddings })).status).toBe(201);
     }
-    await until(async () => (await call(server.url, "GET", `${DB}/collections/${id}/indexing_status`)).body.num_unindexed_ops === 0, "indexing");
+    await vi.waitUntil(async () => (await call(server.url, "GET", `${DB}/collections/${id}/indexing_status`)).body.num_unindexed_ops === 0, POLL);
     const before = await query(server, id, queries);
     await server.stop();
     expect(logged(server, "saved the collection's graph")).toBeDefined();

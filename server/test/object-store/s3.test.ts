@@ -4,7 +4,7 @@
  * still has everything, with nothing written to local disk but the emulator's own files.
  * Credentials and endpoint come from the standard AWS_* environment variables, as for real S3.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startS3, type S3Emulator } from "../helpers/s3.js";
 import { logLines, startServer, type RunningServer } from "../helpers/server.js";
 import { callJson as call } from "../helpers/http.js";
@@ -69,11 +69,9 @@ describe("object-store URI", () => {
       const add = await call(server.url, "POST", `${DB}/collections/${id}/add`, { ids, embeddings: ids.map(() => Array.from({ length: 8 }, random)) });
       expect(add.status).toBe(201);
     }
-    for (;;) {
-      const s = await call(server.url, "GET", `${DB}/collections/${id}/indexing_status`);
-      if (s.body.num_unindexed_ops === 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    // Polled within the test's own time limit.
+    const poll = { timeout: 180_000, interval: 100 };
+    await vi.waitUntil(async () => (await call(server.url, "GET", `${DB}/collections/${id}/indexing_status`)).body.num_unindexed_ops === 0, poll);
     const query = { query_embeddings: [[0.1, 0.2, 0.3, 0.4, -0.1, -0.2, -0.3, -0.4]], n_results: 10, include: ["distances"] };
     const before = (await call(server.url, "POST", `${DB}/collections/${id}/query`, query)).body;
     await server.stop();
@@ -82,10 +80,7 @@ describe("object-store URI", () => {
 
     server = await startServer({ dataDir: uri, env: s3.env, args });
     running.push(server);
-    for (;;) {
-      if (logLines(server).some((l) => l.msg === "the collection's graph is ready")) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await vi.waitUntil(() => logLines(server).some((l) => l.msg === "the collection's graph is ready"), poll);
     expect(logLines(server).find((l) => l.msg === "collection loaded into memory")?.graph).toBe("restored");
     expect((await call(server.url, "POST", `${DB}/collections/${id}/query`, query)).body).toEqual(before);
   });

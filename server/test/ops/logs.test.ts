@@ -10,12 +10,11 @@
  *   (and on a terminal: log.test of createLoggers).
  */
 import { Writable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createLoggers } from "../../src/log.js";
 import { logLines, startServer, type RunningServer } from "../helpers/server.js";
 import { startAuthServer, type AuthServer } from "../security/support/cluster.js";
 import { send } from "../security/support/http.js";
-import { waitFor } from "./support.js";
 
 const BASE = "/api/v2/tenants/default_tenant/databases/default_database";
 const SECRET_TOKEN = "tok-admin-very-secret";
@@ -35,6 +34,8 @@ afterAll(async () => {
 });
 
 const json = (body: unknown) => ({ headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+/** Request log lines reach stdout in batches, within a second: polled for up to 5 s. */
+const LOG_LINES = { timeout: 5000, interval: 50 };
 const requestLines = (s: RunningServer) => logLines(s).filter((l) => l.msg === "request");
 
 describe("trace ids", () => {
@@ -74,7 +75,7 @@ describe("the request log", () => {
     });
     const missing = await send(server.url, { method: "POST", path: `${BASE}/collections/${id}/get`, ...json({ where: { $bad: 1 } }) });
     const trace = (r: typeof added) => r.headers["chroma-trace-id"] as string;
-    await waitFor(() => requestLines(server).some((l) => l.trace_id === trace(missing)));
+    await vi.waitUntil(() => requestLines(server).some((l) => l.trace_id === trace(missing)), LOG_LINES);
     const byTrace = new Map(requestLines(server).map((l) => [l.trace_id, l]));
 
     expect(byTrace.get(trace(created))).toMatchObject({ level: 30, method: "POST", route: "/api/v2/tenants/{tenant}/databases/{database}/collections", op: "v2CreateCollection", status: 200 });
@@ -101,7 +102,7 @@ describe("the request log", () => {
     const missing = await send(auth.url, { method: "GET", path: `${BASE}/collections` });
     const fine = await send(auth.url, { method: "GET", path: `${BASE}/collections`, headers: { authorization: `Bearer ${SECRET_TOKEN}` } });
     expect([bad.status, missing.status, fine.status]).toEqual([401, 401, 200]);
-    await waitFor(() => requestLines(auth).length >= 2);
+    await vi.waitUntil(() => requestLines(auth).length >= 2, LOG_LINES);
     await new Promise((r) => setTimeout(r, 1200)); // one flush interval: the 200's line would be there by now
     const lines = requestLines(auth);
     expect(lines.map((l) => [l.trace_id, l.status, l.level])).toEqual([

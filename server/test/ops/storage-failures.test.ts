@@ -10,9 +10,8 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { logLines, startServer, type RunningServer } from "../helpers/server.js";
-import { waitFor } from "./support.js";
 
 const isRoot = process.getuid?.() === 0;
 const dir = mkdtempSync(join(tmpdir(), "chromaspec-storage-failures-"));
@@ -81,9 +80,9 @@ describe("a data directory that turns read-only", () => {
     expect(got.status).toBe(200);
     expect((got.body as unknown as { ids: string[] }).ids.sort()).toEqual(["a", "b"]);
 
-    // Log lines reach stdout in batches, within a second.
+    // Log lines reach stdout in batches, within a second (polled for up to 5 s).
     const failedLines = () => logLines(server).filter((l) => l.msg === "request" && l.status === 503);
-    await waitFor(() => failedLines().length >= failures.length);
+    await vi.waitUntil(() => failedLines().length >= failures.length, { timeout: 5000, interval: 50 });
     const lines = logLines(server);
     const failed = failedLines();
     expect(failed.map((l) => l.trace_id)).toEqual(failures.map((f) => f.trace));

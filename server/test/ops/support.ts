@@ -50,9 +50,3 @@ export async function runCli(
   clearTimeout(timer);
   return { code: matched ? null : code, stdout, stderr, output, matched };
 }
-
-/** Polls until `check` holds (log lines arrive in batches, within a second), at most `ms`. */
-export async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-}

@@ -11,7 +11,7 @@
  * collection, racing first adds fix one dimension.
  */
 import { rm } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { callJson as call } from "../helpers/http.js";
 import { startS3, type S3Emulator } from "../helpers/s3.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
@@ -42,8 +42,6 @@ async function replicas(where: "local" | "s3", n: number, interval: string): Pro
   running.push(...rest);
   return [first, ...rest];
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(["local", "s3"] as const)("3 replicas on %s", (where) => {
   let r: RunningServer[] = [];
@@ -149,14 +147,8 @@ describe("the default read-consistency interval (1 s)", () => {
   it("a write through one replica is read on the others within the interval", async () => {
     const [a, b] = await replicas("local", 2, "1");
     const id = (await call(a!.url, "POST", `${DB}/collections`, { name: "lagging" })).body.id as string;
-    const waitFor = async (check: () => Promise<boolean>) => {
-      const started = performance.now();
-      while (!(await check())) {
-        // Far above the interval: a replica that never catches up fails here.
-        if (performance.now() - started > 15_000) throw new Error("not visible after 15 s");
-        await sleep(50);
-      }
-    };
+    // Far above the interval: a replica that never catches up fails here.
+    const waitFor = (check: () => Promise<boolean>) => vi.waitUntil(check, { timeout: 15_000, interval: 50 });
     await waitFor(async () => (await call(b!.url, "GET", `${DB}/collections/lagging`)).status === 200);
     await call(a!.url, "POST", `${DB}/collections/${id}/add`, { ids: ["x"], embeddings: [[1, 2]] });
     await waitFor(async () => (await call(b!.url, "GET", `${DB}/collections/${id}/count`)).body === 1);

@@ -19,13 +19,8 @@ afterEach(async () => {
   await dir?.dispose();
 });
 
-async function until(what: string, cond: () => boolean, ms = 120_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** Polling for the saves the storage runs in the background: every 25 ms, for up to 2 minutes. */
+const POLL = { timeout: 120_000, interval: 25 };
 
 const batch = (n: number, round: number) => Array.from({ length: n }, (_, i) => rec(`r${i}`, [Math.sin(i + round), Math.cos(i * 3 + round), i % 7, round]));
 
@@ -60,10 +55,10 @@ it.each(["reset", "drop the collection"] as const)("%s while a save of the colle
   const records = await recordsOf(storage, coll);
   // Over 1,000 changes make a built graph worth saving (memory/graph-persistence.ts).
   await records.write(batch(1100, 0));
-  await until("the first save", () => events.includes("save 1 end"));
+  await vi.waitUntil(() => events.includes("save 1 end"), POLL); // the first save
   expect(await probe.tableNames()).toContain(`${coll.id}-hnsw`);
   await records.write(batch(1100, 1));
-  await until("the second save", () => events.includes("save 2 start"));
+  await vi.waitUntil(() => events.includes("save 2 start"), POLL); // the second save
 
   const done = how === "reset" ? storage.reset() : storage.dropCollection(coll.id);
   // Long enough for a drop that does not wait to happen.
