@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The server under test: this checkout's build, or another one (CHROMASPEC_CLI) to compare. */
-const CLI = process.env.CHROMASPEC_CLI ?? resolve(fileURLToPath(new URL(".", import.meta.url)), "../../dist/cli.js");
+export const CLI = process.env.CHROMASPEC_CLI ?? resolve(fileURLToPath(new URL(".", import.meta.url)), "../../dist/cli.js");
 
 export interface RunningServer {
   url: string;

@@ -1,12 +1,10 @@
 /**
- * Runs the built CLI (server/dist/cli.js) as a user would, for the operability tests: its exit
- * code and everything it printed, stopping it (SIGTERM) once it printed a line matching `until`.
+ * Runs the built CLI (server/dist/cli.js, or CHROMASPEC_CLI as for startServer) as a user would,
+ * for the operability tests: its exit code and everything it printed, stopping it (SIGTERM) once
+ * it printed a line matching `until`.
  */
 import { spawn } from "node:child_process";
-import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-
-export const CLI = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../dist/cli.js");
+import { CLI } from "../helpers/server.js";
 
 export interface CliOutcome {
   /** Exit code when the process ended by itself; null when we stopped it after `until` matched. */
