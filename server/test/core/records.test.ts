@@ -3,17 +3,11 @@ import { mergeMetadata } from "../../src/core/metadata.js";
 import { validateBatch } from "../../src/core/records.js";
 import { decodeEmbedding, checkDimension } from "../../src/core/embeddings.js";
 import { float32ToJson } from "../../src/core/float32.js";
+import { thrown } from "../helpers/thrown.js";
 
 const opts = { maxBatchSize: 10, allowNullValues: false };
 
-function errorOf(fn: () => unknown): { name: string; status: number; message: string } {
-  try {
-    fn();
-  } catch (err) {
-    return err as { name: string; status: number; message: string };
-  }
-  throw new Error("expected an error");
-}
+const errorOf = (fn: () => unknown) => thrown<{ name: string; status: number; message: string }>(fn);
 
 describe("validateBatch", () => {
   it("accepts a consistent batch and decodes embeddings to Float32Array", () => {

@@ -10,7 +10,6 @@ import {
   defaultHnswParams, isDefaultConfiguration, legacyConfigurationUpdate, parseConfigurationUpdate, resolveSchema,
   schemaFromConfiguration,
 } from "../../src/core/configuration.js";
-import type { InvalidArgumentError } from "../../src/core/errors.js";
 import type { MetadataFilter } from "../../src/core/filter.js";
 import type { Metadata } from "../../src/core/model.js";
 import { checkAgainstCollection } from "../../src/core/search/execute.js";
@@ -19,15 +18,7 @@ import {
   checkFilterIndexes, defaultSchema, DEFAULT_NUM_THREADS, isDefaultSchema, isIndexEnabled, mergeWithDefaults, parseSchema, schemaToWire,
   sparseVectorIndex, withMetadataKeys, type Schema,
 } from "../../src/core/schema.js";
-
-function thrown(fn: () => unknown): InvalidArgumentError {
-  try {
-    fn();
-  } catch (err) {
-    return err as InvalidArgumentError;
-  }
-  throw new Error("expected an error");
-}
+import { thrown } from "../helpers/thrown.js";
 
 const HNSW = { ef_construction: 100, max_neighbors: 16, ef_search: 100, num_threads: DEFAULT_NUM_THREADS, batch_size: 100, sync_threshold: 1000, resize_factor: 1.2 };
 const off = { enabled: false, config: {} };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseWhere, parseWhereDocument, MAX_FILTER_DEPTH } from "../../src/core/where.js";
 import { InvalidArgumentError } from "../../src/core/errors.js";
+import { thrown } from "../helpers/thrown.js";
 
 describe("parseWhere", () => {
   it("turns the shorthand {key: value} into $eq", () => {
@@ -141,15 +142,6 @@ describe("array membership and the v1 wording", () => {
     for (const bad of [["a"], null, { x: 1 }]) expect(() => parseWhere({ tags: { $contains: bad } })).toThrow(/Invalid where clause/);
   });
 
-  function thrown(fn: () => unknown): InvalidArgumentError {
-    try {
-      fn();
-    } catch (err) {
-      return err as InvalidArgumentError;
-    }
-    throw new Error("expected an error");
-  }
-
   it.each([
     [{ a: { $foo: 1 } }, "Expected where operator to be one of $gt, $gte, $lt, $lte, $ne, $eq, $in, $nin, got $foo"],
     [{ a: 1, b: 2 }, 'Expected where to have exactly one operator, got {"a":1,"b":2}'],
@@ -159,15 +151,15 @@ describe("array membership and the v1 wording", () => {
     [{ a: { $gt: 1, $lt: 2 } }, 'Expected operator expression to have exactly one operator, got {"$gt":1,"$lt":2}'],
     [{ $and: { a: 1 } }, 'Expected where value for $and or $or to be a list of where expressions, got {"a":1}'],
   ])("words %j as chromadb 0.6.3 did for v1, and as upstream 1.x for v2", (where, v1Message) => {
-    const err = thrown(() => parseWhere(where));
+    const err = thrown<InvalidArgumentError>(() => parseWhere(where));
     expect(err).toBeInstanceOf(InvalidArgumentError);
     expect(err.message).toMatch(/^Invalid where clause: /);
     expect(err.v1Message).toBe(v1Message);
   });
 
   it("words where_document mistakes for v1 too", () => {
-    expect(thrown(() => parseWhereDocument({ $foo: "x" })).v1Message).toBe("Expected where document operator to be one of $contains, $and, $or, got $foo");
-    expect(thrown(() => parseWhereDocument({ $contains: 1 })).v1Message).toBe("Expected where document operand value for operator $contains to be a str, got 1");
+    expect(thrown<InvalidArgumentError>(() => parseWhereDocument({ $foo: "x" })).v1Message).toBe("Expected where document operator to be one of $contains, $and, $or, got $foo");
+    expect(thrown<InvalidArgumentError>(() => parseWhereDocument({ $contains: 1 })).v1Message).toBe("Expected where document operand value for operator $contains to be a str, got 1");
     expect(thrown(() => parseWhereDocument({ $contains: 1 })).message).toMatch(/^Invalid where document clause: /);
   });
 });
