@@ -55,12 +55,13 @@ function memoryThrows(name: "assignSeqs" | "reserve" | "put", error: Error = inj
   });
 }
 
-/** Half of a batch applied, then a throw: an apply that fails midway. */
-function halfway<A extends unknown[]>(original: (...args: A) => void, cut: (args: A) => A) {
-  return function (this: unknown, ...args: A) {
+/** The resident collection's `name` applies part of its batch (what `cut` keeps), then throws, once: a midway failure. */
+function halfway<K extends "put" | "remove">(name: K, cut: (args: Parameters<ResidentCollection[K]>) => Parameters<ResidentCollection[K]>): void {
+  const original = ResidentCollection.prototype[name] as (this: ResidentCollection, ...args: Parameters<ResidentCollection[K]>) => void;
+  vi.spyOn(ResidentCollection.prototype, name).mockImplementationOnce(function (this: ResidentCollection, ...args: Parameters<ResidentCollection[K]>) {
     original.apply(this, cut(args));
     throw injected();
-  };
+  } as never);
 }
 
 const FAULTS: Fault[] = [
@@ -76,29 +77,11 @@ const FAULTS: Fault[] = [
   { step: "LanceDB commit, before it lands", ops: WRITES, committed: false, rejects: true, arm: () => void vi.spyOn(LanceTable.prototype, "commit").mockRejectedValueOnce(injected()) },
   { step: "LanceDB commit, after it landed", ops: WRITES, committed: true, rejects: true, arm: () => afterLanding("commit") },
   { step: "memory apply, before any record", ops: WRITES, committed: true, rejects: false, arm: () => memoryThrows("put") },
-  {
-    step: "memory apply, halfway",
-    ops: WRITES,
-    committed: true,
-    rejects: false,
-    arm: () => {
-      const original = ResidentCollection.prototype.put;
-      vi.spyOn(ResidentCollection.prototype, "put").mockImplementationOnce(halfway(original, ([records, activate]) => [records.slice(0, 1), activate]));
-    },
-  },
+  { step: "memory apply, halfway", ops: WRITES, committed: true, rejects: false, arm: () => halfway("put", ([records, activate]) => [records.slice(0, 1), activate]) },
   { step: "matching records in LanceDB", ops: ["delete by filter"], committed: false, rejects: true, arm: () => void vi.spyOn(LanceTable.prototype, "matchingSeqs").mockRejectedValueOnce(injected()) },
   { step: "LanceDB delete, before it lands", ops: DELETES, committed: false, rejects: true, arm: () => void vi.spyOn(LanceTable.prototype, "delete").mockRejectedValueOnce(injected()) },
   { step: "LanceDB delete, after it landed", ops: DELETES, committed: true, rejects: true, arm: () => afterLanding("delete") },
-  {
-    step: "memory removal, halfway",
-    ops: DELETES,
-    committed: true,
-    rejects: false,
-    arm: () => {
-      const original = ResidentCollection.prototype.remove;
-      vi.spyOn(ResidentCollection.prototype, "remove").mockImplementationOnce(halfway(original, ([slots]) => [slots.subarray(0, 1)]));
-    },
-  },
+  { step: "memory removal, halfway", ops: DELETES, committed: true, rejects: false, arm: () => halfway("remove", ([slots]) => [slots.subarray(0, 1)]) },
 ];
 
 const vec = (i: number, salt: number) => [i % 7, (i * salt) % 5, salt, 1 + (i % 3)];
