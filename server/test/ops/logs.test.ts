@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createLoggers } from "../../src/log.js";
 import { logLines, startServer, type RunningServer } from "../helpers/server.js";
 import { startAuthServer, type AuthServer } from "../security/support/cluster.js";
-import { send } from "../security/support/http.js";
+import { call, send } from "../security/support/http.js";
 
 const BASE = "/api/v2/tenants/default_tenant/databases/default_database";
 const SECRET_TOKEN = "tok-admin-very-secret";
@@ -33,7 +33,6 @@ afterAll(async () => {
   await Promise.all([server?.dispose(), auth?.dispose()]);
 });
 
-const json = (body: unknown) => ({ headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 /** Request log lines reach stdout in batches, within a second: polled for up to 5 s. */
 const LOG_LINES = { timeout: 5000, interval: 50 };
 const requestLines = (s: RunningServer) => logLines(s).filter((l) => l.msg === "request");
@@ -45,7 +44,7 @@ describe("trace ids", () => {
       send(server.url, { method: "GET", path: `${BASE}/collections/nope` }),
       send(server.url, { method: "GET", path: "/no/such/route" }),
       send(server.url, { method: "DELETE", path: "/api/v2/heartbeat" }),
-      send(server.url, { method: "POST", path: `${BASE}/collections`, ...json({ name: 7 }) }),
+      call(server.url, "POST", `${BASE}/collections`, { body: { name: 7 } }),
       send(server.url, { method: "GET", path: "/api/v2/tenants/%E0%A4%A" }),
       send(server.url, { method: "GET", path: "/openapi.json" }),
     ]);
@@ -66,14 +65,10 @@ describe("trace ids", () => {
 
 describe("the request log", () => {
   it("has one line per request with route template, op, status, duration, collection id and the answer's trace id; no bodies", async () => {
-    const created = await send(server.url, { method: "POST", path: `${BASE}/collections`, ...json({ name: "logged-collection" }) });
+    const created = await call(server.url, "POST", `${BASE}/collections`, { body: { name: "logged-collection" } });
     const id = (created.json as { id: string }).id;
-    const added = await send(server.url, {
-      method: "POST",
-      path: `${BASE}/collections/${id}/add?unused=query-string-value`,
-      ...json({ ids: ["x"], embeddings: [[1, 2]], documents: [SECRET_DOC] }),
-    });
-    const missing = await send(server.url, { method: "POST", path: `${BASE}/collections/${id}/get`, ...json({ where: { $bad: 1 } }) });
+    const added = await call(server.url, "POST", `${BASE}/collections/${id}/add?unused=query-string-value`, { body: { ids: ["x"], embeddings: [[1, 2]], documents: [SECRET_DOC] } });
+    const missing = await call(server.url, "POST", `${BASE}/collections/${id}/get`, { body: { where: { $bad: 1 } } });
     const trace = (r: typeof added) => r.headers["chroma-trace-id"] as string;
     await vi.waitUntil(() => requestLines(server).some((l) => l.trace_id === trace(missing)), LOG_LINES);
     const byTrace = new Map(requestLines(server).map((l) => [l.trace_id, l]));

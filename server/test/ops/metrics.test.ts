@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../helpers/server.js";
 import { startAuthServer, type AuthServer } from "../security/support/cluster.js";
-import { send } from "../security/support/http.js";
+import { call, send } from "../security/support/http.js";
 
 const BASE = "/api/v2/tenants/default_tenant/databases/default_database";
 let open: RunningServer;
@@ -26,8 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([open?.dispose(), off?.dispose(), auth?.dispose()]);
 });
-
-const json = (body: unknown) => ({ headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 /** `name{labels} value` lines of a Prometheus text answer, as [name, labels, value]. */
 function samples(text: string): { name: string; labels: Record<string, string>; value: number }[] {
@@ -70,10 +68,10 @@ describe("GET /metrics", () => {
   });
 
   it("reports records and unindexed writes per collection, and drops deleted collections", async () => {
-    const created = await send(open.url, { method: "POST", path: `${BASE}/collections`, ...json({ name: "metered" }) });
+    const created = await call(open.url, "POST", `${BASE}/collections`, { body: { name: "metered" } });
     const id = (created.json as { id: string }).id;
     const ids = Array.from({ length: 25 }, (_, i) => `r${i}`);
-    expect((await send(open.url, { method: "POST", path: `${BASE}/collections/${id}/add`, ...json({ ids, embeddings: ids.map((_, i) => [i, 1]) }) })).status).toBe(201);
+    expect((await call(open.url, "POST", `${BASE}/collections/${id}/add`, { body: { ids, embeddings: ids.map((_, i) => [i, 1]) } })).status).toBe(201);
     const labels = { tenant: "default_tenant", database: "default_database", collection: "metered", collection_id: id };
     const text = (await send(open.url, { method: "GET", path: "/metrics" })).text;
     expect(value(text, "chromaspec_collection_records", labels)).toBe(25);
