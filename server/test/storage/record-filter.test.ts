@@ -151,11 +151,7 @@ describe("filters evaluated in memory equal LanceDB's answers", () => {
   });
 
   it("after a reload from LanceDB (metadata parsed from its JSON)", async () => {
-    await withMemory.close();
-    withMemory = await openStorage(`${dir.path}/mem`, { memory: { ann: false } });
-    mem = await recordsOf(withMemory, coll);
-    // Wait for the resident copy (reads use LanceDB while it loads).
-    for (let i = 0; i < 200 && (mem as unknown as { state: string }).state !== "resident"; i++) await new Promise((r) => setTimeout(r, 25));
+    mem = await reopen();
     expect((mem as unknown as { state: string }).state).toBe("resident");
     forbidLanceFilters(mem);
     await check();
@@ -169,7 +165,10 @@ describe("filters evaluated in memory equal LanceDB's answers", () => {
     expect((await reopened.find(filter, { offset: 0 }, IDS_ONLY)).map((v) => v.id)).toEqual(want);
   });
 
-  /** A new composer over the memory storage (the storage hands out one per collection id). */
+  /**
+   * A new composer over the memory storage (the storage hands out one per collection id), once
+   * its resident copy has loaded (reads use LanceDB while it loads), or after 5 s.
+   */
   async function reopen(): Promise<CollectionStore> {
     await withMemory.close();
     withMemory = await openStorage(`${dir.path}/mem`, { memory: { ann: false } });
