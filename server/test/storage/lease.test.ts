@@ -6,30 +6,29 @@
  * on s3:// (the emulator with conditional writes).
  */
 import * as lancedb from "@lancedb/lancedb";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LeaseDroppedError, LeaseLostError, Leases, LeaseTable, LEASE_DEFAULTS, type LeaseHooks } from "../../src/storage/lance/lease.js";
+import { LeaseDroppedError, LeaseLostError, Leases, LeaseTable, LEASE_DEFAULTS, type LeaseHooks, type LeaseOptions } from "../../src/storage/lance/lease.js";
 import { startS3, type S3Emulator } from "../helpers/s3.js";
+import { tempDir } from "./helpers.js";
 
-let dir = "";
+let dir: Awaited<ReturnType<typeof tempDir>>;
 let s3: S3Emulator;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "chromaspec-lease-"));
+  dir = await tempDir();
   s3 = await startS3();
 });
 
 afterAll(async () => {
   await s3?.close();
-  await rm(dir, { recursive: true, force: true });
+  await dir?.dispose();
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each([
-  ["a local directory", () => ({ uri: join(dir, "local"), options: {} })],
+  ["a local directory", () => ({ uri: join(dir.path, "local"), options: {} })],
   ["s3://", () => ({ uri: "s3://chroma/leases", options: { storageOptions: s3.storageOptions } })],
 ])("leases on %s", (_, where) => {
   const open: Leases[] = [];
@@ -37,10 +36,10 @@ describe.each([
     await Promise.all(open.map((l) => l.close()));
   });
 
-  async function replica(name: string, ttlMs = LEASE_DEFAULTS.ttlMs): Promise<{ leases: Leases; connection: lancedb.Connection }> {
+  async function replica(name: string, over: Partial<LeaseOptions> = {}): Promise<{ leases: Leases; connection: lancedb.Connection }> {
     const { uri, options } = where();
     const connection = await lancedb.connect(uri, options);
-    const leases = new Leases(connection, { ...LEASE_DEFAULTS, replica: name, ttlMs });
+    const leases = new Leases(connection, { ...LEASE_DEFAULTS, replica: name, ...over });
     open.push(leases);
     return { leases, connection };
   }
@@ -89,10 +88,7 @@ describe.each([
   });
 
   it("takes over at once (fenced) a lease whose holder is known to be gone, without waiting for its ttl", async () => {
-    const { uri, options } = where();
-    const connection = await lancedb.connect(uri, options);
-    const leases = new Leases(connection, { ...LEASE_DEFAULTS, replica: "c", holderGone: (h) => h === "gone" });
-    open.push(leases);
+    const { leases, connection } = await replica("c", { holderGone: (h) => h === "gone" });
     const table = await LeaseTable.open(connection, "lease-k9");
     const row = await table.read();
     expect(await table.cas(row, { epoch: row.epoch + 1, holder: "gone", beat: 0, ttlMs: 600_000, dropped: false })).toBe(true);
@@ -111,7 +107,7 @@ describe.each([
   });
 
   it("a holder whose lease was taken over during its task cannot confirm it", async () => {
-    const a = await replica("a", 300);
+    const a = await replica("a", { ttlMs: 300 });
     const table = await LeaseTable.open(a.connection, "lease-k4");
     const outcome = a.leases.hold("k4", "lease-k4", hooks(), async () => {
       // Meanwhile another process takes the lease over (as if this one had been paused past its ttl).
