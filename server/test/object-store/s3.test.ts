@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startS3, type S3Emulator } from "../helpers/s3.js";
 import { logLines, startServer, type RunningServer } from "../helpers/server.js";
 import { callJson as call } from "../helpers/http.js";
+import { mulberry32 } from "../helpers/random.js";
 
 const DB = "/api/v2/tenants/default_tenant/databases/default_database";
 let s3: S3Emulator;
@@ -62,11 +63,10 @@ describe("object-store URI", () => {
     running.push(server);
     const id = (await call(server.url, "POST", `${DB}/collections`, { name: "graph-on-s3" })).body.id as string;
     // Above the server's graph threshold (2,048 records).
-    let x = 1;
-    const random = () => ((x = (x * 48271) % 2147483647) / 2147483647) * 2 - 1;
+    const random = mulberry32(1);
     for (let b = 0; b < 3; b++) {
       const ids = Array.from({ length: 1000 }, (_, i) => `r${b * 1000 + i}`);
-      const add = await call(server.url, "POST", `${DB}/collections/${id}/add`, { ids, embeddings: ids.map(() => Array.from({ length: 8 }, random)) });
+      const add = await call(server.url, "POST", `${DB}/collections/${id}/add`, { ids, embeddings: ids.map(() => Array.from({ length: 8 }, () => random() * 2 - 1)) });
       expect(add.status).toBe(201);
     }
     // Polled within the test's own time limit.

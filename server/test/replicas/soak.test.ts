@@ -19,6 +19,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { formatReport, runSoak, type Target } from "../../scripts/soak/run.js";
 import { measureStaleness } from "../../scripts/soak/staleness.js";
 import { callJson as call } from "../helpers/http.js";
+import { mulberry32 } from "../helpers/random.js";
 import { startS3, type S3Emulator } from "../helpers/s3.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
 
@@ -54,8 +55,7 @@ it(
     const replicas = await Promise.all([0, 1, 2].map(() => replica(uri, "0")));
     const target: Target = { url: replicas[0]!.url, urls: replicas.map((r) => r.url), tenant: "default_tenant", database: "default_database" };
     let survivorChecks = 0;
-    let seed = Date.now();
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = mulberry32(Date.now());
     const report = await runSoak({
       target,
       clients: CLIENTS,
