@@ -60,21 +60,25 @@ export function bodyFor(operationId: string, t: Target): unknown {
   }
 }
 
+/** The value of the path parameter `name` of `op` that addresses the target. */
+function pathValue(op: SpecOperation, name: string, t: Target): string | undefined {
+  switch (name) {
+    case "tenant":
+      return t.tenant;
+    case "database":
+      return t.database;
+    case "collection_id":
+      return addressesByName(op) ? t.collectionName : t.collectionId;
+    case "crn":
+      return `${t.tenant}:${t.database}:${t.collectionName}`;
+  }
+  return undefined;
+}
+
 export function buildRequest(op: SpecOperation, t: Target): BuiltRequest {
   let path = op.path;
   for (const p of op.parameters.filter((p) => p.in === "path")) {
-    const value =
-      p.name === "tenant"
-        ? t.tenant
-        : p.name === "database"
-          ? t.database
-          : p.name === "collection_id"
-            ? addressesByName(op)
-              ? t.collectionName
-              : t.collectionId
-            : p.name === "crn"
-              ? `${t.tenant}:${t.database}:${t.collectionName}`
-              : undefined;
+    const value = pathValue(op, p.name, t);
     if (value === undefined) throw new Error(`${op.operationId}: no value for path parameter ${p.name}`);
     path = path.replace(`{${p.name}}`, encodeURIComponent(value));
   }
