@@ -23,7 +23,7 @@ import {
 } from "chromadb-v3";
 import { embedText } from "./embedding.js";
 import { uniqueName } from "./fixtures.js";
-import { openCompatTarget, writeTrafficLog, type CompatTarget } from "./target.js";
+import { openCompatTarget, type CompatTarget } from "./target.js";
 
 /**
  * A "known" embedding function (name + config + buildFromConfig, registered with the client), so
@@ -59,7 +59,7 @@ describe("chromadb@3.5.0 and Chroma 1.x's data model", { timeout: 60_000 }, () =
   const database = "dm-main";
 
   beforeAll(async () => {
-    target = await openCompatTarget();
+    target = await openCompatTarget("chromadb-3.5.0-data-model");
     admin = new AdminClient({ host: target.host, port: target.port, ssl: false });
     await admin.createTenant({ name: tenant });
     await admin.createDatabase({ name: database, tenant });
@@ -67,9 +67,7 @@ describe("chromadb@3.5.0 and Chroma 1.x's data model", { timeout: 60_000 }, () =
   }, 60_000);
 
   afterAll(async () => {
-    if (!target) return;
-    await writeTrafficLog("chromadb-3.5.0-data-model", target.requests);
-    await target.close();
+    await target?.close();
   });
 
   const vec = (text: string) => embedText(text);

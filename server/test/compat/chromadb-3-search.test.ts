@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChromaClient, ChromaClientError, GroupBy, K, Knn, MaxK, MinK, Rrf, Search, type Collection } from "chromadb-v3";
 import { mulberry32 } from "../helpers/random.js";
 import { uniqueName } from "./fixtures.js";
-import { openCompatTarget, writeTrafficLog, type CompatTarget } from "./target.js";
+import { openCompatTarget, type CompatTarget } from "./target.js";
 
 const DIM = 16;
 const N = 240;
@@ -55,7 +55,7 @@ describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 Search API
   let collection: Collection;
 
   beforeAll(async () => {
-    target = await openCompatTarget();
+    target = await openCompatTarget("chromadb-3.5.0-search");
     client = new ChromaClient({ host: target.host, port: target.port, ssl: false });
     collection = await client.createCollection({ name: uniqueName("search"), embeddingFunction: null });
     await collection.add({
@@ -67,9 +67,7 @@ describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 Search API
   }, 60_000);
 
   afterAll(async () => {
-    if (!target) return;
-    await writeTrafficLog("chromadb-3.5.0-search", target.requests);
-    await target.close();
+    await target?.close();
   });
 
   it("ranks by a dense Knn exactly as brute force, with the selected fields", async () => {

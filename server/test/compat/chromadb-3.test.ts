@@ -37,7 +37,7 @@ import {
   type FixtureRecord,
 } from "./fixtures.js";
 import { expectNearest, expectVectorsClose, SPACES, type Space } from "./distance.js";
-import { openCompatTarget, writeTrafficLog, type CompatTarget } from "./target.js";
+import { openCompatTarget, type CompatTarget } from "./target.js";
 import { summarizeTraffic } from "./recording-proxy.js";
 
 type Include = "distances" | "documents" | "embeddings" | "metadatas" | "uris";
@@ -63,7 +63,7 @@ describe("chromadb@3.5.0 against the v2 API", { timeout: 60_000 }, () => {
     });
 
   beforeAll(async () => {
-    target = await openCompatTarget();
+    target = await openCompatTarget("chromadb-3.5.0");
     admin = new AdminClient({ host: target.host, port: target.port, ssl: false });
     await admin.createTenant({ name: tenant });
     await admin.createDatabase({ name: database, tenant });
@@ -73,9 +73,7 @@ describe("chromadb@3.5.0 against the v2 API", { timeout: 60_000 }, () => {
   }, 60_000);
 
   afterAll(async () => {
-    if (!target) return;
-    await writeTrafficLog("chromadb-3.5.0", target.requests);
-    await target.close();
+    await target?.close();
   });
 
   it("answers heartbeat, version and pre-flight checks", async () => {

@@ -5,7 +5,8 @@
  * startServer helper). With COMPAT_URL set, the files use that server instead and start nothing,
  * which is how the same scenarios are checked against the real upstream Chroma.
  * Either way the client talks to a recording proxy in front of the server (see recording-proxy.ts).
- * With COMPAT_REQUEST_LOG set to a directory, each file writes its traffic summary there.
+ * With COMPAT_REQUEST_LOG set to a directory, each file's target writes its traffic summary there
+ * (`<label>.json`) when it is closed.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -22,10 +23,12 @@ export interface CompatTarget {
   /** True when COMPAT_URL pointed at an external server. */
   external: boolean;
   requests: RecordedRequest[];
+  /** Writes the traffic summary (COMPAT_REQUEST_LOG), then stops the proxy and our server. */
   close(): Promise<void>;
 }
 
-export async function openCompatTarget(): Promise<CompatTarget> {
+/** `label` names the traffic summary of this file's scenario (e.g. "chromadb-3.5.0"). */
+export async function openCompatTarget(label: string): Promise<CompatTarget> {
   const externalUrl = process.env.COMPAT_URL?.replace(/\/+$/, "");
   let server: RunningServer | undefined;
   const upstreamUrl = externalUrl ?? (server = await startServer()).url;
@@ -38,6 +41,7 @@ export async function openCompatTarget(): Promise<CompatTarget> {
     external: externalUrl !== undefined,
     requests: proxy.requests,
     close: async () => {
+      await writeTrafficLog(label, proxy.requests);
       await proxy.close();
       await server?.dispose();
     },
@@ -45,7 +49,7 @@ export async function openCompatTarget(): Promise<CompatTarget> {
 }
 
 /** Writes `<label>.json` (the endpoint summary) into COMPAT_REQUEST_LOG, if set. */
-export async function writeTrafficLog(label: string, requests: RecordedRequest[]): Promise<void> {
+async function writeTrafficLog(label: string, requests: RecordedRequest[]): Promise<void> {
   const dir = process.env.COMPAT_REQUEST_LOG;
   if (!dir) return;
   await mkdir(dir, { recursive: true });
