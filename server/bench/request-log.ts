@@ -64,7 +64,8 @@ async function load(server: Target, client: Client, method: string, path: string
 const servers: Record<string, { server: Target; client: Client; id: string }> = {};
 try {
   for (const [name, flags] of Object.entries(VARIANTS)) {
-    const server = await startChromaspec(["--log-format", "json", ...flags]);
+    // Each variant at the server's own default log level (info), not startChromaspec's warn.
+    const server = await startChromaspec(["--log-format", "json", "--log-level", "info", ...flags]);
     const client = new Client(server.url);
     servers[name] = { server, client, id: await seed(client) };
   }
