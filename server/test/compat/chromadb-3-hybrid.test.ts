@@ -49,7 +49,7 @@ import { distance, recall } from "../../bench/truth.js";
 import { mulberry32 } from "../helpers/random.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
 import { uniqueName } from "./fixtures.js";
-import { openCompatTarget, writeTrafficLog, type CompatTarget } from "./target.js";
+import { openCompatTarget, type CompatTarget } from "./target.js";
 
 const f = Math.fround;
 const N = 3000;
@@ -156,7 +156,7 @@ describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 dense, spa
   let collection: Collection;
 
   beforeAll(async () => {
-    target = await openCompatTarget();
+    target = await openCompatTarget("chromadb-3.5.0-hybrid");
     client = new ChromaClient({ host: target.host, port: target.port, ssl: false });
     const schema = new Schema().createIndex(new SparseVectorIndexConfig({ bm25: false }), SPARSE_KEY);
     collection = await client.createCollection({ name: uniqueName("hybrid"), embeddingFunction: null, schema });
@@ -178,9 +178,7 @@ describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 dense, spa
   }, 300_000);
 
   afterAll(async () => {
-    if (!target) return;
-    await writeTrafficLog("chromadb-3.5.0-hybrid", target.requests);
-    await target.close();
+    await target?.close();
   });
 
   it("keeps the sparse-vector index the client's Schema asked for, and the data is BM25-shaped", async () => {
