@@ -165,8 +165,28 @@ export class CollectionStore implements CollectionRecords {
         this.syncedVersion = latest;
         return;
       }
+      // Versions that changed no record (compaction, index upkeep: this process's own background
+      // maintenance, most often) leave the resident copy as it is; a reload would rebuild its graph.
+      if (this.state === "resident" && this.resident && (await this.sameContent(this.resident))) {
+        this.syncedVersion = latest;
+        return;
+      }
       await this.loadLocked(memory);
     });
+  }
+
+  /**
+   * Whether the resident copy holds exactly the records of LanceDB's latest version (just
+   * refreshed): same count, same highest seq, same highest version. Any write by any process
+   * stamps its rows above every version stamped before (LanceTable.stampVersion, whose floor
+   * `refresh` raises to the table's highest), so a write raises the highest version, and a delete
+   * alone lowers the count: a version with a record change can never match.
+   */
+  private async sameContent(mem: ResidentCollection): Promise<boolean> {
+    const stored = await this.lance.contentStamp();
+    if (!stored) return false;
+    const held = mem.contentStamp();
+    return stored.count === held.count && stored.highestSeq === held.highestSeq && stored.highestVersion === held.highestVersion;
   }
 
   private exclusive<T>(task: () => Promise<T>): Promise<T> {

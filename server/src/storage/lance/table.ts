@@ -121,6 +121,8 @@ export class LanceTable {
   /** The highest version stamped so far (loaded on open). */
   private lastVersion = 0;
   private lastCommitted = 0;
+  /** The highest seq and version stored, as the last `refresh` read them. */
+  private stored: { highestSeq: number; highestVersion: number } | null = null;
   /** Whether any stored embedding has norm 0 (cosine must special-case them); null = unknown. */
   private zeroNorms: boolean | null = null;
   private opened: Promise<void> | null = null;
@@ -272,9 +274,22 @@ export class LanceTable {
       const last = await handle.use((t) => t.query().select([column]).withRowId().orderBy({ columnName: column, ascending: false }).limit(1).toArrow());
       return last.numRows > 0 ? readInt64s(last, column)[0] : -1;
     };
-    this.next = (await highest("seq")) + 1;
-    this.lastVersion = Math.max(this.lastVersion, await highest("version"));
+    const highestSeq = await highest("seq");
+    const highestVersion = await highest("version");
+    this.next = highestSeq + 1;
+    this.lastVersion = Math.max(this.lastVersion, highestVersion);
+    this.stored = { highestSeq, highestVersion };
     this.zeroNorms = null;
+  }
+
+  /**
+   * Count, highest seq and highest version of the rows as of the last `refresh` (the caller holds
+   * `mutex` and refreshed just before); null while there is no table.
+   */
+  async contentStamp(): Promise<{ count: number; highestSeq: number; highestVersion: number } | null> {
+    const handle = this.handle;
+    if (!handle || !this.stored) return null;
+    return { count: await handle.use((t) => t.countRows()), ...this.stored };
   }
 
   private async refreshSchema(handle: TableHandle): Promise<void> {

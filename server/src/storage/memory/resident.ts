@@ -11,7 +11,7 @@ import { AnnWorkerHost, type AnnHost } from "./ann-worker-host.js";
 import { FilterColumns } from "./filter-columns.js";
 import type { GraphSaver, IndexLog } from "./graph-persistence.js";
 import { compileRecordFilter, NotResident, type FilterSource } from "./record-filter.js";
-import { MemoryBudget, type Payload } from "./slots.js";
+import { MemoryBudget, type ContentStamp, type Payload } from "./slots.js";
 import { SparseIndex } from "./sparse-index.js";
 import { VectorIndex, type Entry, type Hit, type LoadOutcome } from "./vector-index.js";
 
@@ -136,6 +136,11 @@ export class ResidentCollection {
 
   get count(): number {
     return this.index.live;
+  }
+
+  /** Count, highest seq and highest version of the live records (compared with LanceDB's by the composer). */
+  contentStamp(): ContentStamp {
+    return this.index.store.contentStamp();
   }
 
   status(): { indexed: number; unindexed: number } {

@@ -25,6 +25,13 @@ import { hnsw, type VectorScan } from "./native.js";
 import { IdIndex } from "./id-index.js";
 import { grown } from "./typed-arrays.js";
 
+/** Live records: their number, and the highest seq and version among them (-1: none). */
+export interface ContentStamp {
+  count: number;
+  highestSeq: number;
+  highestVersion: number;
+}
+
 export interface Payload {
   document: string | null;
   uri: string | null;
@@ -176,6 +183,21 @@ export class SlotStore {
     let n = 0;
     for (let s = 0; s < this.top; s++) if (this.alive[s] === 1) out[n++] = s;
     return out;
+  }
+
+  /**
+   * What identifies the live records' contents (see storage/collection.ts `sameContent`): how
+   * many, the highest seq and the highest version among them (-1 each when there are none).
+   */
+  contentStamp(): ContentStamp {
+    let highestSeq = -1;
+    let highestVersion = -1;
+    for (let s = 0; s < this.top; s++) {
+      if (this.alive[s] !== 1) continue;
+      if (this.seqs[s] > highestSeq) highestSeq = this.seqs[s];
+      if (this.versions[s] > highestVersion) highestVersion = this.versions[s];
+    }
+    return { count: this.liveCount, highestSeq, highestVersion };
   }
 
   /** A copy of the slot's vector. */
