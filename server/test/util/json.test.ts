@@ -62,6 +62,20 @@ describe("parseJson", () => {
     expect(v).toEqual(JSON.parse(text));
     expect(isFloatKey(v['k"}]'], 1)).toBe(true);
     expect(isFloatKey(v, "z")).toBe(true);
+    // A key spelled with escapes is marked under the name JSON.parse gives it; quotes after runs of backslashes.
+    const escaped = parseJson('{"\\u0061\\\\": 2.0, "b": ["\\\\\\"", "\\\\\\\\", 3.0], "c\\"": 1}') as any;
+    expect(Object.keys(escaped)).toEqual(["a\\", "b", 'c"']);
+    expect(isFloatKey(escaped, "a\\")).toBe(true);
+    expect(isFloatKey(escaped.b, 2)).toBe(true);
+    expect(isFloatKey(escaped, 'c"')).toBe(false);
+  });
+
+  it("marks the same places in a large body of base64 strings as in the same values written plainly", () => {
+    const embeddings = Array.from({ length: 50 }, (_, i) => Buffer.from(Float32Array.from({ length: 64 }, (_, d) => Math.sin(i * 64 + d)).buffer).toString("base64"));
+    const text = JSON.stringify({ ids: embeddings.map((_, i) => `id\\"${i}`), embeddings }).replace(/}$/, ', "metadatas": [{"x": 2.0, "y": 2}, {"x": 1e1}]}');
+    const v = parseJson(text) as any;
+    expect(v).toEqual(JSON.parse(text));
+    expect([isFloatKey(v.metadatas[0], "x"), isFloatKey(v.metadatas[0], "y"), isFloatKey(v.metadatas[1], "x")]).toEqual([true, false, true]);
   });
 
   it("round-trips through stringifyJson: what was a float is written as one", () => {
