@@ -168,6 +168,31 @@ describe.each([
     expect((await table.read()).holder).toBe("");
   });
 
+  it("a steady writer whose tasks come further apart than lingerMs keeps the key: the linger stretches to twice the last gap, up to maxLingerMs", async () => {
+    const { uri, options } = where();
+    const connection = await lancedb.connect(uri, options);
+    const a = new Leases(connection, { ...LEASE_DEFAULTS, replica: "a", lingerMs: 150, maxLingerMs: 2_000 });
+    open.push(a);
+    const table = await LeaseTable.open(connection, "lease-k9");
+    const log: string[] = [];
+    const run = () => a.hold("k9", "lease-k9", hooks(log, "a"), async () => void log.push("task"));
+    await run(); // first use: released at once
+    await run(); // acquired again, lingers
+    await sleep(500); // longer than lingerMs: released meanwhile
+    expect((await table.read()).holder).toBe("");
+    await run(); // acquired; the gap (500 ms) stretches the next linger to 1 s
+    await sleep(500);
+    expect((await table.read()).holder).toBe("a");
+    await run(); // no acquisition
+    expect(log).toEqual(["refresh a", "task", "refresh a", "task", "refresh a", "task", "task"]);
+    // A gap past maxLingerMs is idleness: the linger goes back to lingerMs (a stretched one would hold 2 s).
+    await sleep(2_200);
+    expect((await table.read()).holder).toBe("");
+    await run();
+    await sleep(1_200);
+    expect((await table.read()).holder).toBe("");
+  });
+
   it("ensure() runs at once under a lease this process holds", async () => {
     const a = await replica("a");
     const log: string[] = [];

@@ -205,6 +205,12 @@ export interface LeaseOptions {
    * per write. A lease another process used in between is released at once (they alternate).
    */
   lingerMs: number;
+  /**
+   * The linger stretches to twice the last gap between two tasks of the key (up to this), so a
+   * steady writer whose next write takes longer than lingerMs to arrive (a 2 MB add body on a
+   * loaded machine: parsing, decoding) still keeps the key; gaps longer than this are idleness.
+   */
+  maxLingerMs: number;
   /** Renewal failures that are not a lost CAS (a store error) are reported here. */
   onError?: (err: unknown, key: string) => void;
   /**
@@ -215,7 +221,7 @@ export interface LeaseOptions {
   holderGone?: (holder: string) => boolean;
 }
 
-export const LEASE_DEFAULTS = { ttlMs: 5_000, pollMs: 10, maxPollMs: 200, acquireTimeoutMs: 60_000, lingerMs: 500 };
+export const LEASE_DEFAULTS = { ttlMs: 5_000, pollMs: 10, maxPollMs: 200, acquireTimeoutMs: 60_000, lingerMs: 500, maxLingerMs: 2_000 };
 
 /** What the owner of a key does around an acquisition. */
 export interface LeaseHooks {
@@ -252,6 +258,10 @@ interface Slot {
   /** Tasks running under the lease (a re-entrant `ensure` counts as one). */
   active: number;
   held: Held | null;
+  /** When the last task of the key ended (performance.now() ms; null: none yet). */
+  lastEnd: number | null;
+  /** The last gap between the end of one task and the arrival of the next (ms). */
+  lastGap: number;
 }
 
 export class Leases {
@@ -272,6 +282,7 @@ export class Leases {
   hold<T>(key: string, tableName: string, hooks: LeaseHooks, task: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error("leases are closed"));
     const slot = this.slot(key, tableName);
+    if (slot.queued === 0 && slot.active === 0 && slot.lastEnd !== null) slot.lastGap = performance.now() - slot.lastEnd;
     slot.queued++;
     return slot.tasks.run(async () => {
       slot.queued--;
@@ -338,26 +349,33 @@ export class Leases {
       if (held.linger && !held.drop && confirmed && !this.closed) this.releaseLater(slot, held);
       else confirmed = (await this.release(slot)) && confirmed;
     }
+    // The gap to the next task starts when this one's caller gets its answer.
+    slot.lastEnd = performance.now();
     if (!confirmed && !failed) throw new LeaseLostError(slot.key);
     if (failed) throw error;
     return result as T;
   }
 
-  /** Releases a lingering lease once no task came for lingerMs. */
+  /** Releases a lingering lease once no task came for the linger (see LeaseOptions.maxLingerMs). */
   private releaseLater(slot: Slot, held: Held): void {
     held.releaseTimer = setTimeout(() => {
       held.releaseTimer = null;
       void slot.tasks.run(async () => {
         if (slot.held === held && slot.queued === 0 && slot.active === 0) await this.release(slot);
       });
-    }, this.options.lingerMs);
+    }, this.lingerOf(slot));
     held.releaseTimer.unref();
+  }
+
+  private lingerOf(slot: Slot): number {
+    const { lingerMs, maxLingerMs } = this.options;
+    return slot.lastGap < maxLingerMs ? Math.min(maxLingerMs, Math.max(lingerMs, 2 * slot.lastGap)) : lingerMs;
   }
 
   private slot(key: string, tableName: string): Slot {
     let slot = this.slots.get(key);
     if (!slot) {
-      slot = { key, tableName, table: null, tasks: new Mutex(), ops: new Mutex(), queued: 0, active: 0, held: null };
+      slot = { key, tableName, table: null, tasks: new Mutex(), ops: new Mutex(), queued: 0, active: 0, held: null, lastEnd: null, lastGap: 0 };
       this.slots.set(key, slot);
     }
     return slot;
