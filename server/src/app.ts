@@ -11,6 +11,7 @@ import type { Handlers } from "./generated/handlers.js";
 import { registerAccessLog } from "./http/access-log.js";
 import { registerCors } from "./http/cors.js";
 import { registerDocs } from "./http/docs.js";
+import { registerLingeringClose } from "./http/lingering-close.js";
 import { registerMetrics } from "./http/metrics.js";
 import { registerRoutes } from "./http/router.js";
 import { TRACE_HEADER, traceIdOf } from "./http/trace.js";
@@ -29,6 +30,8 @@ export interface AppOptions {
   corsAllowOrigins?: string[];
   /** Serve GET /metrics; versions for its chromaspec_info. */
   metrics?: { version: string; apiVersion: string };
+  /** Longest time (ms) a refused upload is read and discarded so its client sees the answer (http/lingering-close.ts). */
+  lingerMs?: number;
 }
 
 export function createHandlers(chroma: Chroma): Handlers {
@@ -56,6 +59,7 @@ export async function buildApp(chroma: Chroma, options: AppOptions): Promise<Fas
     done();
   });
   drainOnClose(app);
+  registerLingeringClose(app, { lingerMs: options.lingerMs });
   await registerCors(app, options.corsAllowOrigins ?? []);
   if (options.requestLog) registerAccessLog(app, options.requestLog);
 

@@ -1,7 +1,8 @@
 /**
  * The advertised limits, at their exact boundaries, on a real server started with small ones:
  * batch size (pre-flight max_batch_size, 413 above it, nothing written), body size (413 above
- * CHROMA_MAX_BODY_BYTES, with or without Content-Length), filter depth (MAX_FILTER_DEPTH accepted,
+ * CHROMA_MAX_BODY_BYTES, with or without Content-Length, seen even by a client that writes its whole
+ * body before reading), filter depth (MAX_FILTER_DEPTH accepted,
  * one more refused with 400), JSON nesting (512 levels), name rules, and paging values far beyond
  * any collection. Also: a very wide filter under the default body limit must not take the server down.
  */
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../helpers/server.js";
 import { ok, seedRecords, v2db } from "./support/cluster.js";
 import { deepWhere, deepWhereDocument } from "./support/hostile.js";
-import { call, enc, isErrorBody, send, type RawResponse } from "./support/http.js";
+import { call, enc, isErrorBody, send, sendWholeThenRead, type RawResponse } from "./support/http.js";
 import { MAX_FILTER_DEPTH } from "../../src/core/where.js";
 import { MAX_JSON_DEPTH } from "../../src/http/router.js";
 
@@ -75,6 +76,18 @@ describe("body size", () => {
       expectError(over, 413, "ChromaError");
       const far = await send(server.url, { method: "POST", path: records("add"), headers: { "content-type": "application/json" }, body: bodyOf(BODY_LIMIT * 20), chunked });
       expectError(far, 413, "ChromaError");
+    }
+    expect((await call(server.url, "GET", "/api/v2/heartbeat")).status).toBe(200);
+  });
+
+  it("answers 413 to a client that writes its whole oversize body before reading (as Python's http.client does)", async () => {
+    // 16 MiB: far more than loopback buffers hold, so the server answers while the client is still
+    // writing; it must read and discard the rest (lingering close) instead of resetting the
+    // connection, which would fail the client's write and lose the 413 (EPIPE).
+    for (const chunked of [false, true]) {
+      const far = await sendWholeThenRead(server.url, { method: "POST", path: records("add"), headers: { "content-type": "application/json" }, body: bodyOf(16 * 1024 * 1024), chunked });
+      expectError(far, 413, "ChromaError");
+      expect(far.headers.connection).toBe("close");
     }
     expect((await call(server.url, "GET", "/api/v2/heartbeat")).status).toBe(200);
   });

@@ -4,6 +4,7 @@
  * these tests are about; node:http sends the path and body bytes as given.
  */
 import { Agent, request } from "node:http";
+import { connect } from "node:net";
 
 export interface RawRequest {
   method: string;
@@ -29,24 +30,13 @@ export interface RawResponse {
 const agent = new Agent({ keepAlive: false });
 
 /**
- * Sends `req` as given and resolves with the answer. A server may answer an oversize body (413) and
- * close the connection while this client is still writing it; the kernel then reports EPIPE or
- * ECONNRESET to the write, sometimes before node has parsed the answer already in the socket, so the
- * answer is lost. That is a race in the client, not a refusal by the server: such a request is sent
- * again (up to 5 times), and only an answer — or another kind of failure — settles it.
+ * Sends `req` as given and resolves with the answer. The server may answer before it has read the
+ * whole body (413 for an oversize one) and close; it keeps reading and discarding the rest while
+ * the client is still writing (http/lingering-close.ts), so the write never fails and the answer
+ * always arrives. A write error before the answer is therefore a failure of the server, not of
+ * the client, and fails the request.
  */
-export async function send(baseUrl: string, req: RawRequest, timeoutMs = 60_000): Promise<RawResponse> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await sendOnce(baseUrl, req, timeoutMs);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (attempt >= 5 || (code !== "EPIPE" && code !== "ECONNRESET")) throw err;
-    }
-  }
-}
-
-function sendOnce(baseUrl: string, req: RawRequest, timeoutMs: number): Promise<RawResponse> {
+export function send(baseUrl: string, req: RawRequest, timeoutMs = 60_000): Promise<RawResponse> {
   const url = new URL(baseUrl);
   const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, "utf8");
   const headers: Record<string, string> = { ...(req.headers ?? {}) };
@@ -89,6 +79,77 @@ function sendOnce(baseUrl: string, req: RawRequest, timeoutMs: number): Promise<
     }
     r.end();
   });
+}
+
+/**
+ * Sends `req` the way Python's http.client (and many simple clients) do: the whole request, head
+ * and body, is written before anything is read; then the answer is read. Against a server that
+ * answers early and closes with the body unread, the writes fail (EPIPE/ECONNRESET, the kernel's
+ * answer to data sent into a closed socket) and the answer is lost: this rejects with that error.
+ * The answer must carry a Content-Length (every answer of this server does).
+ */
+export function sendWholeThenRead(baseUrl: string, req: RawRequest, timeoutMs = 60_000): Promise<RawResponse> {
+  const url = new URL(baseUrl);
+  const body = req.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, "utf8");
+  const head = [`${req.method} ${req.path} HTTP/1.1`, `host: ${url.host}`, ...Object.entries(req.headers ?? {}).map(([k, v]) => `${k}: ${v}`)];
+  head.push(req.chunked ? "transfer-encoding: chunked" : `content-length: ${body.length}`);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname);
+    socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`no answer to ${req.method} ${req.path.slice(0, 200)} within ${timeoutMs} ms`)));
+    socket.on("error", reject);
+    socket.pause();
+    socket.write(`${head.join("\r\n")}\r\n\r\n`);
+    if (req.chunked) {
+      const step = 64 * 1024;
+      for (let i = 0; i < body.length; i += step) {
+        const chunk = body.subarray(i, i + step);
+        socket.write(`${chunk.length.toString(16)}\r\n`);
+        socket.write(chunk);
+        socket.write("\r\n");
+      }
+      socket.write("0\r\n\r\n");
+    } else {
+      socket.write(body);
+    }
+    // Only once every byte is handed to the kernel (a failed write rejects above) is the answer read.
+    socket.write(Buffer.alloc(0), (err) => {
+      if (err) return;
+      let received = Buffer.alloc(0);
+      socket.on("data", (data: Buffer) => {
+        received = Buffer.concat([received, data]);
+        const parsed = parseAnswer(received);
+        if (parsed) {
+          socket.destroy();
+          resolve(parsed);
+        }
+      });
+      socket.on("end", () => reject(new Error(`the server closed before a whole answer: ${JSON.stringify(received.toString("latin1").slice(0, 300))}`)));
+      socket.resume();
+    });
+  });
+}
+
+/** One HTTP/1.1 answer with a Content-Length, or null while it is incomplete. */
+function parseAnswer(bytes: Buffer): RawResponse | null {
+  const end = bytes.indexOf("\r\n\r\n");
+  if (end < 0) return null;
+  const [statusLine, ...lines] = bytes.subarray(0, end).toString("latin1").split("\r\n");
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(":");
+    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  const length = Number(headers["content-length"]);
+  if (!Number.isInteger(length)) throw new Error(`answer without a Content-Length: ${statusLine}`);
+  if (bytes.length < end + 4 + length) return null;
+  const text = bytes.subarray(end + 4, end + 4 + length).toString("utf8");
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: Number(statusLine!.split(" ")[1]), headers, text, json };
 }
 
 /** JSON request helper for ordinary calls: method, path, optional JSON body and token. */
