@@ -124,7 +124,7 @@ describe.each(["local", "s3"] as const)("3 replicas on %s", (where) => {
       ]).flat(),
     );
     const answers = await Promise.all(requests);
-    for (const x of answers) expect([200, 201]).toContain(x.status);
+    for (const x of answers) expect([200, 201], `${where}: ${x.status} ${JSON.stringify(x.body)}`).toContain(x.status);
     const got = await call(r[1]!.url, "POST", `${path}/get`, { include: ["documents"] });
     expect(got.body.ids).toHaveLength(5 + 3 * 6 * 5);
     expect(new Set(got.body.ids).size).toBe(got.body.ids.length);

@@ -8,7 +8,7 @@
 import * as lancedb from "@lancedb/lancedb";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LeaseDroppedError, LeaseLostError, Leases, LeaseTable, LEASE_DEFAULTS, type LeaseHooks, type LeaseOptions } from "../../src/storage/lance/lease.js";
+import { fenceTable, LeaseDroppedError, LeaseLostError, Leases, LeaseTable, LEASE_DEFAULTS, type LeaseHooks, type LeaseOptions } from "../../src/storage/lance/lease.js";
 import { startS3, type S3Emulator } from "../helpers/s3.js";
 import { tempDir } from "./helpers.js";
 
@@ -125,6 +125,22 @@ describe.each([
     await expect(outcome).rejects.toBeInstanceOf(LeaseLostError);
     // The new holder's lease was left alone.
     expect((await table.read()).holder).toBe("b");
+  });
+
+  it("a commit that leaves the row as it was does not cost the holder its lease: a CAS that meets a conflict is decided on the latest row", async () => {
+    const a = await replica("a");
+    const b = await replica("b");
+    const outcome = await a.leases.hold("k10", "lease-k10", hooks(), async () => {
+      // Another process commits to the lease table without changing its row: a Restore of the
+      // latest version, like the one that undoes a racing creator's Overwrite (tables.ts
+      // createShared). LanceDB refuses the holder's next update, based on the version before, as
+      // incompatible; that is no sign of a takeover.
+      await fenceTable(await b.connection.openTable("lease-k10"));
+      return "done";
+    });
+    expect(outcome).toBe("done");
+    // The release went through: the key is free, released by a.
+    expect(await (await LeaseTable.open(b.connection, "lease-k10")).read()).toMatchObject({ holder: "", last: "a", epoch: 1 });
   });
 
   it("queued local tasks share one acquisition; the key is released when none is left", async () => {

@@ -99,37 +99,50 @@ export class LeaseTable {
   /**
    * Sets `next` if the row is still exactly `expected` (epoch, holder, beat); false when another
    * process changed it first.
+   *
+   * A commit conflict is not an answer by itself: it says another commit landed between the
+   * version this update was based on and its own commit (which then did not happen), not that
+   * the row changed. The other commit may have left the row as it was — a racing creator's
+   * Overwrite and the Restore that undoes it (tables.ts createShared), a loser's update that
+   * matched nothing — and a holder that took such a conflict for a lost lease would give up a
+   * lease that is still its own, fail its write with 503 and leave the key stuck until the ttl
+   * (seen in CI: a release conflicting with a late creator's Overwrite). So the CAS is tried
+   * again on the latest version, where the predicate decides; each conflict means another
+   * commit landed, so a bounded number of rounds suffices.
    */
   async cas(expected: Pick<LeaseRow, "epoch" | "holder" | "beat">, next: LeaseRow): Promise<boolean> {
     const where = `epoch = ${expected.epoch} AND holder = ${sqlString(expected.holder)} AND beat = ${expected.beat} AND dropped = 0`;
-    let result;
-    try {
-      result = await this.handle.use((t) =>
-        t.update({
-          where,
-          valuesSql: {
-            epoch: String(next.epoch),
-            holder: sqlString(next.holder),
-            beat: String(next.beat),
-            ttl_ms: String(next.ttlMs),
-            dropped: next.dropped ? "1" : "0",
-            ...(next.last === undefined ? {} : { last: sqlString(next.last) }),
-          },
-        }),
-      );
-    } catch (err) {
-      // Another process committed an incompatible change first (e.g. a racing creator's
-      // Overwrite): this CAS did not happen; the caller reads the row again.
-      if (isConflict(err)) return false;
-      throw err;
+    const valuesSql = {
+      epoch: String(next.epoch),
+      holder: sqlString(next.holder),
+      beat: String(next.beat),
+      ttl_ms: String(next.ttlMs),
+      dropped: next.dropped ? "1" : "0",
+      ...(next.last === undefined ? {} : { last: sqlString(next.last) }),
+    };
+    for (let round = 1; ; round++) {
+      try {
+        const result = await this.handle.use(async (t) => {
+          if (round > 1) await t.checkoutLatest();
+          return t.update({ where, valuesSql });
+        });
+        return result.rowsUpdated === 1;
+      } catch (err) {
+        if (!isConflict(err)) throw err;
+        // Conflicts on every round: others keep committing; report the CAS as lost (the caller
+        // reads the row again, or the lease is given up safely).
+        if (round >= CAS_CONFLICT_ROUNDS) return false;
+      }
     }
-    return result.rowsUpdated === 1;
   }
 
   close(): Promise<void> {
     return this.handle.close();
   }
 }
+
+/** How many times a CAS is tried while it only meets commit conflicts. */
+const CAS_CONFLICT_ROUNDS = 10;
 
 function isConflict(err: unknown): boolean {
   return err instanceof Error && /Incompatible transaction|conflict|Retryable commit/i.test(err.message);
