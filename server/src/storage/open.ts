@@ -2,8 +2,10 @@
  * The Storage we ship: the LanceDB connection and catalog (lance/), the memory the resident
  * collections share (memory/), and one composer per collection (collection.ts), created on
  * first use. Lifecycle that spans stores lives here: dropping a collection (catalog row, then
- * records), dropping a database, reset and shutdown, each serialised with the collection's own
- * operations and its background maintenance (no native call on a table that is being dropped).
+ * records), forking one (its lineage row, a copy-on-write table clone, then its catalog row:
+ * lance/lineage.ts), dropping a database, reset and shutdown, each serialised with the
+ * collection's own operations and its background maintenance (no native call on a table that is
+ * being dropped).
  *
  * Several processes may serve one store (replicas, docs/scaling.md): writes of one key (the
  * catalog, or one collection) are made exclusive across them by write leases (lance/lease.ts),
@@ -17,11 +19,12 @@ import { isObjectStoreUri, probeConditionalWrites } from "./lance/commit-probe.j
 import { LanceDatabase, type LanceOptions } from "./lance/database.js";
 import { collectionOfGraphTable, dropSavedGraph, GraphStore } from "./lance/graph-store.js";
 import { LEASE_DEFAULTS, LeaseDroppedError, LeaseLostError, Leases, LeaseTimeoutError, type LeaseHooks, type LeaseOptions } from "./lance/lease.js";
+import { LanceLineage, LINEAGE_TABLE } from "./lance/lineage.js";
 import { LanceTable } from "./lance/table.js";
 import type { IndexLog } from "./memory/graph-persistence.js";
 import { trimSoon, tuneAllocator } from "./memory/process-memory.js";
 import { Memory, type MemoryOptions } from "./memory/resident.js";
-import { CollectionGoneError, WriteUnavailableError, type IndexParams, type Storage } from "./storage.js";
+import { CollectionGoneError, WriteUnavailableError, type CollectionInfo, type IndexParams, type Storage } from "./storage.js";
 import { Mutex } from "../util/mutex.js";
 
 /** A pino-shaped logger (the server passes its own): loads, graphs, saves. */
@@ -66,7 +69,7 @@ export interface OpenedStorage extends Storage {
   idle(): Promise<void>;
 }
 
-const CATALOG_NAMES = new Set<string>([...Object.values(CATALOG_TABLES), CATALOG_LEASE.table]);
+const CATALOG_NAMES = new Set<string>([...Object.values(CATALOG_TABLES), CATALOG_LEASE.table, LINEAGE_TABLE]);
 
 const LEASE_SUFFIX = "-lease";
 
@@ -106,6 +109,13 @@ export async function openStorage(uri: string, options: StorageOptions = {}): Pr
   const interval = replication.readConsistencyIntervalMs ?? DEFAULT_READ_CONSISTENCY_INTERVAL_MS;
   const memory = Memory.open(options.memory);
   const catalog = await LanceCatalog.open(db.connection, db.runner, { leases, readConsistencyIntervalMs: interval });
+  // The lineage is a catalog-side table: changed under the catalog's lease, re-read on acquiring it.
+  const lineage = await LanceLineage.open(db.connection, db.runner, {
+    exclusive: (task) => leases.ensure(CATALOG_LEASE.key, CATALOG_LEASE.table, catalog.hooks, task),
+    heldHere: () => leases.heldHere(CATALOG_LEASE.key),
+    readConsistencyIntervalMs: interval,
+  });
+  catalog.attach(lineage.hooks);
   const logger = options.logger ?? SILENT;
   const deps: CollectionDeps = {
     memory,
@@ -114,7 +124,9 @@ export async function openStorage(uri: string, options: StorageOptions = {}): Pr
     log: (collection) => logger.child({ collection }),
     onWarning,
   };
-  return new ComposedStorage(db, catalog, deps, leases, interval);
+  const storage = new ComposedStorage(db, catalog, lineage, deps, leases, interval);
+  await storage.sweepUnfinishedForks().catch((err: unknown) => onWarning(`could not remove the leftovers of an interrupted fork: ${String(err)}`));
+  return storage;
 }
 
 class ComposedStorage implements OpenedStorage {
@@ -128,11 +140,21 @@ class ComposedStorage implements OpenedStorage {
   constructor(
     private readonly db: LanceDatabase,
     readonly catalog: LanceCatalog,
+    private readonly lineage: LanceLineage,
     private readonly deps: CollectionDeps,
     private readonly leases: Leases,
     private readonly readConsistencyIntervalMs: number,
   ) {
     this.memory = deps.memory;
+  }
+
+  private readonly exists = (id: string) => this.catalog.hasCollection(id);
+  /** Tables being forked right now by this process: their cleanup keeps every version meanwhile. */
+  private readonly forking = new Map<string, number>();
+
+  /** A collection's table; its cleanup keeps what the collection's copy-on-write forks read. */
+  private table(id: string): LanceTable {
+    return new LanceTable(id, this.db, async () => (this.forking.has(id) ? 0 : this.lineage.retainFrom(id, this.exists)));
   }
 
   exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
@@ -146,7 +168,7 @@ class ComposedStorage implements OpenedStorage {
       fence: async () => {
         const open = this.collections.get(id)?.lanceTable;
         if (open) return open.fence();
-        const table = new LanceTable(id, this.db);
+        const table = this.table(id);
         try {
           await table.fence();
         } finally {
@@ -186,7 +208,7 @@ class ComposedStorage implements OpenedStorage {
     if (!this.catalog.hasCollection(id)) throw new CollectionGoneError(id);
     let c = this.collections.get(id);
     if (!c) {
-      c = new CollectionStore(id, new LanceTable(id, this.db), index, this.deps, this.sharing(id));
+      c = new CollectionStore(id, this.table(id), index, this.deps, this.sharing(id));
       this.collections.set(id, c);
     } else {
       c.configure(index);
@@ -195,21 +217,104 @@ class ComposedStorage implements OpenedStorage {
     return c;
   }
 
-  /** Removes the catalog row, then the records; the collection's key is marked dropped for every process. */
+  /** Runs `task` under the catalog's write lease (at once inside a task of this process that holds it). */
+  private underCatalogLease<T>(task: () => Promise<T>): Promise<T> {
+    return leaseErrors(CATALOG_LEASE.key, () => this.leases.ensure(CATALOG_LEASE.key, CATALOG_LEASE.table, this.catalog.hooks, task));
+  }
+
+  /**
+   * Removes the catalog row (a fork's lineage row is marked dropped first: it keeps counting),
+   * then the records; the collection's key is marked dropped for every process. A table a fork
+   * still reads stays (retained) until nothing needs it; ancestors retained only for this one go.
+   */
   async dropCollection(id: string): Promise<void> {
-    await this.catalog.deleteCollection(id);
+    await this.underCatalogLease(async () => {
+      await this.lineage.markDropped(id);
+      await this.catalog.deleteCollection(id);
+    });
     await this.underLease(id, async () => {
       this.leases.markDropped(id);
+      if (this.lineage.isNeeded(id, this.exists)) return this.closeRecords(id);
       await this.dropRecords(id);
+      for (let up = this.lineage.sourceOf(id); up !== undefined && !this.lineage.isNeeded(up, this.exists); up = this.lineage.sourceOf(up)) {
+        await this.dropRecords(up);
+      }
     }).catch((err: unknown) => {
       // Dropped already (by another process, or an earlier attempt): its records went with it.
       if (!(err instanceof CollectionGoneError)) throw err;
     });
   }
 
+  /**
+   * Forks `sourceId` into `target` under the catalog's lease, then the source's (the order every
+   * writer takes them in), so the fork holds exactly the writes acknowledged before it by any
+   * process. The lineage row comes first (from then on no cleanup, in any process, removes the
+   * version cloned), then the clone, then the catalog row that makes the fork visible. A failure
+   * in between undoes what was done; a crash leaves a lineage row that `sweepUnfinishedForks`
+   * removes, with its clone, on the next start.
+   */
+  async forkCollection(sourceId: string, target: CollectionInfo): Promise<void> {
+    if (this.closed) throw new Error("storage is closed");
+    await this.underCatalogLease(() =>
+      this.underLease(sourceId, async () => {
+        if (!this.exists(sourceId)) throw new CollectionGoneError(sourceId);
+        const open = this.collections.get(sourceId);
+        const source = open?.lanceTable ?? this.table(sourceId);
+        this.forking.set(sourceId, (this.forking.get(sourceId) ?? 0) + 1);
+        try {
+          const current = await source.currentVersion();
+          await this.lineage.record({ source: sourceId, target: target.id, sourceVersion: current?.version ?? -1, sourceVersionMs: current?.timestampMs ?? 0 });
+          try {
+            if (current) await source.shallowClone(target.id, current.version);
+            await this.catalog.createCollection(target);
+          } catch (err) {
+            await this.dropUnfinishedFork(target.id).catch(() => undefined);
+            throw err;
+          }
+        } finally {
+          if (!open) await source.close(false);
+          const n = this.forking.get(sourceId)! - 1;
+          if (n === 0) this.forking.delete(sourceId);
+          else this.forking.set(sourceId, n);
+        }
+      }),
+    );
+  }
+
+  async forkCount(id: string): Promise<number> {
+    if (!this.exists(id)) throw new CollectionGoneError(id);
+    return this.lineage.forkCount(id);
+  }
+
+  /** A fork that did not come about: its clone (if any), then its lineage row. */
+  private async dropUnfinishedFork(id: string): Promise<void> {
+    await new LanceTable(id, this.db).close(true);
+    await this.lineage.forget(id);
+  }
+
+  /**
+   * Removes what interrupted forks left (a lineage row, maybe a clone; never a catalog row): on
+   * open, under the catalog's lease, so no fork still under way in another process is mistaken
+   * for one. Cheap when there is nothing to remove (no lease is taken).
+   */
+  async sweepUnfinishedForks(): Promise<void> {
+    if (this.lineage.orphans(this.exists).length === 0) return;
+    await this.underCatalogLease(async () => {
+      for (const id of this.lineage.orphans(this.exists)) await this.dropUnfinishedFork(id);
+    });
+  }
+
   async dropDatabase(tenant: string, name: string): Promise<void> {
     for (const c of await this.catalog.listCollections(tenant, name)) await this.dropCollection(c.id);
     await this.catalog.deleteDatabase(tenant, name);
+  }
+
+  /** Closes the collection's composer (if open), keeping its table (a fork still reads it). */
+  private async closeRecords(id: string): Promise<void> {
+    const c = this.collections.get(id);
+    this.collections.delete(id);
+    await c?.close(false);
+    await dropSavedGraph(this.db.connection, id);
   }
 
   /**
@@ -222,7 +327,7 @@ class ComposedStorage implements OpenedStorage {
     const previous = this.drops.get(id) ?? Promise.resolve();
     const drop = previous
       .catch(() => undefined)
-      .then(() => (c ? c.close(true) : new LanceTable(id, this.db).close(true)))
+      .then(() => (c ? c.close(true) : this.table(id).close(true)))
       // Its saved graph goes with it (after close: no save is under way any more), also when
       // this process saves none (a graph an earlier run saved).
       .then(() => dropSavedGraph(this.db.connection, id))
@@ -239,6 +344,7 @@ class ComposedStorage implements OpenedStorage {
    */
   async reset(): Promise<void> {
     await this.catalog.clear();
+    await this.lineage.clear();
     const tables = (await this.db.tableNames()).filter((n) => !CATALOG_NAMES.has(n));
     const leaseTables = tables.filter(isCollectionLeaseTable);
     // A graph table goes with its collection (dropRecords: once no save of it is under way),
@@ -266,6 +372,7 @@ class ComposedStorage implements OpenedStorage {
     // Other replicas can take the keys at once instead of after the ttl.
     await this.leases.close();
     await this.catalog.close();
+    await this.lineage.close();
     await this.db.idle(false);
     await this.memory?.close();
     this.db.close();

@@ -371,8 +371,19 @@ export interface Storage {
    * dropped throws CollectionGoneError; a key another process keeps, WriteUnavailableError.
    */
   exclusive<T>(key: string, task: () => Promise<T>): Promise<T>;
-  /** Removes a collection: its catalog row, then its records (under its exclusive key). */
+  /**
+   * Removes a collection: its catalog row, then its records (under its exclusive key; kept while a
+   * fork still reads them).
+   */
   dropCollection(id: string): Promise<void>;
+  /**
+   * Creates `target` (a new catalog row, with a new id) holding the records the source collection
+   * has now, copy-on-write, and records the fork in the lineage of the source's root. The caller
+   * holds the source's writes back meanwhile. CollectionGoneError when the source is gone.
+   */
+  forkCollection(sourceId: string, target: CollectionInfo): Promise<void>;
+  /** Forks recorded in the lineage of the collection's root (upstream's fork_count). */
+  forkCount(id: string): Promise<number>;
   /** Removes a database with every collection in it (upstream cascades). */
   dropDatabase(tenant: string, name: string): Promise<void>;
   /** Removes everything (POST /reset); operations in flight finish first. */

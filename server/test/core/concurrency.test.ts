@@ -98,6 +98,8 @@ function scheduled(storage: OpenedStorage, turns: Turns): Storage {
     exclusive: (key, task) => storage.exclusive(key, task),
     dropCollection: (id) => turns.gate("dropCollection", () => storage.dropCollection(id)),
     dropDatabase: (t, n) => turns.gate("dropDatabase", () => storage.dropDatabase(t, n)),
+    forkCollection: (s, t) => turns.gate("forkCollection", () => storage.forkCollection(s, t)),
+    forkCount: (id) => storage.forkCount(id),
     reset: () => storage.reset(),
     close: () => storage.close(),
   };

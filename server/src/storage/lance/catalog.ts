@@ -165,6 +165,8 @@ export class LanceCatalog implements Catalog {
 
   private readonly freshness: Freshness;
   private readonly leaseHooks: LeaseHooks;
+  /** Hooks of other catalog-side tables written under the catalog's lease (the fork lineage). */
+  private readonly attached: LeaseHooks[] = [];
 
   private constructor(
     private readonly t: { tenants: CatalogTable; databases: CatalogTable; collections: CatalogTable },
@@ -174,11 +176,13 @@ export class LanceCatalog implements Catalog {
     this.leaseHooks = {
       fence: async () => {
         for (const table of this.tables()) await table.mutex.run(() => table.fence());
+        for (const hooks of this.attached) await hooks.fence();
       },
       // Commits from now on build on the latest rows, wherever they were written.
       refresh: async () => {
         for (const table of this.tables()) await table.mutex.run(() => table.catchUpWriter());
         await this.reloadIfChanged();
+        for (const hooks of this.attached) await hooks.refresh();
       },
     };
   }
@@ -232,6 +236,14 @@ export class LanceCatalog implements Catalog {
   /** Runs a mutation under the catalog's write lease (at once when this process holds it). */
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
     return this.sharing ? this.sharing.leases.ensure(CATALOG_LEASE.key, CATALOG_LEASE.table, this.leaseHooks, task) : task();
+  }
+
+  /**
+   * Another table changed under the catalog's lease only: acquiring the lease fences and
+   * refreshes it too (whichever catalog-side writer acquires it).
+   */
+  attach(hooks: LeaseHooks): void {
+    this.attached.push(hooks);
   }
 
   /** The catalog's lease hooks (for Storage.exclusive("catalog")). */

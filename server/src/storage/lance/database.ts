@@ -38,7 +38,14 @@ export class LanceDatabase {
   private constructor(
     readonly connection: lancedb.Connection,
     readonly runner: MaintenanceRunner,
+    /** The URI the connection was opened on (a directory or an object-store URI). */
+    readonly uri: string,
   ) {}
+
+  /** Where LanceDB keeps a table of this connection (what a clone names as its source). */
+  tableUri(name: string): string {
+    return `${this.uri.replace(/\/+$/, "")}/${name}.lance`;
+  }
 
   static async connect(uri: string, options: LanceOptions, afterWork?: MaintenanceOptions["afterWork"]): Promise<LanceDatabase> {
     const connection = await lancedb.connect(uri, options.storageOptions ? { storageOptions: options.storageOptions } : {});
@@ -51,7 +58,7 @@ export class LanceDatabase {
         ((err, table) => console.warn(`chromaspec: background optimize of LanceDB table ${table} failed:`, err)),
       afterWork,
     });
-    return new LanceDatabase(connection, runner);
+    return new LanceDatabase(connection, runner, uri);
   }
 
   /** Every table name (paged: object stores list a page at a time). */

@@ -87,6 +87,9 @@ export async function cleanupCutoff(table: Table, retainMs: number, slackMs: num
   return new Date(Math.max(0, current - slackMs));
 }
 
+/** Extra age kept below the oldest version a copy-on-write fork reads (see optimize). */
+const FORK_MARGIN_MS = 60_000;
+
 function isCommitConflict(err: unknown): boolean {
   return err instanceof Error && /commit conflict|preempted by concurrent/i.test(err.message);
 }
@@ -117,6 +120,11 @@ export class TableMaintenance {
     private readonly handle: () => TableHandle | null,
     /** Extra upkeep run (under the write mutex) before each optimize, e.g. creating scalar indices. */
     private readonly upkeep?: (table: Table) => Promise<void>,
+    /**
+     * The creation time (ms) of the oldest version something else still reads (the version a
+     * copy-on-write fork was cloned at), or null: cleanup then keeps that version and every later one.
+     */
+    private readonly retainFrom?: () => Promise<number | null>,
   ) {}
 
   noteWrite(): void {
@@ -221,7 +229,14 @@ export class TableMaintenance {
     // A zero retention asks for no protection at all; otherwise cover twice the last run.
     const retain = this.runner.options.retainMs;
     const slack = Math.min(retain, Math.max(100, 2 * this.lastRunMs));
-    const cleanupOlderThan = await cleanupCutoff(table, retain, slack, started);
+    let cleanupOlderThan = await cleanupCutoff(table, retain, slack, started);
+    const from = await this.retainFrom?.();
+    if (from !== null && from !== undefined) {
+      // What a fork reads must survive whatever the retention setting: a margin of at least a
+      // minute (or four runs) covers LanceDB measuring the age again after compacting.
+      const margin = Math.max(FORK_MARGIN_MS, 4 * this.lastRunMs);
+      cleanupOlderThan = new Date(Math.max(0, Math.min(cleanupOlderThan.getTime(), from - margin)));
+    }
     await table.optimize({ cleanupOlderThan });
   }
 }

@@ -135,6 +135,8 @@ export class LanceTable {
   constructor(
     readonly name: string,
     private readonly db: LanceDatabase,
+    /** The oldest version time copy-on-write forks still read (see lance/lineage.ts), or null. */
+    retainFrom?: () => Promise<number | null>,
   ) {
     this.maintenance = new TableMaintenance(name, db.runner, this.mutex, () => this.handle, async (table) => {
       // Maintenance runs on the reader, which follows this process's own commits only lazily:
@@ -142,7 +144,7 @@ export class LanceTable {
       await table.checkoutLatest();
       this.readerBehind = false;
       await this.ensureIndices(table);
-    });
+    }, retainFrom);
   }
 
   /** The embedding dimension, 0 while the table does not exist. */
@@ -322,6 +324,35 @@ export class LanceTable {
         if (!isNotFound(err)) throw err;
       }
     });
+  }
+
+  /**
+   * A copy-on-write copy of the table as it is now, under the name `target` (LanceDB's shallow
+   * clone: a new manifest over this table's data files, written in constant time): the version
+   * `version()` answered, which the caller has recorded in the lineage first (so no cleanup, in
+   * any process, removes it). The caller holds the write lease, so that version holds every write
+   * acknowledged before, by any process.
+   */
+  async shallowClone(target: string, version: number): Promise<void> {
+    await this.db.connection.cloneTable(target, this.db.tableUri(this.name), { sourceVersion: version, isShallow: true });
+  }
+
+  /**
+   * The latest version and when it was created, or null when the table does not exist (yet). The
+   * caller holds the write lease: nothing but maintenance (which keeps the content) commits meanwhile.
+   */
+  async currentVersion(): Promise<{ version: number; timestampMs: number } | null> {
+    await this.open(true);
+    const writer = this.writer;
+    if (!writer) return null;
+    return this.maintenance.exclusive(() =>
+      writer.use(async (t) => {
+        await t.checkoutLatest();
+        const version = await t.version();
+        const created = (await t.listVersions()).find((v) => v.version === version)?.timestamp;
+        return { version, timestampMs: created === undefined ? Date.now() : new Date(created as unknown as string | number | Date).getTime() };
+      }),
+    );
   }
 
   /** Upkeep, compaction and cleanup now (tests; normally it runs in the background). */

@@ -1,0 +1,283 @@
+/**
+ * Collection forks and what their copy-on-write tables share, in one LanceDB table loaded into
+ * memory and written through (a change resolves once its commit has).
+ *
+ * A fork's record table is a LanceDB shallow clone of its source at one version: it reads the
+ * source's data files until its own compaction rewrites them. So, as upstream's lineage-aware
+ * garbage collection does, a table stays while anything reads it:
+ *   - a table is NEEDED while its collection is in the catalog, while it is a fork that was not
+ *     dropped (one being created has its lineage row before its catalog row), or while it is the
+ *     source of a needed fork (recursively: a fork of a fork reads both ancestors' files);
+ *   - a needed source keeps every version from the oldest version its needed forks were cloned
+ *     at (`retainFrom`), so its cleanup never deletes a file a fork reads;
+ *   - dropping a collection drops its table only when nothing needs it; otherwise the table is
+ *     retained, and dropped with the last collection that needed it.
+ * Each row also records the fork in the lineage of the source's root (upstream's lineage file):
+ * fork_count is the number of rows of a root, dropped forks included (as upstream's).
+ *
+ * A fork's row is written before the clone and before its catalog row: a row whose target is in
+ * no catalog and was never dropped is a fork that did not come about (a crash in between);
+ * `orphans` names them and the storage removes them with their clones on start-up.
+ *
+ * Several processes share the table (replicas): every change is made under the catalog's write
+ * lease (the caller's `exclusive`), whose acquisition re-reads the rows (`hooks`), and reads
+ * re-read them when another process committed, at most once per read-consistency interval.
+ */
+import type { Connection, Table } from "@lancedb/lancedb";
+import { arrow, boolAsInt8Data, int64Data, readStrings, tableFromColumns, utf8Data, type ArrowModule } from "./arrow.js";
+import { Freshness } from "./freshness.js";
+import { TableHandle } from "./handle.js";
+import { fenceTable, type LeaseHooks } from "./lease.js";
+import { TableMaintenance, type MaintenanceRunner } from "./maintenance.js";
+import { sqlString } from "./sql.js";
+import { createOrOpen } from "./tables.js";
+import { Mutex } from "../../util/mutex.js";
+
+export const LINEAGE_TABLE = "_chromaspec_lineage";
+
+const SCHEMA = new arrow.Schema([
+  new arrow.Field("root", new arrow.Utf8(), false),
+  new arrow.Field("source", new arrow.Utf8(), false),
+  new arrow.Field("target", new arrow.Utf8(), false),
+  new arrow.Field("source_version", new arrow.Int64(), false),
+  new arrow.Field("source_version_ms", new arrow.Int64(), false),
+  new arrow.Field("ord", new arrow.Int64(), false),
+  new arrow.Field("dropped", new arrow.Int8(), false),
+]);
+
+export interface ForkRow {
+  /** The first collection of the lineage (upstream's root_collection_id). */
+  root: string;
+  source: string;
+  target: string;
+  /** The source table's version the target was cloned at (-1: the source had no table yet). */
+  sourceVersion: number;
+  /** When that version was created (ms since the epoch). */
+  sourceVersionMs: number;
+  /** The target collection was dropped (its row stays: it still counts, its table may be retained). */
+  dropped: boolean;
+}
+
+/** How the lineage shares its table with other processes. */
+export interface LineageSharing {
+  /** Runs a change as the only writer of the catalog (and so of the lineage) across processes. */
+  exclusive<T>(task: () => Promise<T>): Promise<T>;
+  /** Whether this process holds the catalog's write lease now (its view is then current). */
+  heldHere(): boolean;
+  /** Reads re-check LanceDB for newer versions at most this often (0: on every read). */
+  readConsistencyIntervalMs: number;
+}
+
+export class LanceLineage {
+  private readonly mutex = new Mutex();
+  private readonly maintenance: TableMaintenance;
+  private readonly reader: TableHandle;
+  private readonly writer: TableHandle;
+  private readonly freshness: Freshness;
+  /** The version last read into memory (-1: never). */
+  private loadedVersion = -1;
+  /** Rows by target, in the order they were written (`ord`). */
+  private rows = new Map<string, ForkRow & { ord: number }>();
+  private bySource = new Map<string, ForkRow[]>();
+  /** The order the next row is written with. */
+  private nextOrd = 0;
+  /** The catalog lease's hooks for this table: fence the writer, catch up with others' rows. */
+  readonly hooks: LeaseHooks;
+
+  private constructor(
+    reader: Table,
+    writer: Table,
+    runner: MaintenanceRunner,
+    private readonly sharing: LineageSharing,
+  ) {
+    this.reader = new TableHandle(reader);
+    this.writer = new TableHandle(writer);
+    this.maintenance = new TableMaintenance(LINEAGE_TABLE, runner, this.mutex, () => (this.reader.isOpen ? this.reader : null));
+    this.freshness = new Freshness(sharing.readConsistencyIntervalMs, () => this.reloadIfChanged());
+    this.hooks = {
+      fence: () => this.mutex.run(async () => void (await this.writer.use((t) => fenceTable(t)))),
+      refresh: async () => {
+        await this.mutex.run(() => this.writer.use((t) => t.checkoutLatest()));
+        await this.reloadIfChanged();
+      },
+    };
+  }
+
+  static async open(db: Connection, runner: MaintenanceRunner, sharing: LineageSharing): Promise<LanceLineage> {
+    const table = await createOrOpen(db, LINEAGE_TABLE, SCHEMA);
+    const lineage = new LanceLineage(table, await db.openTable(LINEAGE_TABLE), runner, sharing);
+    await lineage.reloadIfChanged();
+    return lineage;
+  }
+
+  /** Re-reads the rows when a version this process has not loaded was committed (by anyone). */
+  async reloadIfChanged(): Promise<void> {
+    await this.mutex.run(async () => {
+      const { version, data } = await this.reader.use(async (t) => {
+        await t.checkoutLatest();
+        const version = await t.version();
+        return { version, data: version === this.loadedVersion ? null : await t.query().toArrow() };
+      });
+      if (!data) return;
+      this.load(data);
+      this.loadedVersion = version;
+    });
+  }
+
+  private load(data: ArrowModule.Table): void {
+    const [roots, sources, targets] = ["root", "source", "target"].map((c) => readStrings(data, c));
+    const int = (column: string, i: number) => Number(data.getChild(column)!.get(i));
+    const rows = Array.from({ length: data.numRows }, (_, i) => ({
+      root: roots[i]!,
+      source: sources[i]!,
+      target: targets[i]!,
+      sourceVersion: int("source_version", i),
+      sourceVersionMs: int("source_version_ms", i),
+      ord: int("ord", i),
+      dropped: int("dropped", i) !== 0,
+    }));
+    rows.sort((a, b) => a.ord - b.ord);
+    this.rows = new Map(rows.map((r) => [r.target, r]));
+    this.bySource = new Map();
+    for (const r of rows) this.bySource.set(r.source, [...(this.bySource.get(r.source) ?? []), r]);
+    this.nextOrd = rows.reduce((n, r) => Math.max(n, r.ord + 1), 0);
+  }
+
+  /** Before a read: what other processes committed more than the interval ago is in memory. */
+  fresh(): Promise<void> {
+    if (this.sharing.heldHere()) return Promise.resolve();
+    return this.freshness.ensure();
+  }
+
+  /** The root of a collection's lineage: itself unless it is a fork. */
+  rootOf(id: string): string {
+    return this.rows.get(id)?.root ?? id;
+  }
+
+  /** Forks recorded in the lineage of the collection's root (upstream's fork_count). */
+  async forkCount(id: string): Promise<number> {
+    await this.fresh();
+    const root = this.rootOf(id);
+    let n = 0;
+    for (const r of this.rows.values()) if (r.root === root) n++;
+    return n;
+  }
+
+  /** The table a fork was cloned from (its parent in the lineage), if any. */
+  sourceOf(id: string): string | undefined {
+    return this.rows.get(id)?.source;
+  }
+
+  /** Records a fork about to be made: before its clone and its catalog row (see the top). */
+  async record(fork: Omit<ForkRow, "root" | "dropped">): Promise<void> {
+    await this.change(async () => {
+      const row = { root: this.rootOf(fork.source), ...fork, dropped: false, ord: this.nextOrd };
+      await this.writer.use((t) => t.add(rowData([row])));
+      return row;
+    });
+  }
+
+  /** Marks a fork's collection dropped (before its catalog row goes); nothing for a collection that is no fork. */
+  async markDropped(target: string): Promise<void> {
+    await this.change(async () => {
+      const row = this.rows.get(target);
+      if (!row || row.dropped) return null;
+      const next = { ...row, dropped: true };
+      await this.maintenance.exclusive(() => this.writer.use((t) => t.mergeInsert("target").whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(rowData([next]))));
+      return next;
+    });
+  }
+
+  /** Removes the row of a fork that did not come about (its clone or catalog row failed, or a crash). */
+  async forget(target: string): Promise<void> {
+    await this.sharing.exclusive(() =>
+      this.mutex.run(async () => {
+        await this.maintenance.exclusive(() => this.writer.use((t) => t.delete(`target = ${sqlString(target)}`)));
+        this.maintenance.noteWrite();
+        const rows = [...this.rows.values()].filter((r) => r.target !== target);
+        this.rows = new Map(rows.map((r) => [r.target, r]));
+        this.bySource = new Map();
+        for (const r of rows) this.bySource.set(r.source, [...(this.bySource.get(r.source) ?? []), r]);
+      }),
+    );
+  }
+
+  /** Commits one row (under the catalog lease) and shows it in memory once committed. */
+  private async change(write: () => Promise<(ForkRow & { ord: number }) | null>): Promise<void> {
+    await this.sharing.exclusive(() =>
+      this.mutex.run(async () => {
+        const row = await write();
+        if (!row) return;
+        this.maintenance.noteWrite();
+        this.nextOrd = Math.max(this.nextOrd, row.ord + 1);
+        this.rows.set(row.target, row);
+        const siblings = (this.bySource.get(row.source) ?? []).filter((r) => r.target !== row.target);
+        this.bySource.set(row.source, [...siblings, row]);
+      }),
+    );
+  }
+
+  /**
+   * Forks that did not come about: rows whose target is in no catalog (`exists`) and was never
+   * dropped. Only meaningful while no fork is under way anywhere (under the catalog lease).
+   */
+  orphans(exists: (id: string) => boolean): string[] {
+    return [...this.rows.values()].filter((r) => !r.dropped && !exists(r.target) && !this.bySource.has(r.target)).map((r) => r.target);
+  }
+
+  /** Whether a table is still read: its collection exists, it is a live fork, or a needed fork was cloned from it. */
+  isNeeded(id: string, exists: (id: string) => boolean, seen = new Set<string>()): boolean {
+    if (exists(id)) return true;
+    const row = this.rows.get(id);
+    if (row && !row.dropped) return true;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return (this.bySource.get(id) ?? []).some((r) => this.isNeeded(r.target, exists, seen));
+  }
+
+  /**
+   * The oldest version time a table must keep for its needed forks, or null when none reads it.
+   * Re-reads the rows first (whatever the interval): another process may have forked it just now.
+   */
+  async retainFrom(id: string, exists: (id: string) => boolean): Promise<number | null> {
+    await this.reloadIfChanged();
+    let from: number | null = null;
+    for (const r of this.bySource.get(id) ?? []) {
+      if (r.sourceVersion >= 0 && this.isNeeded(r.target, exists)) from = from === null ? r.sourceVersionMs : Math.min(from, r.sourceVersionMs);
+    }
+    return from;
+  }
+
+  /** Removes every row (reset; the caller holds the catalog lease). */
+  async clear(): Promise<void> {
+    await this.sharing.exclusive(() =>
+      this.mutex.run(async () => {
+        await this.maintenance.exclusive(() => this.writer.use((t) => t.delete("true")));
+        this.rows = new Map();
+        this.bySource = new Map();
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.maintenance.stop();
+    await this.writer.close();
+    await this.reader.close();
+  }
+}
+
+function rowData(rows: (ForkRow & { ord: number })[]): ArrowModule.Table {
+  return tableFromColumns(
+    SCHEMA,
+    rows.length,
+    new Map<string, ArrowModule.Data>([
+      ["root", utf8Data(rows.map((r) => r.root))],
+      ["source", utf8Data(rows.map((r) => r.source))],
+      ["target", utf8Data(rows.map((r) => r.target))],
+      ["source_version", int64Data(BigInt64Array.from(rows, (r) => BigInt(r.sourceVersion)))],
+      ["source_version_ms", int64Data(BigInt64Array.from(rows, (r) => BigInt(Math.trunc(r.sourceVersionMs))))],
+      ["ord", int64Data(BigInt64Array.from(rows, (r) => BigInt(r.ord)))],
+      ["dropped", boolAsInt8Data(rows.map((r) => r.dropped))],
+    ]),
+  );
+}
