@@ -82,6 +82,8 @@ const EXTENSION_OPERATIONS: [string, string, string][] = [
   ["post", `${COL}/search`, "v2CollectionSearch"],
   ["patch", "/api/v2/tenants/{tenant}", "v2UpdateTenant"],
   ["get", "/api/v2/collections/{crn}", "v2GetCollectionByCrn"],
+  ["post", `${COL}/fork`, "v2ForkCollection"],
+  ["get", `${COL}/fork_count`, "v2ForkCount"],
 ];
 
 const SEED_SCHEMAS = [

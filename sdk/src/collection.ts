@@ -200,6 +200,20 @@ export class Collection {
     this.schema = schema;
   }
 
+  /**
+   * A new collection `name` in the same database with this collection's records, metadata,
+   * configuration and schema, independent of it afterwards (v2 only; upstream's `fork_collection`).
+   * Rejects with UniqueConstraintError when `name` is taken, NotFoundError when this collection is gone.
+   */
+  async fork({ name }: { name: string }): Promise<Collection> {
+    return new Collection(this.api, await this.api.forkCollection(this.scope, this.id, name));
+  }
+
+  /** The number of forks in this collection's lineage (counted from its root, as upstream; v2 only). */
+  async forkCount(): Promise<number> {
+    return this.api.forkCount(this.scope, this.id);
+  }
+
   /** v2 only (a Chroma 1.x extension). */
   async getIndexingStatus(): Promise<IndexingStatus> {
     return this.api.indexingStatus(this.scope, this.id);

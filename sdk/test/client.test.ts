@@ -26,6 +26,8 @@ function server(req: Recorded): Response {
   if (p.endsWith("/search")) {
     return json({ ids: [["a", "b"], []], documents: [["doc a", null], null], embeddings: [null, null], metadatas: [null, null], scores: [[0.5, 1.5], null], select: [["#document", "#score"], []] });
   }
+  if (p.endsWith("/fork")) return json(collectionModel({ name: (req.body as { new_name: string }).new_name, id: "0e9c0f53-0000-4000-8000-00000000f0f0" }));
+  if (p.endsWith("/fork_count")) return json({ count: 3 });
   if (p.endsWith("/count") || p.endsWith("collections_count") || p.endsWith("count_collections")) return json(7);
   if (p.endsWith("/heartbeat")) return json({ "nanosecond heartbeat": 123 });
   if (req.method === "PUT" || req.method === "DELETE" || p.endsWith("/update") || p.endsWith("/upsert")) return json(p.startsWith("/api/v1") ? null : {});
@@ -163,6 +165,30 @@ describe("v2 (default)", () => {
     expect(await chroma.heartbeat()).toBe(123);
     expect(await chroma.countCollections()).toBe(7);
     expect(requests.map((r) => r.url.pathname)).toEqual(["/api/v2/heartbeat", `${DB}/collections_count`]);
+  });
+});
+
+describe("fork (v2)", () => {
+  const COLLS = "/api/v2/tenants/default_tenant/databases/default_database/collections";
+
+  it("posts new_name by id and wraps the new collection; forkCount reads the count", async () => {
+    const { coll, requests } = await openCollection();
+    const copy = await coll.fork({ name: "docs-copy" });
+    expect(requests[0].method).toBe("POST");
+    expect(requests[0].url.pathname).toBe(`${COLLS}/${COLL_ID}/fork`);
+    expect(requests[0].body).toEqual({ new_name: "docs-copy" });
+    expect(copy.name).toBe("docs-copy");
+    expect(copy.id).toBe("0e9c0f53-0000-4000-8000-00000000f0f0");
+    expect(await copy.forkCount()).toBe(3);
+    expect(requests[1].method).toBe("GET");
+    expect(requests[1].url.pathname).toBe(`${COLLS}/0e9c0f53-0000-4000-8000-00000000f0f0/fork_count`);
+  });
+
+  it("is refused locally on v1 (no request sent)", async () => {
+    const { coll, requests } = await openCollection({ apiVersion: "v1" });
+    await expect(coll.fork({ name: "x" })).rejects.toThrow(/fork/i);
+    await expect(coll.forkCount()).rejects.toThrow(/fork/i);
+    expect(requests).toHaveLength(0);
   });
 });
 

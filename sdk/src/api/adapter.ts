@@ -68,4 +68,6 @@ export interface ChromaApi {
   count(scope: Scope, id: string): Promise<number>;
   indexingStatus(scope: Scope, id: string): Promise<IndexingStatus>;
   search(scope: Scope, id: string, body: SearchBody): Promise<SearchResponse>;
+  forkCollection(scope: Scope, id: string, newName: string): Promise<CollectionModel>;
+  forkCount(scope: Scope, id: string): Promise<number>;
 }

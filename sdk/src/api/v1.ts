@@ -112,5 +112,7 @@ export function v1Api(api: ApiClient): ChromaApi {
     count: (_scope, id) => call(api.GET("/api/v1/collections/{collection_id}/count", { params: byId(id) })),
     indexingStatus: async () => unsupported("indexingStatus"),
     search: async () => unsupported("search"),
+    forkCollection: async () => unsupported("forkCollection"),
+    forkCount: async () => unsupported("forkCount"),
   };
 }

@@ -66,5 +66,7 @@ export function v2Api(api: ApiClient): ChromaApi {
     count: (scope, id) => call(api.GET(`${COLL}/count`, { params: coll(scope, id) })),
     indexingStatus: (scope, id) => call(api.GET(`${COLL}/indexing_status`, { params: coll(scope, id) })),
     search: (scope, id, body) => call(api.POST(`${COLL}/search`, { params: coll(scope, id), body })),
+    forkCollection: (scope, id, newName) => call(api.POST(`${COLL}/fork`, { params: coll(scope, id), body: { new_name: newName } })),
+    forkCount: async (scope, id) => (await call(api.GET(`${COLL}/fork_count`, { params: coll(scope, id) }))).count,
   };
 }

@@ -796,6 +796,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/tenants/{tenant}/databases/{database}/collections/{collection_id}/fork": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fork a collection
+         * @description Extension (not in chromadb 0.6.3): Chroma 1.x's `fork_collection`, called by `chromadb@3`'s
+         *     `collection.fork({name})`; upstream's single-node server answers 501. Creates `new_name` in
+         *     the same database with the source's records, metadata, configuration, schema and dimension;
+         *     the two collections are independent afterwards. Every fork is recorded in the lineage of
+         *     the source's root collection (see `fork_count`).
+         */
+        post: operations["v2ForkCollection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenants/{tenant}/databases/{database}/collections/{collection_id}/fork_count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Number of forks in a collection's lineage
+         * @description Extension (not in chromadb 0.6.3): Chroma 1.x's `fork_count`, called by `chromadb@3`'s
+         *     `collection.forkCount()`; upstream's frontend routes it from 1.5 (1.3.x's does not). As
+         *     upstream's `CountForks`, the count is the number of forks recorded in the lineage of the
+         *     collection's root (the collection itself when it is no fork): every collection of one
+         *     lineage answers the same number, forks of forks count, and deleting a fork does not lower
+         *     it. Unlike upstream, a lineage whose root was deleted still answers its count (upstream
+         *     answers 404 there).
+         */
+        get: operations["v2ForkCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1": {
         parameters: {
             query?: never;
@@ -1927,6 +2009,13 @@ export interface components {
             metadatas: ((components["schemas"]["Metadata"] | null)[] | null)[];
             scores: ((number | null)[] | null)[];
             select: string[][];
+        };
+        ForkCollectionPayload: {
+            /** @description Name of the new collection (the usual collection-name rules apply). */
+            new_name: string;
+        };
+        ForkCountResponse: {
+            count: number;
         };
     };
     responses: {
@@ -3225,6 +3314,98 @@ export interface operations {
             400: components["responses"]["BadSearch"];
             404: components["responses"]["CollectionIdNotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2ForkCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForkCollectionPayload"];
+            };
+        };
+        responses: {
+            /** @description The new collection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["CollectionIdNotFound"];
+            /** @description A collection named `new_name` exists in the database. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    v2ForkCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Tenant name.
+                 * @example default_tenant
+                 */
+                tenant: components["parameters"]["Tenant"];
+                /**
+                 * @description Database name.
+                 * @example default_database
+                 */
+                database: components["parameters"]["Database"];
+                /**
+                 * @description Collection id (a UUID; other strings answer 400 "Collection ID is not a valid UUIDv4" in v2).
+                 * @example 67fc0f93-69ef-4075-9716-2d5776d75125
+                 */
+                collection_id: components["parameters"]["CollectionIdSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The number of forks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForkCountResponse"];
+                };
+            };
+            400: components["responses"]["InvalidCollectionId"];
+            404: components["responses"]["CollectionIdNotFound"];
             500: components["responses"]["InternalError"];
         };
     };

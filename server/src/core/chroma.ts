@@ -315,6 +315,40 @@ export class Chroma {
     });
   }
 
+  /**
+   * Fork (upstream's fork_collection): a new collection `newName` in the same database with the
+   * source's records, metadata, configuration, schema and dimension, independent afterwards
+   * (storage makes the copy copy-on-write). The source's writes wait meanwhile, so the fork holds
+   * exactly what was acknowledged before it. The name follows the rules of create (upstream's
+   * fork checks none).
+   */
+  async forkCollection(scope: Scope, id: string, newName: string): Promise<CollectionInfo> {
+    validateCollectionId(id);
+    validateCollectionName(newName);
+    // The catalog's lock, then the source's (the order every writer takes them in, in every
+    // process): the fork holds exactly the writes acknowledged before it, wherever they were made.
+    return this.lock("catalog", async () => {
+      await this.getCollectionById(scope, id);
+      if (await this.storage.catalog.getCollectionByName(scope.tenant, scope.database, newName)) {
+        throw new UniqueConstraintError(`Collection [${newName}] already exists`);
+      }
+      return this.gone(id, () =>
+        this.lock(id, async () => {
+          const source = await this.getCollectionById(scope, id);
+          const fork: CollectionInfo = { ...source, id: randomUUID(), name: newName, version: 0 };
+          await this.storage.forkCollection(id, fork);
+          return fork;
+        }),
+      );
+    });
+  }
+
+  /** Forks in the lineage of the collection's root (upstream's fork_count). */
+  async forkCount(scope: Scope, id: string): Promise<number> {
+    await this.getCollectionById(scope, id);
+    return this.gone(id, () => this.storage.forkCount(id));
+  }
+
   async getCollection(scope: Scope, name: string): Promise<CollectionInfo> {
     const collection = await this.storage.catalog.getCollectionByName(scope.tenant, scope.database, name);
     if (!collection) throw new CollectionNotFoundError(name, `Collection [${name}] does not exist`);

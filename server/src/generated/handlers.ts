@@ -211,6 +211,18 @@ export interface OperationTypes {
     body: operations["v2CollectionSearch"]["requestBody"]["content"]["application/json"];
     reply: { status: 200; body: operations["v2CollectionSearch"]["responses"][200]["content"]["application/json"] };
   };
+  v2ForkCollection: {
+    params: operations["v2ForkCollection"]["parameters"]["path"];
+    query: EmptyObject;
+    body: operations["v2ForkCollection"]["requestBody"]["content"]["application/json"];
+    reply: { status: 200; body: operations["v2ForkCollection"]["responses"][200]["content"]["application/json"] };
+  };
+  v2ForkCount: {
+    params: operations["v2ForkCount"]["parameters"]["path"];
+    query: EmptyObject;
+    body: undefined;
+    reply: { status: 200; body: operations["v2ForkCount"]["responses"][200]["content"]["application/json"] };
+  };
   v1Root: {
     params: EmptyObject;
     query: EmptyObject;
@@ -418,6 +430,10 @@ export interface Handlers {
   v2IndexingStatus(input: HandlerInput<"v2IndexingStatus">): Promise<HandlerReply<"v2IndexingStatus">>;
   /** POST /api/v2/tenants/{tenant}/databases/{database}/collections/{collection_id}/search — Search records (dense, sparse and hybrid ranking) */
   v2CollectionSearch(input: HandlerInput<"v2CollectionSearch">): Promise<HandlerReply<"v2CollectionSearch">>;
+  /** POST /api/v2/tenants/{tenant}/databases/{database}/collections/{collection_id}/fork — Fork a collection */
+  v2ForkCollection(input: HandlerInput<"v2ForkCollection">): Promise<HandlerReply<"v2ForkCollection">>;
+  /** GET /api/v2/tenants/{tenant}/databases/{database}/collections/{collection_id}/fork_count — Number of forks in a collection's lineage */
+  v2ForkCount(input: HandlerInput<"v2ForkCount">): Promise<HandlerReply<"v2ForkCount">>;
   /** GET /api/v1 — Root (heartbeat) */
   v1Root(input: HandlerInput<"v1Root">): Promise<HandlerReply<"v1Root">>;
   /** POST /api/v1/reset — Reset the server */

@@ -36,6 +36,8 @@ export type OperationId =
   | "v2CollectionCount"
   | "v2IndexingStatus"
   | "v2CollectionSearch"
+  | "v2ForkCollection"
+  | "v2ForkCount"
   | "v1Root"
   | "v1Reset"
   | "v1Version"
@@ -102,6 +104,8 @@ export const routes: readonly RouteDefinition[] = [
   { operationId: "v2CollectionCount", method: "GET", fastifyPath: "/api/v2/tenants/:tenant/databases/:database/collections/:collection_id/count", successStatus: [200], responses: {"200":"application/json","400":"application/json","404":"application/json","500":"application/json"} },
   { operationId: "v2IndexingStatus", method: "GET", fastifyPath: "/api/v2/tenants/:tenant/databases/:database/collections/:collection_id/indexing_status", successStatus: [200], responses: {"200":"application/json","400":"application/json","404":"application/json","500":"application/json"} },
   { operationId: "v2CollectionSearch", method: "POST", fastifyPath: "/api/v2/tenants/:tenant/databases/:database/collections/:collection_id/search", successStatus: [200], responses: {"200":"application/json","400":"application/json","404":"application/json","422":"application/json","500":"application/json"} },
+  { operationId: "v2ForkCollection", method: "POST", fastifyPath: "/api/v2/tenants/:tenant/databases/:database/collections/:collection_id/fork", successStatus: [200], responses: {"200":"application/json","400":"application/json","404":"application/json","409":"application/json","422":"application/json","500":"application/json"} },
+  { operationId: "v2ForkCount", method: "GET", fastifyPath: "/api/v2/tenants/:tenant/databases/:database/collections/:collection_id/fork_count", successStatus: [200], responses: {"200":"application/json","400":"application/json","404":"application/json","500":"application/json"} },
   { operationId: "v1Root", method: "GET", fastifyPath: "/api/v1", successStatus: [200], responses: {"200":"application/json","500":"application/json"} },
   { operationId: "v1Reset", method: "POST", fastifyPath: "/api/v1/reset", successStatus: [200], responses: {"200":"application/json","400":"application/json","500":"application/json"} },
   { operationId: "v1Version", method: "GET", fastifyPath: "/api/v1/version", successStatus: [200], responses: {"200":"application/json"} },

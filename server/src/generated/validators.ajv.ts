@@ -7478,11 +7478,11 @@ return errors === 0;
 }
 validate109.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const v1CreateDatabase_query = validate110;
-const schema129 = {"$id":"/op/v1CreateDatabase/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"}}};
+export const v2ForkCollection_params = validate110;
+const schema129 = {"$id":"/op/v2ForkCollection/params","type":"object","properties":{"tenant":{"type":"string"},"database":{"type":"string"},"collection_id":{"type":"string"}},"required":["tenant","database","collection_id"],"additionalProperties":false};
 
 function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CreateDatabase/query" */;
+/*# sourceURL="/op/v2ForkCollection/params" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate110.evaluated;
@@ -7494,10 +7494,58 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.tenant === undefined) && (missing0 = "tenant")) || ((data.database === undefined) && (missing0 = "database"))) || ((data.collection_id === undefined) && (missing0 = "collection_id"))){
+validate110.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "tenant") || (key0 === "database")) || (key0 === "collection_id"))){
+validate110.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
 if(data.tenant !== undefined){
+const _errs2 = errors;
 if(typeof data.tenant !== "string"){
 validate110.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.database !== undefined){
+const _errs4 = errors;
+if(typeof data.database !== "string"){
+validate110.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.collection_id !== undefined){
+const _errs6 = errors;
+if(typeof data.collection_id !== "string"){
+validate110.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
 }
 }
 }
@@ -7509,13 +7557,14 @@ return false;
 validate110.errors = vErrors;
 return errors === 0;
 }
-validate110.evaluated = {"props":{"tenant":true},"dynamicProps":false,"dynamicItems":false};
+validate110.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v1CreateDatabase_body = validate111;
-const schema130 = {"$id":"/op/v1CreateDatabase/body","$ref":"/components.json#/$defs/CreateDatabase"};
+export const v2ForkCollection_body = validate111;
+const schema130 = {"$id":"/op/v2ForkCollection/body","$ref":"/components.json#/$defs/ForkCollectionPayload"};
+const schema131 = {"type":"object","required":["new_name"],"properties":{"new_name":{"type":"string","description":"Name of the new collection (the usual collection-name rules apply)."}}};
 
 function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CreateDatabase/body" */;
+/*# sourceURL="/op/v2ForkCollection/body" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate111.evaluated;
@@ -7529,34 +7578,34 @@ const _errs0 = errors;
 if(errors === _errs0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.name === undefined) && (missing0 = "name")){
-validate111.errors = [{instancePath,schemaPath:"/components.json#/$defs/CreateDatabase/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+if((data.new_name === undefined) && (missing0 = "new_name")){
+validate111.errors = [{instancePath,schemaPath:"/components.json#/$defs/ForkCollectionPayload/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.name !== undefined){
-if(typeof data.name !== "string"){
-validate111.errors = [{instancePath:instancePath+"/name",schemaPath:"/components.json#/$defs/CreateDatabase/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(data.new_name !== undefined){
+if(typeof data.new_name !== "string"){
+validate111.errors = [{instancePath:instancePath+"/new_name",schemaPath:"/components.json#/$defs/ForkCollectionPayload/properties/new_name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
 }
 }
 else {
-validate111.errors = [{instancePath,schemaPath:"/components.json#/$defs/CreateDatabase/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate111.errors = [{instancePath,schemaPath:"/components.json#/$defs/ForkCollectionPayload/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
 validate111.errors = vErrors;
 return errors === 0;
 }
-validate111.evaluated = {"props":{"name":true},"dynamicProps":false,"dynamicItems":false};
+validate111.evaluated = {"props":{"new_name":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1GetDatabase_params = validate112;
-const schema132 = {"$id":"/op/v1GetDatabase/params","type":"object","properties":{"database":{"type":"string"}},"required":["database"],"additionalProperties":false};
+export const v2ForkCount_params = validate112;
+const schema132 = {"$id":"/op/v2ForkCount/params","type":"object","properties":{"tenant":{"type":"string"},"database":{"type":"string"},"collection_id":{"type":"string"}},"required":["tenant","database","collection_id"],"additionalProperties":false};
 
 function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1GetDatabase/params" */;
+/*# sourceURL="/op/v2ForkCount/params" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate112.evaluated;
@@ -7569,24 +7618,55 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.database === undefined) && (missing0 = "database")){
+if((((data.tenant === undefined) && (missing0 = "tenant")) || ((data.database === undefined) && (missing0 = "database"))) || ((data.collection_id === undefined) && (missing0 = "collection_id"))){
 validate112.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(key0 === "database")){
+if(!(((key0 === "tenant") || (key0 === "database")) || (key0 === "collection_id"))){
 validate112.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
+if(data.tenant !== undefined){
+const _errs2 = errors;
+if(typeof data.tenant !== "string"){
+validate112.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.database !== undefined){
+const _errs4 = errors;
 if(typeof data.database !== "string"){
 validate112.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.collection_id !== undefined){
+const _errs6 = errors;
+if(typeof data.collection_id !== "string"){
+validate112.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }
@@ -7602,11 +7682,11 @@ return errors === 0;
 }
 validate112.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v1GetDatabase_query = validate113;
-const schema133 = {"$id":"/op/v1GetDatabase/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"}}};
+export const v1CreateDatabase_query = validate113;
+const schema133 = {"$id":"/op/v1CreateDatabase/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"}}};
 
 function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1GetDatabase/query" */;
+/*# sourceURL="/op/v1CreateDatabase/query" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate113.evaluated;
@@ -7635,11 +7715,11 @@ return errors === 0;
 }
 validate113.evaluated = {"props":{"tenant":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1CreateTenant_body = validate114;
-const schema134 = {"$id":"/op/v1CreateTenant/body","$ref":"/components.json#/$defs/CreateTenant"};
+export const v1CreateDatabase_body = validate114;
+const schema134 = {"$id":"/op/v1CreateDatabase/body","$ref":"/components.json#/$defs/CreateDatabase"};
 
 function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CreateTenant/body" */;
+/*# sourceURL="/op/v1CreateDatabase/body" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate114.evaluated;
@@ -7654,20 +7734,20 @@ if(errors === _errs0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.name === undefined) && (missing0 = "name")){
-validate114.errors = [{instancePath,schemaPath:"/components.json#/$defs/CreateTenant/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate114.errors = [{instancePath,schemaPath:"/components.json#/$defs/CreateDatabase/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
-validate114.errors = [{instancePath:instancePath+"/name",schemaPath:"/components.json#/$defs/CreateTenant/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate114.errors = [{instancePath:instancePath+"/name",schemaPath:"/components.json#/$defs/CreateDatabase/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
 }
 }
 else {
-validate114.errors = [{instancePath,schemaPath:"/components.json#/$defs/CreateTenant/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate114.errors = [{instancePath,schemaPath:"/components.json#/$defs/CreateDatabase/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -7676,11 +7756,11 @@ return errors === 0;
 }
 validate114.evaluated = {"props":{"name":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1GetTenant_params = validate115;
-const schema136 = {"$id":"/op/v1GetTenant/params","type":"object","properties":{"tenant":{"type":"string"}},"required":["tenant"],"additionalProperties":false};
+export const v1GetDatabase_params = validate115;
+const schema136 = {"$id":"/op/v1GetDatabase/params","type":"object","properties":{"database":{"type":"string"}},"required":["database"],"additionalProperties":false};
 
 function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1GetTenant/params" */;
+/*# sourceURL="/op/v1GetDatabase/params" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate115.evaluated;
@@ -7693,23 +7773,23 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.tenant === undefined) && (missing0 = "tenant")){
+if((data.database === undefined) && (missing0 = "database")){
 validate115.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(key0 === "tenant")){
+if(!(key0 === "database")){
 validate115.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.tenant !== undefined){
-if(typeof data.tenant !== "string"){
-validate115.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(data.database !== undefined){
+if(typeof data.database !== "string"){
+validate115.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -7726,11 +7806,11 @@ return errors === 0;
 }
 validate115.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v1ListCollections_query = validate116;
-const schema137 = {"$id":"/op/v1ListCollections/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"},"limit":{"type":"integer","minimum":0,"maximum":4294967295},"offset":{"type":"integer","minimum":0,"maximum":4294967295}}};
+export const v1GetDatabase_query = validate116;
+const schema137 = {"$id":"/op/v1GetDatabase/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"}}};
 
 function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1ListCollections/query" */;
+/*# sourceURL="/op/v1GetDatabase/query" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate116.evaluated;
@@ -7743,9 +7823,133 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.tenant !== undefined){
-const _errs1 = errors;
 if(typeof data.tenant !== "string"){
 validate116.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+else {
+validate116.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate116.errors = vErrors;
+return errors === 0;
+}
+validate116.evaluated = {"props":{"tenant":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v1CreateTenant_body = validate117;
+const schema138 = {"$id":"/op/v1CreateTenant/body","$ref":"/components.json#/$defs/CreateTenant"};
+
+function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1CreateTenant/body" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate117.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+if(errors === _errs0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.name === undefined) && (missing0 = "name")){
+validate117.errors = [{instancePath,schemaPath:"/components.json#/$defs/CreateTenant/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+validate117.errors = [{instancePath:instancePath+"/name",schemaPath:"/components.json#/$defs/CreateTenant/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+}
+else {
+validate117.errors = [{instancePath,schemaPath:"/components.json#/$defs/CreateTenant/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate117.errors = vErrors;
+return errors === 0;
+}
+validate117.evaluated = {"props":{"name":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v1GetTenant_params = validate118;
+const schema140 = {"$id":"/op/v1GetTenant/params","type":"object","properties":{"tenant":{"type":"string"}},"required":["tenant"],"additionalProperties":false};
+
+function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1GetTenant/params" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate118.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.tenant === undefined) && (missing0 = "tenant")){
+validate118.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "tenant")){
+validate118.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.tenant !== undefined){
+if(typeof data.tenant !== "string"){
+validate118.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate118.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate118.errors = vErrors;
+return errors === 0;
+}
+validate118.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v1ListCollections_query = validate119;
+const schema141 = {"$id":"/op/v1ListCollections/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"},"limit":{"type":"integer","minimum":0,"maximum":4294967295},"offset":{"type":"integer","minimum":0,"maximum":4294967295}}};
+
+function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1ListCollections/query" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate119.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.tenant !== undefined){
+const _errs1 = errors;
+if(typeof data.tenant !== "string"){
+validate119.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -7757,7 +7961,7 @@ if(valid0){
 if(data.database !== undefined){
 const _errs3 = errors;
 if(typeof data.database !== "string"){
-validate116.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate119.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs3 === errors;
@@ -7770,18 +7974,18 @@ if(data.limit !== undefined){
 let data2 = data.limit;
 const _errs5 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate116.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate119.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs5){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 4294967295 || isNaN(data2)){
-validate116.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+validate119.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
 return false;
 }
 else {
 if(data2 < 0 || isNaN(data2)){
-validate116.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate119.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -7797,18 +8001,18 @@ if(data.offset !== undefined){
 let data3 = data.offset;
 const _errs7 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate116.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate119.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs7){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 4294967295 || isNaN(data3)){
-validate116.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+validate119.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
 return false;
 }
 else {
 if(data3 < 0 || isNaN(data3)){
-validate116.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate119.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -7824,23 +8028,23 @@ var valid0 = true;
 }
 }
 else {
-validate116.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate119.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate116.errors = vErrors;
+validate119.errors = vErrors;
 return errors === 0;
 }
-validate116.evaluated = {"props":{"tenant":true,"database":true,"limit":true,"offset":true},"dynamicProps":false,"dynamicItems":false};
+validate119.evaluated = {"props":{"tenant":true,"database":true,"limit":true,"offset":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1CreateCollection_query = validate117;
-const schema138 = {"$id":"/op/v1CreateCollection/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"}}};
+export const v1CreateCollection_query = validate120;
+const schema142 = {"$id":"/op/v1CreateCollection/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"}}};
 
-function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="/op/v1CreateCollection/query" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate117.evaluated;
+const evaluated0 = validate120.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7852,7 +8056,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.tenant !== undefined){
 const _errs1 = errors;
 if(typeof data.tenant !== "string"){
-validate117.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate120.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -7864,7 +8068,7 @@ if(valid0){
 if(data.database !== undefined){
 const _errs3 = errors;
 if(typeof data.database !== "string"){
-validate117.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate120.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs3 === errors;
@@ -7875,22 +8079,22 @@ var valid0 = true;
 }
 }
 else {
-validate117.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate120.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate117.errors = vErrors;
+validate120.errors = vErrors;
 return errors === 0;
 }
-validate117.evaluated = {"props":{"tenant":true,"database":true},"dynamicProps":false,"dynamicItems":false};
+validate120.evaluated = {"props":{"tenant":true,"database":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1CreateCollection_body = validate118;
-const schema139 = {"$id":"/op/v1CreateCollection/body","$ref":"/components.json#/$defs/CreateCollection"};
+export const v1CreateCollection_body = validate121;
+const schema143 = {"$id":"/op/v1CreateCollection/body","$ref":"/components.json#/$defs/CreateCollection"};
 
-function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate119.evaluated;
+const evaluated0 = validate122.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7901,14 +8105,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.name === undefined) && (missing0 = "name")){
-validate119.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate122.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 if(data.name !== undefined){
 const _errs1 = errors;
 if(typeof data.name !== "string"){
-validate119.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate122.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -7957,7 +8161,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate119.errors = vErrors;
+validate122.errors = vErrors;
 return false;
 }
 else {
@@ -8016,7 +8220,7 @@ else {
 vErrors.push(err3);
 }
 errors++;
-validate119.errors = vErrors;
+validate122.errors = vErrors;
 return false;
 }
 else {
@@ -8076,7 +8280,7 @@ else {
 vErrors.push(err6);
 }
 errors++;
-validate119.errors = vErrors;
+validate122.errors = vErrors;
 return false;
 }
 else {
@@ -8099,7 +8303,7 @@ if(valid0){
 if(data.get_or_create !== undefined){
 const _errs20 = errors;
 if(typeof data.get_or_create !== "boolean"){
-validate119.errors = [{instancePath:instancePath+"/get_or_create",schemaPath:"#/properties/get_or_create/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate122.errors = [{instancePath:instancePath+"/get_or_create",schemaPath:"#/properties/get_or_create/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs20 === errors;
@@ -8114,193 +8318,41 @@ var valid0 = true;
 }
 }
 else {
-validate119.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate122.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate119.errors = vErrors;
+validate122.errors = vErrors;
 return errors === 0;
 }
-validate119.evaluated = {"props":{"name":true,"configuration":true,"schema":true,"metadata":true,"get_or_create":true},"dynamicProps":false,"dynamicItems":false};
+validate122.evaluated = {"props":{"name":true,"configuration":true,"schema":true,"metadata":true,"get_or_create":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="/op/v1CreateCollection/body" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate118.evaluated;
+const evaluated0 = validate121.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate119(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+if(!(validate122(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
 errors = vErrors.length;
 }
-validate118.errors = vErrors;
+validate121.errors = vErrors;
 return errors === 0;
 }
-validate118.evaluated = {"props":{"name":true,"configuration":true,"schema":true,"metadata":true,"get_or_create":true},"dynamicProps":false,"dynamicItems":false};
+validate121.evaluated = {"props":{"name":true,"configuration":true,"schema":true,"metadata":true,"get_or_create":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1CountCollections_query = validate123;
-const schema142 = {"$id":"/op/v1CountCollections/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"}}};
-
-function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CountCollections/query" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate123.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.tenant !== undefined){
-const _errs1 = errors;
-if(typeof data.tenant !== "string"){
-validate123.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.database !== undefined){
-const _errs3 = errors;
-if(typeof data.database !== "string"){
-validate123.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-else {
-validate123.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate123.errors = vErrors;
-return errors === 0;
-}
-validate123.evaluated = {"props":{"tenant":true,"database":true},"dynamicProps":false,"dynamicItems":false};
-
-export const v1GetCollection_params = validate124;
-const schema143 = {"$id":"/op/v1GetCollection/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
-
-function validate124(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1GetCollection/params" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate124.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.collection_id === undefined) && (missing0 = "collection_id")){
-validate124.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "collection_id")){
-validate124.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.collection_id !== undefined){
-if(typeof data.collection_id !== "string"){
-validate124.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-}
-}
-else {
-validate124.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate124.errors = vErrors;
-return errors === 0;
-}
-validate124.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const v1GetCollection_query = validate125;
-const schema144 = {"$id":"/op/v1GetCollection/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"}}};
-
-function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1GetCollection/query" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate125.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.tenant !== undefined){
-const _errs1 = errors;
-if(typeof data.tenant !== "string"){
-validate125.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.database !== undefined){
-const _errs3 = errors;
-if(typeof data.database !== "string"){
-validate125.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-else {
-validate125.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate125.errors = vErrors;
-return errors === 0;
-}
-validate125.evaluated = {"props":{"tenant":true,"database":true},"dynamicProps":false,"dynamicItems":false};
-
-export const v1UpdateCollection_params = validate126;
-const schema145 = {"$id":"/op/v1UpdateCollection/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
+export const v1CountCollections_query = validate126;
+const schema146 = {"$id":"/op/v1CountCollections/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"}}};
 
 function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1UpdateCollection/params" */;
+/*# sourceURL="/op/v1CountCollections/query" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate126.evaluated;
@@ -8312,27 +8364,28 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.collection_id === undefined) && (missing0 = "collection_id")){
-validate126.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+if(data.tenant !== undefined){
+const _errs1 = errors;
+if(typeof data.tenant !== "string"){
+validate126.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
+}
+var valid0 = _errs1 === errors;
 }
 else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "collection_id")){
-validate126.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
+var valid0 = true;
 }
-}
-if(_errs1 === errors){
-if(data.collection_id !== undefined){
-if(typeof data.collection_id !== "string"){
-validate126.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid0){
+if(data.database !== undefined){
+const _errs3 = errors;
+if(typeof data.database !== "string"){
+validate126.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
+var valid0 = _errs3 === errors;
 }
+else {
+var valid0 = true;
 }
 }
 }
@@ -8344,15 +8397,166 @@ return false;
 validate126.errors = vErrors;
 return errors === 0;
 }
-validate126.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate126.evaluated = {"props":{"tenant":true,"database":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1UpdateCollection_body = validate127;
-const schema146 = {"$id":"/op/v1UpdateCollection/body","$ref":"/components.json#/$defs/UpdateCollection"};
+export const v1GetCollection_params = validate127;
+const schema147 = {"$id":"/op/v1GetCollection/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
+
+function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1GetCollection/params" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate127.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.collection_id === undefined) && (missing0 = "collection_id")){
+validate127.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "collection_id")){
+validate127.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.collection_id !== undefined){
+if(typeof data.collection_id !== "string"){
+validate127.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate127.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate127.errors = vErrors;
+return errors === 0;
+}
+validate127.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v1GetCollection_query = validate128;
+const schema148 = {"$id":"/op/v1GetCollection/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"}}};
 
 function validate128(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1GetCollection/query" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate128.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.tenant !== undefined){
+const _errs1 = errors;
+if(typeof data.tenant !== "string"){
+validate128.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.database !== undefined){
+const _errs3 = errors;
+if(typeof data.database !== "string"){
+validate128.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+else {
+validate128.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate128.errors = vErrors;
+return errors === 0;
+}
+validate128.evaluated = {"props":{"tenant":true,"database":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v1UpdateCollection_params = validate129;
+const schema149 = {"$id":"/op/v1UpdateCollection/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
+
+function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1UpdateCollection/params" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate129.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.collection_id === undefined) && (missing0 = "collection_id")){
+validate129.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "collection_id")){
+validate129.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.collection_id !== undefined){
+if(typeof data.collection_id !== "string"){
+validate129.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate129.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate129.errors = vErrors;
+return errors === 0;
+}
+validate129.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v1UpdateCollection_body = validate130;
+const schema150 = {"$id":"/op/v1UpdateCollection/body","$ref":"/components.json#/$defs/UpdateCollection"};
+
+function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate131.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8365,7 +8569,7 @@ if(data.new_name !== undefined){
 let data0 = data.new_name;
 const _errs1 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
-validate128.errors = [{instancePath:instancePath+"/new_name",schemaPath:"#/properties/new_name/type",keyword:"type",params:{type: schema83.properties.new_name.type},message:"must be string,null"}];
+validate131.errors = [{instancePath:instancePath+"/new_name",schemaPath:"#/properties/new_name/type",keyword:"type",params:{type: schema83.properties.new_name.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -8414,7 +8618,7 @@ else {
 vErrors.push(err2);
 }
 errors++;
-validate128.errors = vErrors;
+validate131.errors = vErrors;
 return false;
 }
 else {
@@ -8474,7 +8678,7 @@ else {
 vErrors.push(err4);
 }
 errors++;
-validate128.errors = vErrors;
+validate131.errors = vErrors;
 return false;
 }
 else {
@@ -8497,77 +8701,6 @@ var valid0 = true;
 }
 }
 else {
-validate128.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate128.errors = vErrors;
-return errors === 0;
-}
-validate128.evaluated = {"props":{"new_name":true,"new_metadata":true,"new_configuration":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1UpdateCollection/body" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate127.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate128(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
-errors = vErrors.length;
-}
-validate127.errors = vErrors;
-return errors === 0;
-}
-validate127.evaluated = {"props":{"new_name":true,"new_metadata":true,"new_configuration":true},"dynamicProps":false,"dynamicItems":false};
-
-export const v1DeleteCollection_params = validate131;
-const schema149 = {"$id":"/op/v1DeleteCollection/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
-
-function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1DeleteCollection/params" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate131.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.collection_id === undefined) && (missing0 = "collection_id")){
-validate131.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "collection_id")){
-validate131.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.collection_id !== undefined){
-if(typeof data.collection_id !== "string"){
-validate131.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-}
-}
-else {
 validate131.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
@@ -8575,67 +8708,37 @@ return false;
 validate131.errors = vErrors;
 return errors === 0;
 }
-validate131.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate131.evaluated = {"props":{"new_name":true,"new_metadata":true,"new_configuration":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1DeleteCollection_query = validate132;
-const schema150 = {"$id":"/op/v1DeleteCollection/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"}}};
 
-function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1DeleteCollection/query" */;
+function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1UpdateCollection/body" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate132.evaluated;
+const evaluated0 = validate130.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.tenant !== undefined){
-const _errs1 = errors;
-if(typeof data.tenant !== "string"){
-validate132.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
+if(!(validate131(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
+errors = vErrors.length;
 }
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.database !== undefined){
-const _errs3 = errors;
-if(typeof data.database !== "string"){
-validate132.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-else {
-validate132.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate132.errors = vErrors;
+validate130.errors = vErrors;
 return errors === 0;
 }
-validate132.evaluated = {"props":{"tenant":true,"database":true},"dynamicProps":false,"dynamicItems":false};
+validate130.evaluated = {"props":{"new_name":true,"new_metadata":true,"new_configuration":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionAdd_params = validate133;
-const schema151 = {"$id":"/op/v1CollectionAdd/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
+export const v1DeleteCollection_params = validate134;
+const schema153 = {"$id":"/op/v1DeleteCollection/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
 
-function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CollectionAdd/params" */;
+function validate134(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1DeleteCollection/params" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate133.evaluated;
+const evaluated0 = validate134.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8646,14 +8749,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.collection_id === undefined) && (missing0 = "collection_id")){
-validate133.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate134.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "collection_id")){
-validate133.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate134.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8661,7 +8764,7 @@ break;
 if(_errs1 === errors){
 if(data.collection_id !== undefined){
 if(typeof data.collection_id !== "string"){
-validate133.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate134.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8669,19 +8772,20 @@ return false;
 }
 }
 else {
-validate133.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate134.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate133.errors = vErrors;
+validate134.errors = vErrors;
 return errors === 0;
 }
-validate133.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate134.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionAdd_body = validate134;
-const schema152 = {"$id":"/op/v1CollectionAdd/body","$ref":"/components.json#/$defs/AddEmbedding"};
+export const v1DeleteCollection_query = validate135;
+const schema154 = {"$id":"/op/v1DeleteCollection/query","type":"object","properties":{"tenant":{"type":"string","default":"default_tenant"},"database":{"type":"string","default":"default_database"}}};
 
 function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1DeleteCollection/query" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate135.evaluated;
@@ -8693,9 +8797,109 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.tenant !== undefined){
+const _errs1 = errors;
+if(typeof data.tenant !== "string"){
+validate135.errors = [{instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.database !== undefined){
+const _errs3 = errors;
+if(typeof data.database !== "string"){
+validate135.errors = [{instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+else {
+validate135.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate135.errors = vErrors;
+return errors === 0;
+}
+validate135.evaluated = {"props":{"tenant":true,"database":true},"dynamicProps":false,"dynamicItems":false};
+
+export const v1CollectionAdd_params = validate136;
+const schema155 = {"$id":"/op/v1CollectionAdd/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
+
+function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1CollectionAdd/params" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate136.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.collection_id === undefined) && (missing0 = "collection_id")){
+validate136.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "collection_id")){
+validate136.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.collection_id !== undefined){
+if(typeof data.collection_id !== "string"){
+validate136.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate136.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate136.errors = vErrors;
+return errors === 0;
+}
+validate136.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v1CollectionAdd_body = validate137;
+const schema156 = {"$id":"/op/v1CollectionAdd/body","$ref":"/components.json#/$defs/AddEmbedding"};
+
+function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate138.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.ids === undefined) && (missing0 = "ids")) || ((data.embeddings === undefined) && (missing0 = "embeddings"))){
-validate135.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate138.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -8709,7 +8913,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs3 = errors;
 if(typeof data0[i0] !== "string"){
-validate135.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate138.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs3 === errors;
@@ -8719,7 +8923,7 @@ break;
 }
 }
 else {
-validate135.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate138.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -8813,7 +9017,7 @@ else {
 vErrors.push(err3);
 }
 errors++;
-validate135.errors = vErrors;
+validate138.errors = vErrors;
 return false;
 }
 else {
@@ -8834,7 +9038,7 @@ break;
 }
 }
 else {
-validate135.errors = [{instancePath:instancePath+"/embeddings",schemaPath:"#/properties/embeddings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate138.errors = [{instancePath:instancePath+"/embeddings",schemaPath:"#/properties/embeddings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -8848,7 +9052,7 @@ if(data.metadatas !== undefined){
 let data5 = data.metadatas;
 const _errs16 = errors;
 if((!(Array.isArray(data5))) && (data5 !== null)){
-validate135.errors = [{instancePath:instancePath+"/metadatas",schemaPath:"#/properties/metadatas/type",keyword:"type",params:{type: schema93.properties.metadatas.type},message:"must be array,null"}];
+validate138.errors = [{instancePath:instancePath+"/metadatas",schemaPath:"#/properties/metadatas/type",keyword:"type",params:{type: schema93.properties.metadatas.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs16){
@@ -8895,7 +9099,7 @@ else {
 vErrors.push(err6);
 }
 errors++;
-validate135.errors = vErrors;
+validate138.errors = vErrors;
 return false;
 }
 else {
@@ -8926,7 +9130,7 @@ if(data.documents !== undefined){
 let data7 = data.documents;
 const _errs25 = errors;
 if((!(Array.isArray(data7))) && (data7 !== null)){
-validate135.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: schema93.properties.documents.type},message:"must be array,null"}];
+validate138.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: schema93.properties.documents.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs25){
@@ -8937,7 +9141,7 @@ for(let i4=0; i4<len4; i4++){
 let data8 = data7[i4];
 const _errs27 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
-validate135.errors = [{instancePath:instancePath+"/documents/" + i4,schemaPath:"#/properties/documents/items/type",keyword:"type",params:{type: schema93.properties.documents.items.type},message:"must be string,null"}];
+validate138.errors = [{instancePath:instancePath+"/documents/" + i4,schemaPath:"#/properties/documents/items/type",keyword:"type",params:{type: schema93.properties.documents.items.type},message:"must be string,null"}];
 return false;
 }
 var valid9 = _errs27 === errors;
@@ -8957,7 +9161,7 @@ if(data.uris !== undefined){
 let data9 = data.uris;
 const _errs29 = errors;
 if((!(Array.isArray(data9))) && (data9 !== null)){
-validate135.errors = [{instancePath:instancePath+"/uris",schemaPath:"#/properties/uris/type",keyword:"type",params:{type: schema93.properties.uris.type},message:"must be array,null"}];
+validate138.errors = [{instancePath:instancePath+"/uris",schemaPath:"#/properties/uris/type",keyword:"type",params:{type: schema93.properties.uris.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs29){
@@ -8968,7 +9172,7 @@ for(let i5=0; i5<len5; i5++){
 let data10 = data9[i5];
 const _errs31 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
-validate135.errors = [{instancePath:instancePath+"/uris/" + i5,schemaPath:"#/properties/uris/items/type",keyword:"type",params:{type: schema93.properties.uris.items.type},message:"must be string,null"}];
+validate138.errors = [{instancePath:instancePath+"/uris/" + i5,schemaPath:"#/properties/uris/items/type",keyword:"type",params:{type: schema93.properties.uris.items.type},message:"must be string,null"}];
 return false;
 }
 var valid10 = _errs31 === errors;
@@ -8990,44 +9194,44 @@ var valid0 = true;
 }
 }
 else {
-validate135.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate138.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate135.errors = vErrors;
+validate138.errors = vErrors;
 return errors === 0;
 }
-validate135.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
+validate138.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate134(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="/op/v1CollectionAdd/body" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate134.evaluated;
+const evaluated0 = validate137.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate135(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+if(!(validate138(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
 errors = vErrors.length;
 }
-validate134.errors = vErrors;
+validate137.errors = vErrors;
 return errors === 0;
 }
-validate134.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
+validate137.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionUpdate_params = validate137;
-const schema156 = {"$id":"/op/v1CollectionUpdate/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
+export const v1CollectionUpdate_params = validate140;
+const schema160 = {"$id":"/op/v1CollectionUpdate/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
 
-function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate140(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="/op/v1CollectionUpdate/params" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate137.evaluated;
+const evaluated0 = validate140.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9038,14 +9242,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.collection_id === undefined) && (missing0 = "collection_id")){
-validate137.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate140.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "collection_id")){
-validate137.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate140.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -9053,7 +9257,7 @@ break;
 if(_errs1 === errors){
 if(data.collection_id !== undefined){
 if(typeof data.collection_id !== "string"){
-validate137.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate140.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -9061,22 +9265,22 @@ return false;
 }
 }
 else {
-validate137.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate140.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate137.errors = vErrors;
+validate140.errors = vErrors;
 return errors === 0;
 }
-validate137.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate140.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionUpdate_body = validate138;
-const schema157 = {"$id":"/op/v1CollectionUpdate/body","$ref":"/components.json#/$defs/UpdateEmbedding"};
+export const v1CollectionUpdate_body = validate141;
+const schema161 = {"$id":"/op/v1CollectionUpdate/body","$ref":"/components.json#/$defs/UpdateEmbedding"};
 
-function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate142(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate139.evaluated;
+const evaluated0 = validate142.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9087,7 +9291,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.ids === undefined) && (missing0 = "ids")){
-validate139.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate142.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -9101,7 +9305,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs3 = errors;
 if(typeof data0[i0] !== "string"){
-validate139.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate142.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs3 === errors;
@@ -9111,7 +9315,7 @@ break;
 }
 }
 else {
-validate139.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate142.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -9125,7 +9329,7 @@ if(data.embeddings !== undefined){
 let data2 = data.embeddings;
 const _errs5 = errors;
 if((!(Array.isArray(data2))) && (data2 !== null)){
-validate139.errors = [{instancePath:instancePath+"/embeddings",schemaPath:"#/properties/embeddings/type",keyword:"type",params:{type: schema98.properties.embeddings.type},message:"must be array,null"}];
+validate142.errors = [{instancePath:instancePath+"/embeddings",schemaPath:"#/properties/embeddings/type",keyword:"type",params:{type: schema98.properties.embeddings.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs5){
@@ -9209,7 +9413,7 @@ else {
 vErrors.push(err3);
 }
 errors++;
-validate139.errors = vErrors;
+validate142.errors = vErrors;
 return false;
 }
 else {
@@ -9240,7 +9444,7 @@ if(data.metadatas !== undefined){
 let data5 = data.metadatas;
 const _errs16 = errors;
 if((!(Array.isArray(data5))) && (data5 !== null)){
-validate139.errors = [{instancePath:instancePath+"/metadatas",schemaPath:"#/properties/metadatas/type",keyword:"type",params:{type: schema98.properties.metadatas.type},message:"must be array,null"}];
+validate142.errors = [{instancePath:instancePath+"/metadatas",schemaPath:"#/properties/metadatas/type",keyword:"type",params:{type: schema98.properties.metadatas.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs16){
@@ -9287,7 +9491,7 @@ else {
 vErrors.push(err6);
 }
 errors++;
-validate139.errors = vErrors;
+validate142.errors = vErrors;
 return false;
 }
 else {
@@ -9318,7 +9522,7 @@ if(data.documents !== undefined){
 let data7 = data.documents;
 const _errs25 = errors;
 if((!(Array.isArray(data7))) && (data7 !== null)){
-validate139.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: schema98.properties.documents.type},message:"must be array,null"}];
+validate142.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: schema98.properties.documents.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs25){
@@ -9329,7 +9533,7 @@ for(let i4=0; i4<len4; i4++){
 let data8 = data7[i4];
 const _errs27 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
-validate139.errors = [{instancePath:instancePath+"/documents/" + i4,schemaPath:"#/properties/documents/items/type",keyword:"type",params:{type: schema98.properties.documents.items.type},message:"must be string,null"}];
+validate142.errors = [{instancePath:instancePath+"/documents/" + i4,schemaPath:"#/properties/documents/items/type",keyword:"type",params:{type: schema98.properties.documents.items.type},message:"must be string,null"}];
 return false;
 }
 var valid9 = _errs27 === errors;
@@ -9349,7 +9553,7 @@ if(data.uris !== undefined){
 let data9 = data.uris;
 const _errs29 = errors;
 if((!(Array.isArray(data9))) && (data9 !== null)){
-validate139.errors = [{instancePath:instancePath+"/uris",schemaPath:"#/properties/uris/type",keyword:"type",params:{type: schema98.properties.uris.type},message:"must be array,null"}];
+validate142.errors = [{instancePath:instancePath+"/uris",schemaPath:"#/properties/uris/type",keyword:"type",params:{type: schema98.properties.uris.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs29){
@@ -9360,7 +9564,7 @@ for(let i5=0; i5<len5; i5++){
 let data10 = data9[i5];
 const _errs31 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
-validate139.errors = [{instancePath:instancePath+"/uris/" + i5,schemaPath:"#/properties/uris/items/type",keyword:"type",params:{type: schema98.properties.uris.items.type},message:"must be string,null"}];
+validate142.errors = [{instancePath:instancePath+"/uris/" + i5,schemaPath:"#/properties/uris/items/type",keyword:"type",params:{type: schema98.properties.uris.items.type},message:"must be string,null"}];
 return false;
 }
 var valid10 = _errs31 === errors;
@@ -9382,44 +9586,44 @@ var valid0 = true;
 }
 }
 else {
-validate139.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate142.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate139.errors = vErrors;
+validate142.errors = vErrors;
 return errors === 0;
 }
-validate139.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
+validate142.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="/op/v1CollectionUpdate/body" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate138.evaluated;
+const evaluated0 = validate141.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate139(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
+if(!(validate142(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
 errors = vErrors.length;
 }
-validate138.errors = vErrors;
+validate141.errors = vErrors;
 return errors === 0;
 }
-validate138.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
+validate141.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionUpsert_params = validate141;
-const schema161 = {"$id":"/op/v1CollectionUpsert/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
+export const v1CollectionUpsert_params = validate144;
+const schema165 = {"$id":"/op/v1CollectionUpsert/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
 
-function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="/op/v1CollectionUpsert/params" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate141.evaluated;
+const evaluated0 = validate144.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9430,14 +9634,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.collection_id === undefined) && (missing0 = "collection_id")){
-validate141.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate144.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "collection_id")){
-validate141.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate144.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -9445,7 +9649,7 @@ break;
 if(_errs1 === errors){
 if(data.collection_id !== undefined){
 if(typeof data.collection_id !== "string"){
-validate141.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate144.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -9453,22 +9657,22 @@ return false;
 }
 }
 else {
-validate141.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate144.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate141.errors = vErrors;
+validate144.errors = vErrors;
 return errors === 0;
 }
-validate141.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate144.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionUpsert_body = validate142;
-const schema162 = {"$id":"/op/v1CollectionUpsert/body","$ref":"/components.json#/$defs/AddEmbedding"};
+export const v1CollectionUpsert_body = validate145;
+const schema166 = {"$id":"/op/v1CollectionUpsert/body","$ref":"/components.json#/$defs/AddEmbedding"};
 
-function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate143.evaluated;
+const evaluated0 = validate146.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9479,7 +9683,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.ids === undefined) && (missing0 = "ids")) || ((data.embeddings === undefined) && (missing0 = "embeddings"))){
-validate143.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate146.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -9493,7 +9697,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs3 = errors;
 if(typeof data0[i0] !== "string"){
-validate143.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate146.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs3 === errors;
@@ -9503,7 +9707,7 @@ break;
 }
 }
 else {
-validate143.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate146.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -9597,7 +9801,7 @@ else {
 vErrors.push(err3);
 }
 errors++;
-validate143.errors = vErrors;
+validate146.errors = vErrors;
 return false;
 }
 else {
@@ -9618,7 +9822,7 @@ break;
 }
 }
 else {
-validate143.errors = [{instancePath:instancePath+"/embeddings",schemaPath:"#/properties/embeddings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate146.errors = [{instancePath:instancePath+"/embeddings",schemaPath:"#/properties/embeddings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -9632,7 +9836,7 @@ if(data.metadatas !== undefined){
 let data5 = data.metadatas;
 const _errs16 = errors;
 if((!(Array.isArray(data5))) && (data5 !== null)){
-validate143.errors = [{instancePath:instancePath+"/metadatas",schemaPath:"#/properties/metadatas/type",keyword:"type",params:{type: schema93.properties.metadatas.type},message:"must be array,null"}];
+validate146.errors = [{instancePath:instancePath+"/metadatas",schemaPath:"#/properties/metadatas/type",keyword:"type",params:{type: schema93.properties.metadatas.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs16){
@@ -9679,7 +9883,7 @@ else {
 vErrors.push(err6);
 }
 errors++;
-validate143.errors = vErrors;
+validate146.errors = vErrors;
 return false;
 }
 else {
@@ -9710,7 +9914,7 @@ if(data.documents !== undefined){
 let data7 = data.documents;
 const _errs25 = errors;
 if((!(Array.isArray(data7))) && (data7 !== null)){
-validate143.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: schema93.properties.documents.type},message:"must be array,null"}];
+validate146.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: schema93.properties.documents.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs25){
@@ -9721,7 +9925,7 @@ for(let i4=0; i4<len4; i4++){
 let data8 = data7[i4];
 const _errs27 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
-validate143.errors = [{instancePath:instancePath+"/documents/" + i4,schemaPath:"#/properties/documents/items/type",keyword:"type",params:{type: schema93.properties.documents.items.type},message:"must be string,null"}];
+validate146.errors = [{instancePath:instancePath+"/documents/" + i4,schemaPath:"#/properties/documents/items/type",keyword:"type",params:{type: schema93.properties.documents.items.type},message:"must be string,null"}];
 return false;
 }
 var valid9 = _errs27 === errors;
@@ -9741,7 +9945,7 @@ if(data.uris !== undefined){
 let data9 = data.uris;
 const _errs29 = errors;
 if((!(Array.isArray(data9))) && (data9 !== null)){
-validate143.errors = [{instancePath:instancePath+"/uris",schemaPath:"#/properties/uris/type",keyword:"type",params:{type: schema93.properties.uris.type},message:"must be array,null"}];
+validate146.errors = [{instancePath:instancePath+"/uris",schemaPath:"#/properties/uris/type",keyword:"type",params:{type: schema93.properties.uris.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs29){
@@ -9752,7 +9956,7 @@ for(let i5=0; i5<len5; i5++){
 let data10 = data9[i5];
 const _errs31 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
-validate143.errors = [{instancePath:instancePath+"/uris/" + i5,schemaPath:"#/properties/uris/items/type",keyword:"type",params:{type: schema93.properties.uris.items.type},message:"must be string,null"}];
+validate146.errors = [{instancePath:instancePath+"/uris/" + i5,schemaPath:"#/properties/uris/items/type",keyword:"type",params:{type: schema93.properties.uris.items.type},message:"must be string,null"}];
 return false;
 }
 var valid10 = _errs31 === errors;
@@ -9774,44 +9978,44 @@ var valid0 = true;
 }
 }
 else {
-validate143.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate146.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate143.errors = vErrors;
+validate146.errors = vErrors;
 return errors === 0;
 }
-validate143.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
+validate146.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate142(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="/op/v1CollectionUpsert/body" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate142.evaluated;
+const evaluated0 = validate145.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate143(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
+if(!(validate146(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate146.errors : vErrors.concat(validate146.errors);
 errors = vErrors.length;
 }
-validate142.errors = vErrors;
+validate145.errors = vErrors;
 return errors === 0;
 }
-validate142.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
+validate145.evaluated = {"props":{"ids":true,"embeddings":true,"metadatas":true,"documents":true,"uris":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionGet_params = validate145;
-const schema166 = {"$id":"/op/v1CollectionGet/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
+export const v1CollectionGet_params = validate148;
+const schema170 = {"$id":"/op/v1CollectionGet/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
 
-function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="/op/v1CollectionGet/params" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate145.evaluated;
+const evaluated0 = validate148.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9822,14 +10026,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.collection_id === undefined) && (missing0 = "collection_id")){
-validate145.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate148.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "collection_id")){
-validate145.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate148.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -9837,7 +10041,7 @@ break;
 if(_errs1 === errors){
 if(data.collection_id !== undefined){
 if(typeof data.collection_id !== "string"){
-validate145.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate148.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -9845,22 +10049,22 @@ return false;
 }
 }
 else {
-validate145.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate148.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate145.errors = vErrors;
+validate148.errors = vErrors;
 return errors === 0;
 }
-validate145.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate148.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionGet_body = validate146;
-const schema167 = {"$id":"/op/v1CollectionGet/body","$ref":"/components.json#/$defs/GetEmbedding"};
+export const v1CollectionGet_body = validate149;
+const schema171 = {"$id":"/op/v1CollectionGet/body","$ref":"/components.json#/$defs/GetEmbedding"};
 
-function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate147.evaluated;
+const evaluated0 = validate150.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9873,7 +10077,7 @@ if(data.ids !== undefined){
 let data0 = data.ids;
 const _errs1 = errors;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-validate147.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: schema108.properties.ids.type},message:"must be array,null"}];
+validate150.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: schema108.properties.ids.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs1){
@@ -9883,7 +10087,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs3 = errors;
 if(typeof data0[i0] !== "string"){
-validate147.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate150.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs3 === errors;
@@ -9939,7 +10143,7 @@ else {
 vErrors.push(err2);
 }
 errors++;
-validate147.errors = vErrors;
+validate150.errors = vErrors;
 return false;
 }
 else {
@@ -9999,7 +10203,7 @@ else {
 vErrors.push(err5);
 }
 errors++;
-validate147.errors = vErrors;
+validate150.errors = vErrors;
 return false;
 }
 else {
@@ -10023,7 +10227,7 @@ if(data.sort !== undefined){
 let data4 = data.sort;
 const _errs19 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
-validate147.errors = [{instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/type",keyword:"type",params:{type: schema108.properties.sort.type},message:"must be string,null"}];
+validate150.errors = [{instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/type",keyword:"type",params:{type: schema108.properties.sort.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs19 === errors;
@@ -10036,18 +10240,18 @@ if(data.limit !== undefined){
 let data5 = data.limit;
 const _errs21 = errors;
 if((!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) && (data5 !== null)){
-validate147.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: schema108.properties.limit.type},message:"must be integer,null"}];
+validate150.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: schema108.properties.limit.type},message:"must be integer,null"}];
 return false;
 }
 if(errors === _errs21){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 4294967295 || isNaN(data5)){
-validate147.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+validate150.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
 return false;
 }
 else {
 if(data5 < 0 || isNaN(data5)){
-validate147.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate150.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -10063,18 +10267,18 @@ if(data.offset !== undefined){
 let data6 = data.offset;
 const _errs23 = errors;
 if((!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) && (data6 !== null)){
-validate147.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/type",keyword:"type",params:{type: schema108.properties.offset.type},message:"must be integer,null"}];
+validate150.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/type",keyword:"type",params:{type: schema108.properties.offset.type},message:"must be integer,null"}];
 return false;
 }
 if(errors === _errs23){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 4294967295 || isNaN(data6)){
-validate147.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+validate150.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
 return false;
 }
 else {
 if(data6 < 0 || isNaN(data6)){
-validate147.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate150.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -10105,44 +10309,44 @@ var valid0 = true;
 }
 }
 else {
-validate147.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate150.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate147.errors = vErrors;
+validate150.errors = vErrors;
 return errors === 0;
 }
-validate147.evaluated = {"props":{"ids":true,"where":true,"where_document":true,"sort":true,"limit":true,"offset":true,"include":true},"dynamicProps":false,"dynamicItems":false};
+validate150.evaluated = {"props":{"ids":true,"where":true,"where_document":true,"sort":true,"limit":true,"offset":true,"include":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="/op/v1CollectionGet/body" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate146.evaluated;
+const evaluated0 = validate149.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate147(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
+if(!(validate150(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
 errors = vErrors.length;
 }
-validate146.errors = vErrors;
+validate149.errors = vErrors;
 return errors === 0;
 }
-validate146.evaluated = {"props":{"ids":true,"where":true,"where_document":true,"sort":true,"limit":true,"offset":true,"include":true},"dynamicProps":false,"dynamicItems":false};
+validate149.evaluated = {"props":{"ids":true,"where":true,"where_document":true,"sort":true,"limit":true,"offset":true,"include":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionDelete_params = validate150;
-const schema171 = {"$id":"/op/v1CollectionDelete/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
+export const v1CollectionDelete_params = validate153;
+const schema175 = {"$id":"/op/v1CollectionDelete/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
 
-function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate153(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="/op/v1CollectionDelete/params" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate150.evaluated;
+const evaluated0 = validate153.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10153,14 +10357,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.collection_id === undefined) && (missing0 = "collection_id")){
-validate150.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate153.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "collection_id")){
-validate150.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate153.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -10168,7 +10372,7 @@ break;
 if(_errs1 === errors){
 if(data.collection_id !== undefined){
 if(typeof data.collection_id !== "string"){
-validate150.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate153.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -10176,22 +10380,22 @@ return false;
 }
 }
 else {
-validate150.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate153.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate150.errors = vErrors;
+validate153.errors = vErrors;
 return errors === 0;
 }
-validate150.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate153.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionDelete_body = validate151;
-const schema172 = {"$id":"/op/v1CollectionDelete/body","$ref":"/components.json#/$defs/DeleteEmbedding"};
+export const v1CollectionDelete_body = validate154;
+const schema176 = {"$id":"/op/v1CollectionDelete/body","$ref":"/components.json#/$defs/DeleteEmbedding"};
 
-function validate152(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate152.evaluated;
+const evaluated0 = validate155.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10204,7 +10408,7 @@ if(data.ids !== undefined){
 let data0 = data.ids;
 const _errs1 = errors;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-validate152.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: schema115.properties.ids.type},message:"must be array,null"}];
+validate155.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: schema115.properties.ids.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs1){
@@ -10214,7 +10418,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs3 = errors;
 if(typeof data0[i0] !== "string"){
-validate152.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate155.errors = [{instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs3 === errors;
@@ -10270,7 +10474,7 @@ else {
 vErrors.push(err2);
 }
 errors++;
-validate152.errors = vErrors;
+validate155.errors = vErrors;
 return false;
 }
 else {
@@ -10330,7 +10534,7 @@ else {
 vErrors.push(err5);
 }
 errors++;
-validate152.errors = vErrors;
+validate155.errors = vErrors;
 return false;
 }
 else {
@@ -10354,18 +10558,18 @@ if(data.limit !== undefined){
 let data4 = data.limit;
 const _errs19 = errors;
 if((!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (data4 !== null)){
-validate152.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: schema115.properties.limit.type},message:"must be integer,null"}];
+validate155.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: schema115.properties.limit.type},message:"must be integer,null"}];
 return false;
 }
 if(errors === _errs19){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 4294967295 || isNaN(data4)){
-validate152.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+validate155.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
 return false;
 }
 else {
 if(data4 < 0 || isNaN(data4)){
-validate152.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate155.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -10381,41 +10585,18 @@ var valid0 = true;
 }
 }
 else {
-validate152.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate155.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate152.errors = vErrors;
+validate155.errors = vErrors;
 return errors === 0;
 }
-validate152.evaluated = {"props":{"ids":true,"where":true,"where_document":true,"limit":true},"dynamicProps":false,"dynamicItems":false};
+validate155.evaluated = {"props":{"ids":true,"where":true,"where_document":true,"limit":true},"dynamicProps":false,"dynamicItems":false};
 
-
-function validate151(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CollectionDelete/body" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate151.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate152(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
-errors = vErrors.length;
-}
-validate151.errors = vErrors;
-return errors === 0;
-}
-validate151.evaluated = {"props":{"ids":true,"where":true,"where_document":true,"limit":true},"dynamicProps":false,"dynamicItems":false};
-
-export const v1CollectionCount_params = validate154;
-const schema176 = {"$id":"/op/v1CollectionCount/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
 
 function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CollectionCount/params" */;
+/*# sourceURL="/op/v1CollectionDelete/body" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate154.evaluated;
@@ -10425,96 +10606,20 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.collection_id === undefined) && (missing0 = "collection_id")){
-validate154.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "collection_id")){
-validate154.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.collection_id !== undefined){
-if(typeof data.collection_id !== "string"){
-validate154.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-}
-}
-else {
-validate154.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
+if(!(validate155(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+errors = vErrors.length;
 }
 validate154.errors = vErrors;
 return errors === 0;
 }
-validate154.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate154.evaluated = {"props":{"ids":true,"where":true,"where_document":true,"limit":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1CollectionQuery_params = validate155;
-const schema177 = {"$id":"/op/v1CollectionQuery/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
-
-function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="/op/v1CollectionQuery/params" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate155.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.collection_id === undefined) && (missing0 = "collection_id")){
-validate155.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "collection_id")){
-validate155.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.collection_id !== undefined){
-if(typeof data.collection_id !== "string"){
-validate155.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-}
-}
-else {
-validate155.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate155.errors = vErrors;
-return errors === 0;
-}
-validate155.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const v1CollectionQuery_body = validate156;
-const schema178 = {"$id":"/op/v1CollectionQuery/body","$ref":"/components.json#/$defs/QueryEmbedding"};
+export const v1CollectionCount_params = validate157;
+const schema180 = {"$id":"/op/v1CollectionCount/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
 
 function validate157(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1CollectionCount/params" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate157.evaluated;
@@ -10527,8 +10632,107 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.query_embeddings === undefined) && (missing0 = "query_embeddings")){
+if((data.collection_id === undefined) && (missing0 = "collection_id")){
 validate157.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "collection_id")){
+validate157.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.collection_id !== undefined){
+if(typeof data.collection_id !== "string"){
+validate157.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate157.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate157.errors = vErrors;
+return errors === 0;
+}
+validate157.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v1CollectionQuery_params = validate158;
+const schema181 = {"$id":"/op/v1CollectionQuery/params","type":"object","properties":{"collection_id":{"type":"string"}},"required":["collection_id"],"additionalProperties":false};
+
+function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="/op/v1CollectionQuery/params" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate158.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.collection_id === undefined) && (missing0 = "collection_id")){
+validate158.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "collection_id")){
+validate158.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.collection_id !== undefined){
+if(typeof data.collection_id !== "string"){
+validate158.errors = [{instancePath:instancePath+"/collection_id",schemaPath:"#/properties/collection_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate158.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate158.errors = vErrors;
+return errors === 0;
+}
+validate158.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const v1CollectionQuery_body = validate159;
+const schema182 = {"$id":"/op/v1CollectionQuery/body","$ref":"/components.json#/$defs/QueryEmbedding"};
+
+function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate160.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.query_embeddings === undefined) && (missing0 = "query_embeddings")){
+validate160.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -10616,7 +10820,7 @@ else {
 vErrors.push(err3);
 }
 errors++;
-validate157.errors = vErrors;
+validate160.errors = vErrors;
 return false;
 }
 else {
@@ -10637,7 +10841,7 @@ break;
 }
 }
 else {
-validate157.errors = [{instancePath:instancePath+"/query_embeddings",schemaPath:"#/properties/query_embeddings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate160.errors = [{instancePath:instancePath+"/query_embeddings",schemaPath:"#/properties/query_embeddings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -10651,18 +10855,18 @@ if(data.n_results !== undefined){
 let data3 = data.n_results;
 const _errs12 = errors;
 if((!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) && (data3 !== null)){
-validate157.errors = [{instancePath:instancePath+"/n_results",schemaPath:"#/properties/n_results/type",keyword:"type",params:{type: schema120.properties.n_results.type},message:"must be integer,null"}];
+validate160.errors = [{instancePath:instancePath+"/n_results",schemaPath:"#/properties/n_results/type",keyword:"type",params:{type: schema120.properties.n_results.type},message:"must be integer,null"}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 4294967295 || isNaN(data3)){
-validate157.errors = [{instancePath:instancePath+"/n_results",schemaPath:"#/properties/n_results/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
+validate160.errors = [{instancePath:instancePath+"/n_results",schemaPath:"#/properties/n_results/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"}];
 return false;
 }
 else {
 if(data3 < 0 || isNaN(data3)){
-validate157.errors = [{instancePath:instancePath+"/n_results",schemaPath:"#/properties/n_results/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate160.errors = [{instancePath:instancePath+"/n_results",schemaPath:"#/properties/n_results/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -10678,7 +10882,7 @@ if(data.ids !== undefined){
 let data4 = data.ids;
 const _errs14 = errors;
 if((!(Array.isArray(data4))) && (data4 !== null)){
-validate157.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: schema120.properties.ids.type},message:"must be array,null"}];
+validate160.errors = [{instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: schema120.properties.ids.type},message:"must be array,null"}];
 return false;
 }
 if(errors === _errs14){
@@ -10688,7 +10892,7 @@ const len2 = data4.length;
 for(let i2=0; i2<len2; i2++){
 const _errs16 = errors;
 if(typeof data4[i2] !== "string"){
-validate157.errors = [{instancePath:instancePath+"/ids/" + i2,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate160.errors = [{instancePath:instancePath+"/ids/" + i2,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid5 = _errs16 === errors;
@@ -10744,7 +10948,7 @@ else {
 vErrors.push(err6);
 }
 errors++;
-validate157.errors = vErrors;
+validate160.errors = vErrors;
 return false;
 }
 else {
@@ -10804,7 +11008,7 @@ else {
 vErrors.push(err9);
 }
 errors++;
-validate157.errors = vErrors;
+validate160.errors = vErrors;
 return false;
 }
 else {
@@ -10843,33 +11047,33 @@ var valid0 = true;
 }
 }
 else {
-validate157.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate160.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate157.errors = vErrors;
+validate160.errors = vErrors;
 return errors === 0;
 }
-validate157.evaluated = {"props":{"query_embeddings":true,"n_results":true,"ids":true,"where":true,"where_document":true,"include":true},"dynamicProps":false,"dynamicItems":false};
+validate160.evaluated = {"props":{"query_embeddings":true,"n_results":true,"ids":true,"where":true,"where_document":true,"include":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="/op/v1CollectionQuery/body" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate156.evaluated;
+const evaluated0 = validate159.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate157(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate157.errors : vErrors.concat(validate157.errors);
+if(!(validate160(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
 errors = vErrors.length;
 }
-validate156.errors = vErrors;
+validate159.errors = vErrors;
 return errors === 0;
 }
-validate156.evaluated = {"props":{"query_embeddings":true,"n_results":true,"ids":true,"where":true,"where_document":true,"include":true},"dynamicProps":false,"dynamicItems":false};
+validate159.evaluated = {"props":{"query_embeddings":true,"n_results":true,"ids":true,"where":true,"where_document":true,"include":true},"dynamicProps":false,"dynamicItems":false};
 

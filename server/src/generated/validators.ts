@@ -361,6 +361,18 @@ export const validators: { readonly [K in OperationId]: OperationValidators } = 
     body: body(compiled.v2CollectionSearch_body as CompiledValidator),
     bodyRequired: true,
   },
+  v2ForkCollection: {
+    params: parameters("path", {"tenant":{"types":["string"]},"database":{"types":["string"]},"collection_id":{"types":["string"]}}, compiled.v2ForkCollection_params as CompiledValidator),
+    query: parameters("query", {}, null),
+    body: body(compiled.v2ForkCollection_body as CompiledValidator),
+    bodyRequired: true,
+  },
+  v2ForkCount: {
+    params: parameters("path", {"tenant":{"types":["string"]},"database":{"types":["string"]},"collection_id":{"types":["string"]}}, compiled.v2ForkCount_params as CompiledValidator),
+    query: parameters("query", {}, null),
+    body: null,
+    bodyRequired: false,
+  },
   v1Root: {
     params: parameters("path", {}, null),
     query: parameters("query", {}, null),

@@ -73,6 +73,11 @@ export function v2Handlers(chroma: Chroma): V2Handlers {
       await chroma.updateCollection(scopeOf(params), params.collection_id, updateCollectionInput(body));
       return { status: 200, body: {} };
     },
+    v2ForkCollection: async ({ params, body }) => ({
+      status: 200,
+      body: collectionToWire(await chroma.forkCollection(scopeOf(params), params.collection_id, body.new_name)),
+    }),
+    v2ForkCount: async ({ params }) => ({ status: 200, body: { count: await chroma.forkCount(scopeOf(params), params.collection_id) } }),
     v2DeleteCollection: async ({ params }) => {
       await chroma.deleteCollection(scopeOf(params), params.collection_id);
       return { status: 200, body: {} };
