@@ -55,6 +55,8 @@ const CALLS: Record<string, (c: Ctx, api: Api) => Promise<unknown>> = {
   CollectionQuery: ({ collection }) => collection.query({ queryEmbeddings: [[0.1, 0.2, 0.3]], nResults: 2 }),
   CollectionCount: ({ collection }) => collection.count(),
   IndexingStatus: ({ collection }) => collection.getIndexingStatus(),
+  ForkCollection: ({ collection }) => collection.fork({ name: "articles-experiment" }),
+  ForkCount: ({ collection }) => collection.forkCount(),
   CollectionSearch: async ({ collection }) => {
     const r = await collection.search({ rank: { $knn: { query: [0.1, 0.2, 0.3] } }, select: { keys: ["#score"] } });
     return { ids: r.ids, documents: r.documents, embeddings: r.embeddings, metadatas: r.metadatas, scores: r.scores, select: r.select };
@@ -95,6 +97,8 @@ function expectedValue(op: string, api: Api, value: unknown): unknown {
       return recordsView(v);
     case "CollectionDelete":
       return { deleted: api === "v2" ? v.deleted : null };
+    case "ForkCount":
+      return v.count;
     default:
       return value;
   }
@@ -140,7 +144,7 @@ for (const api of ["v1", "v2"] as Api[]) {
             }
             if (ex.status < 300) {
               expect(failure, String(failure)).toBeUndefined();
-              if (op === "CreateCollection" || op === "GetCollection" || op === "GetCollectionById" || op === "GetCollectionByCrn") {
+              if (op === "CreateCollection" || op === "GetCollection" || op === "GetCollectionById" || op === "GetCollectionByCrn" || op === "ForkCollection") {
                 expect(collectionView(result as Collection)).toEqual(exampleCollectionView(ex.value as Json));
               } else if (op === "ListCollections") {
                 expect((result as Collection[]).map(collectionView)).toEqual((ex.value as Json[]).map(exampleCollectionView));
