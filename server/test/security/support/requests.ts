@@ -55,6 +55,8 @@ export function bodyFor(operationId: string, t: Target): unknown {
       return { query_embeddings: [vec(t.dim, 0.25)], n_results: 5, include: ["documents", "metadatas", "distances"] };
     case "CollectionSearch":
       return { searches: [{ rank: { $knn: { query: vec(t.dim, 0.25), limit: 5 } }, select: { keys: ["#document", "#metadata", "#score"] } }, { filter: { "#id": { $in: ids } } }] };
+    case "ForkCollection":
+      return { new_name: "forked-by-intruder" };
     default:
       throw new Error(`no body known for ${operationId}`);
   }
