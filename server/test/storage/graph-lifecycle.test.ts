@@ -7,12 +7,13 @@ import * as lancedb from "@lancedb/lancedb";
 import { describe, expect, it } from "vitest";
 import { GraphStore, graphTableName } from "../../src/storage/lance/graph-store.js";
 import { CATALOG_LEASE, CATALOG_TABLES } from "../../src/storage/lance/catalog.js";
+import { LINEAGE_TABLE } from "../../src/storage/lance/lineage.js";
 import { collection, recordsOf, rec, rng } from "./helpers.js";
 import { storagePerTest } from "./storage-per-test.js";
 
 // Graphs from 16 records on, so a few hundred records get one quickly.
 const fresh = storagePerTest({ memory: { annThreshold: 16 } });
-const CATALOG = new Set<string>([...Object.values(CATALOG_TABLES), CATALOG_LEASE.table]);
+const CATALOG = new Set<string>([...Object.values(CATALOG_TABLES), CATALOG_LEASE.table, LINEAGE_TABLE]);
 
 async function tables(): Promise<string[]> {
   const db = await lancedb.connect(fresh.path);
