@@ -11,7 +11,13 @@ import { callJson } from "../helpers/http.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
 
 const COLLECTIONS = "/api/v2/tenants/default_tenant/databases/default_database/collections";
-const SCHEMA = { keys: { sparse: { sparse_vector: { sparse_vector_index: { enabled: true, config: { bm25: true } } } } } };
+const SCHEMA = {
+  defaults: {},
+  keys: {
+    sparse: { sparse_vector: { sparse_vector_index: { enabled: true, config: { bm25: true } } } },
+    "#embedding": { float_list: { vector_index: { enabled: true, config: { space: "ip", hnsw: { ef_search: 77 } } } } },
+  },
+};
 let server: RunningServer;
 
 beforeAll(async () => {
@@ -46,7 +52,7 @@ async function seed(id: string, n: number, prefix = "r"): Promise<void> {
 
 describe("fork", () => {
   it("copies records, metadata, configuration and schema; both sides change independently afterwards", async () => {
-    const source = await create("fork-src", { metadata: { team: "a" }, configuration: { hnsw: { space: "ip", ef_search: 77 } }, schema: SCHEMA });
+    const source = await create("fork-src", { metadata: { team: "a" }, schema: SCHEMA });
     await seed(source.id, 30);
     const copy = await fork(source.id, "fork-copy");
     expect(copy.id).not.toBe(source.id);
