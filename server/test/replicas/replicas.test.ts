@@ -141,6 +141,81 @@ describe.each(["local", "s3"] as const)("3 replicas on %s", (where) => {
     for (const d of dims.filter((x) => x.status !== 201)) expect(d.status).toBe(400);
     for (const s of r) expect((await call(s.url, "GET", `${DB}/collections/${fresh}/count`)).body).toBe(1);
   });
+
+  it("a fork made through one replica is read, queried and counted through every other one, and holds every write acknowledged before it", async () => {
+    const [a, b, c] = r;
+    const src = (await call(a!.url, "POST", `${DB}/collections`, { name: "shared-fork-src", metadata: { team: "x" } })).body.id as string;
+    const ids = Array.from({ length: 10 }, (_, i) => `r${i}`);
+    expect((await call(b!.url, "POST", `${DB}/collections/${src}/add`, { ids, embeddings: ids.map((_, i) => [i, 1]), documents: ids })).status).toBe(201);
+    // Through c, which never wrote the source: the fork holds b's acknowledged add.
+    const forked = await call(c!.url, "POST", `${DB}/collections/${src}/fork`, { new_name: "shared-fork" });
+    expect(forked.status).toBe(200);
+    const fork = forked.body.id as string;
+    expect(forked.body).toMatchObject({ name: "shared-fork", metadata: { team: "x" }, dimension: 2 });
+    const q = { query_embeddings: [[4.2, 1]], n_results: 3, include: ["distances", "documents"] };
+    const want = (await call(a!.url, "POST", `${DB}/collections/${src}/query`, q)).body;
+    for (const s of r) {
+      expect((await call(s.url, "GET", `${DB}/collections/shared-fork`)).body.id).toBe(fork);
+      expect((await call(s.url, "GET", `${DB}/collections/${fork}/count`)).body).toBe(10);
+      expect((await call(s.url, "POST", `${DB}/collections/${fork}/get`, {})).body.ids.sort()).toEqual([...ids].sort());
+      expect((await call(s.url, "POST", `${DB}/collections/${fork}/query`, q)).body).toEqual(want);
+      for (const id of [src, fork]) expect((await call(s.url, "GET", `${DB}/collections/${id}/fork_count`)).body).toEqual({ count: 1 });
+    }
+    // Independent afterwards, whichever replica writes and reads.
+    expect((await call(a!.url, "POST", `${DB}/collections/${fork}/delete`, { ids: ["r0"] })).status).toBe(200);
+    expect((await call(b!.url, "POST", `${DB}/collections/${src}/add`, { ids: ["only-src"], embeddings: [[0, 0]] })).status).toBe(201);
+    for (const s of r) {
+      expect((await call(s.url, "GET", `${DB}/collections/${fork}/count`)).body).toBe(9);
+      expect((await call(s.url, "GET", `${DB}/collections/${src}/count`)).body).toBe(11);
+    }
+    // A fork of the fork through b; the source deleted through a: the forks keep reading its files.
+    const second = (await call(b!.url, "POST", `${DB}/collections/${fork}/fork`, { new_name: "shared-fork-2" })).body.id as string;
+    expect((await call(a!.url, "DELETE", `${DB}/collections/shared-fork-src`)).status).toBe(200);
+    for (const s of r) {
+      for (const id of [fork, second]) {
+        expect((await call(s.url, "GET", `${DB}/collections/${id}/fork_count`)).body).toEqual({ count: 2 });
+        expect((await call(s.url, "GET", `${DB}/collections/${id}/count`)).body).toBe(9);
+        expect((await call(s.url, "POST", `${DB}/collections/${id}/query`, { query_embeddings: [[9, 1]], n_results: 1, include: [] })).body.ids).toEqual([["r9"]]);
+      }
+      expect((await call(s.url, "GET", `${DB}/collections/${src}/fork_count`)).status).toBe(404);
+    }
+  });
+
+  it("forks through one replica while two others write: each fork holds whole batches, at least every one acknowledged before it was asked for", async () => {
+    const [a, b, c] = r;
+    const src = (await call(a!.url, "POST", `${DB}/collections`, { name: "shared-fork-race" })).body.id as string;
+    const acked = { a: 0, b: 0 };
+    const writer = async (name: "a" | "b", url: string) => {
+      for (let n = 0; n < 8; n++) {
+        const batch = [0, 1, 2, 3, 4].map((k) => `${name}-${n}-${k}`);
+        const res = await call(url, "POST", `${DB}/collections/${src}/add`, { ids: batch, embeddings: batch.map(() => [n, 1]) });
+        expect(res.status).toBe(201);
+        acked[name] = n + 1;
+      }
+    };
+    const forks: { id: string; before: { a: number; b: number } }[] = [];
+    const forker = async () => {
+      for (let k = 0; k < 4; k++) {
+        await sleep(15);
+        const before = { ...acked };
+        const res = await call(c!.url, "POST", `${DB}/collections/${src}/fork`, { new_name: `shared-fork-race-${k}` });
+        expect(res.status).toBe(200);
+        forks.push({ id: res.body.id as string, before });
+      }
+    };
+    await Promise.all([writer("a", a!.url), writer("b", b!.url), forker()]);
+    for (const f of forks) {
+      const got: string[] = (await call(b!.url, "POST", `${DB}/collections/${f.id}/get`, {})).body.ids;
+      for (const name of ["a", "b"] as const) {
+        const mine = got.filter((x) => x.startsWith(`${name}-`));
+        const batches = mine.length / 5;
+        expect(Number.isInteger(batches)).toBe(true);
+        expect(batches).toBeGreaterThanOrEqual(f.before[name]);
+        expect(new Set(mine)).toEqual(new Set(Array.from({ length: batches }, (_, n) => [0, 1, 2, 3, 4].map((k) => `${name}-${n}-${k}`)).flat()));
+      }
+    }
+    for (const s of r) expect((await call(s.url, "GET", `${DB}/collections/${src}/fork_count`)).body).toEqual({ count: 4 });
+  });
 });
 
 describe("the default read-consistency interval (1 s)", () => {

@@ -107,6 +107,30 @@ describe("forkCollection", () => {
     expect(near[0].id).toBe("r99");
   });
 
+  it("keeps what a fork reads through another process's compaction and cleanup of the source", async () => {
+    const source = collection({ dimension: 2 });
+    const s = await recordsOf(storage, source);
+    for (let b = 0; b < 5; b++) await s.write(Array.from({ length: 20 }, (_, i) => rec(`r${b * 20 + i}`, [b, i])));
+    // A second process on the store, which had the source open before the fork was made.
+    const other = await openStorage(dir.path, OPTIONS);
+    try {
+      const o = await other.collection(source.id, indexParams(source.configuration));
+      expect(await o.count()).toBe(100);
+      const f = await fork(source, "read-elsewhere");
+      await o.delete({ ids: ["r0", "r1", "r2"] });
+      for (let i = 0; i < 8; i++) {
+        await o.write([rec(`o-${i}`, [i, 1])]);
+        await o.delete({ ids: [`o-${i}`] });
+      }
+      await o.optimize();
+      expect(await ids(f)).toHaveLength(100);
+      const [near] = await (await open(f)).nearest([Float32Array.of(4, 19)], 1, {}, IDS_ONLY);
+      expect(near[0].id).toBe("r99");
+    } finally {
+      await other.close();
+    }
+  });
+
   it("keeps a dropped source's table while forks read it, and drops it with the last one", async () => {
     const source = collection({ dimension: 2 });
     await (await recordsOf(storage, source)).write([rec("a", [1, 0]), rec("b", [0, 1])]);
