@@ -236,9 +236,7 @@ class ComposedStorage implements OpenedStorage {
       this.leases.markDropped(id);
       if (this.lineage.isNeeded(id, this.exists)) return this.closeRecords(id);
       await this.dropRecords(id);
-      for (let up = this.lineage.sourceOf(id); up !== undefined && !this.lineage.isNeeded(up, this.exists); up = this.lineage.sourceOf(up)) {
-        await this.dropRecords(up);
-      }
+      await this.dropUnneededAncestors(this.lineage.sourceOf(id));
     }).catch((err: unknown) => {
       // Dropped already (by another process, or an earlier attempt): its records went with it.
       if (!(err instanceof CollectionGoneError)) throw err;
@@ -286,10 +284,19 @@ class ComposedStorage implements OpenedStorage {
     return this.lineage.forkCount(id);
   }
 
-  /** A fork that did not come about: its clone (if any), then its lineage row. */
+  /** Dropped ancestors' tables retained only for a table that is gone now go too. */
+  private async dropUnneededAncestors(from: string | undefined): Promise<void> {
+    for (let up = from; up !== undefined && !this.lineage.isNeeded(up, this.exists); up = this.lineage.sourceOf(up)) {
+      await this.dropRecords(up);
+    }
+  }
+
+  /** A fork that did not come about: its clone (if any), then its lineage row (and what only it kept). */
   private async dropUnfinishedFork(id: string): Promise<void> {
+    const source = this.lineage.sourceOf(id);
     await new LanceTable(id, this.db).close(true);
     await this.lineage.forget(id);
+    await this.dropUnneededAncestors(source);
   }
 
   /**

@@ -90,6 +90,24 @@ describe("a crash during a fork", () => {
     expect((await f.find({}, { offset: 0 }, IDS_ONLY)).map((v) => v.id)).toEqual(["a", "b"]);
   }, 60_000);
 
+  it("leaves no table of a source dropped meanwhile: what only the unfinished fork kept goes with it", async () => {
+    storage = await openStorage(dir.path, OPTIONS);
+    const source = collection({ dimension: 2 });
+    await (await recordsOf(storage, source)).write([rec("a", [1, 0])]);
+    const target = collection({ name: "interrupted", dimension: 2 });
+    // Another process crashes mid-fork while this one stays open; this one then drops the source,
+    // whose table the unfinished fork's lineage row still keeps.
+    const run = await crashAt("cloned", source, target);
+    expect(run.signal, run.stderr).toBe("SIGKILL");
+    await storage.dropCollection(source.id);
+    expect(await tables()).toContain(source.id);
+    await storage.close();
+    storage = await openStorage(dir.path, OPTIONS);
+    const left = await tables();
+    for (const id of [source.id, target.id]) expect(left).not.toContain(id);
+    expect(await lineageRows()).toBe(0);
+  }, 60_000);
+
   it("after its catalog row leaves the whole fork, counted", async () => {
     storage = await openStorage(dir.path, OPTIONS);
     const source = collection({ dimension: 2 });
