@@ -228,10 +228,11 @@ class ComposedStorage implements OpenedStorage {
    * still reads stays (retained) until nothing needs it; ancestors retained only for this one go.
    */
   async dropCollection(id: string): Promise<void> {
-    await this.underCatalogLease(async () => {
-      await this.lineage.markDropped(id);
-      await this.catalog.deleteCollection(id);
-    });
+    // Each under the catalog's lease on its own: a task holding the lease must not wait for the
+    // catalog's write queue, which may itself be waiting for the lease (catalog.ts `kick`). A
+    // collection that is no fork queues its removal at once (ops apply in the order they arrive).
+    if (this.lineage.isFork(id)) await this.lineage.markDropped(id);
+    await this.catalog.deleteCollection(id);
     await this.underLease(id, async () => {
       this.leases.markDropped(id);
       if (this.lineage.isNeeded(id, this.exists)) return this.closeRecords(id);
@@ -246,10 +247,12 @@ class ComposedStorage implements OpenedStorage {
   /**
    * Forks `sourceId` into `target` under the catalog's lease, then the source's (the order every
    * writer takes them in), so the fork holds exactly the writes acknowledged before it by any
-   * process. The lineage row comes first (from then on no cleanup, in any process, removes the
-   * version cloned), then the clone, then the catalog row that makes the fork visible. A failure
-   * in between undoes what was done; a crash leaves a lineage row that `sweepUnfinishedForks`
-   * removes, with its clone, on the next start.
+   * process. The core calls it holding the catalog's lease already (as for every catalog change),
+   * so nothing else of this process waits to commit to the catalog meanwhile. The lineage row
+   * comes first (from then on no cleanup, in any process, removes the version cloned), then the
+   * clone, then the catalog row that makes the fork visible. A failure in between undoes what was
+   * done; a crash leaves a lineage row that `sweepUnfinishedForks` removes, with its clone, on the
+   * next start.
    */
   async forkCollection(sourceId: string, target: CollectionInfo): Promise<void> {
     if (this.closed) throw new Error("storage is closed");

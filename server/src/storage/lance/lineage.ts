@@ -163,6 +163,11 @@ export class LanceLineage {
     return n;
   }
 
+  /** Whether the collection is a fork (as far as this process has read the lineage). */
+  isFork(id: string): boolean {
+    return this.rows.has(id);
+  }
+
   /** The table a fork was cloned from (its parent in the lineage), if any. */
   sourceOf(id: string): string | undefined {
     return this.rows.get(id)?.source;
