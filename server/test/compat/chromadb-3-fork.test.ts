@@ -10,21 +10,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChromaClient, ChromaNotFoundError, ChromaUniqueError, Search, K, Knn } from "chromadb-v3";
 import { uniqueName } from "./fixtures.js";
-import { openCompatTarget, writeTrafficLog, type CompatTarget } from "./target.js";
+import { openCompatTarget, type CompatTarget } from "./target.js";
 
 describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 collection.fork", { timeout: 60_000 }, () => {
   let target: CompatTarget;
   let client: ChromaClient;
 
   beforeAll(async () => {
-    target = await openCompatTarget();
+    target = await openCompatTarget("chromadb-3.5.0-fork");
     client = new ChromaClient({ host: target.host, port: target.port, ssl: false });
   }, 60_000);
 
   afterAll(async () => {
-    if (!target) return;
-    await writeTrafficLog("chromadb-3.5.0-fork", target.requests);
-    await target.close();
+    await target?.close();
   });
 
   const ids = Array.from({ length: 40 }, (_, i) => `id-${String(i).padStart(2, "0")}`);

@@ -196,7 +196,7 @@ describe.each(["local", "s3"] as const)("3 replicas on %s", (where) => {
     const forks: { id: string; before: { a: number; b: number } }[] = [];
     const forker = async () => {
       for (let k = 0; k < 4; k++) {
-        await sleep(15);
+        await new Promise((resolve) => setTimeout(resolve, 15));
         const before = { ...acked };
         const res = await call(c!.url, "POST", `${DB}/collections/${src}/fork`, { new_name: `shared-fork-race-${k}` });
         expect(res.status).toBe(200);

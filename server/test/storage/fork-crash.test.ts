@@ -81,12 +81,12 @@ describe("a crash during a fork", () => {
     expect(await lineageRows()).toBe(0);
     expect(await tables()).not.toContain(target.id);
 
-    const s = await storage.collection(source.id, indexParams(source.configuration));
+    const s = await storage.collection(source.id, indexParams(source));
     expect((await s.find({}, { offset: 0 }, IDS_ONLY)).map((v) => v.id)).toEqual(["a", "b"]);
     const again = collection({ name: "interrupted", dimension: 2 });
     await storage.forkCollection(source.id, again);
     expect(await storage.forkCount(source.id)).toBe(1);
-    const f = await storage.collection(again.id, indexParams(again.configuration));
+    const f = await storage.collection(again.id, indexParams(again));
     expect((await f.find({}, { offset: 0 }, IDS_ONLY)).map((v) => v.id)).toEqual(["a", "b"]);
   }, 60_000);
 
@@ -124,7 +124,7 @@ describe("a crash during a fork", () => {
     expect(await storage.forkCount(source.id)).toBe(1);
     expect(await storage.forkCount(target.id)).toBe(1);
     expect(await lineageRows()).toBe(1);
-    const f = await storage.collection(target.id, indexParams(target.configuration));
+    const f = await storage.collection(target.id, indexParams(target));
     expect((await f.find({}, { offset: 0 }, IDS_ONLY)).map((v) => v.id)).toEqual(["a"]);
   }, 60_000);
 });

@@ -114,7 +114,7 @@ describe("forkCollection", () => {
     // A second process on the store, which had the source open before the fork was made.
     const other = await openStorage(dir.path, OPTIONS);
     try {
-      const o = await other.collection(source.id, indexParams(source.configuration));
+      const o = await other.collection(source.id, indexParams(source));
       expect(await o.count()).toBe(100);
       const f = await fork(source, "read-elsewhere");
       await o.delete({ ids: ["r0", "r1", "r2"] });
