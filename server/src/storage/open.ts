@@ -284,7 +284,7 @@ class ComposedStorage implements OpenedStorage {
 
   async forkCount(id: string): Promise<number> {
     if (!this.exists(id)) throw new CollectionGoneError(id);
-    return this.lineage.forkCount(id);
+    return this.lineage.forkCount(id, this.exists);
   }
 
   /** Dropped ancestors' tables retained only for a table that is gone now go too. */

@@ -154,12 +154,15 @@ export class LanceLineage {
     return this.rows.get(id)?.root ?? id;
   }
 
-  /** Forks recorded in the lineage of the collection's root (upstream's fork_count). */
-  async forkCount(id: string): Promise<number> {
+  /**
+   * Forks recorded in the lineage of the collection's root (upstream's fork_count): those that came
+   * about (in the catalog, `exists`, or dropped since), not one under way or left by a failure.
+   */
+  async forkCount(id: string, exists: (id: string) => boolean): Promise<number> {
     await this.fresh();
     const root = this.rootOf(id);
     let n = 0;
-    for (const r of this.rows.values()) if (r.root === root) n++;
+    for (const r of this.rows.values()) if (r.root === root && (r.dropped || exists(r.target))) n++;
     return n;
   }
 
