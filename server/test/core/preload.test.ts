@@ -4,35 +4,20 @@
  * a sparse-vector index must load with that index after a restart, or the Search API would scan
  * LanceDB for it until the next restart.
  */
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { preloadCollections } from "../../src/core/preload.js";
 import { mergeWithDefaults, parseSchema } from "../../src/core/schema.js";
-import { openStorage, type OpenedStorage } from "../../src/storage/open.js";
-import { collection, rec, recordsOf, tempDir } from "../storage/helpers.js";
+import { collection, rec, recordsOf } from "../storage/helpers.js";
+import { storagesPerTest } from "../storage/storage-per-test.js";
 
-let dir: Awaited<ReturnType<typeof tempDir>>;
-const opened: OpenedStorage[] = [];
-
-beforeEach(async () => {
-  dir = await tempDir();
-});
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-  await dir.dispose();
-});
-
-async function open(): Promise<OpenedStorage> {
-  const s = await openStorage(dir.path);
-  opened.push(s);
-  return s;
-}
+const storages = storagesPerTest();
 
 const quiet = { info: () => undefined, warn: () => undefined };
 
 it("loads a collection with its sparse-vector index, as a request would open it", async () => {
   const schema = mergeWithDefaults(parseSchema({ defaults: {}, keys: { sp: { sparse_vector: { sparse_vector_index: { enabled: true, config: {} } } } } }));
   const coll = collection({ schema });
-  const first = await open();
+  const first = await storages.open();
   // The preload walks the catalog's tenants and databases: the collection's must be there.
   await first.catalog.createTenant({ name: coll.tenant });
   await first.catalog.createDatabase({ id: "db-1", name: coll.database, tenant: coll.tenant });
@@ -41,10 +26,9 @@ it("loads a collection with its sparse-vector index, as a request would open it"
     rec("a", [1, 0], null, { sp: { "#type": "sparse_vector", indices: [1, 4], values: [0.5, 1] } }),
     rec("b", [0, 1], null, { sp: { "#type": "sparse_vector", indices: [4], values: [2] } }),
   ]);
-  await first.close();
-  opened.splice(opened.indexOf(first), 1);
+  await storages.close(first);
 
-  const restarted = await open();
+  const restarted = await storages.open();
   expect(await preloadCollections(restarted, quiet)).toBe(1);
   // A later opening without sparse keys does not change what the preload opened.
   const store = await restarted.collection(coll.id, { space: "l2", m: 16, efConstruction: 100, efSearch: 100 });

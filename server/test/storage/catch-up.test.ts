@@ -7,10 +7,11 @@
  * replace, a delete alone, a delete plus an add that keeps the count.
  */
 import * as lancedb from "@lancedb/lancedb";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CollectionStore } from "../../src/storage/collection.js";
-import { openStorage, type OpenedStorage, type StorageLogger } from "../../src/storage/open.js";
-import { collection, EVERYTHING, IDS_ONLY, rec, recordsOf, tempDir } from "./helpers.js";
+import type { OpenedStorage, StorageLogger } from "../../src/storage/open.js";
+import { collection, EVERYTHING, IDS_ONLY, rec, recordsOf } from "./helpers.js";
+import { storagesPerTest } from "./storage-per-test.js";
 
 /** Counts the resident copy's (re)loads, as the storage logs them. */
 function loadCounter(): { logger: StorageLogger; loads: () => number } {
@@ -25,26 +26,13 @@ function loadCounter(): { logger: StorageLogger; loads: () => number } {
   return { logger, loads: () => loads };
 }
 
-let dir: Awaited<ReturnType<typeof tempDir>>;
-const open: OpenedStorage[] = [];
-
-beforeEach(async () => {
-  dir = await tempDir();
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-  await dir.dispose();
-});
+const storages = storagesPerTest();
 
 /** A storage on the shared path that checks LanceDB on every read (interval 0), as a replica with --read-consistency-interval 0. */
-async function replica(logger?: StorageLogger): Promise<OpenedStorage> {
-  const s = await openStorage(dir.path, { logger, replication: { readConsistencyIntervalMs: 0 }, optimizeIdleFactor: 0 });
-  open.push(s);
-  return s;
-}
+const replica = (logger?: StorageLogger): Promise<OpenedStorage> => storages.open({ logger, replication: { readConsistencyIntervalMs: 0 }, optimizeIdleFactor: 0 });
 
 async function tableVersion(id: string): Promise<number> {
-  const db = await lancedb.connect(dir.path);
+  const db = await lancedb.connect(storages.path);
   try {
     return await (await db.openTable(id)).version();
   } finally {

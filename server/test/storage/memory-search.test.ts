@@ -3,31 +3,19 @@
  * what was written, filters still run in LanceDB and rank exactly, deletes by filter leave
  * memory, and a restart reloads everything from LanceDB and rebuilds the graph.
  */
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { RecordFilter } from "../../src/core/filter.js";
 import type { DistanceSpace, StoredRecord } from "../../src/core/model.js";
 import type { CollectionStore } from "../../src/storage/collection.js";
 import type { MemoryOptions } from "../../src/storage/memory/resident.js";
-import { openStorage, type OpenedStorage } from "../../src/storage/open.js";
-import { collection, EVERYTHING, IDS_ONLY, rec, recordsOf, referenceDistance, rng, tempDir } from "./helpers.js";
+import type { OpenedStorage } from "../../src/storage/open.js";
+import { collection, EVERYTHING, IDS_ONLY, rec, recordsOf, referenceDistance, rng } from "./helpers.js";
+import { storagesPerTest } from "./storage-per-test.js";
 
 const DIM = 8;
-let dir: Awaited<ReturnType<typeof tempDir>>;
-const opened: OpenedStorage[] = [];
+const storages = storagesPerTest();
 
-beforeEach(async () => {
-  dir = await tempDir();
-});
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-  await dir.dispose();
-});
-
-async function open(over: MemoryOptions = {}): Promise<OpenedStorage> {
-  const s = await openStorage(dir.path, { memory: { annThreshold: 100, ...over } });
-  opened.push(s);
-  return s;
-}
+const open = (over: MemoryOptions = {}): Promise<OpenedStorage> => storages.open({ memory: { annThreshold: 100, ...over } });
 
 
 function brute(space: DistanceSpace, records: StoredRecord[], q: Float32Array, k: number, keep: (r: StoredRecord) => boolean = () => true): string[] {
@@ -117,8 +105,7 @@ it("a restart reloads the records from LanceDB and rebuilds the graph; answers a
     const table = await recordsOf(storage, coll);
     for (let i = 0; i < records.length; i += 500) await table.write(records.slice(i, i + 500));
     await caughtUp(table);
-    await storage.close();
-    opened.splice(opened.indexOf(storage), 1);
+    await storages.close(storage);
   }
   const storage = await open();
   const table = await recordsOf(storage, coll);
