@@ -13,11 +13,14 @@
  *
  *   npm run build -w server && npx tsx server/bench/fork.ts --sizes 10000,100000 [--forks 5] [--out file.json]
  */
-import { readdir, stat, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { scriptArgs } from "./args.js";
 import { Client } from "./client.js";
-import { DEFAULT_SPEC, generate, idOf, metadataOf, row, type Dataset } from "./data.js";
+import { addBody, DEFAULT_SPEC, generate, inMemory, metadataOf, row } from "./data.js";
+import { du } from "./measure.js";
 import { startChromaspec } from "./servers.js";
+import { log, median } from "./timing.js";
 
 const BATCH = 1000;
 const PAGE = 2000;
@@ -32,39 +35,9 @@ interface ForkResult {
   apiCopySeconds: number;
 }
 
-function addBody(data: Dataset, from: number, to: number): string {
-  const ids: string[] = [];
-  const embeddings: number[][] = [];
-  const documents: string[] = [];
-  const metadatas: object[] = [];
-  for (let i = from; i < to; i++) {
-    ids.push(idOf(i));
-    embeddings.push(Array.from(row(data, i)));
-    documents.push(`document ${i} of cluster ${data.cluster[i]}`);
-    metadatas.push(metadataOf(i, data.cluster[i]));
-  }
-  return JSON.stringify({ ids, embeddings, documents, metadatas });
-}
-
-async function duBytes(path: string): Promise<number> {
-  let total = 0;
-  for (const entry of await readdir(path, { withFileTypes: true })) {
-    const p = join(path, entry.name);
-    total += entry.isDirectory() ? await duBytes(p) : (await stat(p)).size;
-  }
-  return total;
-}
-
-async function waitIndexed(c: Client, id: string): Promise<void> {
-  for (;;) {
-    const s = await c.json<{ num_unindexed_ops: number }>("GET", c.collectionPath(id, "indexing_status"));
-    if (s.num_unindexed_ops === 0) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function runForkCase(n: number, forks: number, log: (m: string) => void): Promise<ForkResult> {
+async function runForkCase(n: number, forks: number): Promise<ForkResult> {
   const data = generate(DEFAULT_SPEC, n, 4242 + n);
+  const records = inMemory(data, BATCH);
   const query = JSON.stringify({ query_embeddings: [Array.from(row(data, 7))], n_results: 10 });
   const server = await startChromaspec();
   const c = new Client(server.url);
@@ -72,14 +45,14 @@ async function runForkCase(n: number, forks: number, log: (m: string) => void): 
   try {
     const src = await c.json<{ id: string }>("POST", `${c.db}/collections`, { name: `fork-src-${n}` });
     let t = performance.now();
-    for (let from = 0; from < n; from += BATCH) await c.json("POST", c.collectionPath(src.id, "add"), addBody(data, from, Math.min(n, from + BATCH)));
-    await waitIndexed(c, src.id);
+    for (let b = 0; b * BATCH < n; b++) await c.json("POST", c.collectionPath(src.id, "add"), addBody(records.batch(b), b * BATCH, metadataOf));
+    await c.untilIndexed(src.id, 100);
     const ingestSeconds = (performance.now() - t) / 1000;
     await c.json("POST", c.collectionPath(src.id, "query"), query);
     log(`fork N=${n}: ingested in ${ingestSeconds.toFixed(1)} s`);
 
-    const sourceBytes = await duBytes(join(dataDir, `${src.id}.lance`));
-    const before = await duBytes(dataDir);
+    const sourceBytes = await du(join(dataDir, `${src.id}.lance`));
+    const before = await du(dataDir);
     const samples: number[] = [];
     const forkIds: string[] = [];
     for (let f = 0; f < forks; f++) {
@@ -88,9 +61,9 @@ async function runForkCase(n: number, forks: number, log: (m: string) => void): 
       samples.push(performance.now() - t);
       forkIds.push(made.id);
     }
-    const forkBytes = ((await duBytes(dataDir)) - before) / forks;
-    const sorted = [...samples].sort((a, b) => a - b);
-    log(`fork N=${n}: fork p50 ${sorted[Math.floor(forks / 2)].toFixed(1)} ms, ${(forkBytes / 1024).toFixed(1)} KiB per fork (source table ${(sourceBytes / 2 ** 20).toFixed(1)} MiB)`);
+    const forkBytes = ((await du(dataDir)) - before) / forks;
+    const forkMs = { median: median(samples), min: Math.min(...samples), max: Math.max(...samples), samples };
+    log(`fork N=${n}: fork p50 ${forkMs.median.toFixed(1)} ms, ${(forkBytes / 1024).toFixed(1)} KiB per fork (source table ${(sourceBytes / 2 ** 20).toFixed(1)} MiB)`);
 
     t = performance.now();
     const answer = await c.json<{ ids: string[][] }>("POST", c.collectionPath(forkIds[0], "query"), query);
@@ -108,7 +81,7 @@ async function runForkCase(n: number, forks: number, log: (m: string) => void): 
       });
       await c.json("POST", c.collectionPath(copy.id, "add"), { ids: page.ids, embeddings: page.embeddings, documents: page.documents, metadatas: page.metadatas });
     }
-    await waitIndexed(c, copy.id);
+    await c.untilIndexed(copy.id, 100);
     await c.json("POST", c.collectionPath(copy.id, "query"), query);
     const apiCopySeconds = (performance.now() - t) / 1000;
     log(`fork N=${n}: copy through the API ${apiCopySeconds.toFixed(1)} s`);
@@ -116,7 +89,7 @@ async function runForkCase(n: number, forks: number, log: (m: string) => void): 
     return {
       n,
       ingestSeconds,
-      forkMs: { median: sorted[Math.floor(forks / 2)], min: sorted[0], max: sorted[forks - 1], samples },
+      forkMs,
       forkBytes,
       sourceBytes,
       firstQueryOnForkMs,
@@ -129,17 +102,9 @@ async function runForkCase(n: number, forks: number, log: (m: string) => void): 
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const value = (flag: string) => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const sizes = (value("--sizes") ?? "10000,100000").split(",").map(Number);
-  const forks = Number(value("--forks") ?? 5);
-  const out = value("--out");
-  const log = (m: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
+  const { sizes, forks, out } = scriptArgs({ sizes: "10000,100000", forks: 5, out: "" });
   const results: ForkResult[] = [];
-  for (const n of sizes) results.push(await runForkCase(n, forks, log));
+  for (const n of sizes.split(",").map(Number)) results.push(await runForkCase(n, forks));
   console.log("| N × 384 | fork p50 (min–max) | disk per fork | source table | first query on the fork | copy through the API |");
   console.log("| ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of results) {

@@ -216,7 +216,7 @@ export interface RestartResult {
 }
 
 /** Total size of the files under a directory (0 if it does not exist). */
-async function du(path: string): Promise<number> {
+export async function du(path: string): Promise<number> {
   let total = 0;
   let entries;
   try {
