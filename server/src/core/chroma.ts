@@ -327,19 +327,16 @@ export class Chroma {
     validateCollectionName(newName);
     // The catalog's lock, then the source's (the order every writer takes them in, in every
     // process): the fork holds exactly the writes acknowledged before it, wherever they were made.
+    // The source's row read under the catalog's lock is the one it copies: every change of a row
+    // (dimension and schema keys included) is made under that lock.
     return this.lock("catalog", async () => {
-      await this.getCollectionById(scope, id);
+      const source = await this.getCollectionById(scope, id);
       if (await this.storage.catalog.getCollectionByName(scope.tenant, scope.database, newName)) {
         throw new UniqueConstraintError(`Collection [${newName}] already exists`);
       }
-      return this.gone(id, () =>
-        this.lock(id, async () => {
-          const source = await this.getCollectionById(scope, id);
-          const fork: CollectionInfo = { ...source, id: randomUUID(), name: newName, version: 0 };
-          await this.storage.forkCollection(id, fork);
-          return fork;
-        }),
-      );
+      const fork: CollectionInfo = { ...source, id: randomUUID(), name: newName, version: 0 };
+      await this.gone(id, () => this.lock(id, () => this.storage.forkCollection(id, fork)));
+      return fork;
     });
   }
 
