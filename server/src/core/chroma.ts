@@ -315,6 +315,13 @@ export class Chroma {
     });
   }
 
+  /** A rename or a fork onto a name the database already has: 409, as upstream. The caller holds the catalog's lock. */
+  private async requireFreeName(scope: Scope, name: string): Promise<void> {
+    if (await this.storage.catalog.getCollectionByName(scope.tenant, scope.database, name)) {
+      throw new UniqueConstraintError(`Collection [${name}] already exists`);
+    }
+  }
+
   /**
    * Fork (upstream's fork_collection): a new collection `newName` in the same database with the
    * source's records, metadata, configuration, schema and dimension, independent afterwards
@@ -331,9 +338,7 @@ export class Chroma {
     // (dimension and schema keys included) is made under that lock.
     return this.lock("catalog", async () => {
       const source = await this.getCollectionById(scope, id);
-      if (await this.storage.catalog.getCollectionByName(scope.tenant, scope.database, newName)) {
-        throw new UniqueConstraintError(`Collection [${newName}] already exists`);
-      }
+      await this.requireFreeName(scope, newName);
       const fork: CollectionInfo = { ...source, id: randomUUID(), name: newName, version: 0 };
       await this.gone(id, () => this.lock(id, () => this.storage.forkCollection(id, fork)));
       return fork;
@@ -413,11 +418,7 @@ export class Chroma {
       if (newMetadata && newMetadata["hnsw:space"] !== undefined && newMetadata["hnsw:space"] !== spaceOf(current.configuration)) {
         throw new InvalidArgumentError("Changing the distance function of a collection once it is created is not supported currently.");
       }
-      if (input.newName && input.newName !== current.name) {
-        if (await this.storage.catalog.getCollectionByName(scope.tenant, scope.database, input.newName)) {
-          throw new UniqueConstraintError(`Collection [${input.newName}] already exists`);
-        }
-      }
+      if (input.newName && input.newName !== current.name) await this.requireFreeName(scope, input.newName);
       // Only the fields this request changes (a patch of the row as it stands at commit).
       const patch: CollectionPatch = { bumpVersion: true };
       if (input.newName) patch.name = input.newName;
