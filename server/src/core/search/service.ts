@@ -7,7 +7,6 @@
  * on the generic reader, so an answer never mixes two states.
  */
 import type { CollectionInfo } from "../model.js";
-import { defaultSchema } from "../schema.js";
 import { ResidentChangedError, type CollectionRecords } from "../../storage/storage.js";
 import type { SearchReader } from "./execute.js";
 import { checkAgainstCollection, executeSearch, type CollectionFacts } from "./execute.js";
@@ -23,8 +22,9 @@ async function runAll<Mask>(request: SearchRequest, facts: CollectionFacts, read
   return toSearchResponse(results);
 }
 
+/** `collection` as the core looks it up (getCollectionById): its schema is always resolved. */
 export async function runSearches(request: SearchRequest, collection: CollectionInfo, records: CollectionRecords): Promise<SearchResponse> {
-  const facts = { dimension: collection.dimension, schema: collection.schema ?? defaultSchema() };
+  const facts = { dimension: collection.dimension, schema: collection.schema! };
   for (const plan of request.searches) checkAgainstCollection(plan, facts);
   const view = records.searchView();
   const sparseKeys = request.searches.flatMap((plan) => knnQueries(plan.rank).filter((k) => k.query.kind === "sparse").map((k) => k.key));
