@@ -30,8 +30,6 @@ export interface AppOptions {
   corsAllowOrigins?: string[];
   /** Serve GET /metrics; versions for its chromaspec_info. */
   metrics?: { version: string; apiVersion: string };
-  /** Longest time (ms) a refused upload is read and discarded so its client sees the answer (http/lingering-close.ts). */
-  lingerMs?: number;
 }
 
 export function createHandlers(chroma: Chroma): Handlers {
@@ -59,7 +57,7 @@ export async function buildApp(chroma: Chroma, options: AppOptions): Promise<Fas
     done();
   });
   drainOnClose(app);
-  registerLingeringClose(app, { lingerMs: options.lingerMs });
+  registerLingeringClose(app);
   await registerCors(app, options.corsAllowOrigins ?? []);
   if (options.requestLog) registerAccessLog(app, options.requestLog);
 
