@@ -68,11 +68,11 @@ const SCHEMAS = {
 const ADDED_COLUMNS: Record<keyof typeof SCHEMAS, string[]> = { tenants: ["resource_name"], databases: [], collections: ["schema_json"] };
 
 /**
- * A catalog table with its writer lock and maintenance. Two handles: `handle` reads (and runs
- * maintenance), `writer` commits; the writer's version moves only at `catchUpWriter` (lease
- * acquisition) and with its own commits.
+ * A catalog-side table (the catalog's three, the fork lineage) with its writer lock and
+ * maintenance. Two handles: `handle` reads (and runs maintenance), `writer` commits; the writer's
+ * version moves only at `catchUpWriter` (lease acquisition) and with its own commits.
  */
-class CatalogTable {
+export class CatalogTable {
   readonly mutex = new Mutex();
   readonly maintenance: TableMaintenance;
   readonly handle: TableHandle;
@@ -107,6 +107,12 @@ class CatalogTable {
 
   async fence(): Promise<void> {
     await this.writer.use((t) => fenceTable(t));
+  }
+
+  /** An append commits alongside maintenance (see maintenance.ts). */
+  async append(data: ArrowModule.Table): Promise<void> {
+    await this.writer.use((t) => t.add(data));
+    this.maintenance.noteWrite();
   }
 
   /** Merge-inserts and deletes never commit while maintenance compacts (see maintenance.ts). */

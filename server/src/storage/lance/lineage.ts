@@ -23,15 +23,14 @@
  * lease (the caller's `exclusive`), whose acquisition re-reads the rows (`hooks`), and reads
  * re-read them when another process committed, at most once per read-consistency interval.
  */
-import type { Connection, Table } from "@lancedb/lancedb";
+import type { Connection } from "@lancedb/lancedb";
 import { arrow, boolAsInt8Data, int64Data, readStrings, tableFromColumns, utf8Data, type ArrowModule } from "./arrow.js";
+import { CatalogTable } from "./catalog.js";
 import { Freshness } from "./freshness.js";
-import { TableHandle } from "./handle.js";
-import { fenceTable, type LeaseHooks } from "./lease.js";
-import { TableMaintenance, type MaintenanceRunner } from "./maintenance.js";
+import type { LeaseHooks } from "./lease.js";
+import type { MaintenanceRunner } from "./maintenance.js";
 import { sqlString } from "./sql.js";
 import { createOrOpen } from "./tables.js";
-import { Mutex } from "../../util/mutex.js";
 
 export const LINEAGE_TABLE = "_chromaspec_lineage";
 
@@ -69,13 +68,7 @@ export interface LineageSharing {
 }
 
 export class LanceLineage {
-  private readonly mutex = new Mutex();
-  private readonly maintenance: TableMaintenance;
-  private readonly reader: TableHandle;
-  private readonly writer: TableHandle;
   private readonly freshness: Freshness;
-  /** The version last read into memory (-1: never). */
-  private loadedVersion = -1;
   /** Rows by target, in the order they were written (`ord`). */
   private rows = new Map<string, ForkRow & { ord: number }>();
   private bySource = new Map<string, ForkRow[]>();
@@ -85,19 +78,15 @@ export class LanceLineage {
   readonly hooks: LeaseHooks;
 
   private constructor(
-    reader: Table,
-    writer: Table,
-    runner: MaintenanceRunner,
+    /** The table, its writer lock and maintenance, as the catalog's own tables have them. */
+    private readonly table: CatalogTable,
     private readonly sharing: LineageSharing,
   ) {
-    this.reader = new TableHandle(reader);
-    this.writer = new TableHandle(writer);
-    this.maintenance = new TableMaintenance(LINEAGE_TABLE, runner, this.mutex, () => (this.reader.isOpen ? this.reader : null));
     this.freshness = new Freshness(sharing.readConsistencyIntervalMs, () => this.reloadIfChanged());
     this.hooks = {
-      fence: () => this.mutex.run(async () => void (await this.writer.use((t) => fenceTable(t)))),
+      fence: () => table.mutex.run(() => table.fence()),
       refresh: async () => {
-        await this.mutex.run(() => this.writer.use((t) => t.checkoutLatest()));
+        await table.mutex.run(() => table.catchUpWriter());
         await this.reloadIfChanged();
       },
     };
@@ -105,22 +94,18 @@ export class LanceLineage {
 
   static async open(db: Connection, runner: MaintenanceRunner, sharing: LineageSharing): Promise<LanceLineage> {
     const table = await createOrOpen(db, LINEAGE_TABLE, SCHEMA);
-    const lineage = new LanceLineage(table, await db.openTable(LINEAGE_TABLE), runner, sharing);
+    const lineage = new LanceLineage(new CatalogTable(table, await db.openTable(LINEAGE_TABLE), runner), sharing);
     await lineage.reloadIfChanged();
     return lineage;
   }
 
   /** Re-reads the rows when a version this process has not loaded was committed (by anyone). */
   async reloadIfChanged(): Promise<void> {
-    await this.mutex.run(async () => {
-      const { version, data } = await this.reader.use(async (t) => {
-        await t.checkoutLatest();
-        const version = await t.version();
-        return { version, data: version === this.loadedVersion ? null : await t.query().toArrow() };
-      });
-      if (!data) return;
-      this.load(data);
-      this.loadedVersion = version;
+    await this.table.mutex.run(async () => {
+      if (!(await this.table.changed())) return;
+      const { version, rows } = await this.table.read();
+      this.load(rows);
+      this.table.loadedVersion = version;
     });
   }
 
@@ -180,7 +165,7 @@ export class LanceLineage {
   async record(fork: Omit<ForkRow, "root" | "dropped">): Promise<void> {
     await this.change(async () => {
       const row = { root: this.rootOf(fork.source), ...fork, dropped: false, ord: this.nextOrd };
-      await this.writer.use((t) => t.add(rowData([row])));
+      await this.table.append(rowData([row]));
       return row;
     });
   }
@@ -191,7 +176,7 @@ export class LanceLineage {
       const row = this.rows.get(target);
       if (!row || row.dropped) return null;
       const next = { ...row, dropped: true };
-      await this.maintenance.exclusive(() => this.writer.use((t) => t.mergeInsert("target").whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(rowData([next]))));
+      await this.table.upsert("target", rowData([next]));
       return next;
     });
   }
@@ -199,9 +184,8 @@ export class LanceLineage {
   /** Removes the row of a fork that did not come about (its clone or catalog row failed, or a crash). */
   async forget(target: string): Promise<void> {
     await this.sharing.exclusive(() =>
-      this.mutex.run(async () => {
-        await this.maintenance.exclusive(() => this.writer.use((t) => t.delete(`target = ${sqlString(target)}`)));
-        this.maintenance.noteWrite();
+      this.table.mutex.run(async () => {
+        await this.table.remove(`target = ${sqlString(target)}`);
         const rows = [...this.rows.values()].filter((r) => r.target !== target);
         this.rows = new Map(rows.map((r) => [r.target, r]));
         this.bySource = new Map();
@@ -213,10 +197,9 @@ export class LanceLineage {
   /** Commits one row (under the catalog lease) and shows it in memory once committed. */
   private async change(write: () => Promise<(ForkRow & { ord: number }) | null>): Promise<void> {
     await this.sharing.exclusive(() =>
-      this.mutex.run(async () => {
+      this.table.mutex.run(async () => {
         const row = await write();
         if (!row) return;
-        this.maintenance.noteWrite();
         this.nextOrd = Math.max(this.nextOrd, row.ord + 1);
         this.rows.set(row.target, row);
         const siblings = (this.bySource.get(row.source) ?? []).filter((r) => r.target !== row.target);
@@ -259,18 +242,16 @@ export class LanceLineage {
   /** Removes every row (reset; the caller holds the catalog lease). */
   async clear(): Promise<void> {
     await this.sharing.exclusive(() =>
-      this.mutex.run(async () => {
-        await this.maintenance.exclusive(() => this.writer.use((t) => t.delete("true")));
+      this.table.mutex.run(async () => {
+        await this.table.remove("true");
         this.rows = new Map();
         this.bySource = new Map();
       }),
     );
   }
 
-  async close(): Promise<void> {
-    await this.maintenance.stop();
-    await this.writer.close();
-    await this.reader.close();
+  close(): Promise<void> {
+    return this.table.close();
   }
 }
 
