@@ -57,6 +57,9 @@ export interface ForkRow {
   dropped: boolean;
 }
 
+/** A row as stored: with the order it was written in. */
+type LineageRow = ForkRow & { ord: number };
+
 /** How the lineage shares its table with other processes. */
 export interface LineageSharing {
   /** Runs a change as the only writer of the catalog (and so of the lineage) across processes. */
@@ -70,8 +73,9 @@ export interface LineageSharing {
 export class LanceLineage {
   private readonly freshness: Freshness;
   /** Rows by target, in the order they were written (`ord`). */
-  private rows = new Map<string, ForkRow & { ord: number }>();
-  private bySource = new Map<string, ForkRow[]>();
+  private rows = new Map<string, LineageRow>();
+  /** The same rows by source (derived from `rows` by `setRows`). */
+  private bySource = new Map<string, LineageRow[]>();
   /** The order the next row is written with. */
   private nextOrd = 0;
   /** The catalog lease's hooks for this table: fence the writer, catch up with others' rows. */
@@ -122,10 +126,20 @@ export class LanceLineage {
       dropped: int("dropped", i) !== 0,
     }));
     rows.sort((a, b) => a.ord - b.ord);
-    this.rows = new Map(rows.map((r) => [r.target, r]));
-    this.bySource = new Map();
-    for (const r of rows) this.bySource.set(r.source, [...(this.bySource.get(r.source) ?? []), r]);
+    this.setRows(rows);
     this.nextOrd = rows.reduce((n, r) => Math.max(n, r.ord + 1), 0);
+  }
+
+  /** The rows in memory (in `ord` order), by target and by source. */
+  private setRows(rows: readonly LineageRow[]): void {
+    this.rows = new Map();
+    this.bySource = new Map();
+    for (const r of rows) {
+      this.rows.set(r.target, r);
+      const siblings = this.bySource.get(r.source);
+      if (siblings) siblings.push(r);
+      else this.bySource.set(r.source, [r]);
+    }
   }
 
   /** Before a read: what other processes committed more than the interval ago is in memory. */
@@ -186,24 +200,20 @@ export class LanceLineage {
     await this.sharing.exclusive(() =>
       this.table.mutex.run(async () => {
         await this.table.remove(`target = ${sqlString(target)}`);
-        const rows = [...this.rows.values()].filter((r) => r.target !== target);
-        this.rows = new Map(rows.map((r) => [r.target, r]));
-        this.bySource = new Map();
-        for (const r of rows) this.bySource.set(r.source, [...(this.bySource.get(r.source) ?? []), r]);
+        this.setRows([...this.rows.values()].filter((r) => r.target !== target));
       }),
     );
   }
 
   /** Commits one row (under the catalog lease) and shows it in memory once committed. */
-  private async change(write: () => Promise<(ForkRow & { ord: number }) | null>): Promise<void> {
+  private async change(write: () => Promise<LineageRow | null>): Promise<void> {
     await this.sharing.exclusive(() =>
       this.table.mutex.run(async () => {
         const row = await write();
         if (!row) return;
         this.nextOrd = Math.max(this.nextOrd, row.ord + 1);
         this.rows.set(row.target, row);
-        const siblings = (this.bySource.get(row.source) ?? []).filter((r) => r.target !== row.target);
-        this.bySource.set(row.source, [...siblings, row]);
+        this.setRows([...this.rows.values()]);
       }),
     );
   }
@@ -244,8 +254,7 @@ export class LanceLineage {
     await this.sharing.exclusive(() =>
       this.table.mutex.run(async () => {
         await this.table.remove("true");
-        this.rows = new Map();
-        this.bySource = new Map();
+        this.setRows([]);
       }),
     );
   }
@@ -255,7 +264,7 @@ export class LanceLineage {
   }
 }
 
-function rowData(rows: (ForkRow & { ord: number })[]): ArrowModule.Table {
+function rowData(rows: LineageRow[]): ArrowModule.Table {
   return tableFromColumns(
     SCHEMA,
     rows.length,
