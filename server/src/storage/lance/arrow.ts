@@ -11,6 +11,20 @@ import type * as ArrowModule from "apache-arrow";
 export const arrow: typeof ArrowModule = createRequire(import.meta.url)("apache-arrow");
 export type { ArrowModule };
 
+/** A schema field of a catalog-side table (catalog, lineage, leases): non-null unless `nullable`. */
+export function utf8Field(name: string, nullable = false): ArrowModule.Field {
+  return new arrow.Field(name, new arrow.Utf8(), nullable);
+}
+
+export function int64Field(name: string, nullable = false): ArrowModule.Field {
+  return new arrow.Field(name, new arrow.Int64(), nullable);
+}
+
+/** A boolean column as boolAsInt8Data writes it. */
+export function boolAsInt8Field(name: string, nullable = false): ArrowModule.Field {
+  return new arrow.Field(name, new arrow.Int8(), nullable);
+}
+
 /** Validity bitmap for `present` (null when every value is present, as Arrow allows). */
 function validity(present: (i: number) => boolean, length: number): { bitmap: Uint8Array | undefined; nulls: number } {
   let nulls = 0;
@@ -153,6 +167,16 @@ export function readStrings(table: ArrowModule.Table | ArrowModule.RecordBatch, 
   const out = new Array<string | null>(table.numRows);
   let i = 0;
   for (const v of col) out[i++] = (v as string | null) ?? null;
+  return out;
+}
+
+/** An Int8 0/1 column (boolAsInt8Data's) of a query result as booleans (null reads false). */
+export function readBoolsAsInt8(table: ArrowModule.Table | ArrowModule.RecordBatch, name: string): boolean[] {
+  const col = column(table, name);
+  if (!col) return [];
+  const out = new Array<boolean>(table.numRows);
+  let i = 0;
+  for (const v of col) out[i++] = Number(v) !== 0;
   return out;
 }
 

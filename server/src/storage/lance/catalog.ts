@@ -21,7 +21,7 @@
 import { cloneJson, parseJson, stringifyJson } from "../../util/json.js";
 import type { Connection, Table } from "@lancedb/lancedb";
 import type { Catalog, CollectionInfo, CollectionPatch, DatabaseInfo, Metadata, TenantInfo } from "../storage.js";
-import { arrow, int64Data, nullableInt64Data, readInt64s, readStrings, tableFromColumns, utf8Data, type ArrowModule } from "./arrow.js";
+import { arrow, int64Data, int64Field, nullableInt64Data, readInt64s, readStrings, tableFromColumns, utf8Data, utf8Field, type ArrowModule } from "./arrow.js";
 import { TableHandle } from "./handle.js";
 import { fenceTable, type LeaseHooks, type Leases } from "./lease.js";
 import { createOrOpen } from "./tables.js";
@@ -39,24 +39,21 @@ export const CATALOG_TABLES = {
 /** The lease every catalog mutation holds (lance/lease.ts): its key and its table. */
 export const CATALOG_LEASE = { key: "catalog", table: "_chromaspec_lease_catalog" } as const;
 
-const str = (name: string, nullable = false) => new arrow.Field(name, new arrow.Utf8(), nullable);
-const i64 = (name: string, nullable = false) => new arrow.Field(name, new arrow.Int64(), nullable);
-
 const SCHEMAS = {
-  tenants: new arrow.Schema([str("name"), i64("ord"), str("resource_name", true)]),
-  databases: new arrow.Schema([str("id"), str("name"), str("tenant"), i64("ord")]),
+  tenants: new arrow.Schema([utf8Field("name"), int64Field("ord"), utf8Field("resource_name", true)]),
+  databases: new arrow.Schema([utf8Field("id"), utf8Field("name"), utf8Field("tenant"), int64Field("ord")]),
   collections: new arrow.Schema([
-    str("id"),
-    str("name"),
-    str("tenant"),
-    str("database"),
-    i64("ord"),
-    str("metadata_json", true),
-    str("configuration_json"),
-    i64("dimension", true),
-    i64("version"),
-    i64("log_position"),
-    str("schema_json", true),
+    utf8Field("id"),
+    utf8Field("name"),
+    utf8Field("tenant"),
+    utf8Field("database"),
+    int64Field("ord"),
+    utf8Field("metadata_json", true),
+    utf8Field("configuration_json"),
+    int64Field("dimension", true),
+    int64Field("version"),
+    int64Field("log_position"),
+    utf8Field("schema_json", true),
   ]),
 };
 

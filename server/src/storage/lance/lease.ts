@@ -23,7 +23,20 @@
  * ttl only decides how soon a dead holder's key becomes writable again.
  */
 import type { Connection, Table } from "@lancedb/lancedb";
-import { arrow, boolAsInt8Data, int64Data, readInt64s, readStrings, tableFromColumns, utf8Data, type ArrowModule } from "./arrow.js";
+import {
+  arrow,
+  boolAsInt8Data,
+  boolAsInt8Field,
+  int64Data,
+  int64Field,
+  readBoolsAsInt8,
+  readInt64s,
+  readStrings,
+  tableFromColumns,
+  utf8Data,
+  utf8Field,
+  type ArrowModule,
+} from "./arrow.js";
 import { TableHandle } from "./handle.js";
 import { sqlString } from "./sql.js";
 import { createShared } from "./tables.js";
@@ -40,12 +53,12 @@ export interface LeaseRow {
 }
 
 const SCHEMA = new arrow.Schema([
-  new arrow.Field("epoch", new arrow.Int64(), false),
-  new arrow.Field("holder", new arrow.Utf8(), false),
-  new arrow.Field("beat", new arrow.Int64(), false),
-  new arrow.Field("ttl_ms", new arrow.Int64(), false),
-  new arrow.Field("dropped", new arrow.Int8(), false),
-  new arrow.Field("last", new arrow.Utf8(), false),
+  int64Field("epoch"),
+  utf8Field("holder"),
+  int64Field("beat"),
+  int64Field("ttl_ms"),
+  boolAsInt8Field("dropped"),
+  utf8Field("last"),
 ]);
 
 function rowData(row: LeaseRow): ArrowModule.Table {
@@ -91,7 +104,7 @@ export class LeaseTable {
       holder: readStrings(result, "holder")[0] ?? "",
       beat: int("beat"),
       ttlMs: int("ttl_ms"),
-      dropped: Number(result.getChild("dropped")!.get(0)) !== 0,
+      dropped: readBoolsAsInt8(result, "dropped")[0],
       last: readStrings(result, "last")[0] ?? "",
     };
   }

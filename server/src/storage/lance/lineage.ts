@@ -24,7 +24,20 @@
  * re-read them when another process committed, at most once per read-consistency interval.
  */
 import type { Connection } from "@lancedb/lancedb";
-import { arrow, boolAsInt8Data, int64Data, readStrings, tableFromColumns, utf8Data, type ArrowModule } from "./arrow.js";
+import {
+  arrow,
+  boolAsInt8Data,
+  boolAsInt8Field,
+  int64Data,
+  int64Field,
+  readBoolsAsInt8,
+  readInt64s,
+  readStrings,
+  tableFromColumns,
+  utf8Data,
+  utf8Field,
+  type ArrowModule,
+} from "./arrow.js";
 import { CatalogTable } from "./catalog.js";
 import { Freshness } from "./freshness.js";
 import type { LeaseHooks } from "./lease.js";
@@ -35,13 +48,13 @@ import { createOrOpen } from "./tables.js";
 export const LINEAGE_TABLE = "_chromaspec_lineage";
 
 const SCHEMA = new arrow.Schema([
-  new arrow.Field("root", new arrow.Utf8(), false),
-  new arrow.Field("source", new arrow.Utf8(), false),
-  new arrow.Field("target", new arrow.Utf8(), false),
-  new arrow.Field("source_version", new arrow.Int64(), false),
-  new arrow.Field("source_version_ms", new arrow.Int64(), false),
-  new arrow.Field("ord", new arrow.Int64(), false),
-  new arrow.Field("dropped", new arrow.Int8(), false),
+  utf8Field("root"),
+  utf8Field("source"),
+  utf8Field("target"),
+  int64Field("source_version"),
+  int64Field("source_version_ms"),
+  int64Field("ord"),
+  boolAsInt8Field("dropped"),
 ]);
 
 export interface ForkRow {
@@ -115,15 +128,16 @@ export class LanceLineage {
 
   private load(data: ArrowModule.Table): void {
     const [roots, sources, targets] = ["root", "source", "target"].map((c) => readStrings(data, c));
-    const int = (column: string, i: number) => Number(data.getChild(column)!.get(i));
+    const [sourceVersions, sourceVersionMs, ords] = ["source_version", "source_version_ms", "ord"].map((c) => readInt64s(data, c));
+    const dropped = readBoolsAsInt8(data, "dropped");
     const rows = Array.from({ length: data.numRows }, (_, i) => ({
       root: roots[i]!,
       source: sources[i]!,
       target: targets[i]!,
-      sourceVersion: int("source_version", i),
-      sourceVersionMs: int("source_version_ms", i),
-      ord: int("ord", i),
-      dropped: int("dropped", i) !== 0,
+      sourceVersion: sourceVersions[i],
+      sourceVersionMs: sourceVersionMs[i],
+      ord: ords[i],
+      dropped: dropped[i],
     }));
     rows.sort((a, b) => a.ord - b.ord);
     this.setRows(rows);
