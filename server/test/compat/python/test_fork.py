@@ -4,8 +4,6 @@ fork outlives its deleted source, and upstream's refusals surface as the client'
 single-node server answers fork with 501, hence the known_difference marker."""
 from __future__ import annotations
 
-import random
-
 import numpy as np
 import pytest
 
@@ -17,14 +15,10 @@ IDS = [f"id-{i:02d}" for i in range(30)]
 EMBEDDINGS = np.array([[i % 5, i // 5, 1.0] for i in range(30)], dtype=np.float32)
 
 
-def _name(prefix: str) -> str:
-    return f"{prefix}-{random.randrange(1 << 30):08x}"
-
-
 @pytest.fixture()
-def source(client):
+def source(client, name):
     c = client.create_collection(
-        _name("py-fork-src"),
+        f"{name}-src",
         metadata={"owner": "py"},
         configuration={"hnsw": {"space": "cosine", "ef_search": 64}},
         embedding_function=None,
@@ -33,15 +27,14 @@ def source(client):
     return c
 
 
-def test_fork_copies_then_diverges(client, source):
-    name = _name("py-fork-copy")
-    fork = source.fork(name)
-    assert fork.name == name
+def test_fork_copies_then_diverges(client, source, name):
+    fork = source.fork(f"{name}-copy")
+    assert fork.name == f"{name}-copy"
     assert fork.id != source.id
     assert fork.metadata == {"owner": "py"}
     assert fork.configuration["hnsw"]["space"] == "cosine"
     assert fork.configuration["hnsw"]["ef_search"] == 64
-    assert client.get_collection(name).id == fork.id
+    assert client.get_collection(f"{name}-copy").id == fork.id
 
     include = ["embeddings", "documents", "metadatas"]
     a, b = source.get(include=include), fork.get(include=include)
@@ -58,17 +51,17 @@ def test_fork_copies_then_diverges(client, source):
     assert fork.get(ids=["id-29"])["metadatas"] == [{"i": 29}]
     assert source.get(ids=["fork-only"])["ids"] == []
 
-    grandchild = fork.fork(_name("py-fork-2"))
+    grandchild = fork.fork(f"{name}-2")
     assert grandchild.count() == 21
     client.delete_collection(source.name)
     client.delete_collection(fork.name)
     assert sorted(grandchild.get()["ids"]) == sorted(IDS[10:] + ["fork-only"])
 
 
-def test_fork_refusals(client, source):
-    taken = client.create_collection(_name("py-fork-taken"), embedding_function=None)
+def test_fork_refusals(client, source, name):
+    taken = client.create_collection(f"{name}-taken", embedding_function=None)
     with pytest.raises(UniqueConstraintError):
         source.fork(taken.name)
     client.delete_collection(source.name)
     with pytest.raises(NotFoundError):
-        source.fork(_name("py-fork-gone"))
+        source.fork(f"{name}-gone")
