@@ -43,8 +43,9 @@ def _l2(a: list[float], b: list[float]) -> float:
     return float(sum((x - y) ** 2 for x, y in zip(a, b)))
 
 
-def _ranked(query: list[float], keep=lambda r: True) -> list[tuple[str, float]]:
-    rows = [(r["id"], _l2(query, r["embedding"]), r["metadata"]["i"]) for r in RECORDS if keep(r)]
+def _ranked(query: list[float], keep=lambda r: True, records=RECORDS) -> list[tuple[str, float]]:
+    """The records `keep` accepts, by l2 distance to query, then insertion order."""
+    rows = [(r["id"], _l2(query, r["embedding"]), r["metadata"]["i"]) for r in records if keep(r)]
     rows.sort(key=lambda t: (t[1], t[2]))
     return [(rid, d) for rid, d, _ in rows]
 
@@ -163,12 +164,6 @@ def _sparse_ranked(q: SparseVector, keep=lambda r: True) -> list[tuple[str, floa
     return [(rid, s) for rid, s, _ in rows]
 
 
-def _dense_ranked(q: list[float], keep=lambda r: True) -> list[tuple[str, float]]:
-    rows = [(r["id"], _l2(q, r["embedding"]), r["metadata"]["i"]) for r in SPARSE_RECORDS if keep(r)]
-    rows.sort(key=lambda t: (t[1], t[2]))
-    return [(rid, d) for rid, d, _ in rows]
-
-
 def _rrf(rankings: list[tuple[list[str], float]], k: int, default: float) -> list[tuple[str, float]]:
     """-(sum of w / (rank + k)) in float32 as the client's Rrf builds it; missing ranks take default."""
     f = np.float32
@@ -226,7 +221,7 @@ def test_sparse_knn_with_where_and_paging(sparse_col):
 
 def test_hybrid_rrf_of_dense_and_sparse(sparse_col):
     for dq, sq in zip(DENSE_QUERIES, SPARSE_QUERIES):
-        dense = [rid for rid, _ in _dense_ranked(dq)[:40]]
+        dense = [rid for rid, _ in _ranked(dq, records=SPARSE_RECORDS)[:40]]
         sparse = [rid for rid, _ in _sparse_ranked(sq)[:40]]
         rank = Rrf(
             ranks=[Knn(query=dq, limit=40, return_rank=True, default=1000.0), Knn(query=sq, key="sparse", limit=40, return_rank=True, default=1000.0)],
@@ -246,7 +241,7 @@ def test_hybrid_rrf_with_where(sparse_col):
         return r["metadata"]["bucket"] in (0, 1, 3)
 
     dq, sq = DENSE_QUERIES[0], SPARSE_QUERIES[1]
-    dense = [rid for rid, _ in _dense_ranked(dq, keep)[:25]]
+    dense = [rid for rid, _ in _ranked(dq, keep, SPARSE_RECORDS)[:25]]
     sparse = [rid for rid, _ in _sparse_ranked(sq, keep)[:25]]
     rank = Rrf(ranks=[Knn(query=dq, limit=25, return_rank=True, default=100.0), Knn(query=sq, key="sparse", limit=25, return_rank=True, default=100.0)])
     result = sparse_col.search(Search().where(where).rank(rank).limit(10, offset=5).select(K.SCORE, K.DOCUMENT))
