@@ -144,6 +144,7 @@ SPARSE_RECORDS = [
     }
     for i in range(SPARSE_N)
 ]
+SPARSE_BY_ID = {r["id"]: r for r in SPARSE_RECORDS}
 # Queries share dimensions with many records: drawn from the first 200 dimensions.
 SPARSE_QUERIES = [SparseVector(indices=sorted(_s.sample(range(200), 6)), values=[_s.randint(1, 16) / 8 for _ in range(6)]) for _ in range(5)]
 DENSE_QUERIES = [_vec(_s) for _ in range(5)]
@@ -167,7 +168,6 @@ def _sparse_ranked(q: SparseVector, keep=lambda r: True) -> list[tuple[str, floa
 def _rrf(rankings: list[tuple[list[str], float]], k: int, default: float) -> list[tuple[str, float]]:
     """-(sum of w / (rank + k)) in float32 as the client's Rrf builds it; missing ranks take default."""
     f = np.float32
-    order = {r["id"]: r["metadata"]["i"] for r in SPARSE_RECORDS}
     fused = []
     for rid in {rid for ids, _ in rankings for rid in ids}:
         total = f(0)
@@ -175,7 +175,7 @@ def _rrf(rankings: list[tuple[list[str], float]], k: int, default: float) -> lis
             pos = ids.index(rid) if rid in ids else default
             total = f(total + f(f(w) / f(f(pos) + f(k))))
         fused.append((rid, float(f(total) * f(-1))))
-    fused.sort(key=lambda t: (t[1], order[t[0]]))
+    fused.sort(key=lambda t: (t[1], SPARSE_BY_ID[t[0]]["metadata"]["i"]))
     return fused
 
 
@@ -200,8 +200,7 @@ def test_sparse_knn_is_exact(sparse_col):
         result = sparse_col.search(Search().rank(Knn(query=q, key="sparse", limit=10)).limit(10).select(K.SCORE, "bucket"))
         assert result["ids"] == [[rid for rid, _ in want]]
         assert [float(s) for s in result["scores"][0]] == [s for _, s in want]
-        by_id = {r["id"]: r for r in SPARSE_RECORDS}
-        assert result["metadatas"][0] == [{"bucket": by_id[rid]["metadata"]["bucket"]} for rid, _ in want]
+        assert result["metadatas"][0] == [{"bucket": SPARSE_BY_ID[rid]["metadata"]["bucket"]} for rid, _ in want]
 
 
 def test_sparse_knn_with_where_and_paging(sparse_col):
@@ -247,5 +246,4 @@ def test_hybrid_rrf_with_where(sparse_col):
     result = sparse_col.search(Search().where(where).rank(rank).limit(10, offset=5).select(K.SCORE, K.DOCUMENT))
     want = _rrf([(dense, 1.0), (sparse, 1.0)], 60, 100)[5:15]
     assert result["ids"] == [[rid for rid, _ in want]]
-    by_id = {r["id"]: r for r in SPARSE_RECORDS}
-    assert result["documents"][0] == [by_id[rid]["document"] for rid, _ in want]
+    assert result["documents"][0] == [SPARSE_BY_ID[rid]["document"] for rid, _ in want]
