@@ -51,16 +51,7 @@ export function send(baseUrl: string, req: RawRequest, timeoutMs = 60_000): Prom
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("error", reject);
-        res.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = undefined;
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-        });
+        res.on("end", () => resolve(answer(res.statusCode ?? 0, res.headers, Buffer.concat(chunks))));
       },
     );
     r.on("timeout", () => r.destroy(new Error(`no answer to ${req.method} ${req.path.slice(0, 200)} within ${timeoutMs} ms`)));
@@ -142,14 +133,19 @@ function parseAnswer(bytes: Buffer): RawResponse | null {
   const length = Number(headers["content-length"]);
   if (!Number.isInteger(length)) throw new Error(`answer without a Content-Length: ${statusLine}`);
   if (bytes.length < end + 4 + length) return null;
-  const text = bytes.subarray(end + 4, end + 4 + length).toString("utf8");
+  return answer(Number(statusLine!.split(" ")[1]), headers, bytes.subarray(end + 4, end + 4 + length));
+}
+
+/** A RawResponse of a status, headers and body bytes: the body as UTF-8 text, and parsed as JSON when it is JSON. */
+function answer(status: number, headers: RawResponse["headers"], body: Buffer): RawResponse {
+  const text = body.toString("utf8");
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     json = undefined;
   }
-  return { status: Number(statusLine!.split(" ")[1]), headers, text, json };
+  return { status, headers, text, json };
 }
 
 /** JSON request helper for ordinary calls: method, path, optional JSON body and token. */
