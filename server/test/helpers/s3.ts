@@ -177,28 +177,22 @@ function conditionalProxy(target: number): http.Server {
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
       const body = Buffer.concat(chunks);
-      const noneMatch = req.headers["if-none-match"];
-      const match = req.headers["if-match"];
       const key = req.url!.split("?")[0]!;
       // A listing is a GET of the bucket itself; it never overlaps a write (PUT, POST, DELETE).
       const listing = req.method === "GET" && key.replace(/^\/+|\/+$/g, "").split("/").length === 1;
       if (listing) return gate.run("list", () => forward(req, body, res));
-      if (["PUT", "POST", "DELETE"].includes(req.method!)) return gate.run("write", () => handle(req, body, res, key, noneMatch, match));
-      return handle(req, body, res, key, noneMatch, match);
+      if (["PUT", "POST", "DELETE"].includes(req.method!)) return gate.run("write", () => handle(req, body, res, key));
+      return handle(req, body, res, key);
     })().catch((err: unknown) => {
       if (!res.headersSent) res.writeHead(502);
       res.end(String(err));
     });
   });
 
-  async function handle(
-    req: http.IncomingMessage,
-    body: Buffer,
-    res: http.ServerResponse,
-    key: string,
-    noneMatch: string | undefined,
-    match: string | undefined,
-  ): Promise<void> {
+  /** Any request but a listing; `key` is its path. A conditional PUT is checked and made in the key's turn. */
+  async function handle(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse, key: string): Promise<void> {
+    const noneMatch = req.headers["if-none-match"];
+    const match = req.headers["if-match"];
     // s3rver writes an object's file in place: a GET during its PUT reads a partial (often
     // empty) object, where S3 serves the old object or none. Reads and writes of one key take
     // turns here, so readers see whole objects only.
