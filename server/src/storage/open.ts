@@ -158,8 +158,17 @@ class ComposedStorage implements OpenedStorage {
   }
 
   exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
-    if (key === CATALOG_LEASE.key) return leaseErrors(key, () => this.leases.hold(key, CATALOG_LEASE.table, this.catalog.hooks, task));
-    return leaseErrors(key, () => this.leases.hold(key, collectionLeaseTable(key), this.collectionHooks(key), task));
+    return leaseErrors(key, () => this.leases.hold(key, ...this.leaseOf(key), task));
+  }
+
+  /** Runs `task` under `key`'s write lease (at once inside a task of this process that holds it). */
+  private underLease<T>(key: string, task: () => Promise<T>): Promise<T> {
+    return leaseErrors(key, () => this.leases.ensure(key, ...this.leaseOf(key), task));
+  }
+
+  /** A key's lease table and what its acquisition does: the catalog's, or a collection's. */
+  private leaseOf(key: string): [table: string, hooks: LeaseHooks] {
+    return key === CATALOG_LEASE.key ? [CATALOG_LEASE.table, this.catalog.hooks] : [collectionLeaseTable(key), this.collectionHooks(key)];
   }
 
   /** What a collection's lease does on acquisition: fence the records table, catch memory up. */
@@ -179,11 +188,6 @@ class ComposedStorage implements OpenedStorage {
         await this.collections.get(id)?.catchUp(true);
       },
     };
-  }
-
-  /** Runs `task` under collection `id`'s write lease (at once inside a task of this process that holds it). */
-  private underLease<T>(id: string, task: () => Promise<T>): Promise<T> {
-    return leaseErrors(id, () => this.leases.ensure(id, collectionLeaseTable(id), this.collectionHooks(id), task));
   }
 
   /** How collection `id` shares its table with other processes. */
@@ -215,11 +219,6 @@ class ComposedStorage implements OpenedStorage {
     }
     await c.fresh();
     return c;
-  }
-
-  /** Runs `task` under the catalog's write lease (at once inside a task of this process that holds it). */
-  private underCatalogLease<T>(task: () => Promise<T>): Promise<T> {
-    return leaseErrors(CATALOG_LEASE.key, () => this.leases.ensure(CATALOG_LEASE.key, CATALOG_LEASE.table, this.catalog.hooks, task));
   }
 
   /**
@@ -256,7 +255,7 @@ class ComposedStorage implements OpenedStorage {
    */
   async forkCollection(sourceId: string, target: CollectionInfo): Promise<void> {
     if (this.closed) throw new Error("storage is closed");
-    await this.underCatalogLease(() =>
+    await this.underLease(CATALOG_LEASE.key, () =>
       this.underLease(sourceId, async () => {
         if (!this.exists(sourceId)) throw new CollectionGoneError(sourceId);
         const open = this.collections.get(sourceId);
@@ -309,7 +308,7 @@ class ComposedStorage implements OpenedStorage {
    */
   async sweepUnfinishedForks(): Promise<void> {
     if (this.lineage.orphans(this.exists).length === 0) return;
-    await this.underCatalogLease(async () => {
+    await this.underLease(CATALOG_LEASE.key, async () => {
       for (const id of this.lineage.orphans(this.exists)) await this.dropUnfinishedFork(id);
     });
   }
