@@ -23,20 +23,7 @@
  * ttl only decides how soon a dead holder's key becomes writable again.
  */
 import type { Connection, Table } from "@lancedb/lancedb";
-import {
-  arrow,
-  boolAsInt8Data,
-  boolAsInt8Field,
-  int64Data,
-  int64Field,
-  readBoolsAsInt8,
-  readInt64s,
-  readStrings,
-  tableFromColumns,
-  utf8Data,
-  utf8Field,
-  type ArrowModule,
-} from "./arrow.js";
+import { arrow, boolAsInt8Data, boolAsInt8Field, int64Data, int64Field, readBoolsAsInt8, readInt64s, readStrings, tableFromColumns, utf8Data, utf8Field, type ArrowModule } from "./arrow.js";
 import { TableHandle } from "./handle.js";
 import { sqlString } from "./sql.js";
 import { createShared } from "./tables.js";

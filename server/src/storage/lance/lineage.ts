@@ -24,20 +24,7 @@
  * re-read them when another process committed, at most once per read-consistency interval.
  */
 import type { Connection } from "@lancedb/lancedb";
-import {
-  arrow,
-  boolAsInt8Data,
-  boolAsInt8Field,
-  int64Data,
-  int64Field,
-  readBoolsAsInt8,
-  readInt64s,
-  readStrings,
-  tableFromColumns,
-  utf8Data,
-  utf8Field,
-  type ArrowModule,
-} from "./arrow.js";
+import { arrow, boolAsInt8Data, boolAsInt8Field, int64Data, int64Field, readBoolsAsInt8, readInt64s, readStrings, tableFromColumns, utf8Data, utf8Field, type ArrowModule } from "./arrow.js";
 import { CatalogTable } from "./catalog.js";
 import { Freshness } from "./freshness.js";
 import type { LeaseHooks } from "./lease.js";
