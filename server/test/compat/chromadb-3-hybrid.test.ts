@@ -25,7 +25,7 @@
  *
  * Upstream's single-node server answers every search with 501: chromaspec only.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   ChromaClient,
   GroupBy,
@@ -171,10 +171,7 @@ describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 dense, spa
     }
     // Searched once the HNSW graph holds every record (so the dense leaf is the approximate index,
     // and it does not change between the searches a test compares).
-    for (let waited = 0; (await collection.getIndexingStatus()).num_unindexed_ops > 0; waited += 100) {
-      if (waited > 120_000) throw new Error("the collection was not indexed within 120 s");
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await vi.waitUntil(async () => (await collection.getIndexingStatus()).num_unindexed_ops === 0, { timeout: 120_000, interval: 100 });
   }, 300_000);
 
   afterAll(async () => {
