@@ -232,7 +232,7 @@ describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 dense, spa
   it("sparse Knn on the indexed key is exact: ids and float32 scores equal brute force", async () => {
     for (const q of sparseQs) {
       const expected = sparseRanked(q, sparse.rows).slice(0, 10);
-      const result = await collection.search(new Search().rank(Knn({ query: { indices: q.indices, values: q.values }, key: SPARSE_KEY, limit: 10 })).limit(10).select(K.SCORE, "bucket"));
+      const result = await collection.search(new Search().rank(Knn({ query: q, key: SPARSE_KEY, limit: 10 })).limit(10).select(K.SCORE, "bucket"));
       const rows = rowsOf(result);
       expect(rows.map((r) => r.id)).toEqual(ids(expected));
       expect(rows.map((r) => f(r.score!))).toEqual(expected.map((h) => h.score));
@@ -249,7 +249,7 @@ describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 dense, spa
     for (const { where, keep } of cases) {
       for (const q of sparseQs.slice(0, 8)) {
         const expected = sparseRanked(q, sparse.rows, (i) => keep(RECORDS[i])).slice(0, 25);
-        const knn = Knn({ query: { indices: q.indices, values: q.values }, key: SPARSE_KEY, limit: 25 });
+        const knn = Knn({ query: q, key: SPARSE_KEY, limit: 25 });
         const page = rowsOf(await collection.search(new Search().where(where).rank(knn).limit(10, 5).select(K.SCORE, K.METADATA, K.DOCUMENT)));
         const want = expected.slice(5, 15);
         expect(page.map((r) => r.id)).toEqual(ids(want));
@@ -272,7 +272,7 @@ describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 dense, spa
       const rank = Rrf({
         ranks: [
           Knn({ query, limit: 50, returnRank: true, default: 1000 }),
-          Knn({ query: { indices: q.indices, values: q.values }, key: SPARSE_KEY, limit: 50, returnRank: true, default: 1000 }),
+          Knn({ query: q, key: SPARSE_KEY, limit: 50, returnRank: true, default: 1000 }),
         ],
         k,
         weights,
@@ -309,12 +309,11 @@ describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 dense, spa
     for (let n = 0; n < 10; n++) {
       const query = denseQueries[n];
       const q = sparseQs[n];
-      const sparseQuery = { indices: q.indices, values: q.values };
       // A filter over at most a few thousand records is searched exactly: brute force on both sides.
       const dense = denseRanked(query, keep).slice(0, 80);
       const sparseHits = sparseRanked(q, sparse.rows, (i) => keep(RECORDS[i])).slice(0, 80);
       const withDefaults = Rrf({
-        ranks: [Knn({ query, limit: 80, returnRank: true, default: 500 }), Knn({ query: sparseQuery, key: SPARSE_KEY, limit: 80, returnRank: true, default: 500 })],
+        ranks: [Knn({ query, limit: 80, returnRank: true, default: 500 }), Knn({ query: q, key: SPARSE_KEY, limit: 80, returnRank: true, default: 500 })],
         k: 20,
         weights: [1, 2],
         normalize: true,
@@ -332,7 +331,7 @@ describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 dense, spa
       }
       expect(pages).toEqual(ids(expected.slice(0, 30)));
 
-      const intersection = Rrf({ ranks: [Knn({ query, limit: 80, returnRank: true }), Knn({ query: sparseQuery, key: SPARSE_KEY, limit: 80, returnRank: true })] });
+      const intersection = Rrf({ ranks: [Knn({ query, limit: 80, returnRank: true }), Knn({ query: q, key: SPARSE_KEY, limit: 80, returnRank: true })] });
       // No default: a record missing from either ranking drops out (NaN here, filtered before sorting).
       const both = rrf(
         [
@@ -355,11 +354,10 @@ describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 dense, spa
   it("GroupBy with MinK / MaxK over sparse and hybrid rankings equals a brute-force grouping", async () => {
     for (let n = 0; n < 8; n++) {
       const q = sparseQs[n];
-      const sparseQuery = { indices: q.indices, values: q.values };
       const ranked = sparseRanked(q, sparse.rows).slice(0, 200);
 
       const minK = rowsOf(
-        await collection.search(new Search().rank(Knn({ query: sparseQuery, key: SPARSE_KEY, limit: 200 })).groupBy(new GroupBy([K("bucket")], new MinK([K.SCORE], 3))).limit(100).select(K.SCORE, "bucket")),
+        await collection.search(new Search().rank(Knn({ query: q, key: SPARSE_KEY, limit: 200 })).groupBy(new GroupBy([K("bucket")], new MinK([K.SCORE], 3))).limit(100).select(K.SCORE, "bucket")),
       );
       const expectedMin = grouped(ranked, (r) => r.metadata.bucket, byScore, 3);
       expect(minK.map((r) => r.id)).toEqual(ids(expectedMin));
@@ -370,7 +368,7 @@ describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 dense, spa
         await collection.search(
           new Search()
             .where(K("rating").gt(2))
-            .rank(Knn({ query: sparseQuery, key: SPARSE_KEY, limit: 200 }))
+            .rank(Knn({ query: q, key: SPARSE_KEY, limit: 200 }))
             .groupBy(new GroupBy([K("tag"), K("bucket")], new MaxK([K("rating")], 1)))
             .limit(8, 2)
             .select(K.SCORE, "rating", "tag"),
@@ -386,7 +384,7 @@ describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 dense, spa
     const keep = (r: Rec) => r.metadata.bucket < 3;
     const query = denseQueries[3];
     const q = sparseQs[3];
-    const rank = Rrf({ ranks: [Knn({ query, limit: 60, returnRank: true, default: 100 }), Knn({ query: { indices: q.indices, values: q.values }, key: SPARSE_KEY, limit: 60, returnRank: true, default: 100 })] });
+    const rank = Rrf({ ranks: [Knn({ query, limit: 60, returnRank: true, default: 100 }), Knn({ query: q, key: SPARSE_KEY, limit: 60, returnRank: true, default: 100 })] });
     const fused = rrf(
       [
         { hits: denseRanked(query, keep).slice(0, 60), weight: 1, default: 100 },
