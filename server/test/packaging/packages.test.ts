@@ -79,7 +79,7 @@ describe("tarball contents", () => {
 
   it("@chromaspec/server: built code, its sources, and what its install script compiles; no tests, benches or objects", () => {
     const files = paths("@chromaspec/server");
-    for (const f of ["dist/cli.js", "dist/config.js", "native/build.mjs", "native/binding.gyp", "native/src/hnsw.cc", "native/hnswlib/hnswlib.h", "src/cli.ts", "package.json"]) {
+    for (const f of ["dist/cli.js", "dist/index.js", "dist/index.d.ts", "dist/config.js", "native/build.mjs", "native/binding.gyp", "native/src/hnsw.cc", "native/hnswlib/hnswlib.h", "src/cli.ts", "package.json"]) {
       expect(files, f).toContain(f);
     }
     expect(files.filter((f) => forbidden.test(f))).toEqual([]);
@@ -118,6 +118,23 @@ describe("installed from the tarballs", () => {
     expect(res.status).toBe(200);
     expect((await fetch(`${url}/docs`)).status).toBe(200);
   });
+
+  it("the server as a library: package.json main starts it from code, and a bad setting throws ConfigError", async () => {
+    const script = join(app, "embedded.mjs");
+    writeFileSync(
+      script,
+      `import { ConfigError, resolveConfig, startServer } from "@chromaspec/server";
+const server = await startServer(resolveConfig({ flags: { path: ${JSON.stringify(join(work, "embedded-data"))}, port: 0, logLevel: "warn", requestLogLevel: "warn" }, env: {} }));
+const res = await fetch(server.url + "/api/v2/heartbeat");
+console.log("heartbeat", res.status, Object.keys(await res.json()).join(","));
+await server.close();
+try { resolveConfig({ flags: { port: "eighty" }, env: {} }); } catch (err) { console.log("refused", err instanceof ConfigError, err.message); }
+`,
+    );
+    const out = await run("node", [script]);
+    expect(out).toMatch(/^heartbeat 200 nanosecond heartbeat$/m);
+    expect(out).toMatch(/^refused true invalid setting port \(flag --port\): "eighty" is not/m);
+  }, 60_000);
 
   it("the SDK loads with require() and with import", async () => {
     writeFileSync(join(app, "cjs.cjs"), 'const sdk = require("@chromaspec/sdk"); console.log(typeof sdk.ChromaClient, typeof sdk.NotFoundError);');
