@@ -91,9 +91,33 @@ export function sparseQueries(n: number, seed: number): SparseRow[] {
 }
 
 /**
- * Exact sparse top-k as the server defines it (only records sharing a dimension with the query;
- * measure float32(1 − float32(dot)) ascending, ties in insertion order), with the query weighted
- * by BM25 IDF over the whole set: the ground truth for "sparse exact".
+ * Exact sparse ranking as the server defines it: the rows `keep` accepts (undefined: a record
+ * without a vector) that share a dimension with the query, by measure float32(1 − float32(dot))
+ * ascending, ties in insertion order. The dot product is summed in float64 in query order, as the
+ * index accumulates posting lists query term by query term.
+ */
+export function sparseRanked(query: SparseRow, rows: readonly (SparseRow | undefined)[], keep: (i: number) => boolean = () => true): { i: number; measure: number }[] {
+  const position = new Map(query.indices.map((d, j) => [d, j]));
+  const hits: { i: number; measure: number }[] = [];
+  rows.forEach((row, i) => {
+    if (!row || !keep(i)) return;
+    const terms: [number, number][] = [];
+    row.indices.forEach((d, j) => {
+      const p = position.get(d);
+      if (p !== undefined) terms.push([p, query.values[p] * row.values[j]]);
+    });
+    if (terms.length === 0) return;
+    terms.sort((a, b) => a[0] - b[0]);
+    let dot = 0;
+    for (const [, v] of terms) dot += v;
+    hits.push({ i, measure: Math.fround(1 - Math.fround(dot)) });
+  });
+  return hits.sort((a, b) => a.measure - b.measure || a.i - b.i);
+}
+
+/**
+ * Exact sparse top-k (sparseRanked) with the query weighted by BM25 IDF over the whole set: the
+ * ground truth for "sparse exact".
  */
 export function exactSparseTopK(set: SparseSet, query: SparseRow, k: number): { i: number; measure: number }[] {
   const f = Math.fround;
@@ -106,23 +130,5 @@ export function exactSparseTopK(set: SparseSet, query: SparseRow, k: number): { 
     const idf = f(Math.log1p(f(f(f(n) - f(nt) + 0.5) / f(f(nt) + 0.5))));
     return f(idf * query.values[j]);
   });
-  const position = new Map(query.indices.map((d, j) => [d, j]));
-  const hits: { i: number; measure: number }[] = [];
-  set.rows.forEach((row, i) => {
-    let dot = 0;
-    let shared = false;
-    // Summed in query order, as the index accumulates posting lists query term by query term.
-    const terms: [number, number][] = [];
-    row.indices.forEach((d, j) => {
-      const p = position.get(d);
-      if (p !== undefined) terms.push([p, weights[p] * row.values[j]]);
-    });
-    terms.sort((a, b) => a[0] - b[0]);
-    for (const [, v] of terms) {
-      dot += v;
-      shared = true;
-    }
-    if (shared) hits.push({ i, measure: f(1 - f(dot)) });
-  });
-  return hits.sort((a, b) => a.measure - b.measure || a.i - b.i).slice(0, k);
+  return sparseRanked({ indices: query.indices, values: weights }, set.rows).slice(0, k);
 }

@@ -44,7 +44,7 @@ import {
   type SparseVector,
 } from "chromadb-v3";
 import { DEFAULT_SPEC, generate, row } from "../../bench/data.js";
-import { sparseQueries, sparseRecords, type SparseRow } from "../../bench/sparse-data.js";
+import { sparseQueries, sparseRanked as exactSparseRanking, sparseRecords, type SparseRow } from "../../bench/sparse-data.js";
 import { distance, recall } from "../../bench/truth.js";
 import { mulberry32 } from "../helpers/random.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
@@ -95,26 +95,11 @@ function denseRanked(query: number[], keep: (r: Rec) => boolean = all): Hit[] {
 }
 
 /**
- * Exact sparse ranking as upstream defines it: records sharing a dimension with the query, measure
- * float32(1 - dot) ascending, ties in insertion order. The dot product is summed in float64 in
- * ascending dimension order and rounded once to float32.
+ * Exact sparse ranking as upstream defines it (bench/sparse-data.ts sparseRanked: records sharing a
+ * dimension with the query, measure float32(1 - dot) ascending, ties in insertion order), as hits.
  */
 function sparseRanked(query: SparseRow, vectors: (SparseRow | undefined)[], keep: (i: number) => boolean = all): Hit[] {
-  const weight = new Map(query.indices.map((d, j) => [d, query.values[j]]));
-  const hits: Hit[] = [];
-  vectors.forEach((v, i) => {
-    if (!v || !keep(i)) return;
-    let dot = 0;
-    let shared = false;
-    v.indices.forEach((d, j) => {
-      const w = weight.get(d);
-      if (w === undefined) return;
-      dot += w * v.values[j];
-      shared = true;
-    });
-    if (shared) hits.push({ i, score: f(1 - f(dot)) });
-  });
-  return hits.sort(byScore);
+  return exactSparseRanking(query, vectors, keep).map(({ i, measure }) => ({ i, score: measure }));
 }
 
 /** Reciprocal-rank fusion as the client's `Rrf` writes it: -(Σ w / (rank + k)), float32 at each step. */
