@@ -28,7 +28,8 @@ export function storagesPerTest(): { readonly path: string; open(options?: Stora
       return s;
     },
     async close(storage) {
-      opened.splice(opened.indexOf(storage), 1);
+      const i = opened.indexOf(storage);
+      if (i >= 0) opened.splice(i, 1);
       await storage.close();
     },
   };
