@@ -19,8 +19,9 @@ export interface SparseSet {
   meanNonZeros: number;
 }
 
-const K1 = 1.2;
-const B = 0.75;
+/** BM25's k1 and b, as the clients' BM25 embedding functions use them. */
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
 /** Vocabulary size and Zipf exponent: a few very common tokens, a long tail of rare ones. */
 export const VOCABULARY = 50_000;
 const ZIPF_S = 1.0;
@@ -48,16 +49,23 @@ function zipfSampler(r: () => number): () => number {
   };
 }
 
-function encode(tokens: number[], avgLength: number): SparseRow {
+/**
+ * A document given as token ids, as the clients' BM25 embedding functions encode it: each distinct
+ * id once, ascending, valued BM25's term-frequency part tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen))
+ * (float64).
+ */
+export function bm25Vector(tokenIds: number[], avgLength: number): SparseRow {
   const counts = new Map<number, number>();
-  for (const t of tokens) counts.set(tokenId(t), (counts.get(tokenId(t)) ?? 0) + 1);
+  for (const t of tokenIds) counts.set(t, (counts.get(t) ?? 0) + 1);
   const indices = [...counts.keys()].sort((a, b) => a - b);
-  const norm = K1 * (1 - B + (B * tokens.length) / avgLength);
-  const values = indices.map((i) => {
-    const tf = counts.get(i)!;
-    return Math.fround((tf * (K1 + 1)) / (tf + norm));
-  });
-  return { indices, values };
+  const norm = BM25_K1 * (1 - BM25_B + (BM25_B * tokenIds.length) / avgLength);
+  return { indices, values: indices.map((i) => (counts.get(i)! * (BM25_K1 + 1)) / (counts.get(i)! + norm)) };
+}
+
+/** Zipf ranks as a float32 BM25 vector (the server keeps float32). */
+function encode(tokens: number[], avgLength: number): SparseRow {
+  const row = bm25Vector(tokens.map(tokenId), avgLength);
+  return { indices: row.indices, values: row.values.map(Math.fround) };
 }
 
 /** `n` records of about 40 distinct tokens each. */

@@ -44,7 +44,7 @@ import {
   type SparseVector,
 } from "chromadb-v3";
 import { DEFAULT_SPEC, generate, row } from "../../bench/data.js";
-import { sparseQueries, sparseRanked as exactSparseRanking, sparseRecords, type SparseRow } from "../../bench/sparse-data.js";
+import { BM25_B, BM25_K1, bm25Vector, sparseQueries, sparseRanked as exactSparseRanking, sparseRecords, type SparseRow } from "../../bench/sparse-data.js";
 import { distance, recall } from "../../bench/truth.js";
 import { mulberry32 } from "../helpers/random.js";
 import { startServer, type RunningServer } from "../helpers/server.js";
@@ -385,8 +385,6 @@ describe.skipIf(process.env.COMPAT_URL !== undefined)("chromadb@3.5.0 dense, spa
 
 // ---- BM25 ------------------------------------------------------------------------------------
 
-const BM25_K1 = 1.2;
-const BM25_B = 0.75;
 const BM25_AVG_DOC_LENGTH = 256;
 
 /** murmur3_32 of a string's UTF-16 code units (low bytes), as the clients' BM25 functions hash tokens; absolute value of the signed result. */
@@ -438,12 +436,7 @@ class TestBm25 implements SparseEmbeddingFunction {
   }
 
   encode(text: string): SparseVector {
-    const tokens = tokenize(text);
-    const counts = new Map<number, number>();
-    for (const t of tokens) counts.set(murmur3Abs(t), (counts.get(murmur3Abs(t)) ?? 0) + 1);
-    const indices = [...counts.keys()].sort((a, b) => a - b);
-    const norm = BM25_K1 * (1 - BM25_B + (BM25_B * tokens.length) / BM25_AVG_DOC_LENGTH);
-    return { indices, values: indices.map((d) => (counts.get(d)! * (BM25_K1 + 1)) / (counts.get(d)! + norm)) };
+    return bm25Vector(tokenize(text).map((t) => murmur3Abs(t)), BM25_AVG_DOC_LENGTH);
   }
 
   async generate(texts: string[]): Promise<SparseVector[]> {
