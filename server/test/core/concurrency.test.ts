@@ -17,71 +17,11 @@ import type { Metadata } from "../../src/core/model.js";
 import { openStorage, type OpenedStorage } from "../../src/storage/open.js";
 import type { Storage } from "../../src/storage/storage.js";
 import { referenceDistance, tempDir } from "../storage/helpers.js";
+import { Turns } from "../helpers/turns.js";
 
 const DIM = 3;
 const SCOPE = { tenant: DEFAULT_TENANT, database: DEFAULT_DATABASE };
 const CLIENTS = 3;
-
-/**
- * Every storage call of a client waits at a gate; the scheduler releases one waiting client at
- * a time, picked at random among those waiting, once every client is either waiting or done
- * (or nothing has moved for a moment: a client blocked on a core lock is neither). So every
- * step between two storage calls can be overtaken by any other client's.
- */
-class Turns {
-  private running: number;
-  private changed: (() => void) | null = null;
-
-  constructor(
-    private readonly s: fc.Scheduler,
-    clients: number,
-  ) {
-    this.running = clients;
-  }
-
-  gate<T>(label: string, call: () => Promise<T>): Promise<T> {
-    this.move(-1);
-    return this.s.schedule(Promise.resolve(label), label, undefined, async (release) => {
-      this.move(+1);
-      await release();
-    }).then(call);
-  }
-
-  done(): void {
-    this.move(-1);
-  }
-
-  private move(delta: number): void {
-    this.running += delta;
-    this.changed?.();
-  }
-
-  /** Releases waiting clients one by one until `all` settles. */
-  async drive(all: Promise<unknown>): Promise<void> {
-    let settled = false;
-    const finished = all.finally(() => {
-      settled = true;
-      this.changed?.();
-    });
-    while (!settled) {
-      await new Promise<void>((resolve) => {
-        const quiet = setTimeout(resolve, 25);
-        this.changed = () => {
-          if (this.running > 0 && !settled) {
-            quiet.refresh();
-            return;
-          }
-          clearTimeout(quiet);
-          resolve();
-        };
-        this.changed();
-      });
-      this.changed = null;
-      if (!settled && this.s.count() > 0) await this.s.waitOne();
-    }
-    await finished;
-  }
-}
 
 function scheduled(storage: OpenedStorage, turns: Turns): Storage {
   const wrap = <T extends object>(target: T, prefix: string): T =>
