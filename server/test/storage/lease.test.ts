@@ -132,9 +132,8 @@ describe.each([
     const b = await replica("b");
     const outcome = await a.leases.hold("k10", "lease-k10", hooks(), async () => {
       // Another process commits to the lease table without changing its row: a Restore of the
-      // latest version, like the one that undoes a racing creator's Overwrite (tables.ts
-      // createShared). LanceDB refuses the holder's next update, based on the version before, as
-      // incompatible; that is no sign of a takeover.
+      // latest version (a fence). LanceDB refuses the holder's next update, based on the version
+      // before, as incompatible; that is no sign of a takeover.
       await fenceTable(await b.connection.openTable("lease-k10"));
       return "done";
     });

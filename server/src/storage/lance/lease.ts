@@ -6,7 +6,8 @@
  *   epoch int64 (bumped by every acquisition) | holder utf8 ("" = free) | beat int64 (bumped by
  *   every renewal) | ttl_ms int64 (the holder's promise: it renews well within this) |
  *   dropped int8 (the key is gone: a dropped collection; nothing may acquire it again) |
- *   last utf8 (who released it last: an acquirer that finds itself there had the key uncontended)
+ *   last utf8 (who released it last: an acquirer that finds itself there had the key uncontended) |
+ *   origin utf8 (which creator's initial row the table descends from: see LeaseTable)
  * Every change is a compare-and-set: an `update` whose predicate names the state it expects.
  * LanceDB commits a table version with a PUT-if-absent of the next manifest; when two processes
  * race, the loser's update is re-run by LanceDB against the winner's row, where its predicate no
@@ -22,11 +23,11 @@
  * dead can never commit on top of its successor: safety rests on the conditional PUT alone, the
  * ttl only decides how soon a dead holder's key becomes writable again.
  */
+import { randomUUID } from "node:crypto";
 import type { Connection, Table } from "@lancedb/lancedb";
 import { arrow, boolAsInt8Data, boolAsInt8Field, int64Data, int64Field, readBoolsAsInt8, readInt64s, readStrings, tableFromColumns, utf8Data, utf8Field, type ArrowModule } from "./arrow.js";
 import { TableHandle } from "./handle.js";
 import { sqlString } from "./sql.js";
-import { createShared } from "./tables.js";
 import { Mutex } from "../../util/mutex.js";
 
 export interface LeaseRow {
@@ -37,6 +38,8 @@ export interface LeaseRow {
   dropped: boolean;
   /** Who released the lease last ("" = nobody yet); kept as is when not given to `cas`. */
   last?: string;
+  /** Which creator's initial row the table descends from (see LeaseTable); never changed by `cas`. */
+  origin?: string;
 }
 
 const SCHEMA = new arrow.Schema([
@@ -46,6 +49,7 @@ const SCHEMA = new arrow.Schema([
   int64Field("ttl_ms"),
   boolAsInt8Field("dropped"),
   utf8Field("last"),
+  utf8Field("origin"),
 ]);
 
 function rowData(row: LeaseRow): ArrowModule.Table {
@@ -59,41 +63,96 @@ function rowData(row: LeaseRow): ArrowModule.Table {
       ["ttl_ms", int64Data(BigInt64Array.of(BigInt(row.ttlMs)))],
       ["dropped", boolAsInt8Data([row.dropped])],
       ["last", utf8Data([row.last ?? ""])],
+      ["origin", utf8Data([row.origin ?? ""])],
     ]),
   );
 }
 
-/** One lease's table: read the row, compare-and-set it. */
+/**
+ * One lease's table: read the row, compare-and-set it.
+ *
+ * Creation has a race LanceDB does not settle: a create whose first manifest (version 1) loses
+ * its PUT-if-absent to another creator's is retried by LanceDB as an Overwrite at the next
+ * version, so a late creator's initial row can land on top of acquisitions already made (one
+ * holder's lease undone, a second holder let in, a dropped key revived). Instead of undoing that
+ * Overwrite afterwards (which others may act on meanwhile), no one ever acts on it: each creator
+ * writes its own random `origin` into the initial row, and version 1 — which exactly one creator
+ * wrote, and which nothing can change — names the table's true origin. Every CAS requires
+ * `origin = <true origin>`, so none can match a late creator's row (not even "free, epoch 0",
+ * which its row looks like); whoever reads such a row puts the last row of the true origin back
+ * by a CAS on the late origin (several doing so at once is harmless: the first wins, the others
+ * match nothing), and a later Overwrite is put right the same way. Safety rests on the
+ * conditional PUT of version 1 alone; lease tables written before `origin` existed were created
+ * already and keep working without it.
+ */
 export class LeaseTable {
   private constructor(
     readonly name: string,
+    private readonly connection: Connection,
     private readonly handle: TableHandle,
+    /** The true origin (version 1's); null for a table from before the column existed. */
+    private readonly origin: string | null,
   ) {}
 
   /** Opens the lease table, creating it (free, epoch 0) if it does not exist yet. */
   static async open(connection: Connection, name: string): Promise<LeaseTable> {
-    const table = await createShared(connection, name, () =>
-      connection.createTable(name, rowData({ epoch: 0, holder: "", beat: 0, ttlMs: 0, dropped: false }), { mode: "create" }),
-    );
-    return new LeaseTable(name, new TableHandle(table));
+    let table: Table;
+    try {
+      table = await connection.openTable(name);
+    } catch {
+      const initial = rowData({ epoch: 0, holder: "", beat: 0, ttlMs: 0, dropped: false, origin: randomUUID() });
+      try {
+        table = await connection.createTable(name, initial, { mode: "create" });
+      } catch (err) {
+        // Another process created it first (or the store failed: the open says which).
+        try {
+          table = await connection.openTable(name);
+        } catch {
+          throw err;
+        }
+      }
+    }
+    const hasOrigin = (await table.schema()).fields.some((f) => f.name === "origin");
+    const origin = hasOrigin ? ((await readRowAt(connection, name, 1)).origin ?? "") : null;
+    return new LeaseTable(name, connection, new TableHandle(table), origin);
   }
 
-  /** The row as of the latest committed version. */
+  /** The row as of the latest committed version (a late creator's row put right first). */
   async read(): Promise<LeaseRow> {
-    const result = await this.handle.use(async (t) => {
-      await t.checkoutLatest();
-      return t.query().toArrow();
-    });
-    if (result.numRows !== 1) throw new Error(`lease table ${this.name} has ${result.numRows} rows, expected 1`);
-    const int = (name: string) => readInt64s(result, name)[0];
-    return {
-      epoch: int("epoch"),
-      holder: readStrings(result, "holder")[0] ?? "",
-      beat: int("beat"),
-      ttlMs: int("ttl_ms"),
-      dropped: readBoolsAsInt8(result, "dropped")[0],
-      last: readStrings(result, "last")[0] ?? "",
-    };
+    for (let round = 1; ; round++) {
+      const row = await this.handle.use(async (t) => {
+        await t.checkoutLatest();
+        return rowOf(await t.query().toArrow(), this.name);
+      });
+      if (this.origin === null || row.origin === this.origin) return row;
+      if (round > CAS_CONFLICT_ROUNDS) throw new Error(`lease table ${this.name} keeps being overwritten by late creators`);
+      await this.putBack(row.origin!);
+    }
+  }
+
+  /**
+   * Puts the latest row of the true origin back over a late creator's row (origin `late`):
+   * versions are immutable, so the last one before the latest whose origin is true holds the
+   * state the Overwrite undid (only Overwrites and CASes that matched nothing came after it).
+   */
+  private async putBack(late: string): Promise<void> {
+    const history = await this.connection.openTable(this.name);
+    let row: LeaseRow | null = null;
+    try {
+      const versions = (await history.listVersions()).map((v) => v.version).sort((a, b) => b - a);
+      for (const version of versions) {
+        await history.checkout(version);
+        const candidate = rowOf(await history.query().toArrow(), this.name);
+        if (candidate.origin === this.origin) {
+          row = candidate;
+          break;
+        }
+      }
+    } finally {
+      history.close();
+    }
+    if (!row) throw new Error(`lease table ${this.name} has no version of its origin`);
+    await this.update(`origin = ${sqlString(late)}`, valuesOf(row));
   }
 
   /**
@@ -102,24 +161,26 @@ export class LeaseTable {
    *
    * A commit conflict is not an answer by itself: it says another commit landed between the
    * version this update was based on and its own commit (which then did not happen), not that
-   * the row changed. The other commit may have left the row as it was — a racing creator's
-   * Overwrite and the Restore that undoes it (tables.ts createShared), a loser's update that
-   * matched nothing — and a holder that took such a conflict for a lost lease would give up a
-   * lease that is still its own, fail its write with 503 and leave the key stuck until the ttl
-   * (seen in CI: a release conflicting with a late creator's Overwrite). So the CAS is tried
-   * again on the latest version, where the predicate decides; each conflict means another
-   * commit landed, so a bounded number of rounds suffices.
+   * the row changed. The other commit may have left the row as it was — a fence's Restore, a
+   * loser's update that matched nothing — and a holder that took such a conflict for a lost
+   * lease would give up a lease that is still its own, fail its write with 503 and leave the key
+   * stuck until the ttl. So the CAS is tried again on the latest version, where the predicate
+   * decides. Nor is a miss: the row may be a late creator's (see above); once it is put back,
+   * the CAS is tried again if the row is still the one expected.
    */
   async cas(expected: Pick<LeaseRow, "epoch" | "holder" | "beat">, next: LeaseRow): Promise<boolean> {
-    const where = `epoch = ${expected.epoch} AND holder = ${sqlString(expected.holder)} AND beat = ${expected.beat} AND dropped = 0`;
-    const valuesSql = {
-      epoch: String(next.epoch),
-      holder: sqlString(next.holder),
-      beat: String(next.beat),
-      ttl_ms: String(next.ttlMs),
-      dropped: next.dropped ? "1" : "0",
-      ...(next.last === undefined ? {} : { last: sqlString(next.last) }),
-    };
+    const origin = this.origin === null ? "" : ` AND origin = ${sqlString(this.origin)}`;
+    const where = `epoch = ${expected.epoch} AND holder = ${sqlString(expected.holder)} AND beat = ${expected.beat} AND dropped = 0${origin}`;
+    for (let round = 1; ; round++) {
+      if (await this.update(where, valuesOf(next))) return true;
+      if (this.origin === null || round >= CAS_CONFLICT_ROUNDS) return false;
+      const row = await this.read();
+      if (row.epoch !== expected.epoch || row.holder !== expected.holder || row.beat !== expected.beat || row.dropped) return false;
+    }
+  }
+
+  /** One conditional update, tried again on the latest version while it meets commit conflicts. */
+  private async update(where: string, valuesSql: Record<string, string>): Promise<boolean> {
     for (let round = 1; ; round++) {
       try {
         const result = await this.handle.use(async (t) => {
@@ -129,7 +190,7 @@ export class LeaseTable {
         return result.rowsUpdated === 1;
       } catch (err) {
         if (!isConflict(err)) throw err;
-        // Conflicts on every round: others keep committing; report the CAS as lost (the caller
+        // Conflicts on every round: others keep committing; report the update as lost (the caller
         // reads the row again, or the lease is given up safely).
         if (round >= CAS_CONFLICT_ROUNDS) return false;
       }
@@ -139,6 +200,44 @@ export class LeaseTable {
   close(): Promise<void> {
     return this.handle.close();
   }
+}
+
+/** The row of a lease table as of `version`. */
+async function readRowAt(connection: Connection, name: string, version: number): Promise<LeaseRow> {
+  const table = await connection.openTable(name);
+  try {
+    await table.checkout(version);
+    return rowOf(await table.query().toArrow(), name);
+  } finally {
+    table.close();
+  }
+}
+
+function rowOf(result: ArrowModule.Table, name: string): LeaseRow {
+  if (result.numRows !== 1) throw new Error(`lease table ${name} has ${result.numRows} rows, expected 1`);
+  const int = (column: string) => readInt64s(result, column)[0];
+  return {
+    epoch: int("epoch"),
+    holder: readStrings(result, "holder")[0] ?? "",
+    beat: int("beat"),
+    ttlMs: int("ttl_ms"),
+    dropped: readBoolsAsInt8(result, "dropped")[0],
+    last: readStrings(result, "last")[0] ?? "",
+    ...(result.getChild("origin") ? { origin: readStrings(result, "origin")[0] ?? "" } : {}),
+  };
+}
+
+/** The SET clause of an update to `row` (origin and last only when given). */
+function valuesOf(row: LeaseRow): Record<string, string> {
+  return {
+    epoch: String(row.epoch),
+    holder: sqlString(row.holder),
+    beat: String(row.beat),
+    ttl_ms: String(row.ttlMs),
+    dropped: row.dropped ? "1" : "0",
+    ...(row.last === undefined ? {} : { last: sqlString(row.last) }),
+    ...(row.origin === undefined ? {} : { origin: sqlString(row.origin) }),
+  };
 }
 
 /** How many times a CAS is tried while it only meets commit conflicts. */
