@@ -24,7 +24,7 @@ import type { Catalog, CollectionInfo, CollectionPatch, DatabaseInfo, Metadata, 
 import { arrow, int64Data, int64Field, nullableInt64Data, readInt64s, readStrings, tableFromColumns, utf8Data, utf8Field, type ArrowModule } from "./arrow.js";
 import { TableHandle } from "./handle.js";
 import { fenceTable, type LeaseHooks, type Leases } from "./lease.js";
-import { createOrOpen } from "./tables.js";
+import { openOrCreate, type Exclusive } from "./tables.js";
 import { TableMaintenance, type MaintenanceRunner } from "./maintenance.js";
 import { Freshness } from "./freshness.js";
 import { Mutex } from "../../util/mutex.js";
@@ -35,6 +35,9 @@ export const CATALOG_TABLES = {
   databases: "_chromaspec_databases",
   collections: "_chromaspec_collections",
 } as const;
+
+/** The fork lineage's table (lance/lineage.ts): catalog-side, changed only under the catalog's lease. */
+export const LINEAGE_TABLE = "_chromaspec_lineage";
 
 /** The lease every catalog mutation holds (lance/lease.ts): its key and its table. */
 export const CATALOG_LEASE = { key: "catalog", table: "_chromaspec_lease_catalog" } as const;
@@ -191,11 +194,21 @@ export class LanceCatalog implements Catalog {
   }
 
   static async open(db: Connection, runner: MaintenanceRunner, sharing: CatalogSharing | null = null): Promise<LanceCatalog> {
+    // Tables (and columns) that are missing are added by one process at a time: see tables.ts.
+    const exclusive: Exclusive = sharing ? (task) => sharing.leases.hold(CATALOG_LEASE.key, CATALOG_LEASE.table, openingHooks(db), task) : (task) => task();
     const open = async (kind: keyof typeof SCHEMAS) => {
-      const table = await createOrOpen(db, CATALOG_TABLES[kind], SCHEMAS[kind]);
-      const present = new Set((await table.schema()).fields.map((f) => f.name));
-      const missing = SCHEMAS[kind].fields.filter((f) => ADDED_COLUMNS[kind].includes(f.name) && !present.has(f.name));
-      if (missing.length > 0) await table.addColumns(new arrow.Schema(missing));
+      const table = await openOrCreate(db, CATALOG_TABLES[kind], SCHEMAS[kind], exclusive);
+      const missing = async () => {
+        const present = new Set((await table.schema()).fields.map((f) => f.name));
+        return SCHEMAS[kind].fields.filter((f) => ADDED_COLUMNS[kind].includes(f.name) && !present.has(f.name));
+      };
+      if ((await missing()).length > 0) {
+        await exclusive(async () => {
+          await table.checkoutLatest();
+          const columns = await missing();
+          if (columns.length > 0) await table.addColumns(new arrow.Schema(columns));
+        });
+      }
       return new CatalogTable(table, await db.openTable(CATALOG_TABLES[kind]), runner);
     };
     const catalog = new LanceCatalog({ tenants: await open("tenants"), databases: await open("databases"), collections: await open("collections") }, sharing);
@@ -526,6 +539,31 @@ export class LanceCatalog implements Catalog {
     await this.flush();
     await Promise.all(this.tables().map((t) => t.close()));
   }
+}
+
+/**
+ * The catalog's lease hooks while the catalog is opened (before it can refresh itself): a
+ * takeover fences every catalog-side table that exists, as the catalog's own hooks would.
+ */
+function openingHooks(db: Connection): LeaseHooks {
+  return {
+    fence: async () => {
+      for (const name of [...Object.values(CATALOG_TABLES), LINEAGE_TABLE]) {
+        let table: Table;
+        try {
+          table = await db.openTable(name);
+        } catch {
+          continue; // not created yet: nothing of it to fence
+        }
+        try {
+          await fenceTable(table);
+        } finally {
+          table.close();
+        }
+      }
+    },
+    refresh: async () => undefined,
+  };
 }
 
 function applyPatch(row: CollectionInfo, patch: CollectionPatch): CollectionInfo {

@@ -25,14 +25,14 @@
  */
 import type { Connection } from "@lancedb/lancedb";
 import { arrow, boolAsInt8Data, boolAsInt8Field, int64Data, int64Field, readBoolsAsInt8, readInt64s, readStrings, tableFromColumns, utf8Data, utf8Field, type ArrowModule } from "./arrow.js";
-import { CatalogTable } from "./catalog.js";
+import { CatalogTable, LINEAGE_TABLE } from "./catalog.js";
 import { Freshness } from "./freshness.js";
 import type { LeaseHooks } from "./lease.js";
 import type { MaintenanceRunner } from "./maintenance.js";
 import { sqlString } from "./sql.js";
-import { createOrOpen } from "./tables.js";
+import { openOrCreate } from "./tables.js";
 
-export const LINEAGE_TABLE = "_chromaspec_lineage";
+export { LINEAGE_TABLE };
 
 const SCHEMA = new arrow.Schema([
   utf8Field("root"),
@@ -97,7 +97,7 @@ export class LanceLineage {
   }
 
   static async open(db: Connection, runner: MaintenanceRunner, sharing: LineageSharing): Promise<LanceLineage> {
-    const table = await createOrOpen(db, LINEAGE_TABLE, SCHEMA);
+    const table = await openOrCreate(db, LINEAGE_TABLE, SCHEMA, sharing.exclusive);
     const lineage = new LanceLineage(new CatalogTable(table, await db.openTable(LINEAGE_TABLE), runner), sharing);
     await lineage.reloadIfChanged();
     return lineage;
