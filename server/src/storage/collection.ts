@@ -165,9 +165,9 @@ export class CollectionStore implements CollectionRecords {
         this.syncedVersion = latest;
         return;
       }
-      // Versions that changed no record (compaction, index upkeep: this process's own background
-      // maintenance, most often) leave the resident copy as it is; a reload would rebuild its graph.
-      if (this.state === "resident" && this.resident && (await this.sameContent(this.resident))) {
+      // Only what changed is applied (versions that changed no record — compaction, index upkeep —
+      // apply nothing); a rebuild, O(collection), is the fallback.
+      if (this.state === "resident" && this.resident && (await this.applyNewer(this.resident))) {
         this.syncedVersion = latest;
         return;
       }
@@ -176,17 +176,43 @@ export class CollectionStore implements CollectionRecords {
   }
 
   /**
-   * Whether the resident copy holds exactly the records of LanceDB's latest version (just
-   * refreshed): same count, same highest seq, same highest version. Any write by any process
-   * stamps its rows above every version stamped before (LanceTable.stampVersion, whose floor
-   * `refresh` raises to the table's highest), so a write raises the highest version, and a delete
-   * alone lowers the count: a version with a record change can never match.
+   * Brings the resident copy to LanceDB's latest version (just refreshed) by applying only what
+   * changed: the records stamped above the highest version it holds, then — when LanceDB holds
+   * fewer records than that leaves — the removal of ids LanceDB no longer has. True when the copy
+   * ends exactly in step: same count, same highest seq, same highest version as LanceDB.
+   *
+   * Why the stamps find every change: a write stamps every row it writes above every version in
+   * the table when its writer took the collection's lease (LanceTable.stampVersion, whose floor
+   * `refresh` raises to the table's highest at acquisition), and writes of one collection are
+   * serialised by that lease. So a row written since this copy was in step is stamped above every
+   * surviving row the copy holds; one stamped lower (the copy's newest rows were deleted, and a
+   * host's clock lags) leaves the copy's highest version below LanceDB's, which the final check
+   * catches (false: the caller rebuilds). Everything is read before anything is applied, and then
+   * applied without a pause, so no read sees half of another process's write.
    */
-  private async sameContent(mem: ResidentCollection): Promise<boolean> {
+  private async applyNewer(mem: ResidentCollection): Promise<boolean> {
     const stored = await this.lance.contentStamp();
     if (!stored) return false;
+    const inStep = (held: { count: number; highestSeq: number; highestVersion: number }) =>
+      stored.count === held.count && stored.highestSeq === held.highestSeq && stored.highestVersion === held.highestVersion;
     const held = mem.contentStamp();
-    return stored.count === held.count && stored.highestSeq === held.highestSeq && stored.highestVersion === held.highestVersion;
+    if (inStep(held)) return true;
+    const newer: ResidentRecord[] = [];
+    await this.lance.scan((batch) => {
+      for (const r of residentRecords(batch, this.params.sparseKeys)) if (!mem.holds(r.id, r.version)) newer.push(r);
+    }, held.highestVersion);
+    const added = new Set(newer.filter((r) => !mem.has(r.id)).map((r) => r.id)).size;
+    const present = held.count + added > stored.count ? await this.lance.ids() : null;
+    try {
+      mem.reserve(added, this.lance.nextSeq);
+      mem.put(newer);
+      if (present) mem.remove(mem.slotsNotIn(present));
+    } catch (err) {
+      // Half applied (memory could not grow): LanceDB answers until a reload has finished.
+      this.resynchronise(err);
+      return true;
+    }
+    return inStep(mem.contentStamp());
   }
 
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -569,7 +595,7 @@ export class CollectionStore implements CollectionRecords {
     this.resident?.close();
     this.resident = null;
     if (this.dropped || !this.memory) return;
-    if (had) this.onWarning(`collection table ${this.id}: a write failed (${String(err)}); reloading it from LanceDB`);
+    if (had) this.onWarning(`collection table ${this.id}: a change could not be applied (${String(err)}); reloading it from LanceDB`);
     this.state = "unloaded";
     this.startLoad();
   }

@@ -526,18 +526,34 @@ export class LanceTable {
 
   /**
    * Streams every record (id, seq, vector, payload) to `take`, batch by batch, for loading the
-   * resident copy. The caller holds the write mutex, so nothing changes underneath.
+   * resident copy — or, with `newerThan`, only the records stamped above that version (what other
+   * processes wrote since, for a catch-up). The caller holds the write mutex, so nothing changes
+   * underneath.
    */
-  async scan(take: (batch: ScannedBatch) => void): Promise<void> {
+  async scan(take: (batch: ScannedBatch) => void, newerThan?: number): Promise<void> {
     const handle = await this.reader();
     if (!handle) return;
     const dim = this.dim;
     await handle.use(async (t) => {
-      const q = t.query().select(["id", "seq", "version", "embedding", "document", "uri", "metadata_json"]);
+      let q = t.query().select(["id", "seq", "version", "embedding", "document", "uri", "metadata_json"]);
+      if (newerThan !== undefined) q = q.where(`version > ${Math.trunc(newerThan)}`);
       for await (const batch of q as AsyncIterable<ArrowModule.RecordBatch>) {
         if (batch.numRows > 0) take(scanned(batch, dim));
       }
     });
+  }
+
+  /** Every record's id (a catch-up finds what other processes deleted); the caller holds the write mutex. */
+  async ids(): Promise<Set<string>> {
+    const handle = await this.reader();
+    const out = new Set<string>();
+    if (!handle) return out;
+    await handle.use(async (t) => {
+      for await (const batch of t.query().select(["id"]) as AsyncIterable<ArrowModule.RecordBatch>) {
+        for (const id of readStrings(batch, "id")) out.add(id!);
+      }
+    });
+    return out;
   }
 
   // ---- writes (the caller holds `mutex`) ------------------------------------------------

@@ -157,6 +157,19 @@ export class ResidentCollection {
     return this.index.store.slotOfId(id) !== undefined;
   }
 
+  /** Whether `id` is held as stamped with `version` (a catch-up need not apply it again). */
+  holds(id: string, version: number): boolean {
+    const store = this.index.store;
+    const slot = store.slotOfId(id);
+    return slot !== undefined && store.versionOf(slot) === version;
+  }
+
+  /** Slots of the live records whose id is not in `ids` (records deleted by another process). */
+  slotsNotIn(ids: ReadonlySet<string>): Int32Array {
+    const store = this.index.store;
+    return store.liveSlots().filter((slot) => !ids.has(store.idOf(slot)));
+  }
+
   /** Existing ids keep their seq; new ones get seqs from `next` on, in batch order. */
   assignSeqs(records: readonly StoredRecord[], next: number): { seqs: Float64Array; replaced: number } {
     const store = this.index.store;
