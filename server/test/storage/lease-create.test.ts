@@ -15,29 +15,16 @@
  */
 import * as lancedb from "@lancedb/lancedb";
 import fc from "fast-check";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CATALOG_LEASE, CATALOG_TABLES, LanceCatalog } from "../../src/storage/lance/catalog.js";
 import { LanceDatabase } from "../../src/storage/lance/database.js";
 import { LeaseDroppedError, Leases, LeaseTable, LEASE_DEFAULTS, type LeaseHooks } from "../../src/storage/lance/lease.js";
 import { LanceLineage, LINEAGE_TABLE } from "../../src/storage/lance/lineage.js";
 import { openStorage } from "../../src/storage/open.js";
-import { startS3, type S3Emulator } from "../helpers/s3.js";
 import { Turns } from "../helpers/turns.js";
-import { tempDir } from "./helpers.js";
+import { localAndS3 } from "./storage-per-test.js";
 
-let dir: Awaited<ReturnType<typeof tempDir>>;
-let s3: S3Emulator;
-
-beforeAll(async () => {
-  dir = await tempDir();
-  s3 = await startS3();
-});
-
-afterAll(async () => {
-  await s3?.close();
-  await dir?.dispose();
-});
+const stores = localAndS3("lease-create");
 
 type Call = <T>(label: string, call: () => Promise<T>) => Promise<T>;
 const direct: Call = (_label, call) => call();
@@ -94,8 +81,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each([
   // runs of the interleaving property; a ttl that renewals on a loaded machine keep well within
-  ["a local directory", () => ({ uri: join(dir.path, "local"), options: {} }), 12, 600],
-  ["s3://", () => ({ uri: "s3://chroma/lease-create", options: { storageOptions: s3.storageOptions } }), 4, 3_000],
+  ["a local directory", stores.local, 12, 600],
+  ["s3://", stores.s3, 4, 3_000],
 ])("creating a lease table on %s", (_, where, runs, ttlMs) => {
   const connect = () => lancedb.connect(where().uri, where().options);
   let table = 0;

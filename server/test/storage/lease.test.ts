@@ -6,30 +6,17 @@
  * on s3:// (the emulator with conditional writes).
  */
 import * as lancedb from "@lancedb/lancedb";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { fenceTable, LeaseDroppedError, LeaseLostError, Leases, LeaseTable, LEASE_DEFAULTS, type LeaseHooks, type LeaseOptions } from "../../src/storage/lance/lease.js";
-import { startS3, type S3Emulator } from "../helpers/s3.js";
-import { tempDir } from "./helpers.js";
+import { localAndS3 } from "./storage-per-test.js";
 
-let dir: Awaited<ReturnType<typeof tempDir>>;
-let s3: S3Emulator;
-
-beforeAll(async () => {
-  dir = await tempDir();
-  s3 = await startS3();
-});
-
-afterAll(async () => {
-  await s3?.close();
-  await dir?.dispose();
-});
+const stores = localAndS3("leases");
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each([
-  ["a local directory", () => ({ uri: join(dir.path, "local"), options: {} })],
-  ["s3://", () => ({ uri: "s3://chroma/leases", options: { storageOptions: s3.storageOptions } })],
+  ["a local directory", stores.local],
+  ["s3://", stores.s3],
 ])("leases on %s", (_, where) => {
   const open: Leases[] = [];
   afterAll(async () => {

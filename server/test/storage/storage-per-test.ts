@@ -1,7 +1,37 @@
 /** A storage per test, for the storage tests (own file: it loads LanceDB, helpers.ts does not). */
-import { afterEach, beforeEach } from "vitest";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { openStorage, type OpenedStorage, type StorageOptions } from "../../src/storage/open.js";
+import { startS3, type S3Emulator } from "../helpers/s3.js";
 import { tempDir } from "./helpers.js";
+
+/** Where a test connects: a LanceDB URI and its connection options. */
+export interface StoreLocation {
+  uri: string;
+  options: { storageOptions?: Record<string, string> };
+}
+
+/**
+ * The two kinds of store the file's tests run on, started before them and removed after: a local
+ * directory and `s3://chroma/<prefix>` on the S3 emulator with conditional writes. Each is a
+ * function, read once the stores are up (for `describe.each` tables).
+ */
+export function localAndS3(prefix: string): { local: () => StoreLocation; s3: () => StoreLocation } {
+  let dir: Awaited<ReturnType<typeof tempDir>> | null = null;
+  let s3: S3Emulator | null = null;
+  beforeAll(async () => {
+    dir = await tempDir();
+    s3 = await startS3();
+  });
+  afterAll(async () => {
+    await s3?.close();
+    await dir?.dispose();
+  });
+  return {
+    local: () => ({ uri: join(dir!.path, "local"), options: {} }),
+    s3: () => ({ uri: `s3://chroma/${prefix}`, options: { storageOptions: s3!.storageOptions } }),
+  };
+}
 
 /**
  * A temp directory for every test of the file, and `open(options)`: a storage on it (several may
