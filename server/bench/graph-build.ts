@@ -59,13 +59,15 @@ async function run(mode: string): Promise<void> {
     index.setEfSearch(ef);
     // Per query, how many of the true 10 nearest came back.
     const hits: number[] = [];
+    const t = performance.now();
     for (let q = 0; q < queryRows.length; q++) {
       const [found] = await index.search([queryRows[q]], 10, null);
       const ids = new Set(found.map((h) => h.id));
       hits.push(truth[q].filter((i) => ids.has(`id${i}`)).length);
     }
+    const perQuery = (performance.now() - t) / queryRows.length;
     const recallOf = (n: number) => (hits.slice(0, n).reduce((a, b) => a + b, 0) / (n * 10)).toFixed(4);
-    console.log(`  ef ${ef}: recall@10 ${recallOf(hits.length)} over ${hits.length} queries (first 50, as make bench: ${recallOf(Math.min(50, hits.length))}); ${hits.filter((h) => h < 10).length} queries miss any, the worst finds ${Math.min(...hits)}/10`);
+    console.log(`  ef ${ef}: recall@10 ${recallOf(hits.length)} over ${hits.length} queries (first 50, as make bench: ${recallOf(Math.min(50, hits.length))}); ${hits.filter((h) => h < 10).length} queries miss any, the worst finds ${Math.min(...hits)}/10; ${perQuery.toFixed(2)} ms/query`);
   }
   index.close();
   await host.close();
