@@ -10,12 +10,14 @@ import type { Chroma } from "./core/chroma.js";
 import type { Handlers } from "./generated/handlers.js";
 import { registerAccessLog } from "./http/access-log.js";
 import { registerCors } from "./http/cors.js";
+import { registerForeground } from "./http/foreground.js";
 import { registerDocs } from "./http/docs.js";
 import { registerLingeringClose } from "./http/lingering-close.js";
 import { registerMetrics } from "./http/metrics.js";
 import { registerRoutes } from "./http/router.js";
 import { TRACE_HEADER, traceIdOf } from "./http/trace.js";
 import { withV1ErrorNames } from "./http/v1-errors.js";
+import { foreground, type ForegroundActivity } from "./util/foreground.js";
 import { v1Handlers } from "./http/v1.js";
 import { v2Handlers } from "./http/v2.js";
 
@@ -30,6 +32,8 @@ export interface AppOptions {
   corsAllowOrigins?: string[];
   /** Serve GET /metrics; versions for its chromaspec_info. */
   metrics?: { version: string; apiVersion: string };
+  /** Where requests are counted so background work waits for quiet; the process's `foreground` by default. */
+  foreground?: ForegroundActivity;
 }
 
 export function createHandlers(chroma: Chroma): Handlers {
@@ -56,6 +60,7 @@ export async function buildApp(chroma: Chroma, options: AppOptions): Promise<Fas
     reply.header(TRACE_HEADER, request.id);
     done();
   });
+  registerForeground(app, options.foreground ?? foreground);
   drainOnClose(app);
   registerLingeringClose(app);
   await registerCors(app, options.corsAllowOrigins ?? []);

@@ -11,6 +11,7 @@ import { SavedSlots, SavePolicy, type IndexLog } from "../../src/storage/memory/
 import type { Snapshot } from "../../src/storage/memory/graph-snapshot.js";
 import { MemoryBudget } from "../../src/storage/memory/slots.js";
 import { VectorIndex, type Entry, type Hit, type VectorIndexOptions } from "../../src/storage/memory/vector-index.js";
+import { ForegroundActivity } from "../../src/util/foreground.js";
 import { referenceDistance, rng } from "./helpers.js";
 
 const DIM = 12;
@@ -353,6 +354,38 @@ describe("saving", () => {
     const index = await built(space, model, saver, log);
     await until(() => saver.saves === 1);
     expect(log.has("info", /saved the collection's graph/)).toBe(true);
+    index.close();
+  });
+
+  /** An index of 1,200 records (a save is due once its graph is built) whose saves watch `activity`. */
+  async function dueForSave(seed: number, activity: ForegroundActivity) {
+    const { model, add } = dataset(space, seed);
+    add(1200, 1);
+    const saver = new MemorySaver();
+    const index = new VectorIndex(DIM, options(space, { graphs: saver, log: new Log(), foreground: activity }));
+    index.put([...model.values()]);
+    await ready(index);
+    return { index, saver };
+  }
+
+  it("a due save waits while requests are in flight, and runs once they have been quiet", async () => {
+    const activity = new ForegroundActivity({ quietMs: 30, maxDeferMs: 3_600_000 });
+    activity.begin();
+    const { index, saver } = await dueForSave(36, activity);
+    // Many quiet periods later, still busy: no save (a save that ignored the requests would have run).
+    for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 30));
+    expect(saver.saves).toBe(0);
+    activity.end();
+    await until(() => saver.saves === 1);
+    index.close();
+  });
+
+  it("a due save runs after maxDeferMs even if requests never stop", async () => {
+    const activity = new ForegroundActivity({ quietMs: 30, maxDeferMs: 200 });
+    activity.begin();
+    const { index, saver } = await dueForSave(37, activity);
+    await until(() => saver.saves === 1);
+    expect(activity.active).toBe(1);
     index.close();
   });
 });

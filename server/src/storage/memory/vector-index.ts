@@ -35,6 +35,7 @@ import { CHUNK_BITS, OP_DELETE, OP_UPSERT } from "./protocol.js";
 import { type MemoryBudget, type Payload, SlotStore } from "./slots.js";
 import { TopK } from "./topk.js";
 import { grown } from "./typed-arrays.js";
+import { foreground, type ForegroundActivity } from "../../util/foreground.js";
 
 /** The port's index parameters the graph and the exact scans use (the sparse keys are the resident collection's). */
 export type AnnParams = Pick<IndexParams, "space" | "m" | "efConstruction" | "efSearch">;
@@ -53,6 +54,8 @@ export interface VectorIndexOptions extends AnnParams {
   graphs?: GraphSaver | null;
   /** Start-up, rebuild progress and saves are reported here. */
   log?: IndexLog;
+  /** Saves wait for a quiet moment of these requests (bounded); the process's `foreground` by default. */
+  foreground?: ForegroundActivity;
   /** How often the progress of a graph build a load started is logged (default PROGRESS_MS). */
   progressMs?: number;
   onWarning?: (message: string) => void;
@@ -144,6 +147,8 @@ export class VectorIndex implements AnnListener {
   /** A save is reading the graph: it takes no change until then. */
   private serializing = false;
   private saveTimer: NodeJS.Timeout | null = null;
+  /** When the policy first said "now" for the save not started yet (Date.now()), or null. */
+  private saveDueSince: number | null = null;
 
   constructor(
     dim: number,
@@ -570,6 +575,19 @@ export class VectorIndex implements AnnListener {
       this.saveTimer.unref();
       return;
     }
+    // Due: but a save costs both cores for a while (~1-2 s at 100k records), and right after a
+    // bulk load is when queries arrive. It waits for a quiet moment, at most maxDeferMs.
+    const activity = this.options.foreground ?? foreground;
+    this.saveDueSince ??= Date.now();
+    const defer = activity.deferral(this.saveDueSince);
+    if (defer > 0) {
+      this.saveTimer = setTimeout(() => {
+        this.saveTimer = null;
+        this.maybeSave();
+      }, defer);
+      this.saveTimer.unref();
+      return;
+    }
     void this.save();
   }
 
@@ -612,6 +630,7 @@ export class VectorIndex implements AnnListener {
     const { space, m, efConstruction } = this.options;
     this.serializing = true;
     this.savesStarted++;
+    this.saveDueSince = null;
     const bytes = graph.serialize();
     const run = (async () => {
       try {

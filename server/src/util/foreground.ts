@@ -1,0 +1,61 @@
+/**
+ * Foreground requests versus background work. Work nobody waits for (saving a collection's HNSW
+ * graph: a native serialisation, an Arrow encoding on the event loop and a LanceDB overwrite,
+ * ~1-2 s of both cores at 100k records) makes every request that overlaps it slower; right after
+ * a bulk load it doubled query p50 and halved QPS for the first seconds. Such work therefore
+ * waits until the server has been quiet (no request in flight, none finished for `quietMs`), but
+ * never longer than `maxDeferMs` after it became due, so a server that is never quiet still does
+ * it.
+ *
+ * One instance per process (`foreground`), fed by the HTTP layer (http/foreground.ts); tests make
+ * their own.
+ */
+export interface ForegroundOptions {
+  /** Quiet time (ms) after the last request before background work starts. */
+  quietMs: number;
+  /** Longest a piece of background work waits for quiet (ms) once it is due. */
+  maxDeferMs: number;
+}
+
+export const FOREGROUND_DEFAULTS: ForegroundOptions = { quietMs: 250, maxDeferMs: 30_000 };
+
+export class ForegroundActivity {
+  private inFlight = 0;
+  private lastEnd = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    readonly options: ForegroundOptions = FOREGROUND_DEFAULTS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** A request started; pair with one `end()`. */
+  begin(): void {
+    this.inFlight++;
+  }
+
+  /** A request finished (answered or aborted). */
+  end(): void {
+    if (this.inFlight > 0) this.inFlight--;
+    this.lastEnd = this.now();
+  }
+
+  /** Requests under way right now. */
+  get active(): number {
+    return this.inFlight;
+  }
+
+  /**
+   * How long (ms) background work that became due at `dueSince` should still wait: 0 = start it
+   * now (the server is quiet, or the work has waited `maxDeferMs`). Ask again after that long.
+   */
+  deferral(dueSince: number): number {
+    const now = this.now();
+    const bound = dueSince + this.options.maxDeferMs - now;
+    if (bound <= 0) return 0;
+    const quiet = this.inFlight > 0 ? this.options.quietMs : this.lastEnd + this.options.quietMs - now;
+    return quiet <= 0 ? 0 : Math.ceil(Math.min(quiet, bound));
+  }
+}
+
+/** The process's foreground: every HTTP request is counted here. */
+export const foreground = new ForegroundActivity();

@@ -1,0 +1,60 @@
+/**
+ * When background work may start: after quietMs with no request in flight, or once it has waited
+ * maxDeferMs since it became due, whatever the traffic.
+ */
+import { describe, expect, it } from "vitest";
+import { ForegroundActivity } from "../../src/util/foreground.js";
+
+describe("ForegroundActivity.deferral", () => {
+  const clock = () => {
+    const c = { t: 1_000_000, now: () => c.t };
+    return c;
+  };
+
+  it("starts at once on a server that has seen no request", () => {
+    const c = clock();
+    const a = new ForegroundActivity({ quietMs: 250, maxDeferMs: 30_000 }, c.now);
+    expect(a.deferral(c.t)).toBe(0);
+  });
+
+  it("waits while a request is in flight, and quietMs after the last one ends", () => {
+    const c = clock();
+    const a = new ForegroundActivity({ quietMs: 250, maxDeferMs: 30_000 }, c.now);
+    const due = c.t;
+    a.begin();
+    a.begin();
+    expect(a.active).toBe(2);
+    c.t += 5_000;
+    expect(a.deferral(due)).toBe(250);
+    a.end();
+    // One still in flight.
+    expect(a.deferral(due)).toBe(250);
+    c.t += 100;
+    a.end();
+    expect(a.active).toBe(0);
+    c.t += 100;
+    expect(a.deferral(due)).toBe(150);
+    c.t += 150;
+    expect(a.deferral(due)).toBe(0);
+  });
+
+  it("never waits past maxDeferMs after the work became due, however busy", () => {
+    const c = clock();
+    const a = new ForegroundActivity({ quietMs: 250, maxDeferMs: 1_000 }, c.now);
+    const due = c.t;
+    a.begin();
+    c.t += 900;
+    // Asked again no later than the bound.
+    expect(a.deferral(due)).toBe(100);
+    c.t += 100;
+    expect(a.deferral(due)).toBe(0);
+  });
+
+  it("an unpaired end() does not make the count negative", () => {
+    const c = clock();
+    const a = new ForegroundActivity({ quietMs: 250, maxDeferMs: 30_000 }, c.now);
+    a.end();
+    a.begin();
+    expect(a.active).toBe(1);
+  });
+});
