@@ -133,6 +133,21 @@ describe.each([
     await Promise.all([a.close(), b.close()]);
   });
 
+  it("a lease table dropped and created again (a reset) is read and set through a table opened before", async () => {
+    const name = nextName();
+    const before = await LeaseTable.open(await connect(), name);
+    const row = await before.read();
+    const other = await connect();
+    await other.dropTable(name);
+    const again = await LeaseTable.open(other, name);
+    expect(await again.cas(await again.read(), { epoch: 1, holder: "b", beat: 0, ttlMs: 1000, dropped: false })).toBe(true);
+    // The table opened before sees the new table's row (origin and all), and its CAS is decided on it.
+    expect(await before.read()).toMatchObject({ epoch: 1, holder: "b" });
+    expect(await before.cas(row, { epoch: 1, holder: "a", beat: 0, ttlMs: 1000, dropped: false })).toBe(false);
+    expect(await before.cas({ epoch: 1, holder: "b", beat: 0 }, { epoch: 1, holder: "b", beat: 1, ttlMs: 1000, dropped: false })).toBe(true);
+    expect(await again.read()).toMatchObject({ epoch: 1, holder: "b", beat: 1 });
+  });
+
   it(
     "first creators, a late creator and three replicas acquiring, in any interleaving: holders never overlap, no holder loses its lease, every acquisition stays counted",
     { timeout: 240_000 },

@@ -83,7 +83,8 @@ function rowData(row: LeaseRow): ArrowModule.Table {
  * by a CAS on the late origin (several doing so at once is harmless: the first wins, the others
  * match nothing), and a later Overwrite is put right the same way. Safety rests on the
  * conditional PUT of version 1 alone; lease tables written before `origin` existed were created
- * already and keep working without it.
+ * already and keep working without it. (So version 1 of a lease table must stay: nothing
+ * compacts or cleans lease tables up; whatever comes to must keep it.)
  */
 export class LeaseTable {
   private constructor(
@@ -91,7 +92,7 @@ export class LeaseTable {
     private readonly connection: Connection,
     private readonly handle: TableHandle,
     /** The true origin (version 1's); null for a table from before the column existed. */
-    private readonly origin: string | null,
+    private origin: string | null,
   ) {}
 
   /** Opens the lease table, creating it (free, epoch 0) if it does not exist yet. */
@@ -151,7 +152,12 @@ export class LeaseTable {
     } finally {
       history.close();
     }
-    if (!row) throw new Error(`lease table ${this.name} has no version of its origin`);
+    if (!row) {
+      // No version descends from the origin this process read: the table was dropped (a reset)
+      // and created again since; its new version 1 names its origin.
+      this.origin = (await readRowAt(this.connection, this.name, 1)).origin ?? "";
+      return;
+    }
     await this.update(`origin = ${sqlString(late)}`, valuesOf(row));
   }
 
@@ -169,9 +175,9 @@ export class LeaseTable {
    * the CAS is tried again if the row is still the one expected.
    */
   async cas(expected: Pick<LeaseRow, "epoch" | "holder" | "beat">, next: LeaseRow): Promise<boolean> {
-    const origin = this.origin === null ? "" : ` AND origin = ${sqlString(this.origin)}`;
-    const where = `epoch = ${expected.epoch} AND holder = ${sqlString(expected.holder)} AND beat = ${expected.beat} AND dropped = 0${origin}`;
     for (let round = 1; ; round++) {
+      const origin = this.origin === null ? "" : ` AND origin = ${sqlString(this.origin)}`;
+      const where = `epoch = ${expected.epoch} AND holder = ${sqlString(expected.holder)} AND beat = ${expected.beat} AND dropped = 0${origin}`;
       if (await this.update(where, valuesOf(next))) return true;
       if (this.origin === null || round >= CAS_CONFLICT_ROUNDS) return false;
       const row = await this.read();
