@@ -2,7 +2,9 @@
  * Saved graphs through the real server: a graceful restart loads the graph it saved (logged)
  * and answers exactly as before; records added, replaced and deleted after the save and then
  * lost to kill -9 are replayed, and answers equal brute force; a damaged or missing saved graph
- * is rebuilt (logged) and answers stay right.
+ * is rebuilt (logged) and answers stay right. Replicas share the saved graphs (issue 15 item 3): a
+ * replica that starts while another serves and writes the same path — a local directory or s3://
+ * — loads the graph that one saved and replays only the changes made after the save.
  */
 import * as lancedb from "@lancedb/lancedb";
 import { readdir, rm, truncate, writeFile, readFile } from "node:fs/promises";
@@ -10,6 +12,7 @@ import { join } from "node:path";
 import { GraphStore } from "../../src/storage/lance/graph-store.js";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { callJson as call } from "../helpers/http.js";
+import { startS3, type S3Emulator } from "../helpers/s3.js";
 import { logLines, startServer, type RunningServer } from "../helpers/server.js";
 import { referenceDistance, rng } from "../storage/helpers.js";
 
@@ -24,8 +27,8 @@ afterAll(async () => {
   for (const s of servers) await s.dispose();
 });
 
-async function start(dataDir?: string): Promise<RunningServer> {
-  const s = await startServer({ dataDir, args: ["--log-level", "info"] });
+async function start(dataDir?: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  const s = await startServer({ dataDir, env, args: ["--log-level", "info"] });
   servers.push(s);
   return s;
 }
@@ -173,5 +176,55 @@ describe("saved graphs across restarts of the real server", () => {
     await expectRebuilt(/building the collection's graph: no saved graph/, async () => {
       await rm(join(dataDir, `${id}-hnsw.lance`), { recursive: true, force: true });
     });
+  });
+});
+
+describe.each(["local", "s3"] as const)("a replica starting beside a running one on %s", (where) => {
+  let s3: S3Emulator | undefined;
+  afterAll(async () => {
+    await s3?.close();
+  });
+
+  it("loads the graph the other saved and replays only the changes made since; answers equal brute force", { timeout: 240_000 }, async () => {
+    const random = rng(where === "local" ? 77 : 78);
+    const vec = () => Array.from({ length: DIM }, () => random() * 2 - 1);
+    const model: Model = new Map();
+    let env: Record<string, string> = {};
+    let dataDir: string | undefined;
+    if (where === "s3") {
+      s3 = await startS3();
+      env = s3.env;
+      dataDir = `s3://${s3.bucket}/shared-graphs-${Date.now()}`;
+    }
+    const a = await start(dataDir, env);
+    const id = (await call(a.url, "POST", `${DB}/collections`, { name: "shared-graph" })).body.id as string;
+    const write = async (op: "add" | "upsert", ids: string[]) => {
+      const embeddings = ids.map(() => vec());
+      ids.forEach((x, i) => model.set(x, embeddings[i]));
+      expect((await call(a.url, "POST", `${DB}/collections/${id}/${op}`, { ids, embeddings })).status).toBe(op === "add" ? 201 : 200);
+    };
+    for (let b = 0; b < N / 1000; b++) await write("add", Array.from({ length: 1000 }, (_, i) => `r${b * 1000 + i}`));
+    // The graph moves to the main thread once indexed, then is saved when the server is quiet:
+    // no request meanwhile, only its log is watched.
+    await vi.waitUntil(() => logged(a, "saved the collection's graph") !== undefined, POLL);
+
+    // 300 changes after the save: below the 1,000 that trigger the next one.
+    await write("add", Array.from({ length: 100 }, (_, i) => `new${i}`));
+    await write("upsert", Array.from({ length: 100 }, (_, i) => `r${i}`));
+    const deleted = Array.from({ length: 100 }, (_, i) => `r${1000 + i}`);
+    expect((await call(a.url, "POST", `${DB}/collections/${id}/delete`, { ids: deleted })).status).toBe(200);
+    deleted.forEach((x) => model.delete(x));
+
+    const b = await start(a.dataDir, env);
+    await ready(b);
+    expect(logged(b, "loading the collection's saved graph")).toMatchObject({ collection: id, kept: N - 200, upserts: 200, deletes: 100 });
+    expect(logged(b, "collection loaded into memory")).toMatchObject({ collection: id, records: model.size, graph: "restored" });
+    expect(logged(b, "building the collection's graph")).toBeUndefined();
+    const queries = Array.from({ length: 20 }, vec);
+    const got = await query(b, id, queries);
+    queries.forEach((q, i) => expect(got.ids[i]).toEqual(bruteForce(model, q, K)));
+    expect((await call(b.url, "GET", `${DB}/collections/${id}/count`)).body).toBe(model.size);
+    // The one that saved still answers the same (it was never restarted).
+    expect((await query(a, id, queries)).ids).toEqual(got.ids);
   });
 });
