@@ -597,13 +597,17 @@ Napi::Value TrimMemory(const Napi::CallbackInfo& info) {
 }
 
 // Allocations of at least `bytes` get their own mapping, returned to the system when freed.
-// glibc's default threshold is dynamic: it climbs (up to 32 MB) as large blocks are freed, after
-// which LanceDB's multi-MB Arrow buffers stay in per-thread arenas. A fixed threshold (which
-// also turns the dynamic one off) takes effect at once, for every arena.
+// glibc's default threshold is dynamic: it climbs (up to 32 MB) as large blocks are freed. A
+// fixed threshold (which also turns the dynamic one off) takes effect at once, for every arena.
+// Turning the dynamic rule off also freezes the trim threshold at its 128 KiB default, so
+// every free at the top of a heap would hand memory back and the next allocation fault it in
+// again (a 1000-record add allocates tens of MB of short-lived buffers): the trim threshold is
+// set to twice the mmap threshold, as the dynamic rule does.
 Napi::Value SetMmapThreshold(const Napi::CallbackInfo& info) {
 #if defined(__GLIBC__)
   const int bytes = static_cast<int>(info[0].As<Napi::Number>().Int32Value());
-  return Napi::Boolean::New(info.Env(), bytes > 0 && mallopt(M_MMAP_THRESHOLD, bytes) == 1);
+  // glibc refuses a threshold above 32 MiB (64-bit), so twice it fits an int.
+  return Napi::Boolean::New(info.Env(), bytes > 0 && mallopt(M_MMAP_THRESHOLD, bytes) == 1 && mallopt(M_TRIM_THRESHOLD, 2 * bytes) == 1);
 #else
   return Napi::Boolean::New(info.Env(), false);
 #endif

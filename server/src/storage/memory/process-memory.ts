@@ -1,20 +1,23 @@
 /**
  * Gives memory back to the system (glibc's allocator, through the HNSW addon). Bulk writes free
  * many large Arrow buffers on LanceDB's runtime threads, and glibc keeps freed memory in the
- * arena of the thread that used it. Two measures, measured on 100k x 384 records loaded over
- * HTTP (`npm run bench:cases -w server -- --sizes 100000 --spaces l2 --no-reference`):
- * - a fixed mmap threshold of 1 MiB (`tuneAllocator`): blocks from that size up are mapped on
- *   their own and unmapped when freed; server RSS after the case 591 MB -> 449 MB;
- * - `malloc_trim` once writes have been quiet for a second (`trimSoon`): ~190 MB returned on a
- *   server without the threshold (called through gdb). A trim walks every arena (a few ms), so
- *   it runs after a burst, not per request.
- * CHROMASPEC_MMAP_THRESHOLD (bytes, 0 = glibc's default) overrides the threshold.
+ * arena of the thread that used it. `malloc_trim` runs once writes have been quiet for a second
+ * (`trimSoon`): ~190 MB returned after 100k x 384 records loaded over HTTP. A trim walks every
+ * arena (a few ms), so it runs after a burst, not per request.
+ *
+ * glibc's mmap threshold is left to its dynamic rule by default. A fixed 1 MiB threshold (blocks
+ * from that size up mapped on their own and unmapped when freed) took server RSS after 100k
+ * records from 591 MB to 449 MB, but every 1000-record add then mapped, faulted in and unmapped
+ * tens of MB of LanceDB's short-lived buffers: LanceDB's append took ~75 ms instead of ~15 ms and
+ * add throughput halved (issue 18; 50k x 384 in batches of 1000: 4.1k -> 7.2k records/s,
+ * RSS after the load 324 -> 454 MB). CHROMASPEC_MMAP_THRESHOLD (bytes) sets a fixed threshold
+ * for a deployment that prefers the lower footprint; 0 or unset keeps glibc's rule.
  */
 import { hnsw } from "./native.js";
 
 const QUIET_MS = 1000;
-/** Blocks from this size up are mapped on their own (and unmapped when freed). */
-const MMAP_THRESHOLD = Number(process.env.CHROMASPEC_MMAP_THRESHOLD ?? 1024 * 1024);
+/** Blocks from this size up are mapped on their own (and unmapped when freed); 0 = glibc's dynamic rule. */
+const MMAP_THRESHOLD = Number(process.env.CHROMASPEC_MMAP_THRESHOLD ?? 0);
 let tuned = false;
 
 /**
