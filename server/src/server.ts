@@ -72,6 +72,7 @@ export async function startServer(resolved: ResolvedConfig): Promise<RunningServ
       logger: storageLog,
       replication: { readConsistencyIntervalMs: config.readConsistencyIntervalMs },
       onBackgroundError: (err, table) => storageLog.warn({ err, table }, `background maintenance of LanceDB table ${table} failed (requests are not affected)`),
+      onBackgroundRun: (table, run) => storageLog.debug({ table, ...run }, "background maintenance of a LanceDB table ran"),
       memory: { onWarning: (message) => storageLog.warn(message) },
     });
   } catch (err) {

@@ -46,11 +46,12 @@ export class ForegroundActivity {
 
   /**
    * How long (ms) background work that became due at `dueSince` should still wait: 0 = start it
-   * now (the server is quiet, or the work has waited `maxDeferMs`). Ask again after that long.
+   * now (the server is quiet, or the work has waited `maxDeferMs`: the options' unless the work
+   * names its own bound). Ask again after that long.
    */
-  deferral(dueSince: number): number {
+  deferral(dueSince: number, maxDeferMs: number = this.options.maxDeferMs): number {
     const now = this.now();
-    const bound = dueSince + this.options.maxDeferMs - now;
+    const bound = dueSince + maxDeferMs - now;
     if (bound <= 0) return 0;
     const quiet = this.inFlight > 0 ? this.options.quietMs : this.lastEnd + this.options.quietMs - now;
     return quiet <= 0 ? 0 : Math.ceil(Math.min(quiet, bound));

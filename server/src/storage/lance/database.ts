@@ -9,6 +9,7 @@ import { regexParseDetail } from "./errors.js";
 import { CATALOG_TABLES } from "./catalog.js";
 import { MaintenanceRunner, type MaintenanceOptions } from "./maintenance.js";
 import { sqlString } from "./sql.js";
+import type { ForegroundActivity } from "../../util/foreground.js";
 
 export interface LanceOptions {
   /** Object-store settings (credentials, region, endpoint...) as LanceDB's storageOptions. */
@@ -24,6 +25,12 @@ export interface LanceOptions {
   optimizeIdleFactor?: number;
   /** Called when background maintenance fails (it never fails a request). */
   onBackgroundError?: (err: unknown, table: string) => void;
+  /** Background maintenance waits for a quiet moment of these requests (util/foreground.ts); the process's by default. */
+  foreground?: ForegroundActivity;
+  /** Longest a due maintenance run waits for quiet (ms); MAINTENANCE_MAX_DEFER_MS by default. */
+  optimizeMaxDeferMs?: number;
+  /** Called after each background maintenance run (for a debug log line). */
+  onBackgroundRun?: MaintenanceOptions["onRun"];
 }
 
 /** What maintenance does when not told otherwise (the server's settings show these as defaults). */
@@ -56,6 +63,9 @@ export class LanceDatabase {
       onError:
         options.onBackgroundError ??
         ((err, table) => console.warn(`chromaspec: background optimize of LanceDB table ${table} failed:`, err)),
+      onRun: options.onBackgroundRun,
+      foreground: options.foreground,
+      maxDeferMs: options.optimizeMaxDeferMs,
       afterWork,
     });
     return new LanceDatabase(connection, runner, uri);

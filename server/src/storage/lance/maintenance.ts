@@ -8,6 +8,12 @@
  * smaller than LanceDB's target (1M rows), so below that size it rewrites the whole table and
  * its cost grows with the table; runs are therefore also spaced so that maintenance takes at
  * most ~1/(1 + idleFactor) of the time, unless writes pile up past a hard cap.
+ * A run also waits for the server to be quiet (util/foreground.ts): compacting a 100k-record
+ * table takes both cores for ~5 s, and the run left over from a bulk load used to start just as
+ * the first queries arrived, slowing them ~1.5x. It waits at most `maxDeferMs` after it became
+ * due (or until the hard cap of writes), so a server that is never quiet still compacts; nothing
+ * acknowledged waits on it (every write is committed before it is answered), only the fragment
+ * count grows meanwhile.
  *
  * Serialisation:
  * - with drops, resets and shutdown: a run holds its table's handle (handle.ts) for every native
@@ -23,6 +29,7 @@
  *   Should a run still meet a commit conflict, it is retried holding the write mutex.
  */
 import type { Table } from "@lancedb/lancedb";
+import { foreground as processForeground, type ForegroundActivity } from "../../util/foreground.js";
 import { Mutex } from "../../util/mutex.js";
 import { TableClosedError, type TableHandle } from "./handle.js";
 
@@ -37,9 +44,22 @@ export interface MaintenanceOptions {
   /** Idle time required after a run before the next, as a multiple of that run's duration. */
   idleFactor: number;
   onError: (err: unknown, table: string) => void;
+  /** Called after each run that did its work: how long it took (ms) and how many writes it covered. */
+  onRun?: (table: string, run: { ms: number; writes: number }) => void;
   /** Called after each write and each run (e.g. to hand freed memory back to the system). */
   afterWork?: () => void;
+  /** Runs wait for a quiet moment of these requests; the process's `foreground` by default. */
+  foreground?: ForegroundActivity;
+  /** Longest a due run waits for quiet (ms); MAINTENANCE_MAX_DEFER_MS by default. */
+  maxDeferMs?: number;
 }
+
+/**
+ * A due run waits for quiet at most this long. Longer than a graph save's bound (which keeps
+ * a restart's replay short): a deferred run only leaves more small fragments, and the hard cap
+ * of writes still forces it when they pile up.
+ */
+export const MAINTENANCE_MAX_DEFER_MS = 60_000;
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -110,6 +130,8 @@ export class TableMaintenance {
   /** How long the last run took and when it ended (for the cutoff slack and the spacing). */
   private lastRunMs = 0;
   private lastEnd = 0;
+  /** When the pending run became due (`every` writes reached), or null with none pending. */
+  private dueSince: number | null = null;
 
   constructor(
     private readonly name: string,
@@ -135,13 +157,23 @@ export class TableMaintenance {
   }
 
   private maybeSchedule(): void {
-    const { every, idleFactor } = this.runner.options;
+    const { every, idleFactor, foreground = processForeground, maxDeferMs = MAINTENANCE_MAX_DEFER_MS } = this.runner.options;
+    // Writes past the hard cap end a wait under way too (a long spacing, a busy server).
+    if (this.timer && this.writes >= HARD_CAP_FACTOR * every) this.fireDeferred(true);
     if (this.stopped || this.scheduled || this.timer || this.writes < every) return;
-    const wait = this.lastEnd + idleFactor * this.lastRunMs - Date.now();
+    const now = Date.now();
+    this.dueSince ??= now;
+    // The spacing first, then a quiet moment (bounded from when the run became due).
+    const spacing = this.lastEnd + idleFactor * this.lastRunMs - now;
+    const wait = spacing > 0 ? spacing : foreground.deferral(this.dueSince, maxDeferMs);
     if (wait > 0 && this.writes < HARD_CAP_FACTOR * every) {
       // Not the request's business: an unref'd timer does not keep the process alive.
-      // (setTimeout takes at most a 31-bit delay; a longer one would fire at once.)
-      this.timer = setTimeout(() => this.fireDeferred(true), Math.min(wait, MAX_TIMER_MS));
+      // (setTimeout takes at most a 31-bit delay; a longer one would fire at once.) When it
+      // fires, the spacing and the quiet are asked again.
+      this.timer = setTimeout(() => {
+        this.endWait();
+        this.maybeSchedule();
+      }, Math.min(wait, MAX_TIMER_MS));
       this.timer.unref();
       this.runner.deferred.add(this);
       return;
@@ -149,17 +181,22 @@ export class TableMaintenance {
     this.start();
   }
 
-  /** Ends the wait of a deferred run: starts it now, or cancels it. */
-  fireDeferred(run: boolean): void {
-    if (!this.timer) return;
-    clearTimeout(this.timer);
+  private endWait(): void {
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.runner.deferred.delete(this);
+  }
+
+  /** Ends the wait of a deferred run: starts it now (whatever the spacing or traffic), or cancels it. */
+  fireDeferred(run: boolean): void {
+    if (!this.timer) return;
+    this.endWait();
     if (run && !this.stopped) this.start();
   }
 
   private start(): void {
     this.scheduled = true;
+    this.dueSince = null;
     const run = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => this.optimizeNow())
       .catch((err: unknown) => {
@@ -209,6 +246,7 @@ export class TableMaintenance {
       return h;
     });
     if (!handle) return;
+    const writes = this.writes;
     this.writes = 0;
     try {
       await this.compaction.run(() => handle.use((t) => this.optimize(t, started)));
@@ -221,6 +259,7 @@ export class TableMaintenance {
     } finally {
       this.lastEnd = Date.now();
       this.lastRunMs = this.lastEnd - started;
+      this.runner.options.onRun?.(this.name, { ms: this.lastRunMs, writes });
       this.runner.options.afterWork?.();
     }
   }
