@@ -15,6 +15,7 @@ import { createLoggers } from "./log.js";
 import { checkDataPath, checkPort, listenFailure, localPathOf, StartupError } from "./startup/preflight.js";
 import { openStorage } from "./storage/open.js";
 import { API_VERSION, PACKAGE_VERSION } from "./version.js";
+import { errorText } from "./storage/error-text.js";
 
 export { API_VERSION } from "./version.js";
 
@@ -35,9 +36,7 @@ async function credentialsFrom(file: string): Promise<Credentials> {
 
 /** Native (LanceDB) open errors carry Rust source paths and debug dumps: one line, without them. */
 function openFailure(path: string, err: unknown): StartupError {
-  const first = ((err as Error)?.message ?? String(err)).split("\n")[0];
-  const clean = first.replace(/,?\s*\/\S*\.rs:\d+(:\d+)?/g, "").replace(/\s+/g, " ").trim();
-  return new StartupError(`cannot open the data at ${path}: ${clean}`);
+  return new StartupError(`cannot open the data at ${path}: ${errorText(err)}`);
 }
 
 /** The URL a person on this machine would open (wildcard addresses are not browsable). */
@@ -71,7 +70,7 @@ export async function startServer(resolved: ResolvedConfig): Promise<RunningServ
       optimizeIdleFactor: config.optimizeIdleFactor,
       logger: storageLog,
       replication: { readConsistencyIntervalMs: config.readConsistencyIntervalMs },
-      onBackgroundError: (err, table) => storageLog.warn({ err, table }, `background maintenance of LanceDB table ${table} failed (requests are not affected)`),
+      onBackgroundError: (error, table) => storageLog.warn({ table, error }, `background maintenance of LanceDB table ${table} failed (requests are not affected)`),
       onBackgroundRun: (table, run) => storageLog.debug({ table, ...run }, "background maintenance of a LanceDB table ran"),
       memory: { onWarning: (message) => storageLog.warn(message) },
     });

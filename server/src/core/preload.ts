@@ -6,6 +6,7 @@
  */
 import type { Storage } from "../storage/storage.js";
 import { indexParams } from "./space.js";
+import { errorText } from "../storage/error-text.js";
 
 export interface PreloadLog {
   info(fields: object, message: string): void;
@@ -24,7 +25,7 @@ export async function preloadCollections(storage: Storage, log: PreloadLog): Pro
           count++;
         } catch (err) {
           // Dropped meanwhile, or unreadable: the first request to it will tell.
-          log.warn({ collection: c.id, err }, "collection could not be opened at start-up");
+          log.warn({ collection: c.id, error: errorText(err) }, "collection could not be opened at start-up");
         }
       }
     }

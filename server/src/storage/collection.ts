@@ -50,6 +50,7 @@ import {
   type RecordView,
   type StoredRecord,
 } from "./storage.js";
+import { errorText } from "./error-text.js";
 
 /** What every composer of one storage shares. */
 export interface CollectionDeps {
@@ -417,7 +418,7 @@ export class CollectionStore implements CollectionRecords {
           mem.reserve(fresh, this.lance.nextSeq + fresh);
         } catch (err) {
           // It does not fit: LanceDB answers for this collection from now on (tried again later).
-          this.leaveMemory(`keeping its records in memory failed, LanceDB answers for it: ${String(err)}`);
+          this.leaveMemory(`keeping its records in memory failed, LanceDB answers for it: ${errorText(err)}`);
           mem = null;
         }
       }
@@ -515,7 +516,7 @@ export class CollectionStore implements CollectionRecords {
     this.state = "loading";
     this.loading = this.deps.loads
       .run(() => this.lance.mutex.run(() => this.loadLocked(memory)))
-      .catch((err: unknown) => this.leaveMemory(`loading its records into memory failed, LanceDB answers for it: ${String(err)}`))
+      .catch((err: unknown) => this.leaveMemory(`loading its records into memory failed, LanceDB answers for it: ${errorText(err)}`))
       .finally(() => {
         this.loading = null;
       });
@@ -570,7 +571,7 @@ export class CollectionStore implements CollectionRecords {
     try {
       return { bytes: await this.deps.graphs.read(this.id) };
     } catch (err) {
-      return { bytes: null, whyNone: `the saved graph could not be read: ${err instanceof Error ? err.message : String(err)}` };
+      return { bytes: null, whyNone: `the saved graph could not be read: ${errorText(err)}` };
     }
   }
 
@@ -595,7 +596,7 @@ export class CollectionStore implements CollectionRecords {
     this.resident?.close();
     this.resident = null;
     if (this.dropped || !this.memory) return;
-    if (had) this.onWarning(`collection table ${this.id}: a change could not be applied (${String(err)}); reloading it from LanceDB`);
+    if (had) this.onWarning(`collection table ${this.id}: a change could not be applied (${errorText(err)}); reloading it from LanceDB`);
     this.state = "unloaded";
     this.startLoad();
   }

@@ -26,6 +26,7 @@ import { trimSoon, tuneAllocator } from "./memory/process-memory.js";
 import { Memory, type MemoryOptions } from "./memory/resident.js";
 import { CollectionGoneError, WriteUnavailableError, type CollectionInfo, type IndexParams, type Storage } from "./storage.js";
 import { Mutex } from "../util/mutex.js";
+import { errorText } from "./error-text.js";
 
 /** A pino-shaped logger (the server passes its own): loads, graphs, saves. */
 export interface StorageLogger extends IndexLog {
@@ -96,7 +97,7 @@ export async function openStorage(uri: string, options: StorageOptions = {}): Pr
     // Seconds on an object store: in the background, so start-up does not wait for it.
     void probeConditionalWrites(db.connection).then(
       (probe) => !probe.conditionalWrites && warnUnconditional(),
-      (err: unknown) => onWarning(`could not check whether ${uri} has conditional writes: ${String(err)}`),
+      (err: unknown) => onWarning(`could not check whether ${uri} has conditional writes: ${errorText(err)}`),
     );
   }
   const leases = new Leases(db.connection, {
@@ -104,7 +105,7 @@ export async function openStorage(uri: string, options: StorageOptions = {}): Pr
     ...replication.lease,
     replica: replication.replica ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     holderGone: deadLocalProcess,
-    onError: (err, key) => onWarning(`renewing the write lease of ${key} failed: ${String(err)}`),
+    onError: (err, key) => onWarning(`renewing the write lease of ${key} failed: ${errorText(err)}`),
   });
   const interval = replication.readConsistencyIntervalMs ?? DEFAULT_READ_CONSISTENCY_INTERVAL_MS;
   const memory = Memory.open(options.memory);
@@ -125,7 +126,7 @@ export async function openStorage(uri: string, options: StorageOptions = {}): Pr
     onWarning,
   };
   const storage = new ComposedStorage(db, catalog, lineage, deps, leases, interval);
-  await storage.sweepUnfinishedForks().catch((err: unknown) => onWarning(`could not remove the leftovers of an interrupted fork: ${String(err)}`));
+  await storage.sweepUnfinishedForks().catch((err: unknown) => onWarning(`could not remove the leftovers of an interrupted fork: ${errorText(err)}`));
   return storage;
 }
 

@@ -10,6 +10,7 @@ import { CATALOG_TABLES } from "./catalog.js";
 import { MaintenanceRunner, type MaintenanceOptions } from "./maintenance.js";
 import { sqlString } from "./sql.js";
 import type { ForegroundActivity } from "../../util/foreground.js";
+import { errorText } from "../error-text.js";
 
 export interface LanceOptions {
   /** Object-store settings (credentials, region, endpoint...) as LanceDB's storageOptions. */
@@ -23,8 +24,11 @@ export interface LanceOptions {
    * (bounds the share of time spent compacting a large table); 0 disables the spacing.
    */
   optimizeIdleFactor?: number;
-  /** Called when background maintenance fails (it never fails a request). */
-  onBackgroundError?: (err: unknown, table: string) => void;
+  /**
+   * Called when background maintenance fails (it never fails a request), with the error as one
+   * line (error-text.ts: without LanceDB's Rust source paths).
+   */
+  onBackgroundError?: (error: string, table: string) => void;
   /** Background maintenance waits for a quiet moment of these requests (util/foreground.ts); the process's by default. */
   foreground?: ForegroundActivity;
   /** Longest a due maintenance run waits for quiet (ms); MAINTENANCE_MAX_DEFER_MS by default. */
@@ -56,13 +60,13 @@ export class LanceDatabase {
 
   static async connect(uri: string, options: LanceOptions, afterWork?: MaintenanceOptions["afterWork"]): Promise<LanceDatabase> {
     const connection = await lancedb.connect(uri, options.storageOptions ? { storageOptions: options.storageOptions } : {});
+    const report =
+      options.onBackgroundError ?? ((error: string, table: string) => console.warn(`chromaspec: background optimize of LanceDB table ${table} failed: ${error}`));
     const runner = new MaintenanceRunner({
       every: options.optimizeEvery ?? MAINTENANCE_DEFAULTS.optimizeEvery,
       retainMs: options.retainVersionsMs ?? MAINTENANCE_DEFAULTS.retainVersionsMs,
       idleFactor: options.optimizeIdleFactor ?? MAINTENANCE_DEFAULTS.optimizeIdleFactor,
-      onError:
-        options.onBackgroundError ??
-        ((err, table) => console.warn(`chromaspec: background optimize of LanceDB table ${table} failed:`, err)),
+      onError: (err, table) => report(errorText(err), table),
       onRun: options.onBackgroundRun,
       foreground: options.foreground,
       maxDeferMs: options.optimizeMaxDeferMs,

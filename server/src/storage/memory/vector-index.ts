@@ -36,6 +36,7 @@ import { type MemoryBudget, type Payload, SlotStore } from "./slots.js";
 import { TopK } from "./topk.js";
 import { grown } from "./typed-arrays.js";
 import { foreground, type ForegroundActivity } from "../../util/foreground.js";
+import { errorText } from "../error-text.js";
 
 /** The port's index parameters the graph and the exact scans use (the sparse keys are the resident collection's). */
 export type AnnParams = Pick<IndexParams, "space" | "m" | "efConstruction" | "efSearch">;
@@ -651,7 +652,7 @@ export class VectorIndex implements AnnListener {
         this.options.log?.info({ records, bytes: parts.reduce((n, p) => n + p.length, 0), ms: Math.round(ms) }, "saved the collection's graph");
       } catch (err) {
         this.savePolicy.failed();
-        this.options.log?.warn({ err }, "saving the collection's graph failed (a restart rebuilds more of it)");
+        this.options.log?.warn({ error: errorText(err) }, "saving the collection's graph failed (a restart rebuilds more of it)");
       } finally {
         this.saving = null;
         this.scheduleLocal();
