@@ -6,6 +6,7 @@
 import * as lancedb from "@lancedb/lancedb";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { preloadCollections } from "../../src/core/preload.js";
+import { ResidentCollection } from "../../src/storage/memory/resident.js";
 import { errorText } from "../../src/storage/error-text.js";
 import { openStorage, type OpenedStorage } from "../../src/storage/open.js";
 import type { Storage } from "../../src/storage/storage.js";
@@ -94,5 +95,26 @@ describe("log lines about LanceDB errors", () => {
     expect(warned).toHaveLength(1);
     expect(warned[0].fields).toEqual({ collection: c.id, error: CONFLICT_TEXT });
     expectClean(JSON.stringify(warned[0]));
+  });
+
+  it("a storage warning that quotes an error quotes it as one clean line", async () => {
+    dir = await tempDir();
+    const warnings: string[] = [];
+    storage = await openStorage(dir.path, { memory: { annThreshold: 4, onWarning: (m) => warnings.push(m) } });
+    const coll = collection();
+    const table = await recordsOf(storage, coll);
+    await table.write([rec("a", [1, 0]), rec("b", [0, 1])]);
+    await table.ready();
+    expect(table.source).toBe("memory");
+    // The memory apply after the LanceDB commit fails: the copy is reloaded, with a warning.
+    vi.spyOn(ResidentCollection.prototype, "put").mockImplementationOnce(() => {
+      throw new Error(CONFLICT);
+    });
+    await table.write([rec("c", [1, 1])]);
+    await table.ready();
+    const line = warnings.find((w) => /could not be applied/.test(w));
+    expect(line).toBe(`collection table ${coll.id}: a change could not be applied (${CONFLICT_TEXT}); reloading it from LanceDB`);
+    expectClean(line!);
+    expect(await table.count()).toBe(3);
   });
 });

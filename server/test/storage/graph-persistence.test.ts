@@ -388,6 +388,32 @@ describe("saving", () => {
     expect(activity.active).toBe(1);
     index.close();
   });
+
+  it("a failed save is logged as one line without LanceDB's Rust source paths", async () => {
+    const { model, add } = dataset("l2", 77);
+    add(300, 1);
+    const log = new Log();
+    const failing = {
+      save: async () => {
+        throw new Error(
+          "lance error: Retryable commit conflict for version 7: This Overwrite transaction was preempted by concurrent transaction Rewrite at version 7. Please retry., /usr/local/cargo/registry/src/index.crates.io-1949cf8c6b5b557f/lance-10.0.0/src/io/commit/conflict_resolver.rs:854:30\n\nCaused by:\n    the same, /usr/local/cargo/x.rs:1:2",
+        );
+      },
+    };
+    const index = new VectorIndex(DIM, options("l2", { graphs: failing, log }));
+    index.put([...model.values()]);
+    await ready(index);
+    await index.saveNow();
+    const failed = log.lines.filter((l) => /saving the collection's graph failed/.test(l.message));
+    // The policy's own save may have failed before saveNow's.
+    expect(failed.length).toBeGreaterThanOrEqual(1);
+    for (const line of failed) {
+      expect(line.fields).toEqual({
+        error: "lance error: Retryable commit conflict for version 7: This Overwrite transaction was preempted by concurrent transaction Rewrite at version 7. Please retry.",
+      });
+    }
+    index.close();
+  });
 });
 
 describe("saved slots (seq -> slot of a saved graph)", () => {
