@@ -1308,6 +1308,15 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
     std::priority_queue<std::pair<dist_t, labeltype >>
     searchKnn(const void *query_data, size_t k, BaseFilterFunctor* isIdAllowed = nullptr) const {
+        return searchKnnEf(query_data, k, isIdAllowed, ef_);
+    }
+
+
+    // chromaspec: searchKnn with ef per call, so searches with different ef can run on several
+    // threads at once without writing the shared ef_.
+    std::priority_queue<std::pair<dist_t, labeltype >>
+    searchKnnEf(const void *query_data, size_t k, BaseFilterFunctor* isIdAllowed, size_t ef) const {
+        const size_t search_ef = std::max(ef, k);
         std::priority_queue<std::pair<dist_t, labeltype >> result;
         if (cur_element_count == 0) return result;
 
@@ -1345,10 +1354,10 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         bool bare_bone_search = !num_deleted_ && !isIdAllowed;
         if (bare_bone_search) {
             top_candidates = searchBaseLayerST<true>(
-                    currObj, query_data, std::max(ef_, k), isIdAllowed);
+                    currObj, query_data, search_ef, isIdAllowed);
         } else {
             top_candidates = searchBaseLayerST<false>(
-                    currObj, query_data, std::max(ef_, k), isIdAllowed);
+                    currObj, query_data, search_ef, isIdAllowed);
         }
 
         while (top_candidates.size() > k) {

@@ -138,6 +138,34 @@ class SearchFilter : public hnswlib::BaseFilterFunctor {
   }
 };
 
+// One search call's arguments, read from JS (the pointers stay valid while the caller holds
+// the arrays; `queuedCopy` owns a copy of `queued` when a search outlives the call).
+struct SearchArgs {
+  const float* queries = nullptr;
+  size_t n = 0, k = 0, ef = 0;
+  SearchFilter filter;
+  bool filtered = false;
+  std::vector<int32_t> queuedCopy;
+};
+
+// k labels per query into out (n * k), nearest first, -1 padded. Only reads the graph, and
+// takes ef per call, so it may run on several threads at once.
+void runSearch(Holder& h, const SearchArgs& a, int32_t* out) {
+  std::fill(out, out + a.n * a.k, -1);
+  if (a.k == 0 || h.graph->getCurrentElementCount() == 0) return;
+  // searchKnn calls the filter through a non-const pointer; it holds no state of its own.
+  auto* filter = a.filtered ? const_cast<SearchFilter*>(&a.filter) : nullptr;
+  for (size_t q = 0; q < a.n; q++) {
+    auto found = h.graph->searchKnnEf(a.queries + q * h.dim, a.k, filter, a.ef);
+    // A max-heap: farthest on top, so it fills from the back.
+    size_t j = found.size();
+    while (!found.empty()) {
+      out[q * a.k + --j] = static_cast<int32_t>(found.top().second);
+      found.pop();
+    }
+  }
+}
+
 class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
  public:
   static Napi::Function Define(Napi::Env env) {
@@ -148,6 +176,7 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
                            InstanceMethod("markDelete", &HnswIndex::MarkDelete),
                            InstanceMethod("resize", &HnswIndex::Resize),
                            InstanceMethod("search", &HnswIndex::Search),
+                           InstanceMethod("searchAsync", &HnswIndex::SearchAsync),
                            InstanceMethod("count", &HnswIndex::Count),
                            InstanceMethod("capacity", &HnswIndex::Capacity),
                            InstanceMethod("detach", &HnswIndex::Detach),
@@ -208,8 +237,11 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
  private:
   friend class SerializeWorker;
   std::unique_ptr<Holder> holder_;
+  friend class SearchWorker;
   // While a save reads the graph on another thread, nothing may change it (searches may run).
   bool saving_ = false;
+  // Searches running on pool threads (searchAsync): nothing may change the graph meanwhile.
+  uint32_t searching_ = 0;
 
   Holder* live(Napi::Env env) {
     if (!holder_) Napi::Error::New(env, "this graph was detached").ThrowAsJavaScriptException();
@@ -223,7 +255,40 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
       Napi::Error::New(env, "the graph is being saved").ThrowAsJavaScriptException();
       return nullptr;
     }
+    if (h && searching_ > 0) {
+      Napi::Error::New(env, "the graph is being searched").ThrowAsJavaScriptException();
+      return nullptr;
+    }
     return h;
+  }
+
+  // Reads search()'s arguments into `a`; false (with a JS exception pending) when they are wrong.
+  bool searchArgs(const Napi::CallbackInfo& info, SearchArgs& a) {
+    Napi::Env env = info.Env();
+    Holder* h = live(env);
+    if (!h) return false;
+    auto queries = info[0].As<Napi::Float32Array>();
+    a.n = info[1].As<Napi::Number>().Uint32Value();
+    a.k = info[2].As<Napi::Number>().Uint32Value();
+    a.ef = info[3].As<Napi::Number>().Uint32Value();
+    if (queries.ElementLength() < a.n * h->dim) {
+      Napi::RangeError::New(env, "queries shorter than n x dim").ThrowAsJavaScriptException();
+      return false;
+    }
+    a.queries = queries.Data();
+    if (info.Length() > 4 && info[4].IsTypedArray()) {
+      auto allowed = info[4].As<Napi::Uint8Array>();
+      a.filter.allowed = allowed.Data();
+      a.filter.allowedLength = allowed.ElementLength();
+      a.filtered = true;
+    }
+    if (info.Length() > 5 && info[5].IsTypedArray()) {
+      auto queued = info[5].As<Napi::Int32Array>();
+      a.filter.queued = queued.Data();
+      a.filter.queuedLength = queued.ElementLength();
+      a.filtered = true;
+    }
+    return true;
   }
 
   // setChunk(index, rows: Float32Array): chunk `index` of the vectors is at rows' memory, which
@@ -232,6 +297,11 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
     Napi::Env env = info.Env();
     Holder* h = live(env);
     if (!h) return env.Undefined();
+    // Registering may grow the chunk table a running search reads.
+    if (searching_ > 0) {
+      Napi::Error::New(env, "the graph is being searched").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
     return RegisterChunk(info, h->vectors, h->dim);
   }
 
@@ -307,53 +377,23 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
   //        queued: Int32Array | null) -> Int32Array (n * k): labels nearest first, -1 padded.
   Napi::Value Search(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
-    Holder* h = live(env);
-    if (!h) return env.Undefined();
-    auto queries = info[0].As<Napi::Float32Array>();
-    const size_t n = info[1].As<Napi::Number>().Uint32Value();
-    const size_t k = info[2].As<Napi::Number>().Uint32Value();
-    const size_t ef = info[3].As<Napi::Number>().Uint32Value();
-    const size_t dim = h->dim;
-    if (queries.ElementLength() < n * dim) {
-      Napi::RangeError::New(env, "queries shorter than n x dim").ThrowAsJavaScriptException();
-      return env.Undefined();
-    }
-    SearchFilter filter;
-    bool filtered = false;
-    if (info.Length() > 4 && info[4].IsTypedArray()) {
-      auto allowed = info[4].As<Napi::Uint8Array>();
-      filter.allowed = allowed.Data();
-      filter.allowedLength = allowed.ElementLength();
-      filtered = true;
-    }
-    if (info.Length() > 5 && info[5].IsTypedArray()) {
-      auto queued = info[5].As<Napi::Int32Array>();
-      filter.queued = queued.Data();
-      filter.queuedLength = queued.ElementLength();
-      filtered = true;
-    }
-    auto out = Napi::Int32Array::New(env, n * k);
-    int32_t* o = out.Data();
-    std::fill(o, o + n * k, -1);
-    if (k == 0 || h->graph->getCurrentElementCount() == 0) return out;
+    SearchArgs args;
+    if (!searchArgs(info, args)) return env.Undefined();
+    auto out = Napi::Int32Array::New(env, args.n * args.k);
     try {
-      h->graph->setEf(std::max(ef, k));
-      for (size_t q = 0; q < n; q++) {
-        const float* v = queries.Data() + q * dim;
-        auto found = h->graph->searchKnn(v, k, filtered ? &filter : nullptr);
-        // A max-heap: farthest on top, so it fills from the back.
-        size_t j = found.size();
-        while (!found.empty()) {
-          o[q * k + --j] = static_cast<int32_t>(found.top().second);
-          found.pop();
-        }
-      }
+      runSearch(*holder_, args, out.Data());
     } catch (const std::exception& e) {
       Napi::Error::New(env, e.what()).ThrowAsJavaScriptException();
       return env.Undefined();
     }
     return out;
   }
+
+  // searchAsync(same arguments as search) -> Promise<Int32Array>: the same search on a libuv
+  // pool thread, so several run at once beside the event loop. `queued` is copied now (the
+  // caller changes it as writes come in); queries and allowed must not change until it
+  // resolves. Calls that change the graph throw until every such search has resolved.
+  Napi::Value SearchAsync(const Napi::CallbackInfo& info);
 
   Napi::Value Count(const Napi::CallbackInfo& info) {
     Holder* h = live(info.Env());
@@ -487,10 +527,73 @@ class SerializeWorker : public Napi::AsyncWorker {
   size_t size_ = 0;
 };
 
+// Runs one searchAsync on a libuv thread. The graph's JS object and the query / allowed arrays
+// are referenced until it is done, so none of them can be collected meanwhile.
+class SearchWorker : public Napi::AsyncWorker {
+ public:
+  SearchWorker(Napi::Env env, HnswIndex* owner, const Napi::CallbackInfo& info, SearchArgs&& args)
+      : Napi::AsyncWorker(env, "chromaspec:searchGraph"), deferred_(Napi::Promise::Deferred::New(env)), owner_(owner), args_(std::move(args)) {
+    self_ = Napi::Persistent(owner->Value());
+    queries_ = Napi::Persistent(info[0].As<Napi::Object>());
+    if (args_.filter.allowed != nullptr) allowed_ = Napi::Persistent(info[4].As<Napi::Object>());
+    // The caller's queued counts change as writes come in: search over a copy of them now.
+    if (args_.filter.queued != nullptr) {
+      args_.queuedCopy.assign(args_.filter.queued, args_.filter.queued + args_.filter.queuedLength);
+      args_.filter.queued = args_.queuedCopy.data();
+    }
+    out_.resize(args_.n * args_.k);
+    owner_->searching_++;
+  }
+
+  Napi::Promise Promise() { return deferred_.Promise(); }
+
+  void Execute() override {
+    try {
+      runSearch(*owner_->holder_, args_, out_.data());
+    } catch (const std::exception& e) {
+      SetError(e.what());
+    }
+  }
+
+  void OnOK() override {
+    owner_->searching_--;
+    auto out = Napi::Int32Array::New(Env(), out_.size());
+    std::copy(out_.begin(), out_.end(), out.Data());
+    deferred_.Resolve(out);
+  }
+
+  void OnError(const Napi::Error& e) override {
+    owner_->searching_--;
+    deferred_.Reject(e.Value());
+  }
+
+ private:
+  Napi::Promise::Deferred deferred_;
+  HnswIndex* owner_;
+  SearchArgs args_;
+  Napi::ObjectReference self_, queries_, allowed_;
+  std::vector<int32_t> out_;
+};
+
+Napi::Value HnswIndex::SearchAsync(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  SearchArgs args;
+  if (!searchArgs(info, args)) return env.Undefined();
+  auto* worker = new SearchWorker(env, this, info, std::move(args));
+  auto promise = worker->Promise();
+  worker->Queue();
+  return promise;
+}
+
 Napi::Value HnswIndex::Serialize(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  Holder* h = changeable(env);
+  // Searches running meanwhile only read the graph, as the save does.
+  Holder* h = live(env);
   if (!h) return env.Undefined();
+  if (saving_) {
+    Napi::Error::New(env, "the graph is being saved").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
   auto* worker = new SerializeWorker(env, this, h);
   auto promise = worker->Promise();
   worker->Queue();

@@ -124,6 +124,32 @@ describe("HNSW addon", () => {
     expect([...ix.search(q, 1, 3, 10, null, null)]).toEqual([2, 1, 0]);
   });
 
+  it("searchAsync answers as search does, several at once on pool threads; the graph refuses changes until they end", async () => {
+    const n = 400;
+    const data = points(n, 9);
+    const { ix } = graphOver(data, "l2", n + ROWS, 100);
+    ix.addPoints(labels(0, n - 1), 2);
+    const queries = points(20, 10);
+    queries.set(data.subarray(3 * DIM, 4 * DIM), 0);
+    // Label 3 (query 0's own point) has a change queued: skipped, in the copy taken at the call, whatever follows.
+    const queued = new Int32Array(n);
+    queued[3] = 1;
+    const want = ix.search(queries, 20, 5, 64, null, queued);
+    const pending = Array.from({ length: 4 }, () => ix.searchAsync(queries, 20, 5, 64, null, queued));
+    queued[3] = 0;
+    expect(() => ix.addPoints(Int32Array.of(n - 1), 1)).toThrow(/being searched/);
+    expect(() => ix.markDelete(0)).toThrow(/being searched/);
+    expect(() => ix.resize(2 * n)).toThrow(/being searched/);
+    expect(() => ix.setChunk(0, new Float32Array(ROWS * DIM))).toThrow(/being searched/);
+    // Reading goes on meanwhile.
+    expect([...ix.search(queries, 20, 5, 64, null, null)]).toEqual([...ix.search(queries, 20, 5, 64, null, null)]);
+    for (const got of await Promise.all(pending)) expect([...got]).toEqual([...want]);
+    expect([...want]).not.toContain(3);
+    expect(ix.search(queries, 1, 1, 64, null, null)[0]).toBe(3);
+    ix.addPoints(Int32Array.of(n - 1), 1);
+    expect(ix.count()).toBe(n);
+  });
+
   it("moves a graph to another thread: detached in a worker that then exits, adopted here", async () => {
     const url = new URL("../../src/storage/memory/native.ts", import.meta.url).href;
     const worker = new Worker(

@@ -28,6 +28,13 @@ export interface HnswIndex {
    * bitset) or with `queued[label] > 0` are skipped.
    */
   search(queries: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null, queued: Int32Array | null): Int32Array;
+  /**
+   * search() on a libuv pool thread, beside the event loop (several may run at once). `queued` is
+   * copied at the call; `queries` and `allowed` must stay unchanged until it resolves. Calls that
+   * change the graph (addPoints, markDelete, resize, setChunk, detach, restore) throw until
+   * every such search has resolved.
+   */
+  searchAsync(queries: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null, queued: Int32Array | null): Promise<Int32Array>;
   count(): number;
   capacity(): number;
   /** Parks the graph for another thread of this process; this object is unusable after. */
