@@ -3,12 +3,14 @@
  * up with, recall once it has, deletes and updates reflected at once, nothing lost to writes
  * that arrive during a build, and the graph's move from the worker to the main thread.
  */
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { DistanceSpace } from "../../src/core/model.js";
 import { AnnWorkerHost, type AnnHost, type AnnListener } from "../../src/storage/memory/ann-worker-host.js";
 import { MemoryBudget } from "../../src/storage/memory/slots.js";
 import { OP_DELETE, type ToWorker } from "../../src/storage/memory/protocol.js";
+import { Graph } from "../../src/storage/memory/hnsw-graph.js";
 import { VectorIndex, type Hit, type VectorIndexOptions } from "../../src/storage/memory/vector-index.js";
+import { ForegroundActivity } from "../../src/util/foreground.js";
 import { referenceDistance, rng } from "./helpers.js";
 
 
@@ -258,6 +260,81 @@ describe("with the real ANN worker", () => {
     await until(() => index.status().unindexed === 0);
     expect(index.status()).toEqual({ indexed: live.size, unindexed: 0 });
     await check();
+    index.close();
+  });
+
+  it.each(["l2", "cosine"] as const)("%s: searches on pool threads interleaved with writes see every acknowledged write, no deleted record, and the writes still reach the graph", async (space) => {
+    const random = rng(31 + space.length);
+    const vec = () => Float32Array.from({ length: DIM }, () => random() * 2 - 1);
+    // Other requests in flight: graph searches go to the pool (searchAsync) instead of the event loop.
+    const busy = new ForegroundActivity();
+    busy.begin();
+    busy.begin();
+    const poolSearches = vi.spyOn(Graph.prototype, "searchAsync");
+    // A change reaching the graph under a running search is refused (and the graph dropped): a warning.
+    const warnings: string[] = [];
+    const index = new VectorIndex(DIM, options(host, space, { annThreshold: 100, foreground: busy, onWarning: (w) => warnings.push(w) }));
+    const live = new Map<string, { seq: number; v: Float32Array }>();
+    let seq = 0;
+    const put = (n: number) => {
+      const entries = Array.from({ length: n }, (_, i) => ({ id: `r${seq + i}`, seq: seq + i, version: 1, vector: vec() }));
+      for (const e of entries) live.set(e.id, { seq: e.seq, v: e.vector });
+      seq += n;
+      index.put(entries);
+      return entries;
+    };
+    put(1500);
+    await until(() => index.status().unindexed === 0 && index.where === "local");
+
+    const deleted = new Set<string>();
+    const checks: Promise<void>[] = [];
+    // Each search starts after some writes and ends after others: whatever it returns must hold
+    // for the records as they are when it returns (the store never goes back).
+    const search = (probe: { id: string; vector: Float32Array } | null) => {
+      const q = probe?.vector ?? vec();
+      checks.push(
+        index.search([q], 5, null).then(([hits]) => {
+          for (const h of hits) {
+            expect(deleted.has(h.id)).toBe(false);
+            expect(h.distance).toBeCloseTo(Math.fround(referenceDistance(space, q, live.get(h.id)!.v)), 5);
+          }
+          // A record written before the search began is found by its own vector (unless a later
+          // step deleted it meanwhile).
+          if (probe && !deleted.has(probe.id)) expect(hits[0].id).toBe(probe.id);
+        }),
+      );
+    };
+    for (let step = 0; step < 400; step++) {
+      const r = random();
+      if (r < 0.25) {
+        // New records (some in new chunks of 8 slots, registered with the graph between searches).
+        const written = put(1 + Math.floor(random() * 12));
+        search(written[Math.floor(random() * written.length)]);
+      } else if (r < 0.4) {
+        const ids = [...live.keys()].filter((id) => !deleted.has(id) && random() < 0.01);
+        index.removeIds(ids);
+        for (const id of ids) {
+          deleted.add(id);
+          live.delete(id);
+        }
+      } else if (r < 0.85) {
+        const id = [...live.keys()][Math.floor(random() * live.size)];
+        search(random() < 0.5 ? null : { id, vector: live.get(id)!.v });
+      }
+      // Let pool searches end and slices of changes run between the next calls.
+      else await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(checks);
+    expect(poolSearches.mock.calls.length).toBeGreaterThan(100);
+    expect(warnings).toEqual([]);
+    expect(index.where).toBe("local");
+    // Changes waited for searches, never for ever: the graph holds every write.
+    await until(() => index.status().unindexed === 0);
+    expect(index.status()).toEqual({ indexed: live.size, unindexed: 0 });
+    const queries = Array.from({ length: 30 }, vec);
+    const got = await index.search(queries, 10, null);
+    expect(recallOf(got, queries.map((q) => bruteForce(space, live, q, 10)))).toBeGreaterThanOrEqual(0.97);
+    poolSearches.mockRestore();
     index.close();
   });
 

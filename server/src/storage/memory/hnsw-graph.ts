@@ -204,4 +204,12 @@ export class Graph {
     // The addon answers an empty graph or k = 0 with -1s, and searches with ef >= k.
     return this.index.search(queries, n, k, ef, allowed, this.stale > 0 ? this.queued : null);
   }
+
+  /**
+   * search() on a pool thread (HnswIndex.searchAsync): the graph takes no change (applyRun,
+   * setChunk) until it resolves, and `queries` / `allowed` must stay unchanged until then.
+   */
+  searchAsync(queries: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null): Promise<Int32Array> {
+    return this.index.searchAsync(queries, n, k, ef, allowed, this.stale > 0 ? this.queued : null);
+  }
 }

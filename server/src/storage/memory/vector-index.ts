@@ -11,9 +11,16 @@
  * Where the graph lives: a bulk of records (the first records of a collection, or all of them
  * after a restart) is indexed in the ANN worker, so the event loop is never blocked for long.
  * Once the worker has caught up, the graph moves to the main thread (detached by the worker and
- * adopted here: the same memory, no copy) and is searched there: a cross-thread round trip per
- * query costs more than the search itself on a small VM. Later changes are applied
+ * adopted here: the same memory, no copy) and is searched from there: a message round trip to
+ * a worker per query costs more than the search itself on a small VM. Later changes are applied
  * to it in slices of about a millisecond between requests.
+ *
+ * A search with no other request in flight runs on the event loop (no hand-off to pay); while
+ * other requests are in flight it runs on a libuv pool thread (searchAsync), so concurrent
+ * clients' searches use every core while the event loop parses and answers the others. The
+ * graph is changed only on this thread and never while a pool search reads it: changes wait
+ * for the searches in flight to end, and searches arriving meanwhile wait for that slice of
+ * changes (so neither side starves), as do new vector chunks (registered before the slice).
  *
  * Prefiltered searches (the candidate slots come from LanceDB evaluating the filter) are exact
  * scans when the candidates are few enough to scan quickly, and graph searches restricted to
@@ -132,6 +139,13 @@ export class VectorIndex implements AnnListener {
   /** The graph is moving here (resolves when it has, or has stayed in the worker). */
   private handingOff: Promise<void> | null = null;
   private localScheduled = false;
+  /** Pool-thread searches of the local graph in flight: the graph takes no change meanwhile. */
+  private poolSearches = 0;
+  /** Changes (ops, new chunks) wait for those searches to end. */
+  private changesWaiting = false;
+  private chunksWaiting: number[] = [];
+  /** Searches waiting for that slice of changes. */
+  private searchesWaiting: (() => void)[] = [];
   private closed = false;
   /** Scratch: slots to score and their distances. */
   private scoreSlots = new Int32Array(0);
@@ -516,7 +530,10 @@ export class VectorIndex implements AnnListener {
     // The graph reads vectors in the store's chunks: new ones are registered as they come. (Those
     // the worker registered are the same memory here.)
     for (let i = 0; i < this.store.chunks.length; i++) graph.setChunk(i, this.store.chunks[i]);
-    this.store.onChunk = (index) => graph.setChunk(index, this.store.chunks[index]);
+    this.store.onChunk = (index) => {
+      if (this.poolSearches === 0) graph.setChunk(index, this.store.chunks[index]);
+      else this.chunksWaiting.push(index);
+    };
     this.startupDone();
     this.scheduleLocal();
     this.maybeSave();
@@ -536,6 +553,10 @@ export class VectorIndex implements AnnListener {
     const graph = this.local;
     // While a save reads the graph it takes no change (the save resumes this when done).
     if (this.closed || this.mode !== "local" || !graph || this.serializing) return;
+    if (this.poolSearches > 0) {
+      this.changesWaiting = true;
+      return;
+    }
     const deadline = performance.now() + LOCAL_SLICE_MS;
     try {
       while (this.appliedOp < this.opNo) {
@@ -705,8 +726,15 @@ export class VectorIndex implements AnnListener {
     }
     const ef = Math.max(this.options.efSearch, k);
     if (this.mode === "local") {
-      const labels = this.local!.search(packed, viaAnn.length, k, ef, allowed);
-      return this.merge(queries, norms, k, viaAnn, labels, this.appliedOp, allowed, exact);
+      if ((this.options.foreground ?? foreground).active <= 1) {
+        const labels = this.local!.search(packed, viaAnn.length, k, ef, allowed);
+        return this.merge(queries, norms, k, viaAnn, labels, this.appliedOp, allowed, exact);
+      }
+      const answer = await this.poolSearch(packed, viaAnn.length, k, ef, allowed);
+      // From here to the return nothing awaits (as below).
+      const out = answer ? this.merge(queries, norms, k, viaAnn, answer.labels, answer.applied, allowed, exact) : queries.map((_, i) => exact(i));
+      this.trimLog();
+      return out;
     }
     const ix = this.ix;
     this.inflight++;
@@ -728,6 +756,46 @@ export class VectorIndex implements AnnListener {
     const out = this.ix === ix && this.mode !== "exact" ? this.merge(queries, norms, k, viaAnn, answer.labels, answer.applied, allowed, exact) : queries.map((_, i) => exact(i));
     this.trimLog();
     return out;
+  }
+
+  /**
+   * The local graph's answer from a pool thread, as of op `applied` (changes that came in while
+   * it ran are in the tail); null when the graph went away meanwhile or the search failed.
+   */
+  private async poolSearch(packed: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null): Promise<{ applied: number; labels: Int32Array } | null> {
+    while (this.changesWaiting) await new Promise<void>((resolve) => this.searchesWaiting.push(resolve));
+    const graph = this.local;
+    if (this.mode !== "local" || !graph) return null;
+    const applied = this.appliedOp;
+    this.poolSearches++;
+    // The tail after `applied` stays in the log until the merge has read it.
+    this.inflight++;
+    let labels: Int32Array | null = null;
+    try {
+      labels = await graph.searchAsync(packed, n, k, ef, allowed);
+    } catch (err) {
+      if (this.local === graph) this.options.onWarning?.(`ANN search failed, answered exactly: ${String(err)}`);
+    } finally {
+      this.inflight--;
+      if (--this.poolSearches === 0) this.searchesEnded();
+    }
+    // A graph that failed or was dropped meanwhile answered for records it no longer covers.
+    return labels && this.local === graph ? { applied, labels } : null;
+  }
+
+  /** The last pool search ended: the changes that waited go in, then the searches that waited. */
+  private searchesEnded(): void {
+    const chunks = this.chunksWaiting;
+    this.chunksWaiting = [];
+    const graph = this.mode === "local" ? this.local : null;
+    if (graph) for (const index of chunks) graph.setChunk(index, this.store.chunks[index]);
+    if (this.changesWaiting) {
+      this.changesWaiting = false;
+      this.applyLocal();
+    }
+    const waiting = this.searchesWaiting;
+    this.searchesWaiting = [];
+    for (const resume of waiting) resume();
   }
 
   /** Graph answers as of op `applied`, plus the tail scored exactly. */
