@@ -2,8 +2,9 @@
  * What a server does right after a bulk load (issue 18: the matrix's "indexed" phase is slower
  * than its "paused" one). Starts chromaspec at debug log level, adds --n records of --data in
  * batches of 1000, waits until indexing_status says all indexed, then sends one query at a time
- * (or over --clients loops) for --seconds and prints, per second after indexed, the query count
- * and p50/max latency beside the server's log lines (maintenance runs, graph saves) of that second.
+ * (or over --clients loops) for --seconds and prints, per --bucket ms (1000) after indexed, the
+ * query count and p50/max latency beside the server's log lines (maintenance runs, graph saves)
+ * of that time; log lines from before (the load) are listed first.
  *
  *   node --import tsx bench/postindex.ts --data subspace --space l2 --n 100000 --seconds 60
  *
@@ -25,12 +26,14 @@ const { values: v } = parseArgs({
     n: { type: "string", default: "100000" },
     seconds: { type: "string", default: "60" },
     clients: { type: "string", default: "1" },
+    bucket: { type: "string", default: "1000" },
     args: { type: "string", default: "" },
   },
 });
 const n = Number(v.n);
 const seconds = Number(v.seconds);
 const clients = Number(v.clients);
+const bucket = Number(v.bucket);
 const data = generateShape(v.data as DataShape, 384, n, 1);
 const queryData = generateShape(v.data as DataShape, 384, 200, 2);
 const records = inMemory(data, 1000);
@@ -69,18 +72,20 @@ try {
       continue;
     }
     if (e.time === undefined || e.req || e.res || /request/.test(String(e.msg))) continue;
-    const s = Math.floor((e.time - t0) / 1000);
-    if (s < -5 || s >= seconds) continue;
+    const s = Math.floor((e.time - t0) / bucket);
+    if (s >= (seconds * 1000) / bucket) continue;
     const extra = Object.entries(e).filter(([k]) => !["time", "msg", "level", "pid", "hostname", "component", "collection"].includes(k));
-    events.set(s, [...(events.get(s) ?? []), `${e.msg} ${extra.map(([k, x]) => `${k}=${typeof x === "object" ? JSON.stringify(x) : String(x)}`).join(" ")}`.slice(0, 160)]);
+    const text = `${e.msg} ${extra.map(([k, x]) => `${k}=${typeof x === "object" ? JSON.stringify(x) : String(x)}`).join(" ")}`.slice(0, 160);
+    if (s < 0) process.stdout.write(`  ${((e.time - t0) / 1000).toFixed(1).padStart(7)} s (before indexed) ${text}\n`);
+    else events.set(s, [...(events.get(s) ?? []), text]);
   }
-  for (let s = -5; s < seconds; s++) {
-    const inSecond = samples.filter((x) => Math.floor(x.at / 1000) === s).map((x) => x.ms);
-    const st = inSecond.length ? stats(inSecond) : null;
-    const q = st ? `${String(inSecond.length).padStart(5)} q  p50 ${st.p50.toFixed(2).padStart(6)}  max ${Math.max(...inSecond).toFixed(1).padStart(7)}` : "".padEnd(35);
+  for (let s = 0; s < (seconds * 1000) / bucket; s++) {
+    const inBucket = samples.filter((x) => Math.floor(x.at / bucket) === s).map((x) => x.ms);
+    const st = inBucket.length ? stats(inBucket) : null;
+    const q = st ? `${String(inBucket.length).padStart(5)} q  p50 ${st.p50.toFixed(2).padStart(6)}  max ${Math.max(...inBucket).toFixed(1).padStart(7)}` : "".padEnd(35);
     const ev = events.get(s) ?? [];
     if (!st && ev.length === 0) continue;
-    process.stdout.write(`${String(s).padStart(4)} s ${q}  ${ev.join(" | ")}\n`);
+    process.stdout.write(`${((s * bucket) / 1000).toFixed(1).padStart(6)} s ${q}  ${ev.join(" | ")}\n`);
   }
 } finally {
   c.close();
