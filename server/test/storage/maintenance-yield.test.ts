@@ -93,4 +93,37 @@ describe("maintenance yields to foreground requests", () => {
     expect(runs[0]).toBeGreaterThanOrEqual(50);
     expect(await table.count()).toBe(50);
   });
+
+  it("waits from the last write, but while writes keep coming no longer than its absolute bound", async () => {
+    const coll = collection();
+    // every 5 writes: the hard cap is 125, more than this test writes.
+    const { activity, runs, table } = await busyStorage(coll, 200);
+    let written = 0;
+    // A write every 50 ms (200 ms apart would end the wait counted from the last write).
+    while (runs.length === 0 && written < 120) {
+      await table.write([rec(`r${written}`, [written, 1])]);
+      written++;
+      await sleep(50);
+    }
+    // Due after 5 writes; 10 x 200 ms later it ran, with writes still coming and the server busy.
+    expect(runs.length).toBeGreaterThan(0);
+    expect(written).toBeLessThan(120);
+    expect(activity.active).toBe(1);
+    expect(await table.count()).toBe(written);
+  });
+
+  it("counts its wait from the last write: a busy load's run comes after the load, not during it", async () => {
+    const coll = collection();
+    const { activity, runs, table } = await busyStorage(coll, 400);
+    // Due after 5 writes; 12 writes 50 ms apart outlast 400 ms from then (not the 4 s absolute bound).
+    const started = Date.now();
+    for (let i = 0; i < 12; i++) {
+      await table.write([rec(`r${i}`, [i, 1])]);
+      await sleep(50);
+    }
+    if (Date.now() - started < 3_500) expect(runs).toEqual([]);
+    await until(() => runs.length > 0);
+    expect(runs[0]).toBe(12);
+    expect(activity.active).toBe(1);
+  });
 });

@@ -31,7 +31,7 @@ export interface LanceOptions {
   onBackgroundError?: (error: string, table: string) => void;
   /** Background maintenance waits for a quiet moment of these requests (util/foreground.ts); the process's by default. */
   foreground?: ForegroundActivity;
-  /** Longest a due maintenance run waits for quiet (ms); MAINTENANCE_MAX_DEFER_MS by default. */
+  /** Longest a due maintenance run waits for quiet after the table's last write (ms); MAINTENANCE_MAX_DEFER_MS by default. */
   optimizeMaxDeferMs?: number;
   /** Called after each background maintenance run (for a debug log line). */
   onBackgroundRun?: MaintenanceOptions["onRun"];

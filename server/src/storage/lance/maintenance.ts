@@ -10,10 +10,12 @@
  * most ~1/(1 + idleFactor) of the time, unless writes pile up past a hard cap.
  * A run also waits for the server to be quiet (util/foreground.ts): compacting a 100k-record
  * table takes both cores for ~5 s, and the run left over from a bulk load used to start just as
- * the first queries arrived, slowing them ~1.5x. It waits at most `maxDeferMs` after it became
- * due (or until the hard cap of writes), so a server that is never quiet still compacts; nothing
- * acknowledged waits on it (every write is committed before it is answered), only the fragment
- * count grows meanwhile.
+ * the first queries arrived, slowing them ~1.5x. It waits at most `maxDeferMs` after the table's
+ * last write (counted from the last write, not from when the run became due, so the run left by
+ * a long load does not fall due in the queries that follow it), while writes keep coming at most
+ * until the hard cap of writes or ABSOLUTE_DEFER_FACTOR x `maxDeferMs` after it became due. So a
+ * server that is never quiet still compacts; nothing acknowledged waits on it (every write is
+ * committed before it is answered), only the fragment count grows meanwhile.
  *
  * Serialisation:
  * - with drops, resets and shutdown: a run holds its table's handle (handle.ts) for every native
@@ -50,14 +52,14 @@ export interface MaintenanceOptions {
   afterWork?: () => void;
   /** Runs wait for a quiet moment of these requests; the process's `foreground` by default. */
   foreground?: ForegroundActivity;
-  /** Longest a due run waits for quiet (ms); MAINTENANCE_MAX_DEFER_MS by default. */
+  /** Longest a due run waits for quiet after the table's last write (ms); MAINTENANCE_MAX_DEFER_MS by default. */
   maxDeferMs?: number;
 }
 
 /**
- * A due run waits for quiet at most this long. Longer than a graph save's bound (which keeps
- * a restart's replay short): a deferred run only leaves more small fragments, and the hard cap
- * of writes still forces it when they pile up.
+ * A due run waits for quiet at most this long after the table's last write (see the top).
+ * Longer than a graph save's bound (which keeps a restart's replay short): a deferred run only
+ * leaves more small fragments, and the hard cap of writes still forces it when they pile up.
  */
 export const MAINTENANCE_MAX_DEFER_MS = 60_000;
 
@@ -65,6 +67,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Past this many times `every` writes, a run starts regardless of the spacing. */
 const HARD_CAP_FACTOR = 25;
+
+/** A due run waits for quiet at most this many times `maxDeferMs` after it became due, however the writes go. */
+export const ABSOLUTE_DEFER_FACTOR = 10;
 
 /** Tracks every run and deferred run so idle() / close() can settle them. */
 export class MaintenanceRunner {
@@ -132,6 +137,7 @@ export class TableMaintenance {
   private lastEnd = 0;
   /** When the pending run became due (`every` writes reached), or null with none pending. */
   private dueSince: number | null = null;
+  private lastWrite = 0;
 
   constructor(
     private readonly name: string,
@@ -153,6 +159,7 @@ export class TableMaintenance {
     this.runner.options.afterWork?.();
     if (this.stopped) return;
     this.writes++;
+    this.lastWrite = Date.now();
     this.maybeSchedule();
   }
 
@@ -165,7 +172,8 @@ export class TableMaintenance {
     this.dueSince ??= now;
     // The spacing first, then a quiet moment (bounded from when the run became due).
     const spacing = this.lastEnd + idleFactor * this.lastRunMs - now;
-    const wait = spacing > 0 ? spacing : foreground.deferral(this.dueSince, maxDeferMs);
+    const since = Math.min(Math.max(this.lastWrite, this.dueSince), this.dueSince + (ABSOLUTE_DEFER_FACTOR - 1) * maxDeferMs);
+    const wait = spacing > 0 ? spacing : foreground.deferral(since, maxDeferMs);
     if (wait > 0 && this.writes < HARD_CAP_FACTOR * every) {
       // Not the request's business: an unref'd timer does not keep the process alive.
       // (setTimeout takes at most a 31-bit delay; a longer one would fire at once.) When it
