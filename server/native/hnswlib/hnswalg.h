@@ -351,7 +351,8 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         const void *data_point,
         size_t ef,
         BaseFilterFunctor* isIdAllowed = nullptr,
-        BaseSearchStopCondition<dist_t>* stop_condition = nullptr) const {
+        BaseSearchStopCondition<dist_t>* stop_condition = nullptr,
+        const std::vector<std::pair<dist_t, tableint>>* more_eps = nullptr) const {
         VisitedList *vl = visited_list_pool_->getFreeVisitedList();
         vl_type *visited_array = vl->mass;
         vl_type visited_array_tag = vl->curV;
@@ -359,20 +360,39 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst> top_candidates;
         std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst> candidate_set;
 
+        // chromaspec: further entry points (the upper layers' beam, distances known) start the
+        // search beside ep_id, as results if allowed and as candidates in every case.
+        if (more_eps) {
+            for (const auto& e : *more_eps) {
+                if (e.second == ep_id || visited_array[e.second] == visited_array_tag) continue;
+                visited_array[e.second] = visited_array_tag;
+                candidate_set.emplace(-e.first, e.second);
+                if (bare_bone_search ||
+                    (!isMarkedDeleted(e.second) && ((!isIdAllowed) || (*isIdAllowed)(getExternalLabel(e.second))))) {
+                    top_candidates.emplace(e.first, e.second);
+                    if (!bare_bone_search && stop_condition) {
+                        stop_condition->add_point_to_result(getExternalLabel(e.second), getDataByInternalId(e.second), e.first);
+                    }
+                }
+            }
+            while (top_candidates.size() > ef) top_candidates.pop();
+        }
+
         dist_t lowerBound;
         if (bare_bone_search || 
             (!isMarkedDeleted(ep_id) && ((!isIdAllowed) || (*isIdAllowed)(getExternalLabel(ep_id))))) {
             char* ep_data = getDataByInternalId(ep_id);
             dist_t dist = fstdistfunc_(data_point, ep_data, dist_func_param_);
-            lowerBound = dist;
             top_candidates.emplace(dist, ep_id);
             if (!bare_bone_search && stop_condition) {
                 stop_condition->add_point_to_result(getExternalLabel(ep_id), ep_data, dist);
             }
             candidate_set.emplace(-dist, ep_id);
+            if (top_candidates.size() > ef) top_candidates.pop();
+            lowerBound = top_candidates.top().first;
         } else {
-            lowerBound = std::numeric_limits<dist_t>::max();
-            candidate_set.emplace(-lowerBound, ep_id);
+            lowerBound = top_candidates.empty() ? std::numeric_limits<dist_t>::max() : top_candidates.top().first;
+            candidate_set.emplace(-std::numeric_limits<dist_t>::max(), ep_id);
         }
 
         visited_array[ep_id] = visited_array_tag;
@@ -1306,6 +1326,51 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
     }
 
 
+    // chromaspec: the ef nearest nodes of one upper layer to the query, found by a beam search
+    // from the given entry points (distances known), nearest first. Deleted nodes stay in: on
+    // the upper layers they are only a route, as in hnswlib's greedy descent. Reads link lists
+    // unlocked, as searchKnn's descent does (searches never run beside inserts).
+    std::vector<std::pair<dist_t, tableint>>
+    searchUpperLayer(const std::vector<std::pair<dist_t, tableint>>& eps, const void *query_data, int layer, size_t ef) const {
+        VisitedList *vl = visited_list_pool_->getFreeVisitedList();
+        vl_type *visited_array = vl->mass;
+        vl_type visited_array_tag = vl->curV;
+        std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst> top;
+        std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst> candidates;
+        for (const auto& e : eps) {
+            if (visited_array[e.second] == visited_array_tag) continue;
+            visited_array[e.second] = visited_array_tag;
+            top.emplace(e.first, e.second);
+            candidates.emplace(-e.first, e.second);
+        }
+        while (top.size() > ef) top.pop();
+        while (!candidates.empty()) {
+            auto current = candidates.top();
+            if (-current.first > top.top().first && top.size() >= ef) break;
+            candidates.pop();
+            unsigned int *data = (unsigned int *) get_linklist(current.second, layer);
+            int size = getListCount(data);
+            tableint *datal = (tableint *) (data + 1);
+            for (int i = 0; i < size; i++) {
+                tableint cand = datal[i];
+                if (cand < 0 || cand > max_elements_)
+                    throw std::runtime_error("cand error");
+                if (visited_array[cand] == visited_array_tag) continue;
+                visited_array[cand] = visited_array_tag;
+                dist_t d = fstdistfunc_(query_data, getDataByInternalId(cand), dist_func_param_);
+                if (top.size() < ef || d < top.top().first) {
+                    candidates.emplace(-d, cand);
+                    top.emplace(d, cand);
+                    if (top.size() > ef) top.pop();
+                }
+            }
+        }
+        visited_list_pool_->releaseVisitedList(vl);
+        std::vector<std::pair<dist_t, tableint>> out(top.size());
+        for (size_t i = out.size(); i-- > 0; top.pop()) out[i] = top.top();
+        return out;
+    }
+
     std::priority_queue<std::pair<dist_t, labeltype >>
     searchKnn(const void *query_data, size_t k, BaseFilterFunctor* isIdAllowed = nullptr) const {
         return searchKnnEf(query_data, k, isIdAllowed, ef_);
@@ -1315,7 +1380,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
     // chromaspec: searchKnn with ef per call, so searches with different ef can run on several
     // threads at once without writing the shared ef_.
     std::priority_queue<std::pair<dist_t, labeltype >>
-    searchKnnEf(const void *query_data, size_t k, BaseFilterFunctor* isIdAllowed, size_t ef) const {
+    searchKnnEf(const void *query_data, size_t k, BaseFilterFunctor* isIdAllowed, size_t ef, size_t upper_ef = 1) const {
         const size_t search_ef = std::max(ef, k);
         std::priority_queue<std::pair<dist_t, labeltype >> result;
         if (cur_element_count == 0) return result;
@@ -1323,7 +1388,20 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         tableint currObj = enterpoint_node_;
         dist_t curdist = fstdistfunc_(query_data, getDataByInternalId(enterpoint_node_), dist_func_param_);
 
-        for (int level = maxlevel_; level > 0; level--) {
+        // chromaspec: with upper_ef > 1, a beam of that width over the upper layers, its nodes all
+        // handed to level 0 as entry points; hnswlib's greedy descent otherwise. With one greedy
+        // path a query on clustered data can enter level 0 in a neighbouring cluster and the
+        // level-0 beam settles there (recall@10 0.83 at 1M x 384, docs/performance.md "Design").
+        std::vector<std::pair<dist_t, tableint>> upper;
+        if (upper_ef > 1 && maxlevel_ > 0) {
+            upper.emplace_back(curdist, currObj);
+            for (int level = maxlevel_; level > 0; level--) {
+                upper = searchUpperLayer(upper, query_data, level, upper_ef);
+            }
+            currObj = upper.front().second;
+        }
+
+        for (int level = upper.empty() ? maxlevel_ : 0; level > 0; level--) {
             bool changed = true;
             while (changed) {
                 changed = false;
@@ -1352,12 +1430,13 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
         std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst> top_candidates;
         bool bare_bone_search = !num_deleted_ && !isIdAllowed;
+        const std::vector<std::pair<dist_t, tableint>>* more_eps = upper.size() > 1 ? &upper : nullptr;
         if (bare_bone_search) {
             top_candidates = searchBaseLayerST<true>(
-                    currObj, query_data, search_ef, isIdAllowed);
+                    currObj, query_data, search_ef, isIdAllowed, nullptr, more_eps);
         } else {
             top_candidates = searchBaseLayerST<false>(
-                    currObj, query_data, search_ef, isIdAllowed);
+                    currObj, query_data, search_ef, isIdAllowed, nullptr, more_eps);
         }
 
         while (top_candidates.size() > k) {

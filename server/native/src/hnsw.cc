@@ -143,6 +143,7 @@ class SearchFilter : public hnswlib::BaseFilterFunctor {
 struct SearchArgs {
   const float* queries = nullptr;
   size_t n = 0, k = 0, ef = 0;
+  size_t upperEf = 1;  // width of the beam on the upper layers (1 = hnswlib's greedy descent)
   SearchFilter filter;
   bool filtered = false;
   std::vector<int32_t> queuedCopy;
@@ -156,7 +157,7 @@ void runSearch(Holder& h, const SearchArgs& a, int32_t* out) {
   // searchKnn calls the filter through a non-const pointer; it holds no state of its own.
   auto* filter = a.filtered ? const_cast<SearchFilter*>(&a.filter) : nullptr;
   for (size_t q = 0; q < a.n; q++) {
-    auto found = h.graph->searchKnnEf(a.queries + q * h.dim, a.k, filter, a.ef);
+    auto found = h.graph->searchKnnEf(a.queries + q * h.dim, a.k, filter, a.ef, a.upperEf);
     // A max-heap: farthest on top, so it fills from the back.
     size_t j = found.size();
     while (!found.empty()) {
@@ -288,6 +289,7 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
       a.filter.queuedLength = queued.ElementLength();
       a.filtered = true;
     }
+    if (info.Length() > 6 && info[6].IsNumber()) a.upperEf = info[6].As<Napi::Number>().Uint32Value();
     return true;
   }
 
@@ -374,7 +376,8 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
   }
 
   // search(queries: Float32Array (n * dim), n, k, ef, allowed: Uint8Array | null,
-  //        queued: Int32Array | null) -> Int32Array (n * k): labels nearest first, -1 padded.
+  //        queued: Int32Array | null, upperEf = 1) -> Int32Array (n * k): labels nearest first,
+  //        -1 padded. upperEf: width of the beam on the upper layers (1 = hnswlib's greedy descent).
   Napi::Value Search(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
     SearchArgs args;

@@ -15,6 +15,14 @@ import { hnsw, type HnswIndex } from "./native.js";
 import { OP_DELETE } from "./protocol.js";
 import { grown } from "./typed-arrays.js";
 const INITIAL_CAPACITY = 1024;
+/**
+ * Width of the search on the graph's upper layers, whose nodes all enter level 0. hnswlib
+ * descends them greedily along one path, and on clustered data a query can reach level 0 in a
+ * neighbouring cluster and settle there, finding none of its true neighbours although they are
+ * reachable (docs/performance.md "Design"; test/storage/hnsw-native.test.ts reproduces it).
+ * Upper layers hold ~1/M of the nodes, so a beam of 16 costs a fraction of level 0's ef >= 160.
+ */
+const UPPER_EF = 16;
 /** Upserts handed to the addon at once (inserted in parallel when threads > 1). */
 const MAX_BATCH = 64;
 
@@ -202,7 +210,7 @@ export class Graph {
    */
   search(queries: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null): Int32Array {
     // The addon answers an empty graph or k = 0 with -1s, and searches with ef >= k.
-    return this.index.search(queries, n, k, ef, allowed, this.stale > 0 ? this.queued : null);
+    return this.index.search(queries, n, k, ef, allowed, this.stale > 0 ? this.queued : null, UPPER_EF);
   }
 
   /**
@@ -210,6 +218,6 @@ export class Graph {
    * setChunk) until it resolves, and `queries` / `allowed` must stay unchanged until then.
    */
   searchAsync(queries: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null): Promise<Int32Array> {
-    return this.index.searchAsync(queries, n, k, ef, allowed, this.stale > 0 ? this.queued : null);
+    return this.index.searchAsync(queries, n, k, ef, allowed, this.stale > 0 ? this.queued : null, UPPER_EF);
   }
 }

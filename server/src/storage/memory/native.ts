@@ -25,16 +25,17 @@ export interface HnswIndex {
   resize(capacity: number): void;
   /**
    * k labels per query, nearest first, -1 where fewer were found; labels outside `allowed` (a
-   * bitset) or with `queued[label] > 0` are skipped.
+   * bitset) or with `queued[label] > 0` are skipped. `upperEf` (default 1, hnswlib's greedy
+   * descent): width of a beam over the upper layers whose nodes all enter level 0.
    */
-  search(queries: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null, queued: Int32Array | null): Int32Array;
+  search(queries: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null, queued: Int32Array | null, upperEf?: number): Int32Array;
   /**
    * search() on a libuv pool thread, beside the event loop (several may run at once). `queued` is
    * copied at the call; `queries` and `allowed` must stay unchanged until it resolves. Calls that
    * change the graph (addPoints, markDelete, resize, setChunk, detach, restore) throw until
    * every such search has resolved.
    */
-  searchAsync(queries: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null, queued: Int32Array | null): Promise<Int32Array>;
+  searchAsync(queries: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null, queued: Int32Array | null, upperEf?: number): Promise<Int32Array>;
   count(): number;
   capacity(): number;
   /** Parks the graph for another thread of this process; this object is unusable after. */
