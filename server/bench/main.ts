@@ -200,6 +200,10 @@ async function main(): Promise<void> {
         await ours.stop();
       }
       results.push(mine);
+      // Saved and logged before the reference's side, which at 1M takes ~15+ min: a run stopped
+      // there keeps chromaspec's figures.
+      await save();
+      log(`N=${n} ${space}: chromaspec query p50 ${mine.query.p50.toFixed(2)} ms, filtered p50 ${mine.filtered.p50.toFixed(2)} ms, recall@10 ${mine.recall.toFixed(4)} (filtered ${mine.recallFiltered.toFixed(4)}), RSS ${mine.rssAfter === null ? "?" : Math.round(mine.rssAfter / 1e6) + " MB"}`);
       const caseChecks: TargetCheck[] = restart ? checkRestart(restart) : [];
       if (restart) restarts.push(restart);
       let theirs: CaseResult | undefined;
