@@ -4,6 +4,7 @@
  * typed reply. Also owns what happens around the table: JSON parsing (our own, so malformed JSON is a
  * 422 like any other validation failure), auth token extraction, error mapping, 404 and 405.
  */
+import { isAscii } from "node:buffer";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Handlers, RequestAuth } from "../generated/handlers.js";
 import { routes, type OperationId, type RouteDefinition } from "../generated/routes.js";
@@ -181,9 +182,19 @@ export function nestedDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
+/**
+ * A body's bytes as text. Bodies are UTF-8; one of ASCII bytes only (every body of base64 embeddings,
+ * ids and metadata a client writes with JSON's \u escapes) reads the same as Latin-1, which Node
+ * turns into a string with one copy, where its UTF-8 decoder takes ~10 ms for the ~2 MB of a
+ * 1000 x 384 add (issue 18). The ASCII check itself is a SIMD scan (~0.03 ms for that body).
+ */
+export function bodyText(raw: Buffer): string {
+  return isAscii(raw) ? raw.toString("latin1") : raw.toString("utf8");
+}
+
 /** Raw bytes -> JSON value. undefined = no body (allowed only when the operation's body is optional). */
 function parseBody(raw: unknown, required: boolean): Parsed {
-  const text = Buffer.isBuffer(raw) ? raw.toString("utf8") : typeof raw === "string" ? raw : "";
+  const text = Buffer.isBuffer(raw) ? bodyText(raw) : typeof raw === "string" ? raw : "";
   if (text.trim() === "") {
     return required ? { ok: false, issues: [{ loc: ["body"], msg: "Field required", type: "missing" }] } : { ok: true, value: undefined };
   }

@@ -126,6 +126,22 @@ describe("request bodies", () => {
     expect(calls[0].operationId).toBe("v2CollectionUpsert");
   });
 
+  it("reads bodies as UTF-8, whether every byte is ASCII or not (a BOM, multi-byte and malformed sequences)", async () => {
+    const { app, calls } = await build();
+    const docs = ["plain", "é ü 日本語 🙂", "\u0000 and \u00ff"];
+    const json = JSON.stringify({ ids: ["a", "b", "c"], embeddings: [[1], [2], [3]], documents: docs });
+    // Pure ASCII (a JSON escape), with a BOM, and with raw multi-byte characters.
+    const ascii = Buffer.from('{"ids":["a"],"embeddings":[[1]],"documents":["x\\u00e9"]}');
+    const bodies = [ascii, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]), Buffer.from(json)];
+    // Bytes that are not UTF-8 read as U+FFFD, as Node's UTF-8 decoder reads them (never as Latin-1).
+    const malformed = Buffer.concat([Buffer.from('{"ids":["a"],"embeddings":[[1]],"documents":["'), Buffer.from([0xe9, 0x41]), Buffer.from('"]}')]);
+    for (const payload of [...bodies, malformed]) {
+      const res = await app.inject({ method: "POST", url: `${COLL}/add`, payload, headers: { "content-type": "application/json" } });
+      expect(res.statusCode).toBe(201);
+    }
+    expect(calls.map((c) => (c.body as { documents: string[] }).documents)).toEqual([["xé"], docs, docs, ["\ufffdA"]]);
+  });
+
   it("parses JSON sent without a content type or as text/plain", async () => {
     const { app, calls } = await build();
     const raw = JSON.stringify({ name: "t2" });
