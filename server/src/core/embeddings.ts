@@ -13,17 +13,7 @@ const EMPTY = "Validation error: embeddings: Each embedding must have at least 1
 const RAGGED = "Inconsistent dimensions in provided embeddings";
 
 export function decodeEmbedding(value: WireEmbedding, index: number): Float32Array {
-  if (typeof value === "string") return decodeBase64(value, index);
-  const out = new Float32Array(value.length);
-  for (let i = 0; i < value.length; i++) {
-    const x = value[i];
-    if (typeof x !== "number") {
-      throw new InvalidArgumentError(`Expected embedding ${index} to contain only numbers, got ${JSON.stringify(x)} at position ${i}`);
-    }
-    if (!Number.isFinite(x)) throw new InvalidArgumentError(NON_FINITE);
-    out[i] = x;
-  }
-  return out;
+  return decodeEmbeddings([value], index)[0];
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -37,7 +27,8 @@ const BASE64_ALPHABET = (() => {
 
 /**
  * Standard base64, padding optional. A char-code loop: an add of 1000 base64 embeddings checks
- * ~1.5 M characters, where the equivalent regular expression cost 12-19 ms per batch.
+ * ~2 M characters, where the equivalent regular expression cost 12-19 ms per batch (and the loop
+ * ~4 ms, which is why `decodeEmbeddings` asks it only about text that is not canonical).
  */
 function isBase64(text: string): boolean {
   let end = text.length;
@@ -50,30 +41,69 @@ function isBase64(text: string): boolean {
   return true;
 }
 
-function decodeBase64(text: string, index: number): Float32Array {
-  if (!isBase64(text)) {
-    throw new InvalidArgumentError(`Expected embedding ${index} to be a list of numbers or a base64 string of float32 values`);
-  }
-  const bytes = Buffer.from(text, "base64");
-  if (bytes.byteLength % 4 !== 0) {
-    throw new InvalidArgumentError(`Expected base64 embedding ${index} to hold whole float32 values, got ${bytes.byteLength} bytes`);
-  }
-  const out = new Float32Array(bytes.byteLength / 4);
-  if (LITTLE_ENDIAN) {
-    // The wire format is the machine's: copy the bytes (Buffer's pool offsets are not aligned).
-    new Uint8Array(out.buffer).set(bytes);
-  } else {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
-  }
-  for (let i = 0; i < out.length; i++) {
-    if (!Number.isFinite(out[i])) throw new InvalidArgumentError(NON_FINITE);
-  }
-  return out;
+/** `text` is `encoded` (canonical padded base64), with or without its padding. */
+function isCanonical(text: string, encoded: string): boolean {
+  if (text.length === encoded.length) return text === encoded;
+  let end = encoded.length;
+  while (end > 0 && encoded.charCodeAt(end - 1) === 61) end--;
+  return text.length === end && encoded.startsWith(text);
 }
 
-export function decodeEmbeddings(values: WireEmbedding[]): Float32Array[] {
-  return values.map((v, i) => decodeEmbedding(v, i));
+/**
+ * Embeddings from the wire, in order, as views into one Float32Array for the whole batch: base64
+ * strings are decoded straight into it (no buffer per embedding, no second copy: for an add of
+ * 1000 x 384 that was most of the request's validation time), number arrays copied into it.
+ * Errors name the first embedding at fault, in order (`first` is the index of values[0]).
+ */
+export function decodeEmbeddings(values: WireEmbedding[], first = 0): Float32Array[] {
+  // Room for every embedding as it would decode; a malformed one is refused below, in order.
+  let total = 0;
+  for (const v of values) total += typeof v === "string" ? Buffer.byteLength(v, "base64") >>> 2 : v.length;
+  const all = new Float32Array(total);
+  const bytes = Buffer.from(all.buffer);
+  const out = new Array<Float32Array>(values.length);
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    const index = first + i;
+    let length: number;
+    if (typeof value === "string") {
+      const size = Buffer.byteLength(value, "base64");
+      const start = at * 4;
+      // Node's decoder skips what is not base64 rather than refusing it. Text that its bytes encode
+      // back to (what every client sends: canonical base64, padded or not) is valid as it stands; the
+      // character check runs only on anything else.
+      const written = size % 4 === 0 ? bytes.write(value, start, size, "base64") : -1;
+      if (written !== size || !isCanonical(value, bytes.toString("base64", start, start + size))) {
+        if (!isBase64(value)) {
+          throw new InvalidArgumentError(`Expected embedding ${index} to be a list of numbers or a base64 string of float32 values`);
+        }
+        if (size % 4 !== 0) {
+          throw new InvalidArgumentError(`Expected base64 embedding ${index} to hold whole float32 values, got ${size} bytes`);
+        }
+      }
+      length = size >>> 2;
+      // The wire format is little-endian: on a big-endian machine each value is turned round.
+      if (!LITTLE_ENDIAN) {
+        const view = new DataView(all.buffer, start, size);
+        for (let j = 0; j < length; j++) view.setUint32(j * 4, view.getUint32(j * 4, true));
+      }
+      for (let j = at; j < at + length; j++) if (!Number.isFinite(all[j])) throw new InvalidArgumentError(NON_FINITE);
+    } else {
+      length = value.length;
+      for (let j = 0; j < length; j++) {
+        const x = value[j];
+        if (typeof x !== "number") {
+          throw new InvalidArgumentError(`Expected embedding ${index} to contain only numbers, got ${JSON.stringify(x)} at position ${j}`);
+        }
+        if (!Number.isFinite(x)) throw new InvalidArgumentError(NON_FINITE);
+        all[at + j] = x;
+      }
+    }
+    out[i] = all.subarray(at, at + length);
+    at += length;
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mergeMetadata } from "../../src/core/metadata.js";
 import { validateBatch } from "../../src/core/records.js";
-import { decodeEmbedding, checkDimension } from "../../src/core/embeddings.js";
+import { decodeEmbedding, decodeEmbeddings, checkDimension, type WireEmbedding } from "../../src/core/embeddings.js";
 import { float32ToJson } from "../../src/core/float32.js";
 import { thrown } from "../helpers/thrown.js";
 
@@ -106,6 +107,68 @@ describe("embeddings", () => {
     expect(() => decodeEmbedding(good.replace("A", "é"), 0)).toThrow(/base64/);
     expect(decodeEmbedding(good.replace(/=+$/, ""), 0)).toEqual(new Float32Array([1, 2]));
     expect(() => decodeEmbedding(Buffer.from([1, 2, 3]).toString("base64"), 0)).toThrow(/whole float32/);
+  });
+
+  it("decodes a batch into views of one buffer, in order, and names the first embedding at fault", () => {
+    const a = new Float32Array([1, 2, 3]);
+    const b = new Float32Array([4.5, -6]);
+    const got = decodeEmbeddings([Buffer.from(a.buffer).toString("base64"), [7, 8], Buffer.from(b.buffer).toString("base64").replace(/=+$/, ""), ""]);
+    expect(got).toEqual([a, new Float32Array([7, 8]), b, new Float32Array(0)]);
+    expect(new Set(got.map((e) => e.buffer)).size).toBe(1);
+    expect(got.map((e) => e.byteOffset)).toEqual([0, 12, 20, 28]);
+    const nan = Buffer.from(new Float32Array([1, Number.NaN]).buffer).toString("base64");
+    // Embedding 1 is not finite and embedding 2 not base64: the first one found in order is reported.
+    expect(() => decodeEmbeddings(["AACAPw==", nan, "!!!!"])).toThrow("Validation error: embeddings: Embeddings must not contain NaN or Infinity values");
+    expect(() => decodeEmbeddings(["AACAPw==", "!!!!", nan])).toThrow("Expected embedding 1 to be a list of numbers or a base64 string of float32 values");
+    expect(() => decodeEmbeddings(["AACAPw==", "AACAP"])).toThrow("Expected base64 embedding 1 to hold whole float32 values, got 3 bytes");
+  });
+
+  it("accepts and refuses exactly what a character check then Node's decoder would, per embedding", () => {
+    // The model: standard alphabet with at most two trailing "=", decoded by Buffer.from, whole
+    // float32 values, all finite (the per-embedding rule before batches were decoded together).
+    const model = (text: string): Float32Array | string => {
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return "alphabet";
+      const bytes = Buffer.from(text, "base64");
+      if (bytes.byteLength % 4 !== 0) return "whole";
+      const out = new Float32Array(new Uint8Array(bytes).buffer);
+      return out.every(Number.isFinite) ? out : "finite";
+    };
+    const outcome = (text: string): Float32Array | string => {
+      try {
+        return decodeEmbeddings([text])[0];
+      } catch (err) {
+        const m = (err as Error).message;
+        return m.includes("list of numbers") ? "alphabet" : m.includes("whole float32") ? "whole" : "finite";
+      }
+    };
+    const canonical = fc.uint8Array({ maxLength: 40 }).map((b) => Buffer.from(b).toString("base64"));
+    // Canonical text, then damaged: padding dropped or doubled, a character replaced by anything
+    // (URL-safe, whitespace, "=", non-ASCII), inserted or removed.
+    const damaged = fc
+      .tuple(canonical, fc.nat(), fc.constantFrom("-", "_", " ", "\n", "=", "é", "A", "/", "+", "\u0100"), fc.constantFrom("keep", "unpad", "pad", "replace", "insert", "remove"))
+      .map(([text, at, c, how]) => {
+        const i = text.length === 0 ? 0 : at % text.length;
+        switch (how) {
+          case "keep":
+            return text;
+          case "unpad":
+            return text.replace(/=+$/, "");
+          case "pad":
+            return `${text}=`;
+          case "replace":
+            return text.slice(0, i) + c + text.slice(i + 1);
+          case "insert":
+            return text.slice(0, i) + c + text.slice(i);
+          default:
+            return text.slice(0, i) + text.slice(i + 1);
+        }
+      });
+    fc.assert(
+      fc.property(damaged, (text) => {
+        expect(outcome(text)).toEqual(model(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("checks dimensions with upstream's message", () => {
