@@ -8,7 +8,7 @@ import * as lancedb from "@lancedb/lancedb";
 import type { RecordFilter } from "../../src/core/filter.js";
 import type { Metadata } from "../../src/core/model.js";
 import { openStorage, type OpenedStorage } from "../../src/storage/open.js";
-import { CollectionGoneError, InvalidPatternError } from "../../src/storage/storage.js";
+import { CollectionGoneError, InvalidPatternError, type StoredRecord } from "../../src/storage/storage.js";
 import { collection, EVERYTHING, filterFromJson, IDS_ONLY, rec, recordsOf, tempDir } from "./helpers.js";
 
 interface FixtureCase {
@@ -130,6 +130,31 @@ describe("writes", () => {
     await table.write([rec("x", [1, 0], "first"), rec("y", [0, 1]), rec("x", [2, 0], "second")]);
     expect(await findIds(table, {})).toEqual(["x", "y"]);
     expect((await table.fetch(["x"]))[0].document).toBe("second");
+  });
+
+  it("stores embeddings that are views into one buffer (an add's), consecutive or not", async () => {
+    const coll = collection();
+    const table = await recordsOf(storage, coll);
+    const block = Float32Array.from({ length: 12 }, (_, i) => i + 0.5);
+    const row = (i: number) => block.subarray(i * 2, i * 2 + 2);
+    const view = (id: string, i: number): StoredRecord => ({ id, embedding: row(i), document: null, uri: null, metadata: null });
+    // Rows 0-2 of the block, in order; then rows out of order; then a batch whose duplicate id leaves a gap.
+    await table.write([view("a", 0), view("b", 1), view("c", 2)]);
+    await table.write([view("e", 4), view("d", 3)]);
+    await table.write([view("f", 5), view("f", 1), view("g", 2)]);
+    await storage.close();
+    storage = await openStorage(dir.path);
+    const reopened = await recordsOf(storage, coll);
+    const got = await reopened.find({}, { offset: 0 }, { ...IDS_ONLY, embeddings: true });
+    expect(got.map((r) => [r.id, Array.from(r.embedding!)])).toEqual([
+      ["a", [0.5, 1.5]],
+      ["b", [2.5, 3.5]],
+      ["c", [4.5, 5.5]],
+      ["e", [8.5, 9.5]],
+      ["d", [6.5, 7.5]],
+      ["f", [2.5, 3.5]],
+      ["g", [4.5, 5.5]],
+    ]);
   });
 
   it("returns metadata with its types and key order", async () => {

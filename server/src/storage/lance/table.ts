@@ -703,7 +703,8 @@ export class LanceTable {
   private build({ records, seqs, version, metadataJson }: CommitBatch): { data: ArrowModule.Table; zeroNorm: boolean } {
     const n = records.length;
     const dim = this.dim;
-    const flat = new Float32Array(n * dim);
+    const shared = sharedRows(records, dim);
+    const flat = shared ?? new Float32Array(n * dim);
     const norms = new Float32Array(n);
     const ids = new Array<string>(n);
     const documents = new Array<string | null>(n);
@@ -714,7 +715,7 @@ export class LanceTable {
       const r = records[i];
       ids[i] = r.id;
       seqColumn[i] = BigInt(seqs[i]);
-      flat.set(r.embedding, i * dim);
+      if (!shared) flat.set(r.embedding, i * dim);
       norms[i] = norm(r.embedding);
       documents[i] = r.document;
       uris[i] = r.uri;
@@ -755,6 +756,21 @@ export class LanceTable {
     // the old record's typed values.
     return { data: tableFromColumns(schema, n, columns), zeroNorm: norms.includes(0) };
   }
+}
+
+/**
+ * The records' embeddings as one row-major block when they already are one: consecutive rows of
+ * one buffer, in order (an add's embeddings are decoded into one buffer per request, see
+ * core/embeddings.ts), so the Arrow column is that block rather than a copy of it. Null otherwise.
+ */
+function sharedRows(records: readonly StoredRecord[], dim: number): Float32Array | null {
+  const first = records[0]?.embedding;
+  if (!first) return null;
+  for (let i = 0; i < records.length; i++) {
+    const e = records[i].embedding;
+    if (e.length !== dim || e.buffer !== first.buffer || e.byteOffset !== first.byteOffset + i * dim * 4) return null;
+  }
+  return new Float32Array(first.buffer, first.byteOffset, records.length * dim);
 }
 
 function projectedColumns(p: Projection): string[] {
