@@ -4,15 +4,20 @@
  * profile's self time by function and by area (http, validation, core, storage, search, native,
  * gc, idle). Wall-clock figures on a shared machine are noisy; a CPU profile's split is not (much).
  *
- *   npx tsx server/bench/profile.ts [--n 100000] [--space l2] [--data subspace|full|uniform]
+ *   npx tsx server/bench/profile.ts [--op query|add] [--n 100000] [--space l2] [--data subspace|full|uniform]
  *        [--include distances|default] [--where none|1|10|50] [--requests 2000] [--clients 1]
  *        [--top 40] [--out DIR]
+ *
+ * --op add profiles the load itself (the bench's adds: base64 bodies, batches of 1000, one client)
+ * and also prints, per add, the client's round trip beside the server's own time (its request log:
+ * from the request's headers to its answer), so time spent outside the server's handling shows.
  *
  * The .cpuprofile is kept in --out (default a temp dir) for Chrome DevTools / speedscope.
  */
 import { spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { createInterface } from "node:readline";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { scriptArgs } from "./args.js";
@@ -20,7 +25,15 @@ import { Client, waitUntilUp } from "./client.js";
 import { addBody, inMemory, row } from "./data.js";
 import { filterFor, generateShape, includeOf, metadataFor, type DataShape, type IncludeShape, type Selectivity } from "./shapes.js";
 import { freePort } from "./servers.js";
-import { concurrently } from "./timing.js";
+import { concurrently, sleep, stats } from "./timing.js";
+
+function seqOf(profileFile: string): number {
+  return Number(/\.(\d+)\.cpuprofile$/.exec(profileFile)?.[1] ?? Infinity);
+}
+
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !done(); i++) await sleep(20);
+}
 
 interface ProfileNode {
   id: number;
@@ -53,6 +66,7 @@ function area(url: string, name: string): string {
 
 async function main() {
   const o = scriptArgs({
+    op: "query" as "query" | "add",
     n: 100_000,
     space: "l2",
     data: "subspace" as DataShape,
@@ -69,9 +83,21 @@ async function main() {
   const profDir = o.out || join(dir, "prof");
   const port = await freePort();
   const window = { from: 0, to: Infinity };
-  const child = spawn(process.execPath, ["--cpu-prof", "--cpu-prof-dir", profDir, cli, "run", "--path", join(dir, "data"), "--host", "127.0.0.1", "--port", String(port), "--log-level", "warn"], {
-    stdio: ["ignore", "inherit", "inherit"],
+  /** Each add's round trip as the client saw it (CLOCK_MONOTONIC us, like the profile's samples). */
+  const spans: [number, number][] = [];
+  const adding = o.op === "add";
+  // For adds the request log (info, JSON lines on stdout) gives the server's time of each add.
+  const logArgs = adding ? ["--request-log-level", "info"] : [];
+  const child = spawn(process.execPath, ["--cpu-prof", "--cpu-prof-dir", profDir, cli, "run", "--path", join(dir, "data"), "--host", "127.0.0.1", "--port", String(port), "--log-level", "warn", ...logArgs], {
+    stdio: ["ignore", adding ? "pipe" : "inherit", "inherit"],
   });
+  const serverMs: number[] = [];
+  if (adding) {
+    createInterface({ input: child.stdout! }).on("line", (line) => {
+      const entry = JSON.parse(line) as { op?: string; ms?: number };
+      if (entry.op === "v2CollectionAdd" && typeof entry.ms === "number") serverMs.push(entry.ms);
+    });
+  }
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(url, 30_000);
@@ -81,26 +107,51 @@ async function main() {
     const queries = generateShape(o.data, 384, 200, 1_000_003);
     const coll = await c.json<{ id: string }>("POST", `${c.db}/collections`, { name: "profile", configuration: { hnsw: { space: o.space } } });
     const records = inMemory(data, 1000);
-    for (let b = 0; b < o.n / 1000; b++) await c.json("POST", c.collectionPath(coll.id, "add"), addBody(records.batch(b), b * 1000, metadataFor));
-    await c.untilIndexed(coll.id, 100);
-    // Past the graph's move to the main thread, so the profile shows the steady state.
-    await new Promise((r) => setTimeout(r, 1500));
-    const include = includeOf(o.include);
-    const where = o.where === "none" ? undefined : filterFor(o.where);
-    const bodies = Array.from({ length: queries.n }, (_, i) => JSON.stringify({ query_embeddings: [Array.from(row(queries, i))], n_results: 10, include, ...(where ? { where } : {}) }));
-    // CLOCK_MONOTONIC in us, the clock V8 stamps profile samples with: only the requests are counted.
-    window.from = Number(process.hrtime.bigint() / 1000n);
-    const ms = await concurrently(o.clients, o.requests, async (i) => {
-      await c.json("POST", c.collectionPath(coll.id, "query"), bodies[i % bodies.length]);
-    });
-    window.to = Number(process.hrtime.bigint() / 1000n);
-    process.stderr.write(`${o.requests} requests in ${ms.toFixed(0)} ms (${((o.requests / ms) * 1000).toFixed(0)}/s, ${((ms / o.requests) * o.clients).toFixed(3)} ms each; noisy)\n`);
+    // Built beforehand, as the matrix does: the client's own encoding is not in the adds' time.
+    const addBodies = Array.from({ length: o.n / 1000 }, (_, b) => addBody(records.batch(b), b * 1000, metadataFor));
+    if (adding) window.from = Number(process.hrtime.bigint() / 1000n);
+    const clientMs: number[] = [];
+    for (const body of addBodies) {
+      const t = performance.now();
+      const from = Number(process.hrtime.bigint() / 1000n);
+      await c.json("POST", c.collectionPath(coll.id, "add"), body);
+      spans.push([from, Number(process.hrtime.bigint() / 1000n)]);
+      clientMs.push(performance.now() - t);
+    }
+    if (adding) {
+      window.to = Number(process.hrtime.bigint() / 1000n);
+      const total = clientMs.reduce((a, b) => a + b, 0);
+      await until(() => serverMs.length >= clientMs.length);
+      const server = stats(serverMs);
+      const client = stats(clientMs);
+      process.stderr.write(
+        `${o.n} records in ${total.toFixed(0)} ms of adds (${((o.n / total) * 1000).toFixed(0)} records/s; noisy); per add: client p50 ${client.p50.toFixed(1)} ms (mean ${client.mean.toFixed(1)}), ` +
+          `server p50 ${server.p50.toFixed(1)} ms (mean ${server.mean.toFixed(1)}), outside the server ${(client.mean - server.mean).toFixed(1)} ms on average\n`,
+      );
+    }
+    if (!adding) {
+      await c.untilIndexed(coll.id, 100);
+      // Past the graph's move to the main thread, so the profile shows the steady state.
+      await new Promise((r) => setTimeout(r, 1500));
+      const include = includeOf(o.include);
+      const where = o.where === "none" ? undefined : filterFor(o.where);
+      const bodies = Array.from({ length: queries.n }, (_, i) => JSON.stringify({ query_embeddings: [Array.from(row(queries, i))], n_results: 10, include, ...(where ? { where } : {}) }));
+      // CLOCK_MONOTONIC in us, the clock V8 stamps profile samples with: only the requests are counted.
+      window.from = Number(process.hrtime.bigint() / 1000n);
+      const ms = await concurrently(o.clients, o.requests, async (i) => {
+        await c.json("POST", c.collectionPath(coll.id, "query"), bodies[i % bodies.length]);
+      });
+      window.to = Number(process.hrtime.bigint() / 1000n);
+      process.stderr.write(`${o.requests} requests in ${ms.toFixed(0)} ms (${((o.requests / ms) * 1000).toFixed(0)}/s, ${((ms / o.requests) * o.clients).toFixed(3)} ms each; noisy)\n`);
+    }
   } finally {
     c.close();
     child.kill("SIGINT");
     await exited;
   }
-  const file = (await readdir(profDir)).find((f) => f.endsWith(".cpuprofile"));
+  // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: the main thread's is the first written.
+  const files = (await readdir(profDir)).filter((f) => f.endsWith(".cpuprofile")).sort((a, b) => seqOf(a) - seqOf(b));
+  const file = files[0];
   if (!file) throw new Error("no profile written");
   const profile = JSON.parse(await readFile(join(profDir, file), "utf8")) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -108,12 +159,23 @@ async function main() {
   const areas = new Map<string, number>();
   let total = 0;
   let at = profile.startTime;
+  /** Main-thread time while an add was in flight (idle and busy), and idle time between adds. */
+  const inAdd = { idle: 0, busy: 0 };
+  let idleBetween = 0;
+  let span = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     const node = byId.get(profile.samples[i])!;
     const dt = profile.timeDeltas[i] ?? 0;
     at += dt;
     if (at < window.from || at > window.to) continue;
     total += dt;
+    if (adding) {
+      while (span < spans.length && spans[span][1] < at) span++;
+      const inside = span < spans.length && spans[span][0] <= at;
+      const idle = node.callFrame.functionName === "(idle)";
+      if (inside) inAdd[idle ? "idle" : "busy"] += dt;
+      else if (idle) idleBetween += dt;
+    }
     const f = node.callFrame;
     const key = `${f.functionName || "(anonymous)"} ${f.url.replace(/^.*\/(server|node_modules)\//, "$1/")}:${f.lineNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + dt);
@@ -125,6 +187,25 @@ async function main() {
   for (const [a, us] of [...areas].sort((x, y) => y[1] - x[1])) if (a !== "(idle)") process.stdout.write(`  ${((us / busy) * 100).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms  ${a}\n`);
   process.stdout.write(`\ntop ${o.top} functions (self time):\n`);
   for (const [k, us] of [...self].sort((x, y) => y[1] - x[1]).slice(0, o.top)) process.stdout.write(`  ${((us / busy) * 100).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms  ${k}\n`);
+  if (adding) {
+    const per = (us: number) => `${(us / 1000 / spans.length).toFixed(1)} ms`;
+    process.stdout.write(
+      `\nper add, on the server's main thread: busy ${per(inAdd.busy)} and idle ${per(inAdd.idle)} while the add was in flight ` +
+        `(idle: waiting for the body, LanceDB's threads, the CPU); idle ${per(idleBetween)} between adds (the client's turn)\n`,
+    );
+    // Other threads that run JS (the ANN worker): what they took in the same window.
+    for (const other of files.slice(1)) {
+      const p = JSON.parse(await readFile(join(profDir, other), "utf8")) as Profile;
+      const idleIds = new Set(p.nodes.filter((n) => n.callFrame.functionName === "(idle)" || n.callFrame.functionName === "(program)").map((n) => n.id));
+      let busyUs = 0;
+      let t = p.startTime;
+      for (let i = 0; i < p.samples.length; i++) {
+        t += p.timeDeltas[i] ?? 0;
+        if (t >= window.from && t <= window.to && !idleIds.has(p.samples[i])) busyUs += p.timeDeltas[i] ?? 0;
+      }
+      process.stdout.write(`thread ${other}: busy ${per(busyUs)} per add in the same window\n`);
+    }
+  }
   process.stdout.write(`\nprofile file: ${join(profDir, file)}\n`);
   if (!o.out) await rm(dir, { recursive: true, force: true });
 }
