@@ -170,7 +170,7 @@ async function startReference(o: Options): Promise<Target | null> {
 
 interface Workload {
   space: Space;
-  addBodies: string[];
+  addBodies: Buffer[];
   /** Unfiltered query bodies per include set. */
   queries: Map<IncludeShape, string[]>;
   /** Filtered query bodies per selectivity (the clients' default include). */
@@ -179,7 +179,7 @@ interface Workload {
   truthFiltered: Map<Selectivity, string[][]>;
 }
 
-function addBodies(data: Dataset): string[] {
+function addBodies(data: Dataset): Buffer[] {
   const records = inMemory(data, BATCH);
   return Array.from({ length: data.n / BATCH }, (_, b) => addBody(records.batch(b), b * BATCH, metadataFor));
 }
@@ -208,7 +208,7 @@ function groundTruth(space: Space, data: Dataset, queries: Float32Array[], filte
   return { all, filtered };
 }
 
-function workload(o: Options, data: Dataset, queries: Dataset, space: Space, bodies: string[]): Workload {
+function workload(o: Options, data: Dataset, queries: Dataset, space: Space, bodies: Buffer[]): Workload {
   const vectors = Array.from({ length: queries.n }, (_, i) => Array.from(row(queries, i)));
   const q = new Map<IncludeShape, string[]>();
   for (const inc of o.includes) q.set(inc, vectors.map((v) => JSON.stringify({ query_embeddings: [v], n_results: K, include: includeOf(inc) })));

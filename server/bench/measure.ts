@@ -14,8 +14,8 @@ export interface Workload {
   n: number;
   dim: number;
   space: Space;
-  /** Add request bodies (batches of 1000), or a function building batch b on demand. */
-  addBody: (batch: number) => string;
+  /** Add request bodies (batches of 1000, UTF-8 bytes), or a function building batch b on demand. */
+  addBody: (batch: number) => Buffer;
   batches: number;
   /** The id and vector of the last record added (visibility check). */
   last: { id: string; vector: number[] };
