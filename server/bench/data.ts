@@ -4,6 +4,9 @@
  * spread over its own low-dimensional subspace plus a little noise in every dimension, so
  * neighbours are meaningful (as in real embeddings) rather than the near-ties of pure noise.
  */
+import { createHash } from "node:crypto";
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync, writeSync } from "node:fs";
+import { join } from "node:path";
 import { mulberry32 as rng } from "../test/helpers/random.js";
 
 /** Seedable PRNG (shared with the other test tools). */
@@ -139,5 +142,58 @@ export function streamed(spec: DataSpec, n: number, seed: number, batchSize: num
     dim: spec.dim,
     batchSize,
     batch: (b) => generate(spec, Math.min(batchSize, n - b * batchSize), Math.imul(seed + 1, 0x9e3779b1) + b),
+  };
+}
+
+/**
+ * `streamed`'s records, generated once into a file under `dir` and read back batch by batch
+ * after (1M x 1536 takes minutes of CPU to generate, and a case reads it more than once: ground
+ * truth, then ingest). The file is named by a hash of everything its bytes depend on (spec, n,
+ * seed, batch size and the generator's own source), so a changed generator never reads a stale
+ * file; it is written under a temporary name and renamed when complete.
+ */
+export function cachedStream(spec: DataSpec, n: number, seed: number, batchSize: number, dir: string, log: (m: string) => void = () => undefined): Records {
+  const source = streamed(spec, n, seed, batchSize);
+  const key = createHash("sha256")
+    .update(JSON.stringify({ spec, n, seed, batchSize }))
+    .update(generate.toString())
+    .update(streamed.toString())
+    .digest("hex")
+    .slice(0, 16);
+  const file = join(dir, `records-${spec.dim}d-${n}-${key}.bin`);
+  // Per batch: its vectors (float32), then its clusters (int32); every batch but the last is full.
+  const rowBytes = spec.dim * 4 + 4;
+  const size = n * rowBytes;
+  if (!existsSync(file) || statSync(file).size !== size) {
+    mkdirSync(dir, { recursive: true });
+    const partial = `${file}.${process.pid}.partial`;
+    log(`generating ${n} x ${spec.dim} records into ${file}`);
+    const fd = openSync(partial, "w");
+    try {
+      for (let b = 0; b * batchSize < n; b++) {
+        const d = source.batch(b);
+        writeSync(fd, new Uint8Array(d.vectors.buffer, d.vectors.byteOffset, d.vectors.byteLength));
+        writeSync(fd, new Uint8Array(d.cluster.buffer, d.cluster.byteOffset, d.cluster.byteLength));
+      }
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(partial, file);
+  } else log(`records read from ${file}`);
+  let fd: number | null = null;
+  return {
+    n,
+    dim: spec.dim,
+    batchSize,
+    batch(b) {
+      fd ??= openSync(file, "r");
+      const rows = Math.min(batchSize, n - b * batchSize);
+      const bytes = Buffer.allocUnsafe(rows * rowBytes);
+      if (readSync(fd, bytes, 0, bytes.length, b * batchSize * rowBytes) !== bytes.length) throw new Error(`${file}: short read`);
+      // Copies (aligned, owned by the caller) of the batch's two parts.
+      const vectors = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + rows * spec.dim * 4));
+      const cluster = new Int32Array(bytes.buffer.slice(bytes.byteOffset + rows * spec.dim * 4, bytes.byteOffset + bytes.length));
+      return { dim: spec.dim, n: rows, vectors, cluster };
+    },
   };
 }

@@ -12,6 +12,8 @@
  *   --reference-pid PID    its process, if not found from the port
  *   --out FILE             JSON results (default bench/results/latest.json)
  *   --queries N --recall-queries N --gets N --clients N --concurrent-queries N --seed N
+ *   --data-cache DIR       where data sets too large to hold (over 400M floats: 1M x 1536) are
+ *                          generated once and read back (default $TMPDIR/chromaspec-bench-data)
  *   --search-sizes 100000  sizes of the Search API case (bench/search.ts; chromaspec only, the
  *                          reference answers /search with 501); --no-search skips it; --search-only
  *                          runs nothing else
@@ -20,16 +22,17 @@
  * the reference gets a uniquely named collection, deleted afterwards (never a reset).
  */
 import { mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { addBody, DEFAULT_SPEC, generate, idOf, inMemory, metadataOf, row, rng, streamed, type Dataset, type Records } from "./data.js";
+import { addBody, cachedStream, DEFAULT_SPEC, generate, idOf, inMemory, metadataOf, row, rng, type Dataset, type Records } from "./data.js";
 import { restartCase, runCase, type CaseResult, type RestartResult, type Workload } from "./measure.js";
 import { caseTable, checkRestart, checkTargets, restartTable, targetsTable, type TargetCheck } from "./report.js";
 import { reference, startChromaspec, type Target } from "./servers.js";
 import { runSearchCase, searchTable, searchTargets, type SearchCaseResult } from "./search.js";
 import { log } from "./timing.js";
-import { exactTopKAll, type Space } from "./truth.js";
+import { exactTopKSets, type Space } from "./truth.js";
 
 const BATCH = 1000;
 const K = 10;
@@ -53,6 +56,7 @@ interface Options {
   searchOnly: boolean;
   dim: number;
   restart: boolean;
+  cacheDir: string;
 }
 
 function options(argv: string[]): Options {
@@ -78,6 +82,7 @@ function options(argv: string[]): Options {
       "search-sizes": { type: "string" },
       "no-search": { type: "boolean", default: false },
       "search-only": { type: "boolean", default: false },
+      "data-cache": { type: "string" },
     },
   });
   // --wide presets what the flags given beside it do not set (issue 14 item 5). The Search API
@@ -103,6 +108,7 @@ function options(argv: string[]): Options {
     searchOnly: v["search-only"]!,
     dim: v.dim === undefined ? d.dim : Number(v.dim),
     restart: !v["no-restart"],
+    cacheDir: resolve(v["data-cache"] ?? join(tmpdir(), "chromaspec-bench-data")),
   };
   for (const s of o.spaces) if (!["l2", "cosine", "ip"].includes(s)) throw new Error(`unknown space ${s}`);
   for (const n of o.sizes) if (!Number.isInteger(n) || n <= 0 || n % BATCH !== 0) throw new Error(`size ${n} must be a positive multiple of ${BATCH}`);
@@ -126,8 +132,7 @@ function workload(o: Options, data: Records, queries: Dataset, space: Space): Wo
   }
   log(`N=${data.n} ${space}: exact ground truth for ${o.recallQueries} queries`);
   const truthQueries = Array.from({ length: Math.min(o.recallQueries, queries.n) }, (_, i) => row(queries, i));
-  const truth = exactTopKAll(space, data, truthQueries, K).map((ids) => ids.map(idOf));
-  const truthFiltered = exactTopKAll(space, data, truthQueries, K, (j) => j % 10 === FILTER_BUCKET).map((ids) => ids.map(idOf));
+  const [truth, truthFiltered] = exactTopKSets(space, data, truthQueries, K, [() => true, (j) => j % 10 === FILTER_BUCKET]).map((sets) => sets.map((ids) => ids.map(idOf)));
   const pick = rng(o.seed + 7);
   const gets = Array.from({ length: o.gets }, () => JSON.stringify({ ids: [idOf(Math.floor(pick() * data.n))], include: ["documents", "metadatas"] }));
   const lastIndex = data.n - 1;
@@ -185,7 +190,7 @@ async function main(): Promise<void> {
   for (const n of o.searchOnly ? [] : o.sizes) {
     log(`N=${n}: generating data`);
     const spec = { ...DEFAULT_SPEC, dim: o.dim };
-    const data = n * o.dim <= IN_MEMORY_FLOATS ? inMemory(generate(spec, n, o.seed), BATCH) : streamed(spec, n, o.seed, BATCH);
+    const data = n * o.dim <= IN_MEMORY_FLOATS ? inMemory(generate(spec, n, o.seed), BATCH) : cachedStream(spec, n, o.seed, BATCH, o.cacheDir, log);
     const queries = generate(spec, o.queries, o.seed + 1_000_003);
     for (const space of o.spaces) {
       const w = workload(o, data, queries, space);
