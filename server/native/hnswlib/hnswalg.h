@@ -55,7 +55,8 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
     mutable std::vector<std::mutex> label_op_locks_;
 
     std::mutex global;
-    std::vector<std::mutex> link_list_locks_;
+    // chromaspec: mutable so that searchLayer (const, shared by inserts and searches) can lock.
+    mutable std::vector<std::mutex> link_list_locks_;
 
     tableint enterpoint_node_{0};
 
@@ -262,6 +263,20 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
     std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst>
     searchBaseLayer(tableint ep_id, const void *data_point, int layer) {
+        const dist_t dist = fstdistfunc_(data_point, getDataByInternalId(ep_id), dist_func_param_);
+        return searchLayer<true>({{dist, ep_id}}, data_point, layer, ef_construction_);
+    }
+
+    // chromaspec: hnswlib's searchBaseLayer made to serve searches too: a beam of width ef over
+    // one layer from several entry points (distances known), the ef nearest nodes found.
+    // for_insert: the search an insert makes (hnswlib's searchBaseLayer): link lists are read
+    // under their locks (inserts run on several threads) and deleted nodes are routes only, not
+    // results (the results become the new node's neighbours). Otherwise the upper-layer search of
+    // a query (searchKnnEf): no locks (searches never run beside inserts) and deleted nodes stay
+    // in the results, which only route the search down, as hnswlib's greedy descent does.
+    template <bool for_insert>
+    std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst>
+    searchLayer(const std::vector<std::pair<dist_t, tableint>>& eps, const void *data_point, int layer, size_t ef) const {
         VisitedList *vl = visited_list_pool_->getFreeVisitedList();
         vl_type *visited_array = vl->mass;
         vl_type visited_array_tag = vl->curV;
@@ -269,28 +284,26 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst> top_candidates;
         std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst> candidateSet;
 
-        dist_t lowerBound;
-        if (!isMarkedDeleted(ep_id)) {
-            dist_t dist = fstdistfunc_(data_point, getDataByInternalId(ep_id), dist_func_param_);
-            top_candidates.emplace(dist, ep_id);
-            lowerBound = dist;
-            candidateSet.emplace(-dist, ep_id);
-        } else {
-            lowerBound = std::numeric_limits<dist_t>::max();
-            candidateSet.emplace(-lowerBound, ep_id);
+        for (const auto& ep : eps) {
+            if (visited_array[ep.second] == visited_array_tag) continue;
+            visited_array[ep.second] = visited_array_tag;
+            if (!for_insert || !isMarkedDeleted(ep.second)) top_candidates.emplace(ep.first, ep.second);
+            candidateSet.emplace(-ep.first, ep.second);
         }
-        visited_array[ep_id] = visited_array_tag;
+        while (top_candidates.size() > ef) top_candidates.pop();
+        dist_t lowerBound = top_candidates.empty() ? std::numeric_limits<dist_t>::max() : top_candidates.top().first;
 
         while (!candidateSet.empty()) {
             std::pair<dist_t, tableint> curr_el_pair = candidateSet.top();
-            if ((-curr_el_pair.first) > lowerBound && top_candidates.size() == ef_construction_) {
+            if ((-curr_el_pair.first) > lowerBound && top_candidates.size() == ef) {
                 break;
             }
             candidateSet.pop();
 
             tableint curNodeNum = curr_el_pair.second;
 
-            std::unique_lock <std::mutex> lock(link_list_locks_[curNodeNum]);
+            std::unique_lock <std::mutex> lock(link_list_locks_[curNodeNum], std::defer_lock);
+            if (for_insert) lock.lock();
 
             int *data;  // = (int *)(linkList0_ + curNodeNum * size_links_per_element0_);
             if (layer == 0) {
@@ -320,16 +333,16 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                 char *currObj1 = (getDataByInternalId(candidate_id));
 
                 dist_t dist1 = fstdistfunc_(data_point, currObj1, dist_func_param_);
-                if (top_candidates.size() < ef_construction_ || lowerBound > dist1) {
+                if (top_candidates.size() < ef || lowerBound > dist1) {
                     candidateSet.emplace(-dist1, candidate_id);
 #ifdef USE_SSE
                     prefetchData(candidateSet.top().second);
 #endif
 
-                    if (!isMarkedDeleted(candidate_id))
+                    if (!for_insert || !isMarkedDeleted(candidate_id))
                         top_candidates.emplace(dist1, candidate_id);
 
-                    if (top_candidates.size() > ef_construction_)
+                    if (top_candidates.size() > ef)
                         top_candidates.pop();
 
                     if (!top_candidates.empty())
@@ -1326,51 +1339,6 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
     }
 
 
-    // chromaspec: the ef nearest nodes of one upper layer to the query, found by a beam search
-    // from the given entry points (distances known), nearest first. Deleted nodes stay in: on
-    // the upper layers they are only a route, as in hnswlib's greedy descent. Reads link lists
-    // unlocked, as searchKnn's descent does (searches never run beside inserts).
-    std::vector<std::pair<dist_t, tableint>>
-    searchUpperLayer(const std::vector<std::pair<dist_t, tableint>>& eps, const void *query_data, int layer, size_t ef) const {
-        VisitedList *vl = visited_list_pool_->getFreeVisitedList();
-        vl_type *visited_array = vl->mass;
-        vl_type visited_array_tag = vl->curV;
-        std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst> top;
-        std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst> candidates;
-        for (const auto& e : eps) {
-            if (visited_array[e.second] == visited_array_tag) continue;
-            visited_array[e.second] = visited_array_tag;
-            top.emplace(e.first, e.second);
-            candidates.emplace(-e.first, e.second);
-        }
-        while (top.size() > ef) top.pop();
-        while (!candidates.empty()) {
-            auto current = candidates.top();
-            if (-current.first > top.top().first && top.size() >= ef) break;
-            candidates.pop();
-            unsigned int *data = (unsigned int *) get_linklist(current.second, layer);
-            int size = getListCount(data);
-            tableint *datal = (tableint *) (data + 1);
-            for (int i = 0; i < size; i++) {
-                tableint cand = datal[i];
-                if (cand < 0 || cand > max_elements_)
-                    throw std::runtime_error("cand error");
-                if (visited_array[cand] == visited_array_tag) continue;
-                visited_array[cand] = visited_array_tag;
-                dist_t d = fstdistfunc_(query_data, getDataByInternalId(cand), dist_func_param_);
-                if (top.size() < ef || d < top.top().first) {
-                    candidates.emplace(-d, cand);
-                    top.emplace(d, cand);
-                    if (top.size() > ef) top.pop();
-                }
-            }
-        }
-        visited_list_pool_->releaseVisitedList(vl);
-        std::vector<std::pair<dist_t, tableint>> out(top.size());
-        for (size_t i = out.size(); i-- > 0; top.pop()) out[i] = top.top();
-        return out;
-    }
-
     std::priority_queue<std::pair<dist_t, labeltype >>
     searchKnn(const void *query_data, size_t k, BaseFilterFunctor* isIdAllowed = nullptr) const {
         return searchKnnEf(query_data, k, isIdAllowed, ef_);
@@ -1396,7 +1364,10 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         if (upper_ef > 1 && maxlevel_ > 0) {
             upper.emplace_back(curdist, currObj);
             for (int level = maxlevel_; level > 0; level--) {
-                upper = searchUpperLayer(upper, query_data, level, upper_ef);
+                auto found = searchLayer<false>(upper, query_data, level, upper_ef);
+                // Nearest first: the nearest is level 0's first entry point.
+                upper.resize(found.size());
+                for (size_t i = upper.size(); i-- > 0; found.pop()) upper[i] = found.top();
             }
             currObj = upper.front().second;
         }
