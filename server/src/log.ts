@@ -34,11 +34,13 @@ function prettyMessage(log: Record<string, unknown>, messageKey: string): string
  * per line, and no thread-pool hand-off (pino's async mode), which measured slower still
  * (server/bench/request-log.ts; docs/operations.md). A line waits at most FLUSH_MS; everything
  * left is written when the process exits (also after an uncaught exception; not after kill -9).
+ * The periodic flush is flush(), a plain write: flushSync() also fsyncs, and with stdout
+ * redirected to a file that held the event loop (every request) behind the disk once a second.
  */
 const FLUSH_MS = 1000;
 function bufferedStdout(): DestinationStream {
   const stream = destination({ dest: 1, sync: true, minLength: 4096 });
-  setInterval(() => stream.flushSync(), FLUSH_MS).unref();
+  setInterval(() => stream.flush(), FLUSH_MS).unref();
   process.once("exit", () => stream.flushSync());
   return stream;
 }
