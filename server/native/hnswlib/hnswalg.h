@@ -1356,23 +1356,15 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         tableint currObj = enterpoint_node_;
         dist_t curdist = fstdistfunc_(query_data, getDataByInternalId(enterpoint_node_), dist_func_param_);
 
-        // chromaspec: with upper_ef > 1, a beam of that width over the upper layers, its nodes all
-        // handed to level 0 as entry points; hnswlib's greedy descent otherwise. With one greedy
-        // path a query on clustered data can enter level 0 in a neighbouring cluster and the
-        // level-0 beam settles there (recall@10 0.83 at 1M x 384, docs/performance.md "Design").
-        std::vector<std::pair<dist_t, tableint>> upper;
-        if (upper_ef > 1 && maxlevel_ > 0) {
-            upper.emplace_back(curdist, currObj);
-            for (int level = maxlevel_; level > 0; level--) {
-                auto found = searchLayer<false>(upper, query_data, level, upper_ef);
-                // Nearest first: the nearest is level 0's first entry point.
-                upper.resize(found.size());
-                for (size_t i = upper.size(); i-- > 0; found.pop()) upper[i] = found.top();
-            }
-            currObj = upper.front().second;
-        }
-
-        for (int level = upper.empty() ? maxlevel_ : 0; level > 0; level--) {
+        // chromaspec: with upper_ef > 1, hnswlib's greedy descent down to level 1 only, then a beam
+        // of that width over level 1 whose nodes all enter level 0; the greedy descent to level 0
+        // otherwise. With one greedy path a query on clustered data can enter level 0 in a
+        // neighbouring cluster and the level-0 search settles there (docs/performance.md
+        // "Design"). Level 1, the last choice before level 0, is where the beam buys that back:
+        // a beam over every upper layer found no more (100k subspace and full l2, the reproduction
+        // in hnsw-native.test.ts) for about twice the distance computations and CPU time.
+        const bool beam = upper_ef > 1 && maxlevel_ > 0;
+        for (int level = maxlevel_; level > (beam ? 1 : 0); level--) {
             bool changed = true;
             while (changed) {
                 changed = false;
@@ -1397,6 +1389,15 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                     }
                 }
             }
+        }
+
+        std::vector<std::pair<dist_t, tableint>> upper;
+        if (beam) {
+            auto found = searchLayer<false>({{curdist, currObj}}, query_data, 1, upper_ef);
+            // Nearest first: the nearest is level 0's first entry point.
+            upper.resize(found.size());
+            for (size_t i = upper.size(); i-- > 0; found.pop()) upper[i] = found.top();
+            currObj = upper.front().second;
         }
 
         std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst> top_candidates;

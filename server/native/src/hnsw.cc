@@ -143,7 +143,7 @@ class SearchFilter : public hnswlib::BaseFilterFunctor {
 struct SearchArgs {
   const float* queries = nullptr;
   size_t n = 0, k = 0, ef = 0;
-  size_t upperEf = 1;  // width of the beam on the upper layers (1 = hnswlib's greedy descent)
+  size_t upperEf = 1;  // width of the beam over level 1 (1 = hnswlib's greedy descent)
   SearchFilter filter;
   bool filtered = false;
   std::vector<int32_t> queuedCopy;
@@ -377,7 +377,7 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
 
   // search(queries: Float32Array (n * dim), n, k, ef, allowed: Uint8Array | null,
   //        queued: Int32Array | null, upperEf = 1) -> Int32Array (n * k): labels nearest first,
-  //        -1 padded. upperEf: width of the beam on the upper layers (1 = hnswlib's greedy descent).
+  //        -1 padded. upperEf: width of the beam over level 1 (1 = hnswlib's greedy descent).
   Napi::Value Search(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
     SearchArgs args;

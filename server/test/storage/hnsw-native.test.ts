@@ -213,14 +213,16 @@ describe("HNSW addon", () => {
     expect(() => scan.distances(q, Int32Array.of(48), 0, l2)).toThrow(/outside the registered chunks/);
   });
 
-  it("a beam over the upper layers finds queries that hnswlib's greedy descent loses in another cluster", () => {
+  it("a beam over level 1 finds queries that hnswlib's greedy descent loses in another cluster", () => {
     // 1,000 tight clusters of ~10 points and a sparse graph (M 6, ef_construction 40): a query's
     // 10 nearest are mostly its own cluster. With one greedy path down the upper layers the
     // level-0 search (at a narrow ef) can start in a cluster far from the query's and settle
     // there, missing all 10 although they are reachable (the 1M x 384 recall loss,
-    // docs/performance.md "Design"). The same graph searched with a beam of 16 on the upper
-    // layers (what the server does, hnsw-graph.ts UPPER_EF) loses fewer queries outright and
-    // finds more neighbours. Measured when written: 13 of 100 lost, recall 0.854 -> 1 lost, 0.975.
+    // docs/performance.md "Design"). The same graph searched with a beam of 16 over level 1
+    // (what the server does, hnsw-graph.ts UPPER_EF) loses fewer queries outright and finds more
+    // neighbours. Measured when written: 13 of 100 lost, recall 0.854 -> 1 lost, 0.975 with the
+    // beam over every upper layer; 2 lost, 0.963 with it over level 1 only (seeds 10 and 11:
+    // 10 and 9 lost greedily, 1 and 3 with the level-1 beam).
     const n = 10_000;
     const r = mulberry32(9);
     const gauss = () => Math.sqrt(-2 * Math.log(r() + 1e-12)) * Math.cos(2 * Math.PI * r());

@@ -26,7 +26,7 @@ export interface HnswIndex {
   /**
    * k labels per query, nearest first, -1 where fewer were found; labels outside `allowed` (a
    * bitset) or with `queued[label] > 0` are skipped. `upperEf` (default 1, hnswlib's greedy
-   * descent): width of a beam over the upper layers whose nodes all enter level 0.
+   * descent): width of a beam over level 1 (the layers above descended greedily) whose nodes all enter level 0.
    */
   search(queries: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null, queued: Int32Array | null, upperEf?: number): Int32Array;
   /**
