@@ -68,6 +68,12 @@ export interface CollectionDeps {
 /** Waits between attempts to load a collection that did not fit in memory: 1 s, doubling, at most 5 min. */
 const RETRY_MIN_MS = 1000;
 const RETRY_MAX_MS = 5 * 60_000;
+/**
+ * How long a search waits for a load under way before LanceDB answers it: the first half of a
+ * load (ids, seqs, vectors) takes ~1 s per 100k x 384 records on 2 cores; a load slower than
+ * this (a bigger collection, or one queued behind others) is not waited for.
+ */
+const LOAD_WAIT_MS = 30_000;
 /** A read of ids alone. */
 const NO_COLUMNS: Projection = { embeddings: false, documents: false, uris: false, metadatas: false };
 
@@ -92,6 +98,8 @@ export class CollectionStore implements CollectionRecords {
   private state: State = "unloaded";
   private resident: ResidentCollection | null = null;
   private loading: Promise<void> | null = null;
+  /** The second half of the last load (payloads), once started; it never rejects. */
+  private payloads: Promise<void> | null = null;
   /** LanceDB's cached view (schema, next seq) must be re-read before the next write or load. */
   private lanceStale = false;
   private failures = 0;
@@ -234,10 +242,6 @@ export class CollectionStore implements CollectionRecords {
     return this.inMemory() ? "memory" : "lance";
   }
 
-  /** Resolves once a load in progress has finished (tests, benchmarks). */
-  async ready(): Promise<void> {
-    await this.loading;
-  }
 
   /** Runs LanceDB maintenance now (tests; normally it runs in the background). */
   optimize(): Promise<void> {
@@ -260,6 +264,24 @@ export class CollectionStore implements CollectionRecords {
       if (err instanceof TableClosedError && this.dropped) return empty;
       throw err;
     }
+  }
+
+  /**
+   * A search arriving while the resident copy loads waits for it, at most LOAD_WAIT_MS: an exact
+   * scan inside LanceDB meanwhile takes seconds at 100k records and slows the load it competes
+   * with for the cores. After a wait, what other processes committed during the load is caught
+   * up with (as the next read would), so nothing acknowledged before this read is missed.
+   */
+  async loaded(): Promise<void> {
+    const loading = this.loading;
+    if (!loading || this.dropped) return;
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), LOAD_WAIT_MS);
+    });
+    const done = await Promise.race([loading.then(() => true), bound]);
+    clearTimeout(timer);
+    if (done) await this.fresh();
   }
 
   // ---- reads -----------------------------------------------------------------------------
@@ -304,6 +326,7 @@ export class CollectionStore implements CollectionRecords {
     await this.lance.validate(filter);
     const none = queries.map((): Neighbor[] => []);
     if (queries.length === 0 || k <= 0) return none;
+    await this.loaded();
     const mem = this.inMemory();
     if (mem) {
       const found = await this.nearestInMemory(mem, queries, k, filter, projection);
@@ -542,10 +565,14 @@ export class CollectionStore implements CollectionRecords {
     const started = performance.now();
     const saved = await this.savedGraph(memory);
     const mem = this.newResident(memory, dim);
+    // What searches need comes first; payloads follow once the copy answers (startPayloads).
+    // Sparse indexes are built from the metadata, so a collection with any loads it all at once.
+    const payloadsLater = !this.params.sparseKeys?.length;
     let graph: string;
     try {
       mem.beginLoad(saved.bytes, saved.whyNone);
-      await this.lance.scan((batch) => mem.load(residentRecords(batch, this.params.sparseKeys)));
+      if (payloadsLater) await this.lance.scanVectors((batch) => mem.loadVectors(batch));
+      else await this.lance.scan((batch) => mem.load(residentRecords(batch, this.params.sparseKeys)));
       graph = mem.finishLoad().graph;
     } catch (err) {
       mem.close();
@@ -562,7 +589,42 @@ export class CollectionStore implements CollectionRecords {
       this.checkedDuringLoad = false;
       this.freshness.invalidate();
     }
-    this.log.info({ records: mem.count, seconds: Math.round(performance.now() - started) / 1000, graph }, "collection loaded into memory");
+    this.log.info({ records: mem.count, seconds: Math.round(performance.now() - started) / 1000, graph, payloads: payloadsLater ? "next" : "loaded" }, "collection loaded into memory");
+    if (payloadsLater) this.startPayloads(mem, 0);
+  }
+
+  /**
+   * The second half of a load: documents, uris and metadata into the resident copy, which
+   * answers searches meanwhile (payloads from LanceDB, filters evaluated by LanceDB). It runs
+   * after the loads queued before it (other collections' vectors first) and without the write
+   * mutex: writes go on, and rows of records they replace are skipped (loadPayloads). A failure
+   * leaves the copy as it was (answers stay exact) and is tried again after a growing wait.
+   */
+  private startPayloads(mem: ResidentCollection, failures: number): void {
+    const current = () => this.resident === mem && !this.dropped;
+    this.payloads = this.deps.loads
+      .run(async () => {
+        if (!current()) return;
+        const started = performance.now();
+        await this.lance.scanPayloads((batch) => {
+          if (current()) mem.loadPayloads(batch);
+        });
+        if (!current()) return;
+        mem.payloadsLoaded();
+        this.log.info({ records: mem.count, seconds: Math.round(performance.now() - started) / 1000 }, "collection's documents and metadata loaded into memory");
+      })
+      .catch((err: unknown) => {
+        if (!current()) return;
+        const wait = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** failures);
+        this.onWarning(`collection table ${this.id}: loading its documents and metadata into memory failed (LanceDB answers for them; trying again in ${wait / 1000} s): ${errorText(err)}`);
+        setTimeout(() => this.startPayloads(mem, failures + 1), wait).unref();
+      });
+  }
+
+  /** Resolves once a load in progress has finished, payloads included (tests, benchmarks). */
+  async ready(): Promise<void> {
+    await this.loading;
+    await this.payloads;
   }
 
   /** The collection's saved graph, or why there is none (then the graph is rebuilt). */

@@ -351,6 +351,11 @@ export interface CollectionRecords {
   nearest(queries: Float32Array[], k: number, filter: RecordFilter, projection: Projection): Promise<Neighbor[][]>;
   /** Index progress, for `indexing_status`. */
   indexingStatus(): Promise<{ indexed: number; unindexed: number }>;
+  /**
+   * Resolves once a load of the resident copy under way has its records in (or after a bound):
+   * searches wait for it rather than scan LanceDB meanwhile. At once when nothing loads.
+   */
+  loaded(): Promise<void>;
   /** The Search API's fast path: a view of the resident copy, or null when LanceDB answers. */
   searchView(): ResidentSearchView | null;
 }

@@ -26,6 +26,7 @@ async function runAll<Mask>(request: SearchRequest, facts: CollectionFacts, read
 export async function runSearches(request: SearchRequest, collection: CollectionInfo, records: CollectionRecords): Promise<SearchResponse> {
   const facts = { dimension: collection.dimension, schema: collection.schema! };
   for (const plan of request.searches) checkAgainstCollection(plan, facts);
+  await records.loaded();
   const view = records.searchView();
   const sparseKeys = request.searches.flatMap((plan) => knnQueries(plan.rank).filter((k) => k.query.kind === "sparse").map((k) => k.key));
   if (view && sparseKeys.every((key) => view.hasSparseIndex(key))) {

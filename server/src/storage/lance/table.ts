@@ -104,6 +104,24 @@ export interface ScannedBatch {
   metadataJson: (string | null)[];
 }
 
+/** The search-side columns of a slice of the table (scanVectors). */
+export interface VectorBatch {
+  ids: string[];
+  seqs: Float64Array;
+  versions: Float64Array;
+  /** Row i's vector is values[i * dim, (i + 1) * dim): a view into Arrow's buffer, valid while the batch is. */
+  values: Float32Array;
+}
+
+/** The payload columns of a slice of the table (scanPayloads), rows named by seq and version. */
+export interface PayloadBatch {
+  seqs: Float64Array;
+  versions: Float64Array;
+  documents: (string | null)[];
+  uris: (string | null)[];
+  metadataJson: (string | null)[];
+}
+
 export class LanceTable {
   /** Serialises commits and schema changes; held by the composer around each write. */
   readonly mutex = new Mutex();
@@ -525,20 +543,55 @@ export class LanceTable {
   }
 
   /**
-   * Streams every record (id, seq, vector, payload) to `take`, batch by batch, for loading the
-   * resident copy — or, with `newerThan`, only the records stamped above that version (what other
-   * processes wrote since, for a catch-up). The caller holds the write mutex, so nothing changes
-   * underneath.
+   * Streams every record (id, seq, vector, payload) to `take`, batch by batch — or, with
+   * `newerThan`, only the records stamped above that version (what other processes wrote since,
+   * for a catch-up). The caller holds the write mutex, so nothing changes underneath.
    */
-  async scan(take: (batch: ScannedBatch) => void, newerThan?: number): Promise<void> {
+  scan(take: (batch: ScannedBatch) => void, newerThan?: number): Promise<void> {
+    const where = newerThan === undefined ? undefined : `version > ${Math.trunc(newerThan)}`;
+    return this.stream(["id", "seq", "version", "embedding", "document", "uri", "metadata_json"], where, (batch, dim) => take(scanned(batch, dim)));
+  }
+
+  /**
+   * The first half of a load (storage/collection.ts): what a graph search needs — id, seq,
+   * version and vector — batch by batch, each batch's vectors as one contiguous view into Arrow's
+   * buffer (copied in bulk, no object per row). The document, uri and metadata columns, which
+   * cost as much to turn into strings again, follow through `scanPayloads`.
+   */
+  scanVectors(take: (batch: VectorBatch) => void): Promise<void> {
+    return this.stream(["id", "seq", "version", "embedding"], undefined, (batch, dim) =>
+      take({
+        ids: readStrings(batch, "id") as string[],
+        seqs: readInt64s(batch, "seq"),
+        versions: readInt64s(batch, "version"),
+        values: contiguousVectors(batch.getChild("embedding")!, dim),
+      }),
+    );
+  }
+
+  /** The second half of a load: every record's payload columns, named by (seq, version). */
+  scanPayloads(take: (batch: PayloadBatch) => void): Promise<void> {
+    return this.stream(["seq", "version", "document", "uri", "metadata_json"], undefined, (batch) =>
+      take({
+        seqs: readInt64s(batch, "seq"),
+        versions: readInt64s(batch, "version"),
+        documents: readStrings(batch, "document"),
+        uris: readStrings(batch, "uri"),
+        metadataJson: readStrings(batch, "metadata_json"),
+      }),
+    );
+  }
+
+  /** Streams `columns` of the rows matching `where` (all when undefined) to `take`, batch by batch. */
+  private async stream(columns: string[], where: string | undefined, take: (batch: ArrowModule.RecordBatch, dim: number) => void): Promise<void> {
     const handle = await this.reader();
     if (!handle) return;
     const dim = this.dim;
     await handle.use(async (t) => {
-      let q = t.query().select(["id", "seq", "version", "embedding", "document", "uri", "metadata_json"]);
-      if (newerThan !== undefined) q = q.where(`version > ${Math.trunc(newerThan)}`);
+      let q = t.query().select(columns);
+      if (where !== undefined) q = q.where(where);
       for await (const batch of q as AsyncIterable<ArrowModule.RecordBatch>) {
-        if (batch.numRows > 0) take(scanned(batch, dim));
+        if (batch.numRows > 0) take(batch, dim);
       }
     });
   }
@@ -815,6 +868,26 @@ function vectorsOf(column: ArrowModule.Vector, dim: number, copy: boolean): Floa
       const start = child.offset + i * dim;
       out[row] = copy ? values.slice(start, start + dim) : values.subarray(start, start + dim);
     }
+  }
+  return out;
+}
+
+/**
+ * A FixedSizeList embedding column's vectors back to back: a view into Arrow's buffer when the
+ * column is one chunk (a streamed batch always is), else a copy.
+ */
+function contiguousVectors(column: ArrowModule.Vector, dim: number): Float32Array {
+  const views = column.data.map((chunk) => {
+    const child = chunk.children[0];
+    // The child's offset already accounts for any slice of the list column.
+    return (child.values as Float32Array).subarray(child.offset, child.offset + chunk.length * dim);
+  });
+  if (views.length === 1) return views[0];
+  const out = new Float32Array(column.length * dim);
+  let at = 0;
+  for (const v of views) {
+    out.set(v, at);
+    at += v.length;
   }
   return out;
 }

@@ -113,6 +113,11 @@ export class ResidentCollection {
    * here (record-filter.ts) rather than in LanceDB.
    */
   private readonly metadata = new FilterColumns();
+  /**
+   * A load's records came without their metadata (loadVectors), which follows (loadPayloads):
+   * until payloadsLoaded, filters are declined here (LanceDB evaluates them).
+   */
+  private metadataPending = false;
   private readonly filterSource: FilterSource;
 
   constructor(
@@ -331,6 +336,44 @@ export class ResidentCollection {
     this.keepColumns(records);
   }
 
+  /**
+   * A load's records without payloads (their vectors back to back, see lance scanVectors): what
+   * searches need first. Their documents, uris and metadata follow through loadPayloads; until
+   * then a read needing them gets them from LanceDB (as for payloads beyond the memory budget),
+   * and filters are declined.
+   */
+  loadVectors(batch: { ids: readonly string[]; seqs: Float64Array; versions: Float64Array; values: Float32Array }): void {
+    this.metadataPending = true;
+    this.index.loadVectors(batch);
+  }
+
+  /**
+   * Payloads of records loaded by loadVectors, named by (seq, version); the records may be
+   * written meanwhile (in any order with this): a row whose record has been replaced or deleted
+   * since is skipped — its write brought its own payload, or it has none now.
+   */
+  loadPayloads(batch: { seqs: Float64Array; versions: Float64Array; documents: (string | null)[]; uris: (string | null)[]; metadataJson: (string | null)[] }): void {
+    const store = this.index.store;
+    for (let i = 0; i < batch.seqs.length; i++) {
+      const metadataJson = batch.metadataJson[i];
+      const slot = store.fillPayload(batch.seqs[i], batch.versions[i], { document: batch.documents[i], uri: batch.uris[i], metadataJson });
+      if (slot !== undefined) this.metadata.put(slot, parseMetadata(metadataJson));
+    }
+  }
+
+  /**
+   * Every payload is in (loadPayloads has seen every row of a version at least as new as the one
+   * loadVectors read, and records written since came with theirs): filters are evaluated here again.
+   */
+  payloadsLoaded(): void {
+    this.metadataPending = false;
+  }
+
+  /** Whether filters wait for a load's payloads (they go to LanceDB meanwhile). */
+  get payloadsPending(): boolean {
+    return this.metadataPending;
+  }
+
   finishLoad(): LoadOutcome {
     return this.index.finishLoad();
   }
@@ -376,6 +419,7 @@ export class ResidentCollection {
    * (a regex, a document not held in memory: see record-filter.ts) and LanceDB must answer.
    */
   matchingSlots(filter: RecordFilter): Int32Array | null {
+    if (this.metadataPending) return null;
     const match = compileRecordFilter(filter, this.filterSource);
     if (!match) return null;
     const store = this.index.store;

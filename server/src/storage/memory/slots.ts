@@ -218,6 +218,13 @@ export class SlotStore {
    */
   put(id: string, seq: number, version: number, vector: Float32Array, payload: Payload | undefined, at?: number): { slot: number; replaced: boolean } {
     if (vector.length !== this.dim) throw new Error(`vector of dimension ${vector.length} in a store of dimension ${this.dim}`);
+    return this.putFrom(id, seq, version, vector, 0, payload, at);
+  }
+
+  /** `put` of the vector values[from, from + dim) (a load copies from a batch's vectors back to back). */
+  putFrom(id: string, seq: number, version: number, values: Float32Array, from: number, payload: Payload | undefined, at?: number): { slot: number; replaced: boolean } {
+    const dim = this.dim;
+    if (from < 0 || from + dim > values.length) throw new Error(`vector at ${from} past the end of ${values.length} values`);
     let slot = this.byId.get(id);
     const replaced = slot !== undefined;
     if (slot === undefined) {
@@ -233,10 +240,22 @@ export class SlotStore {
     this.seqs[slot] = seq;
     this.versions[slot] = version;
     this.setSeq(seq, slot);
-    this.chunkOf(slot).set(vector, this.offsetOf(slot));
-    this.norms[slot] = vectorNorm(vector);
+    this.chunkOf(slot).set(from === 0 && values.length === dim ? values : values.subarray(from, from + dim), this.offsetOf(slot));
+    this.norms[slot] = vectorNorm(values, from, dim);
     this.setPayload(slot, payload);
     return { slot, replaced };
+  }
+
+  /**
+   * Gives a live record its payload when the slot still holds the record as (seq, version) named
+   * it (a load's second half: a record written or deleted since came with its own, or has none);
+   * the slot, or undefined when it does not.
+   */
+  fillPayload(seq: number, version: number, payload: Payload): number | undefined {
+    const slot = this.slotOfSeq(seq);
+    if (slot === undefined || this.versions[slot] !== version) return undefined;
+    this.setPayload(slot, payload);
+    return slot;
   }
 
   /**

@@ -193,14 +193,13 @@ export class VectorIndex implements AnnListener {
 
   /** Inserts or replaces records; `activate` false defers starting a graph (bulk loads). */
   put(entries: readonly Entry[], activate = true): void {
-    for (const e of entries) this.putOne(e, undefined);
+    for (const e of entries) this.queueSlot(this.store.put(e.id, e.seq, e.version, e.vector, e.payload).slot);
     this.flush();
     if (activate) this.activate();
   }
 
-  /** A record into the store (at slot `at` if given: a restore) and its op for the graph. */
-  private putOne(e: Entry, at: number | undefined): void {
-    const { slot } = this.store.put(e.id, e.seq, e.version, e.vector, e.payload, at);
+  /** The op for the graph of a record just stored in `slot`. */
+  private queueSlot(slot: number): void {
     if (this.options.space === "cosine" && this.store.normOf(slot) === 0) {
       // Out of the graph (a stale graph entry is removed), scored exactly at distance 1.
       if (!this.exactOnly.has(slot)) {
@@ -248,13 +247,26 @@ export class VectorIndex implements AnnListener {
 
   /** Records of a load (beginLoad first); a record the saved graph knew goes back to its slot. */
   load(entries: readonly Entry[]): void {
+    for (const e of entries) this.loadOne(e.id, e.seq, e.version, e.vector, 0, e.payload);
+    this.flush();
+  }
+
+  /**
+   * Records of a load without their payloads (beginLoad first): `values` holds their vectors
+   * back to back, copied straight into the store's chunks.
+   */
+  loadVectors(batch: { ids: readonly string[]; seqs: Float64Array; versions: Float64Array; values: Float32Array }): void {
+    const dim = this.store.dim;
+    for (let i = 0; i < batch.ids.length; i++) this.loadOne(batch.ids[i], batch.seqs[i], batch.versions[i], batch.values, i * dim, undefined);
+    this.flush();
+  }
+
+  /** One record of a load: back to its saved graph's slot when the graph knew it. */
+  private loadOne(id: string, seq: number, version: number, values: Float32Array, from: number, payload: Payload | undefined): void {
     const loading = this.loading;
     if (!loading) throw new Error("load before beginLoad");
-    for (const e of entries) {
-      const at = loading.bySeq.get(e.seq);
-      this.putOne(e, at !== undefined && !this.store.isLive(at) ? at : undefined);
-    }
-    this.flush();
+    const at = loading.bySeq.get(seq);
+    this.queueSlot(this.store.putFrom(id, seq, version, values, from, payload, at !== undefined && !this.store.isLive(at) ? at : undefined).slot);
   }
 
   /** Every record is in: starts the graph, from the saved one if it is usable. */
