@@ -30,6 +30,10 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+#if defined(__linux__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 namespace {
 
@@ -719,12 +723,38 @@ Napi::Value SetMmapThreshold(const Napi::CallbackInfo& info) {
 #endif
 }
 
+// Faults in every whole page of a typed array's memory at once (Linux's MADV_POPULATE_WRITE)
+// instead of one page fault per 4 KiB page as it is first written. On this project's VMs a page
+// fault costs tens of microseconds: writing 150 MB of fresh memory page by page took ~2.5 s, one
+// madvise over it ~0.4 s (100k x 384 floats, what a restart copies into its vector chunks).
+// Returns whether the kernel did it (false elsewhere, or before Linux 5.14: pages then fault
+// in as they are written, as before).
+Napi::Value Populate(const Napi::CallbackInfo& info) {
+#if defined(__linux__)
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23
+#endif
+  // Data() is where the array starts (its buffer may be a SharedArrayBuffer, which has no ArrayBuffer()).
+  const Napi::Float32Array array = info[0].As<Napi::Float32Array>();
+  const uintptr_t start = reinterpret_cast<uintptr_t>(array.Data());
+  const uintptr_t end = start + array.ByteLength();
+  const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  const uintptr_t first = (start + page - 1) & ~(page - 1);
+  const uintptr_t last = end & ~(page - 1);
+  if (last <= first) return Napi::Boolean::New(info.Env(), false);
+  return Napi::Boolean::New(info.Env(), madvise(reinterpret_cast<void*>(first), last - first, MADV_POPULATE_WRITE) == 0);
+#else
+  return Napi::Boolean::New(info.Env(), false);
+#endif
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("HnswIndex", HnswIndex::Define(env));
   exports.Set("VectorScan", VectorScan::Define(env));
   exports.Set("hash64", Napi::Function::New(env, Hash64, "hash64"));
   exports.Set("trimMemory", Napi::Function::New(env, TrimMemory, "trimMemory"));
   exports.Set("setMmapThreshold", Napi::Function::New(env, SetMmapThreshold, "setMmapThreshold"));
+  exports.Set("populate", Napi::Function::New(env, Populate, "populate"));
   return exports;
 }
 

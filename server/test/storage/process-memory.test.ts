@@ -19,6 +19,15 @@ describe("process memory", () => {
     expect(tuneAllocator()).toBe(false);
   });
 
+  it("faults a vector chunk's pages in at once on Linux, its contents unchanged", () => {
+    const chunk = new Float32Array(new SharedArrayBuffer(1 << 20));
+    for (let i = 0; i < chunk.length; i += 997) chunk[i] = i;
+    expect(hnsw().populate(chunk)).toBe(process.platform === "linux");
+    for (let i = 0; i < chunk.length; i++) expect(chunk[i]).toBe(i % 997 === 0 ? i : 0);
+    // Less than a page holds no whole page: nothing to do.
+    expect(hnsw().populate(new Float32Array(new SharedArrayBuffer(64)))).toBe(false);
+  });
+
   it("trims once, a second after the last of a burst of work", async () => {
     const before = trimCount();
     trimSoon();

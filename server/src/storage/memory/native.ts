@@ -125,6 +125,8 @@ export interface HnswAddon {
   trimMemory(): boolean;
   /** Allocations of at least `bytes` are mapped on their own and unmapped when freed (glibc); false where unsupported. */
   setMmapThreshold(bytes: number): boolean;
+  /** Faults in every whole page of the array's memory in one call (Linux MADV_POPULATE_WRITE); false where unsupported. */
+  populate(array: Float32Array): boolean;
   build: Build;
 }
 

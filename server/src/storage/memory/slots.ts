@@ -69,6 +69,8 @@ export class SlotStore {
   onChunk: ((index: number, buffer: SharedArrayBuffer) => void) | null = null;
   /** Bulk exact distances in native code over the chunks (null without the addon). */
   readonly scan: VectorScan | null;
+  /** Faults a chunk's pages in at once (null without the addon). */
+  private readonly populate: ((chunk: Float32Array) => boolean) | null;
   private norms = new Float32Array(0);
   private seqs = new Float64Array(0);
   private versions = new Float64Array(0);
@@ -97,6 +99,7 @@ export class SlotStore {
   ) {
     this.chunkRows = 1 << chunkBits;
     this.scan = nativeScans ? nativeScan(dim, chunkBits) : null;
+    this.populate = this.scan ? hnsw().populate : null;
   }
 
   /** A chunk's buffer, to share with another thread. */
@@ -316,6 +319,10 @@ export class SlotStore {
     if (this.top !== 0) throw new Error("restoreLayout on a store that has slots");
     this.top = slots;
     while (((slots - 1) >>> this.chunkBits) >= this.chunks.length && slots > 0) this.addChunk();
+    // The load fills these slots next: their pages are faulted in at once, which on a VM costs a
+    // fraction of faulting them in one by one as vectors arrive (not for chunks of the write
+    // path: a collection's last chunk would then take all its memory however few records it has).
+    if (this.populate) for (const chunk of this.chunks) this.populate(chunk);
     this.growArrays();
   }
 
