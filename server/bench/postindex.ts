@@ -8,12 +8,20 @@
  *
  *   node --import tsx bench/postindex.ts --data subspace --space l2 --n 100000 --seconds 60
  *
+ * What else runs then, per bucket: --threads adds the server's CPU time per thread (main, the
+ * ANN worker, libuv pool, LanceDB's lance-cpu/tokio threads; from /proc), --gc its main
+ * thread's garbage collections (bench/gc-events.cjs), --cpu-prof DIR a V8 CPU profile of the
+ * main thread (busy/gc/search ms per bucket, and where the time goes in the first --head-ms
+ * after indexed beside the last --tail-ms). --node-args passes more node flags to the server.
+ *
  * Take it under the timing lock (`flock /work/wt/bench.lock ...`): it is a timing run.
  */
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readdir, readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Client } from "./client.js";
+import { formatSummary, profileClock, readProfile, summarize } from "./cpu-profile.js";
 import { addBody, inMemory, row } from "./data.js";
 import { startChromaspec } from "./servers.js";
 import { generateShape, includeOf, metadataFor, type DataShape } from "./shapes.js";
@@ -28,6 +36,12 @@ const { values: v } = parseArgs({
     clients: { type: "string", default: "1" },
     bucket: { type: "string", default: "1000" },
     args: { type: "string", default: "" },
+    "node-args": { type: "string", default: "" },
+    "cpu-prof": { type: "string", default: "" },
+    "head-ms": { type: "string", default: "2000" },
+    "tail-ms": { type: "string", default: "5000" },
+    gc: { type: "boolean", default: false },
+    threads: { type: "boolean", default: false },
   },
 });
 const n = Number(v.n);
@@ -42,7 +56,17 @@ const queries = Array.from({ length: queryData.n }, (_, i) =>
   JSON.stringify({ query_embeddings: [Array.from(row(queryData, i))], n_results: 10, include: includeOf("distances") }),
 );
 
-const server = await startChromaspec(["--log-level", "debug", ...(v.args ? v.args.split(" ") : [])]);
+const nodeArgs = [
+  ...(v["node-args"] ? v["node-args"].split(" ") : []),
+  ...(v["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", v["cpu-prof"]] : []),
+  ...(v.gc ? ["--require", join(dirname(fileURLToPath(import.meta.url)), "gc-events.cjs")] : []),
+];
+const server = await startChromaspec(["--log-level", "debug", ...(v.args ? v.args.split(" ") : [])], nodeArgs);
+const buckets = (seconds * 1000) / bucket;
+/** Per bucket, CPU ms per thread group (--threads). */
+const threadCpu: Map<string, number>[] = [];
+/** The profile clock (us) at indexed (--cpu-prof). */
+let profileT0 = 0;
 const c = new Client(server.url);
 try {
   const coll = await c.json<{ id: string }>("POST", `${c.db}/collections`, { name: "postindex", configuration: { hnsw: { space: v.space } } });
@@ -50,7 +74,9 @@ try {
   for (const body of bodies) await c.json("POST", c.collectionPath(coll.id, "add"), body);
   await c.untilIndexed(coll.id, 50);
   const t0 = Date.now();
+  profileT0 = profileClock();
   log("all indexed; querying");
+  const sampler = v.threads ? sampleThreads(server.pid!, t0) : null;
   const samples: { at: number; ms: number }[] = [];
   let next = 0;
   await Promise.all(
@@ -62,6 +88,7 @@ try {
       }
     }),
   );
+  sampler?.stop();
   const lines = (await readFile(join(server.dir, "server.log"), "utf8")).split("\n").filter(Boolean);
   const events = new Map<number, string[]>();
   for (const line of lines) {
@@ -73,21 +100,80 @@ try {
     }
     if (e.time === undefined || e.req || e.res || /request/.test(String(e.msg))) continue;
     const s = Math.floor((e.time - t0) / bucket);
-    if (s >= (seconds * 1000) / bucket) continue;
+    if (s >= buckets) continue;
     const extra = Object.entries(e).filter(([k]) => !["time", "msg", "level", "pid", "hostname", "component", "collection"].includes(k));
     const text = `${e.msg} ${extra.map(([k, x]) => `${k}=${typeof x === "object" ? JSON.stringify(x) : String(x)}`).join(" ")}`.slice(0, 160);
+    // The load's collections are many and as expected: only those after indexed are listed.
+    if (s < 0 && e.msg === "gc" && e.kind !== "major") continue;
     if (s < 0) process.stdout.write(`  ${((e.time - t0) / 1000).toFixed(1).padStart(7)} s (before indexed) ${text}\n`);
     else events.set(s, [...(events.get(s) ?? []), text]);
   }
-  for (let s = 0; s < (seconds * 1000) / bucket; s++) {
+  for (let s = 0; s < buckets; s++) {
     const inBucket = samples.filter((x) => Math.floor(x.at / bucket) === s).map((x) => x.ms);
     const st = inBucket.length ? stats(inBucket) : null;
     const q = st ? `${String(inBucket.length).padStart(5)} q  p50 ${st.p50.toFixed(2).padStart(6)}  max ${Math.max(...inBucket).toFixed(1).padStart(7)}` : "".padEnd(35);
     const ev = events.get(s) ?? [];
+    const cpu = threadCpu[s];
+    if (cpu) ev.unshift(`cpu ${[...cpu].filter(([, ms]) => ms >= 5).sort((a, b) => b[1] - a[1]).map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(", ")}`);
     if (!st && ev.length === 0) continue;
     process.stdout.write(`${((s * bucket) / 1000).toFixed(1).padStart(6)} s ${q}  ${ev.join(" | ")}\n`);
   }
 } finally {
   c.close();
   await server.stop();
+}
+if (v["cpu-prof"]) {
+  const { file, profile } = await readProfile(v["cpu-prof"]);
+  process.stdout.write(`\nmain thread per bucket (profile ${file}, indexed at ${profileT0} us on its clock):\n`);
+  for (let s = 0; s < buckets; s++) {
+    const w = summarize(profile, profileT0 + s * bucket * 1000, profileT0 + (s + 1) * bucket * 1000);
+    const ms = (a: string) => ((w.areas.get(a) ?? 0) / 1000).toFixed(0).padStart(4);
+    const top = [...w.self].filter(([k]) => !k.startsWith("(")).sort((a, b) => b[1] - a[1])[0];
+    process.stdout.write(`${((s * bucket) / 1000).toFixed(1).padStart(6)} s busy ${(w.busy / 1000).toFixed(0).padStart(4)}  gc ${ms("gc")}  program ${ms("(program)")}  search ${ms("storage/memory (search)")}  top ${top ? `${top[0]} ${(top[1] / 1000).toFixed(0)}` : "-"}\n`);
+  }
+  const head = Number(v["head-ms"]) * 1000;
+  const tail = Number(v["tail-ms"]) * 1000;
+  process.stdout.write(`\nfirst ${head / 1e6} s after indexed: ${formatSummary(summarize(profile, profileT0, profileT0 + head), 25)}`);
+  process.stdout.write(`\nlast ${tail / 1e6} s: ${formatSummary(summarize(profile, profileT0 + seconds * 1e6 - tail, profileT0 + seconds * 1e6), 25)}`);
+}
+
+/**
+ * Samples the server's CPU time per thread every bucket into threadCpu: the main thread as
+ * "main", the others by their name (/proc/PID/task/TID/comm), threads of one name summed.
+ */
+function sampleThreads(pid: number, t0: number): { stop(): void } {
+  const tick = 1000 / 100; // ms per clock tick (USER_HZ)
+  let last = new Map<number, number>();
+  const read = async (): Promise<Map<number, { name: string; ticks: number }>> => {
+    const out = new Map<number, { name: string; ticks: number }>();
+    for (const tid of await readdir(`/proc/${pid}/task`).catch(() => [] as string[])) {
+      try {
+        const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, "utf8");
+        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        const name = Number(tid) === pid ? "main" : stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+        out.set(Number(tid), { name, ticks: Number(f[11]) + Number(f[12]) });
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+    return out;
+  };
+  let running = true;
+  void (async () => {
+    last = new Map([...(await read())].map(([tid, t]) => [tid, t.ticks]));
+    while (running) {
+      await new Promise((r) => setTimeout(r, bucket - ((Date.now() - t0) % bucket)));
+      const s = Math.floor((Date.now() - t0 - 1) / bucket);
+      const now = await read();
+      const groups = new Map<string, number>();
+      for (const [tid, t] of now) groups.set(t.name, (groups.get(t.name) ?? 0) + (t.ticks - (last.get(tid) ?? t.ticks)) * tick);
+      last = new Map([...now].map(([tid, t]) => [tid, t.ticks]));
+      if (s >= 0 && s < buckets) threadCpu[s] = groups;
+    }
+  })();
+  return {
+    stop() {
+      running = false;
+    },
+  };
 }

@@ -15,53 +15,21 @@
  * The .cpuprofile is kept in --out (default a temp dir) for Chrome DevTools / speedscope.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { createInterface } from "node:readline";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { scriptArgs } from "./args.js";
 import { Client, waitUntilUp } from "./client.js";
+import { formatSummary, loadProfile, profileClock, profileFiles, summarize } from "./cpu-profile.js";
 import { addBody, inMemory, row } from "./data.js";
 import { filterFor, generateShape, includeOf, metadataFor, type DataShape, type IncludeShape, type Selectivity } from "./shapes.js";
 import { freePort } from "./servers.js";
 import { concurrently, sleep, stats } from "./timing.js";
 
-function seqOf(profileFile: string): number {
-  return Number(/\.(\d+)\.cpuprofile$/.exec(profileFile)?.[1] ?? Infinity);
-}
-
 async function until(done: () => boolean): Promise<void> {
   for (let i = 0; i < 100 && !done(); i++) await sleep(20);
-}
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  startTime: number;
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** Which part of the request path a frame belongs to, by its source file. */
-function area(url: string, name: string): string {
-  if (name === "(garbage collector)") return "gc";
-  if (name === "(idle)" || name === "(program)") return name;
-  if (url.includes("/storage/memory/") || url.includes("/native/")) return "storage/memory (search)";
-  if (url.includes("/storage/lance/") || url.includes("@lancedb") || url.includes("apache-arrow")) return "storage/lance";
-  if (url.includes("/storage/")) return "storage (composer)";
-  if (url.includes("/generated/")) return "validation (generated)";
-  if (url.includes("/http/")) return "http (router, wire)";
-  if (url.includes("/core/")) return "core";
-  if (url.includes("fastify") || url.includes("find-my-way") || url.includes("light-my-request") || url.includes("avvio")) return "fastify";
-  if (url.includes("pino")) return "logging";
-  if (url.includes("ajv")) return "validation (ajv)";
-  if (url.startsWith("node:") || url === "") return name === "" ? "(native/builtin)" : "node builtins";
-  return "other js";
 }
 
 async function main() {
@@ -109,17 +77,17 @@ async function main() {
     const records = inMemory(data, 1000);
     // Built beforehand, as the matrix does: the client's own encoding is not in the adds' time.
     const addBodies = Array.from({ length: o.n / 1000 }, (_, b) => addBody(records.batch(b), b * 1000, metadataFor));
-    if (adding) window.from = Number(process.hrtime.bigint() / 1000n);
+    if (adding) window.from = profileClock();
     const clientMs: number[] = [];
     for (const body of addBodies) {
       const t = performance.now();
-      const from = Number(process.hrtime.bigint() / 1000n);
+      const from = profileClock();
       await c.json("POST", c.collectionPath(coll.id, "add"), body);
-      spans.push([from, Number(process.hrtime.bigint() / 1000n)]);
+      spans.push([from, profileClock()]);
       clientMs.push(performance.now() - t);
     }
     if (adding) {
-      window.to = Number(process.hrtime.bigint() / 1000n);
+      window.to = profileClock();
       const total = clientMs.reduce((a, b) => a + b, 0);
       await until(() => serverMs.length >= clientMs.length);
       const server = stats(serverMs);
@@ -137,11 +105,11 @@ async function main() {
       const where = o.where === "none" ? undefined : filterFor(o.where);
       const bodies = Array.from({ length: queries.n }, (_, i) => JSON.stringify({ query_embeddings: [Array.from(row(queries, i))], n_results: 10, include, ...(where ? { where } : {}) }));
       // CLOCK_MONOTONIC in us, the clock V8 stamps profile samples with: only the requests are counted.
-      window.from = Number(process.hrtime.bigint() / 1000n);
+      window.from = profileClock();
       const ms = await concurrently(o.clients, o.requests, async (i) => {
         await c.json("POST", c.collectionPath(coll.id, "query"), bodies[i % bodies.length]);
       });
-      window.to = Number(process.hrtime.bigint() / 1000n);
+      window.to = profileClock();
       process.stderr.write(`${o.requests} requests in ${ms.toFixed(0)} ms (${((o.requests / ms) * 1000).toFixed(0)}/s, ${((ms / o.requests) * o.clients).toFixed(3)} ms each; noisy)\n`);
     }
   } finally {
@@ -149,44 +117,22 @@ async function main() {
     child.kill("SIGINT");
     await exited;
   }
-  // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: the main thread's is the first written.
-  const files = (await readdir(profDir)).filter((f) => f.endsWith(".cpuprofile")).sort((a, b) => seqOf(a) - seqOf(b));
+  const files = await profileFiles(profDir);
   const file = files[0];
   if (!file) throw new Error("no profile written");
-  const profile = JSON.parse(await readFile(join(profDir, file), "utf8")) as Profile;
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  const areas = new Map<string, number>();
-  let total = 0;
-  let at = profile.startTime;
   /** Main-thread time while an add was in flight (idle and busy), and idle time between adds. */
   const inAdd = { idle: 0, busy: 0 };
   let idleBetween = 0;
   let span = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const node = byId.get(profile.samples[i])!;
-    const dt = profile.timeDeltas[i] ?? 0;
-    at += dt;
-    if (at < window.from || at > window.to) continue;
-    total += dt;
-    if (adding) {
-      while (span < spans.length && spans[span][1] < at) span++;
-      const inside = span < spans.length && spans[span][0] <= at;
-      const idle = node.callFrame.functionName === "(idle)";
-      if (inside) inAdd[idle ? "idle" : "busy"] += dt;
-      else if (idle) idleBetween += dt;
-    }
-    const f = node.callFrame;
-    const key = `${f.functionName || "(anonymous)"} ${f.url.replace(/^.*\/(server|node_modules)\//, "$1/")}:${f.lineNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + dt);
-    const a = area(f.url, f.functionName);
-    areas.set(a, (areas.get(a) ?? 0) + dt);
-  }
-  const busy = total - (areas.get("(idle)") ?? 0);
-  process.stdout.write(`profile: ${(total / 1000).toFixed(0)} ms sampled, ${(busy / 1000).toFixed(0)} ms busy (requests only)\n\nby area (self time, % of busy):\n`);
-  for (const [a, us] of [...areas].sort((x, y) => y[1] - x[1])) if (a !== "(idle)") process.stdout.write(`  ${((us / busy) * 100).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms  ${a}\n`);
-  process.stdout.write(`\ntop ${o.top} functions (self time):\n`);
-  for (const [k, us] of [...self].sort((x, y) => y[1] - x[1]).slice(0, o.top)) process.stdout.write(`  ${((us / busy) * 100).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms  ${k}\n`);
+  const summary = summarize(await loadProfile(file), window.from, window.to, (at, name, dt) => {
+    if (!adding) return;
+    while (span < spans.length && spans[span][1] < at) span++;
+    const inside = span < spans.length && spans[span][0] <= at;
+    const idle = name === "(idle)";
+    if (inside) inAdd[idle ? "idle" : "busy"] += dt;
+    else if (idle) idleBetween += dt;
+  });
+  process.stdout.write(`profile (requests only): ${formatSummary(summary, o.top)}`);
   if (adding) {
     const per = (us: number) => `${(us / 1000 / spans.length).toFixed(1)} ms`;
     process.stdout.write(
@@ -195,18 +141,13 @@ async function main() {
     );
     // Other threads that run JS (the ANN worker): what they took in the same window.
     for (const other of files.slice(1)) {
-      const p = JSON.parse(await readFile(join(profDir, other), "utf8")) as Profile;
-      const idleIds = new Set(p.nodes.filter((n) => n.callFrame.functionName === "(idle)" || n.callFrame.functionName === "(program)").map((n) => n.id));
-      let busyUs = 0;
-      let t = p.startTime;
-      for (let i = 0; i < p.samples.length; i++) {
-        t += p.timeDeltas[i] ?? 0;
-        if (t >= window.from && t <= window.to && !idleIds.has(p.samples[i])) busyUs += p.timeDeltas[i] ?? 0;
-      }
+      const w = summarize(await loadProfile(other), window.from, window.to);
+      // (program): a thread waiting for work, as the worker does between messages.
+      const busyUs = w.busy - (w.areas.get("(program)") ?? 0);
       process.stdout.write(`thread ${other}: busy ${per(busyUs)} per add in the same window\n`);
     }
   }
-  process.stdout.write(`\nprofile file: ${join(profDir, file)}\n`);
+  process.stdout.write(`\nprofile file: ${file}\n`);
   if (!o.out) await rm(dir, { recursive: true, force: true });
 }
 

@@ -48,8 +48,11 @@ interface Running {
   exited: Promise<void>;
 }
 
-/** `args`: more `chromaspec run` flags (they come last, so they win over the defaults above). */
-export async function startChromaspec(args: string[] = []): Promise<Chromaspec> {
+/**
+ * `args`: more `chromaspec run` flags (they come last, so they win over the defaults above);
+ * `nodeArgs`: flags for node itself (a profiler, a preload), before the script.
+ */
+export async function startChromaspec(args: string[] = [], nodeArgs: string[] = []): Promise<Chromaspec> {
   const cli = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "cli.js");
   const dir = await mkdtemp(join(tmpdir(), "chromaspec-bench-"));
   const port = await freePort();
@@ -57,7 +60,7 @@ export async function startChromaspec(args: string[] = []): Promise<Chromaspec> 
   const spawnServer = (): Running => {
     const child: ChildProcess = spawn(
       process.execPath,
-      [cli, "run", "--path", join(dir, "data"), "--host", "127.0.0.1", "--port", String(port), "--log-level", "warn", ...args],
+      [...nodeArgs, cli, "run", "--path", join(dir, "data"), "--host", "127.0.0.1", "--port", String(port), "--log-level", "warn", ...args],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     child.stdout!.pipe(log, { end: false });
