@@ -8,8 +8,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const glibc = process.platform === "linux" && Boolean((process.report?.getReport() as { header?: { glibcVersionRuntime?: string } })?.header?.glibcVersionRuntime);
 
 describe("process memory", () => {
-  it("trims through glibc's malloc_trim on Linux (glibc)", () => {
-    expect(hnsw().trimMemory()).toBe(glibc);
+  it("trims through glibc's malloc_trim on Linux (glibc)", async () => {
+    expect(await hnsw().trimMemory()).toBe(glibc);
   });
 
   it("sets the mmap threshold once per process (glibc)", () => {

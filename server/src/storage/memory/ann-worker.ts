@@ -12,6 +12,7 @@
 import { availableParallelism } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { Graph } from "./hnsw-graph.js";
+import { hnsw } from "./native.js";
 import type { FromWorker, OpsMessage, ToWorker, WorkerStart } from "./protocol.js";
 
 const SLICE_MS = 8;
@@ -22,6 +23,11 @@ const BUSY_MS = 200;
 /** While it is busy, rest this many times as long as each slice took. */
 const BUSY_REST = 3;
 const CORES = availableParallelism();
+/**
+ * Once this many ops were applied since the last trim and the queue is empty (a bulk indexed),
+ * the allocator is trimmed before the last of them is reported.
+ */
+const TRIM_AFTER_OPS = 10_000;
 const activity = new Float64Array((workerData as WorkerStart).activity);
 
 function writesComingIn(): boolean {
@@ -50,6 +56,7 @@ const homes = new Map<number, Home>();
 const queue: QueuedOps[] = [];
 let draining = false;
 let closing = false;
+let opsSinceTrim = 0;
 
 function exitIfIdle(): void {
   if (closing && !draining) process.exit(0);
@@ -85,6 +92,7 @@ function drain(): void {
     const end = Math.min(slots.length, head.at + STEP_PER_THREAD * n);
     try {
       home.graph.applyRun(kinds, slots, head.at, end, n);
+      opsSinceTrim += end - head.at;
       head.at = end;
       home.applied = first + end - 1;
     } catch (err) {
@@ -95,7 +103,25 @@ function drain(): void {
     touched.add(home);
     if (head.at >= slots.length) queue.shift();
   }
-  for (const h of touched) if (homes.get(h.ix) === h) post({ t: "applied", ix: h.ix, op: h.applied });
+  const report = () => {
+    for (const h of touched) if (homes.get(h.ix) === h) post({ t: "applied", ix: h.ix, op: h.applied });
+  };
+  if (queue.length === 0 && opsSinceTrim >= TRIM_AFTER_OPS) {
+    // A bulk is indexed: what its inserts freed (the graph's grown buffers, search scratch) is
+    // handed back now, before the graph is reported caught up and queries come to it. Trimmed
+    // later (it was, a second after the graph moved to the main thread), malloc_trim held the
+    // main thread's arena while the first queries allocated: ~200 ms stalls in that second.
+    opsSinceTrim = 0;
+    let trimmed: Promise<unknown>;
+    try {
+      trimmed = hnsw().trimMemory();
+    } catch {
+      trimmed = Promise.resolve();
+    }
+    void trimmed.catch(() => undefined).finally(report);
+  } else {
+    report();
+  }
   // While writes come in, index at a quarter duty (rest three times as long as the slice took):
   // acknowledging writes comes first (they are searchable exactly meanwhile), and on a small
   // machine this thread would otherwise take the core the writes need.

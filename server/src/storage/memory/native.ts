@@ -121,8 +121,8 @@ export interface HnswAddon {
   VectorScan: VectorScanClass;
   /** XXH64 (seed 0) of the bytes. */
   hash64(bytes: Uint8Array): bigint;
-  /** Returns memory the C allocator holds free to the system (glibc); false where unsupported. */
-  trimMemory(): boolean;
+  /** Returns memory the C allocator holds free to the system (glibc), on a libuv thread; false where unsupported. */
+  trimMemory(): Promise<boolean>;
   /** Allocations of at least `bytes` are mapped on their own and unmapped when freed (glibc); false where unsupported. */
   setMmapThreshold(bytes: number): boolean;
   /** Faults in every whole page of the array's memory in one call (Linux MADV_POPULATE_WRITE); false where unsupported. */

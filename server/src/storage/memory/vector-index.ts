@@ -34,7 +34,6 @@
 import type { DistanceSpace, IndexParams } from "../storage.js";
 import type { AnnHost, AnnListener } from "./ann-worker-host.js";
 import { distanceFromSum, upstreamDistance, vectorNorm } from "./distance.js";
-import { trimSoon } from "./process-memory.js";
 import { Graph, type GraphState } from "./hnsw-graph.js";
 import { captureSlotMap, replayOps, SavedSlots, SavePolicy, type GraphSaver, type IndexLog } from "./graph-persistence.js";
 import { decodeSnapshot, encodeSnapshot, type Snapshot } from "./graph-snapshot.js";
@@ -530,8 +529,6 @@ export class VectorIndex implements AnnListener {
       return;
     }
     host.drop(ix);
-    // The worker's indexing scratch is garbage now.
-    trimSoon();
     // Ops that came in meanwhile go to the graph here.
     const pending: number[] = [];
     for (let op = applied + 1; op <= this.opNo; op++) pending.push(this.log[this.logAt(op)]);
