@@ -85,7 +85,8 @@ function isCollectionLeaseTable(name: string): boolean {
 
 export async function openStorage(uri: string, options: StorageOptions = {}): Promise<OpenedStorage> {
   tuneAllocator();
-  const db = await LanceDatabase.connect(uri, options, trimSoon);
+  // Writes leave garbage on V8's heap as well (request bodies, Arrow batches).
+  const db = await LanceDatabase.connect(uri, options, () => trimSoon(true));
   const onWarning = options.memory?.onWarning ?? ((m: string) => console.warn(`chromaspec: ${m}`));
   const replication = options.replication ?? {};
   const warnUnconditional = () =>

@@ -1,6 +1,7 @@
 /** Memory handed back to the system once writes are quiet (src/storage/memory/process-memory.ts). */
 import { describe, expect, it } from "vitest";
-import { trimCount, trimSoon, tuneAllocator } from "../../src/storage/memory/process-memory.js";
+import { getHeapStatistics } from "node:v8";
+import { collectCount, collectGarbage, trimCount, trimSoon, tuneAllocator } from "../../src/storage/memory/process-memory.js";
 import { hnsw } from "../../src/storage/memory/native.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -37,5 +38,21 @@ describe("process memory", () => {
     expect(trimCount()).toBe(before);
     await sleep(700);
     expect(trimCount()).toBe(before + 1);
+  });
+
+  it("collects V8's garbage by hand only when there is much of it", () => {
+    collectGarbage(); // whatever the suite left: from here, the last collection's figure is known
+    const before = collectCount();
+    // Little garbage: not worth a full collection.
+    expect(collectGarbage()).toBe(false);
+    // ~150 MB held for a while (as a bulk load's request bodies are), then garbage, collected by hand.
+    let held: number[][] = [];
+    for (let i = 0; i < 150; i++) held.push(new Array(128 * 1024).fill(i + 0.5));
+    expect(held.length).toBe(150);
+    held = [];
+    const used = getHeapStatistics().used_heap_size;
+    expect(collectGarbage()).toBe(true);
+    expect(collectCount()).toBe(before + 1);
+    expect(getHeapStatistics().used_heap_size).toBeLessThan(used - 64 * 1024 * 1024);
   });
 });

@@ -13,6 +13,9 @@
  * RSS after the load 324 -> 454 MB). CHROMASPEC_MMAP_THRESHOLD (bytes) sets a fixed threshold
  * for a deployment that prefers the lower footprint; 0 or unset keeps glibc's rule.
  */
+import { setFlagsFromString, getHeapStatistics } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { foreground } from "../../util/foreground.js";
 import { hnsw } from "./native.js";
 
 const QUIET_MS = 1000;
@@ -35,17 +38,25 @@ export function tuneAllocator(): boolean {
 }
 let timer: NodeJS.Timeout | null = null;
 let trims = 0;
+let collectPending = false;
 
 /**
  * Some memory-heavy work just happened: once no more has come for QUIET_MS, the allocator is
- * trimmed, on a libuv thread (~300 ms after a 100k x 384 load on a 2-core VM: on the event loop
- * it stalled the requests of that moment).
+ * trimmed (on a libuv thread: ~300 ms after a 100k x 384 load, which on the event loop stalled
+ * the first queries after indexing). `collect`: the work left garbage on V8's heap too (request
+ * bodies, Arrow batches): it is collected first (collectGarbage), while nothing waits for the
+ * event loop, and the trim then returns what that freed.
  */
-export function trimSoon(): void {
+export function trimSoon(collect = false): void {
+  collectPending ||= collect;
   if (timer) timer.refresh();
   else {
     timer = setTimeout(() => {
       timer = null;
+      if (collectPending && foreground.active === 0) {
+        collectPending = false;
+        collectGarbage();
+      }
       trims++;
       try {
         hnsw()
@@ -60,7 +71,40 @@ export function trimSoon(): void {
   }
 }
 
-/** How many trims ran (tests). */
+/** V8's own collector, exposed without a command-line flag (null where that fails). */
+const fullGc: (() => void) | null = (() => {
+  try {
+    setFlagsFromString("--expose-gc");
+    return runInNewContext("gc") as () => void;
+  } catch {
+    return null;
+  }
+})();
+/** Garbage that makes a collection worth it (bytes of heap above what the last one kept). */
+const COLLECT_ABOVE = 64 * 1024 * 1024;
+let keptAfterCollect = 0;
+let collections = 0;
+
+/**
+ * A full collection of V8's heap now, if it holds COLLECT_ABOVE more than the last one kept.
+ * Why by hand: a bulk load leaves hundreds of MB of request bodies and Arrow batches in the old
+ * generation, and V8 collected them with the first queries after indexing (a 50-100 ms major
+ * collection plus incremental marking: query p50 2-5x in that second). Collected when the writes
+ * have stopped, the pause falls while the worker is still indexing and nobody waits.
+ */
+export function collectGarbage(): boolean {
+  if (!fullGc || getHeapStatistics().used_heap_size < keptAfterCollect + COLLECT_ABOVE) return false;
+  fullGc();
+  keptAfterCollect = getHeapStatistics().used_heap_size;
+  collections++;
+  return true;
+}
+
+/** How many trims and forced collections ran (tests). */
 export function trimCount(): number {
   return trims;
+}
+
+export function collectCount(): number {
+  return collections;
 }
