@@ -25,6 +25,8 @@ export interface GraphSaver {
 export interface IndexLog {
   info(fields: object, message: string): void;
   warn(fields: object, message: string): void;
+  /** Moments worth seeing when tracing (the graph's move to the main thread, a save starting). */
+  debug?(fields: object, message: string): void;
 }
 
 /**

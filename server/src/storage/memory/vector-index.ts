@@ -498,6 +498,7 @@ export class VectorIndex implements AnnListener {
   private async handoff(): Promise<void> {
     const host = this.options.host!;
     const ix = this.ix;
+    const started = performance.now();
     this.mode = "exporting";
     let exported: { applied: number; handle: number; state: GraphState };
     try {
@@ -543,6 +544,7 @@ export class VectorIndex implements AnnListener {
       if (this.poolSearches === 0) graph.setChunk(index, this.store.chunks[index]);
       else this.chunksWaiting.push(index);
     };
+    this.options.log?.debug?.({ records: this.store.live, ops: applied, pending: pending.length, ms: Math.round(performance.now() - started) }, "the collection's graph moved to the main thread");
     this.startupDone();
     this.scheduleLocal();
     this.maybeSave();
@@ -661,6 +663,7 @@ export class VectorIndex implements AnnListener {
     const { space, m, efConstruction } = this.options;
     this.serializing = true;
     this.savesStarted++;
+    this.options.log?.debug?.({ records, ops: captured, waitedMs: this.saveDueSince === null ? 0 : Date.now() - this.saveDueSince }, "saving the collection's graph");
     this.saveDueSince = null;
     const bytes = graph.serialize();
     const run = (async () => {
