@@ -263,6 +263,45 @@ describe("with the real ANN worker", () => {
     index.close();
   });
 
+  it("a search while the graph moves here waits for it, not asking the worker that let it go", async () => {
+    const random = rng(11);
+    const vec = () => Float32Array.from({ length: DIM }, () => random() * 2 - 1);
+    const live = new Map<string, { seq: number; v: Float32Array }>();
+    // The move is held until the test lets it go; searches sent to the worker are counted.
+    let release: () => void = () => undefined;
+    const moving = new Promise<void>((resolve) => (release = resolve));
+    const held: AnnHost = {
+      register: (listener) => host.register(listener),
+      send: (msg, transfer) => host.send(msg, transfer),
+      search: vi.fn((msg, transfer) => host.search(msg, transfer)),
+      exportGraph: async (ix) => {
+        await moving;
+        return host.exportGraph(ix);
+      },
+      drop: (ix) => host.drop(ix),
+    };
+    const index = new VectorIndex(DIM, options(held, "l2", { annThreshold: 100 }));
+    index.put(
+      Array.from({ length: 300 }, (_, seq) => {
+        const v = vec();
+        live.set(`r${seq}`, { seq, v });
+        return { id: `r${seq}`, seq, version: 1, vector: v };
+      }),
+    );
+    await until(() => index.where === "exporting");
+    const asked = (held.search as ReturnType<typeof vi.fn>).mock.calls.length;
+    const q = vec();
+    const answer = index.search([q], 10, null);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((held.search as ReturnType<typeof vi.fn>).mock.calls.length).toBe(asked);
+    release();
+    const [got] = await answer;
+    expect(index.where).toBe("local");
+    expect((held.search as ReturnType<typeof vi.fn>).mock.calls.length).toBe(asked);
+    expectExact(got, bruteForce("l2", live, q, 10));
+    index.close();
+  });
+
   it.each(["l2", "cosine"] as const)("%s: searches on pool threads interleaved with writes see every acknowledged write, no deleted record, and the writes still reach the graph", async (space) => {
     const random = rng(31 + space.length);
     const vec = () => Float32Array.from({ length: DIM }, () => random() * 2 - 1);
