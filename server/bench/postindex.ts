@@ -118,6 +118,13 @@ try {
     if (!st && ev.length === 0) continue;
     process.stdout.write(`${((s * bucket) / 1000).toFixed(1).padStart(6)} s ${q}  ${ev.join(" | ")}\n`);
   }
+  // The same samples over wider windows: how long the first queries stay slower than later ones.
+  const windows = [0, 0.5, 1, 2, 5, 10, seconds].filter((w, i, all) => w <= seconds && all.indexOf(w) === i);
+  const spans = windows.slice(1).map((to, i) => {
+    const inSpan = samples.filter((x) => x.at >= windows[i] * 1000 && x.at < to * 1000).map((x) => x.ms);
+    return `${windows[i]}-${to} s: ${inSpan.length ? `p50 ${stats(inSpan).p50.toFixed(2)} ms (${inSpan.length} q)` : "-"}`;
+  });
+  process.stdout.write(`\nafter indexed, ${spans.join(", ")}\n`);
 } finally {
   c.close();
   await server.stop();
