@@ -377,6 +377,33 @@ describe("with the real ANN worker", () => {
     index.close();
   });
 
+  it("l2: a write not yet in the graph when a pool search starts is in its answer, though the changes that waited go in before the answer is merged", async () => {
+    const random = rng(41);
+    const vec = () => Float32Array.from({ length: DIM }, () => random() * 2 - 1);
+    const busy = new ForegroundActivity();
+    busy.begin();
+    busy.begin();
+    // The pool search answers only after the write's slice of changes was refused (it waits for
+    // the search): the search ending applies it, and trims the log, before this search's merge.
+    const searchAsync = Graph.prototype.searchAsync;
+    const slow = vi.spyOn(Graph.prototype, "searchAsync").mockImplementation(async function (this: Graph, ...args: Parameters<Graph["searchAsync"]>) {
+      const labels = await searchAsync.apply(this, args);
+      await new Promise((r) => setTimeout(r, 20));
+      return labels;
+    });
+    const index = new VectorIndex(DIM, options(host, "l2", { annThreshold: 100, foreground: busy }));
+    index.put(Array.from({ length: 300 }, (_, seq) => ({ id: `r${seq}`, seq, version: 1, vector: vec() })));
+    await until(() => index.status().unindexed === 0 && index.where === "local");
+    const v = vec();
+    index.put([{ id: "new", seq: 300, version: 1, vector: v }]);
+    const [hits] = await index.search([v], 5, null);
+    expect(slow).toHaveBeenCalled();
+    expect(hits[0].id).toBe("new");
+    expect(hits[0].distance).toBe(0);
+    slow.mockRestore();
+    index.close();
+  });
+
   /**
    * Unit vectors in clusters, each spread over its own low-dimensional subspace (the bench's
    * "subspace" shape, bench/shapes.ts, at a test's size): neighbours are meaningful, and a graph

@@ -750,9 +750,18 @@ export class VectorIndex implements AnnListener {
         const labels = this.local!.search(packed, viaAnn.length, k, ef, allowed);
         return this.merge(queries, norms, k, viaAnn, labels, this.appliedOp, allowed, exact);
       }
-      const answer = await this.poolSearch(packed, viaAnn.length, k, ef, allowed);
-      // From here to the return nothing awaits (as below).
-      const out = answer ? this.merge(queries, norms, k, viaAnn, answer.labels, answer.applied, allowed, exact) : queries.map((_, i) => exact(i));
+      // The tail after the graph's snapshot stays in the log until the merge has read it: the
+      // last pool search ending applies the changes that waited (searchesEnded), before this
+      // merge runs, and a trim then would drop writes the graph's answer does not reflect.
+      this.inflight++;
+      let out: Hit[][];
+      try {
+        const answer = await this.poolSearch(packed, viaAnn.length, k, ef, allowed);
+        // From here to the return nothing awaits (as below).
+        out = answer ? this.merge(queries, norms, k, viaAnn, answer.labels, answer.applied, allowed, exact) : queries.map((_, i) => exact(i));
+      } finally {
+        this.inflight--;
+      }
       this.trimLog();
       return out;
     }
@@ -788,15 +797,13 @@ export class VectorIndex implements AnnListener {
     if (this.mode !== "local" || !graph) return null;
     const applied = this.appliedOp;
     this.poolSearches++;
-    // The tail after `applied` stays in the log until the merge has read it.
-    this.inflight++;
+    // (The caller holds the tail after `applied` in the log, `inflight`, until its merge.)
     let labels: Int32Array | null = null;
     try {
       labels = await graph.searchAsync(packed, n, k, ef, allowed);
     } catch (err) {
       if (this.local === graph) this.options.onWarning?.(`ANN search failed, answered exactly: ${String(err)}`);
     } finally {
-      this.inflight--;
       if (--this.poolSearches === 0) this.searchesEnded();
     }
     // A graph that failed or was dropped meanwhile answered for records it no longer covers.
