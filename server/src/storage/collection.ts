@@ -242,7 +242,6 @@ export class CollectionStore implements CollectionRecords {
     return this.inMemory() ? "memory" : "lance";
   }
 
-
   /** Runs LanceDB maintenance now (tests; normally it runs in the background). */
   optimize(): Promise<void> {
     return this.lance.optimize();

@@ -369,11 +369,6 @@ export class ResidentCollection {
     this.metadataPending = false;
   }
 
-  /** Whether filters wait for a load's payloads (they go to LanceDB meanwhile). */
-  get payloadsPending(): boolean {
-    return this.metadataPending;
-  }
-
   finishLoad(): LoadOutcome {
     return this.index.finishLoad();
   }
