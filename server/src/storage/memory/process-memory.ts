@@ -100,11 +100,12 @@ export function collectGarbage(): boolean {
   return true;
 }
 
-/** How many trims and forced collections ran (tests). */
+/** How many trims ran (tests). */
 export function trimCount(): number {
   return trims;
 }
 
+/** How many forced collections ran (tests). */
 export function collectCount(): number {
   return collections;
 }
