@@ -167,6 +167,46 @@ describe.each(["l2", "cosine", "ip"] as const)("%s: answers equal brute force wh
   });
 });
 
+/** An exact host that also records the ef of every graph search asked of it. */
+class EfRecordingHost extends ExactGraphHost {
+  readonly efs: number[] = [];
+
+  override async search(msg: Omit<Extract<ToWorker, { t: "search" }>, "req">): Promise<{ applied: number; labels: Int32Array }> {
+    this.efs.push(msg.ef);
+    return super.search(msg);
+  }
+}
+
+describe("search ef", () => {
+  it("is at least minEf of the live records, else the collection's efSearch, and never below k", async () => {
+    const random = rng(5);
+    const entries = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: `r${from + i}`, seq: from + i, version: 1, vector: Float32Array.from({ length: DIM }, () => random()) }));
+    const query = [Float32Array.from({ length: DIM }, () => random())];
+
+    const host = new EfRecordingHost();
+    const floored = new VectorIndex(DIM, options(host, "l2", { efSearch: 12, minEf: (records) => (records > 100 ? 300 : 40) }));
+    floored.put(entries(0, 60));
+    await floored.search(query, 10, null);
+    floored.put(entries(60, 60));
+    await floored.search(query, 10, null);
+    // The collection's own ef_search wins when it is higher, and k when that is higher still.
+    floored.setEfSearch(500);
+    await floored.search(query, 10, null);
+    await floored.search(query, 600, null);
+    expect(host.efs).toEqual([40, 300, 500, 600]);
+    floored.close();
+
+    const plainHost = new EfRecordingHost();
+    const plain = new VectorIndex(DIM, options(plainHost, "l2", { efSearch: 12 }));
+    plain.put(entries(200, 60));
+    await plain.search(query, 10, null);
+    await plain.search(query, 20, null);
+    expect(plainHost.efs).toEqual([12, 20]);
+    plain.close();
+  });
+});
+
 describe("the unindexed tail", () => {
   it("holds a cosine zero vector once, while the op that takes it out of the graph waits", async () => {
     const host = new ExactGraphHost();

@@ -24,7 +24,10 @@ export interface MemoryOptions {
   annThreshold?: number;
   /** Prefiltered searches over at most this many records are exact scans. */
   exactLimit?: number;
-  /** The lowest ef a graph search uses, whatever the collection's ef_search says. */
+  /**
+   * The lowest ef a graph search uses, whatever the collection's ef_search says (default:
+   * `efFloor`, by the collection's size).
+   */
   minEf?: number;
   /** Bytes of documents / uris / metadata kept in memory across all collections. */
   payloadCacheBytes?: number;
@@ -34,12 +37,29 @@ export interface MemoryOptions {
 /**
  * Defaults, measured on 2 cores (docs/performance.md): an exact typed-array scan of 16k x 384
  * floats takes ~6 ms, about what a filtered graph search costs, and below 2,048 records a
- * scan (< 1 ms) beats keeping a graph. Graphs search with at least ef 160: a graph built by
- * parallel inserts differs from run to run, and at 100k x 384 upstream's ef_search 100 gave
- * recall@10 0.989-0.999 over five builds, ef 128 0.990-0.999, ef 160 0.999 in every one, for
- * ~80 us more per query than ef 100 (bench/.recall-ef measurements in docs/performance.md).
+ * scan (< 1 ms) beats keeping a graph.
  */
-const DEFAULTS = { annThreshold: 2048, exactLimit: 16_384, minEf: 160, payloadCacheBytes: 512 * 1024 * 1024 };
+const DEFAULTS = { annThreshold: 2048, exactLimit: 16_384, payloadCacheBytes: 512 * 1024 * 1024 };
+
+/** Collections up to this many records search with ef >= 128; larger ones with ef >= 160. */
+const SMALL_GRAPH = 1 << 17;
+
+/**
+ * The default search ef floor for a collection of `records` records (upstream searches with the
+ * collection's ef_search, 100 by default). A graph built by parallel inserts differs from run to
+ * run and recall at a given ef falls as the collection grows, so the floor is what measured
+ * recall asks for at each size. At 100k x 384 (M 16, ef_construction 100, the level-1 beam;
+ * `npx tsx server/bench/upper-beam.ts --graph FILE`; recall@10 over 200 of `make bench`'s
+ * queries, its 50 recall queries in brackets): full l2 ef 100 0.9935 (0.990), 128 0.9965
+ * (0.996), 160 0.9980 (0.996); uniform ip, where every ef buys recall and searches cost most,
+ * ef 100 0.124 (0.132; the reference 0.136 at its ef 100), 128 0.148 (0.158), 160 0.180 (0.198),
+ * with ~29 % less CPU per search at 128 than at 160 (778 vs 1098 us, busy machine). Above
+ * SMALL_GRAPH the floor stays 160: 300k subspace l2 measured recall@10 0.978-0.988 at ef 160
+ * (docs/performance.md "Incremental vs one-go graphs").
+ */
+export function efFloor(records: number): number {
+  return records <= SMALL_GRAPH ? 128 : 160;
+}
 
 /** What every resident collection of one storage shares: the ANN worker and the payload budget. */
 export class Memory {
@@ -49,19 +69,21 @@ export class Memory {
     readonly budget: MemoryBudget,
     readonly annThreshold: number,
     readonly exactLimit: number,
-    readonly minEf: number,
+    /** The lowest ef a graph search of a collection of this many records uses. */
+    readonly minEf: (records: number) => number,
     readonly onWarning: (message: string) => void,
   ) {}
 
   /** null when records are not to be kept in memory at all. */
   static open(options: MemoryOptions = {}): Memory | null {
     if (options.enabled === false) return null;
+    const fixedMinEf = options.minEf;
     return new Memory(
       options.ann === false ? null : new AnnWorkerHost(),
       new MemoryBudget(options.payloadCacheBytes ?? DEFAULTS.payloadCacheBytes),
       options.annThreshold ?? DEFAULTS.annThreshold,
       options.exactLimit ?? DEFAULTS.exactLimit,
-      options.minEf ?? DEFAULTS.minEf,
+      fixedMinEf === undefined ? efFloor : () => fixedMinEf,
       options.onWarning ?? ((m) => console.warn(`chromaspec: ${m}`)),
     );
   }
@@ -75,7 +97,7 @@ export class Memory {
       params.sparseKeys ?? [],
       new VectorIndex(dim, {
         ...params,
-        efSearch: Math.max(this.minEf, params.efSearch),
+        minEf: this.minEf,
         annThreshold: this.annThreshold,
         exactLimit: this.exactLimit,
         host: this.host,
@@ -84,7 +106,6 @@ export class Memory {
         log: extras.log,
         onWarning: (m) => this.onWarning(`collection table ${label}: ${m}`),
       }),
-      this.minEf,
     );
   }
 
@@ -123,7 +144,6 @@ export class ResidentCollection {
   constructor(
     sparseKeys: readonly string[],
     private readonly index: VectorIndex,
-    private readonly minEf: number,
   ) {
     for (const key of sparseKeys) this.sparse.set(key, new SparseIndex());
     const store = index.store;
@@ -153,7 +173,7 @@ export class ResidentCollection {
   }
 
   setEfSearch(efSearch: number): void {
-    this.index.setEfSearch(Math.max(this.minEf, efSearch));
+    this.index.setEfSearch(efSearch);
   }
 
   // ---- lookups ----------------------------------------------------------------------------

@@ -52,6 +52,8 @@ export interface VectorIndexOptions extends AnnParams {
   annThreshold: number;
   /** Prefiltered searches over at most this many candidates are exact scans. */
   exactLimit: number;
+  /** The lowest ef a graph search uses given the live records (none: the collection's efSearch). */
+  minEf?: (records: number) => number;
   /** Where graphs are built; null = exact search only. */
   host: AnnHost | null;
   budget: MemoryBudget;
@@ -744,7 +746,7 @@ export class VectorIndex implements AnnListener {
       allowed = new Uint8Array((this.store.slotLimit + 7) >> 3);
       for (let i = 0; i < candidates.length; i++) allowed[candidates[i] >> 3] |= 1 << (candidates[i] & 7);
     }
-    const ef = Math.max(this.options.efSearch, k);
+    const ef = Math.max(this.options.efSearch, this.options.minEf?.(this.store.live) ?? 0, k);
     if (this.mode === "local") {
       if ((this.options.foreground ?? foreground).active <= 1) {
         const labels = this.local!.search(packed, viaAnn.length, k, ef, allowed);
