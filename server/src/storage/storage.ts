@@ -254,6 +254,10 @@ export interface Catalog {
   createCollection(collection: CollectionInfo): Promise<void>;
   /** Applies the patch to the current row; resolves to the updated row, or null if there is none. */
   updateCollection(id: string, patch: CollectionPatch): Promise<CollectionInfo | null>;
+  /**
+   * The collection reads answer read-only snapshots (deep-frozen: writing to one throws): a change
+   * replaces the row, so a snapshot read before it keeps the old values. Copy before changing.
+   */
   getCollectionById(id: string): Promise<CollectionInfo | null>;
   getCollectionByName(tenant: string, database: string, name: string): Promise<CollectionInfo | null>;
   /** Ordered by creation. */

@@ -119,14 +119,37 @@ describe("catalog", () => {
     expect(await storage.catalog.getCollectionById(c.id)).toBeNull();
   });
 
-  it("hands out copies, not its own state", async () => {
-    const c = collection({ metadata: { k: 1 }, configuration: { hnsw: { space: "l2" } } });
+  it("keeps no reference to what it was given and hands out read-only snapshots of its own state", async () => {
+    const c = collection({ metadata: { k: 1 }, configuration: { hnsw: { space: "l2" } }, schema: { defaults: {}, keys: {} } });
     await storage.catalog.createCollection(c);
     c.metadata!.k = 2;
     const got = (await storage.catalog.getCollectionById(c.id))!;
     expect(got.metadata).toEqual({ k: 1 });
-    (got.configuration.hnsw as Record<string, unknown>).space = "ip";
-    expect((await storage.catalog.getCollectionById(c.id))!.configuration).toEqual({ hnsw: { space: "l2" } });
+    // Every way in to the row refuses changes (ES modules are strict: a write to a frozen object throws).
+    const byName = (await storage.catalog.getCollectionByName(c.tenant, c.database, c.name))!;
+    const [listed] = await storage.catalog.listCollections(c.tenant, c.database);
+    for (const row of [got, byName, listed]) {
+      expect(() => ((row.configuration.hnsw as Record<string, unknown>).space = "ip")).toThrow(TypeError);
+      expect(() => (row.metadata!.k = 3)).toThrow(TypeError);
+      expect(() => (row.name = "other")).toThrow(TypeError);
+      expect(() => ((row.schema as { keys: Record<string, unknown> }).keys.x = {})).toThrow(TypeError);
+    }
+    expect((await storage.catalog.getCollectionById(c.id))!).toMatchObject({ name: c.name, metadata: { k: 1 }, configuration: { hnsw: { space: "l2" } } });
+  });
+
+  it("replaces a snapshot on every change: earlier reads keep the old row, later reads see the new one", async () => {
+    const c = collection({ name: "before", metadata: { k: 1 } });
+    await storage.catalog.createCollection(c);
+    const old = (await storage.catalog.getCollectionById(c.id))!;
+    await storage.catalog.updateCollection(c.id, { name: "after", metadata: { k: 2 }, dimension: 3, bumpVersion: true });
+    expect(old).toMatchObject({ name: "before", metadata: { k: 1 }, dimension: null, version: 0 });
+    expect(await storage.catalog.getCollectionById(c.id)).toMatchObject({ name: "after", metadata: { k: 2 }, dimension: 3, version: 1 });
+    expect(await storage.catalog.getCollectionByName(c.tenant, c.database, "before")).toBeNull();
+    expect(await storage.catalog.getCollectionByName(c.tenant, c.database, "after")).toMatchObject({ id: c.id, metadata: { k: 2 } });
+    await storage.catalog.deleteCollection(c.id);
+    expect(await storage.catalog.getCollectionById(c.id)).toBeNull();
+    expect(await storage.catalog.listCollections(c.tenant, c.database)).toEqual([]);
+    expect(old.name).toBe("before");
   });
 
   it("applies concurrent collection updates in order and commits them durably", async () => {
