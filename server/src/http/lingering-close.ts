@@ -38,13 +38,14 @@ export function registerLingeringClose(app: AnyFastifyInstance, options: Lingeri
   const lingering = new Set<Socket>();
   let closing = false;
 
-  app.addHook("onSend", async (request, _reply, payload) => {
+  // A callback hook: it runs on every answer, and an async one costs a promise and a microtask hop.
+  app.addHook("onSend", (request, _reply, payload, done) => {
     const socket = request.raw.socket as LingeringSocket | null;
     // complete: the whole request (body included) has been parsed. Installed once per socket.
     if (!request.raw.complete && socket && !closing && socket.destroySoon === Object.getPrototypeOf(socket).destroySoon) {
       socket.destroySoon = () => lingerThenDestroy(socket);
     }
-    return payload;
+    done(null, payload);
   });
 
   app.addHook("preClose", async () => {
