@@ -19,6 +19,7 @@ import type { Credentials } from "../auth/credentials.js";
 import { authenticate, isAdmin } from "../auth/guard.js";
 import type { Chroma } from "../core/chroma.js";
 import { ForbiddenError } from "../core/errors.js";
+import { routeConfigOf } from "./access-log.js";
 import { tokenOf, type AnyFastifyInstance } from "./router.js";
 
 export interface MetricsOptions {
@@ -116,8 +117,8 @@ export function registerMetrics(app: AnyFastifyInstance, options: MetricsOptions
 }
 
 function operationOf(request: FastifyRequest): string {
-  const config = request.routeOptions.config;
+  const config = routeConfigOf(request);
   if (config?.operationId) return config.operationId;
-  const url = request.routeOptions.url;
+  const url = config?.url;
   return url === undefined ? "unmatched" : url.startsWith("/docs") ? "docs" : "other";
 }
