@@ -28,8 +28,11 @@
  */
 import { parseJson, stringifyJson } from "../util/json.js";
 import type { Memory, ResidentCollection, ResidentRecord } from "./memory/resident.js";
+import { CHUNK_BITS } from "./memory/protocol.js";
+import type { SlotStore } from "./memory/slots.js";
 import type { IndexLog } from "./memory/graph-persistence.js";
 import type { GraphStore } from "./lance/graph-store.js";
+import { VectorFile, writeVectorFile } from "./memory/vector-file.js";
 import { Freshness } from "./lance/freshness.js";
 import type { LanceTable, ScannedBatch } from "./lance/table.js";
 import type { Mutex } from "../util/mutex.js";
@@ -58,6 +61,11 @@ export interface CollectionDeps {
   memory: Memory | null;
   /** Where graphs are saved; null: nowhere (no graphs, or not wanted). */
   graphs: GraphStore | null;
+  /**
+   * The file a collection's vectors are saved in beside its graph (memory/vector-file.ts);
+   * null: not saved (an object-store data directory: a restart reads them from LanceDB).
+   */
+  vectorFile: ((collectionId: string) => string) | null;
   /** One collection loads into memory at a time (start-up opens them all). */
   loads: Mutex;
   /** Loads and their graphs are reported here (the server's pino logger, per collection). */
@@ -523,7 +531,14 @@ export class CollectionStore implements CollectionRecords {
 
   private newResident(memory: Memory, dim: number): ResidentCollection {
     const graphs = this.deps.graphs;
-    const saver = graphs && memory.graphs ? { save: (parts: Uint8Array[]) => graphs.save(this.id, parts) } : null;
+    const vectorsAt = this.vectorsPath();
+    const saver =
+      graphs && memory.graphs
+        ? {
+            save: (parts: Uint8Array[]) => graphs.save(this.id, parts),
+            ...(vectorsAt ? { saveVectors: (store: SlotStore) => writeVectorFile(vectorsAt, store, { collection: this.id }) } : {}),
+          }
+        : null;
     return memory.collection(dim, this.params, this.id, { graphs: saver, log: this.log });
   }
 
@@ -563,19 +578,44 @@ export class CollectionStore implements CollectionRecords {
     }
     const started = performance.now();
     const saved = await this.savedGraph(memory);
-    const mem = this.newResident(memory, dim);
     // What searches need comes first; payloads follow once the copy answers (startPayloads).
     // Sparse indexes are built from the metadata, so a collection with any loads it all at once.
     const payloadsLater = !this.params.sparseKeys?.length;
+    const file = payloadsLater ? await this.savedVectors(dim) : null;
+    let mem = this.newResident(memory, dim);
     let graph: string;
+    let vectors: { fromFile: number; fromLance: number } | undefined;
     try {
-      mem.beginLoad(saved.bytes, saved.whyNone);
-      if (payloadsLater) await this.lance.scanVectors((batch) => mem.loadVectors(batch));
-      else await this.lance.scan((batch) => mem.load(residentRecords(batch, this.params.sparseKeys)));
+      if (file) {
+        // The vectors from the saved file; from LanceDB only the keys, and the vectors it lacks.
+        mem.beginLoad(saved.bytes, saved.whyNone, file);
+        await mem.readSavedVectors();
+        await this.lance.scanKeys((batch) => mem.loadKeys(batch));
+        const floor = mem.missingFloor();
+        if (floor !== null) await this.lance.scanVectors((batch) => mem.loadVectors(batch), floor);
+        const sources = mem.vectorSources()!;
+        if (sources.missing > 0) {
+          // Rows named by the keys' read were gone by the vectors' (another process wrote
+          // between the two): the whole load again, from one read.
+          this.log.warn({ missing: sources.missing }, "the table changed while its saved vectors loaded; loading them from LanceDB");
+          mem.close();
+          mem = this.newResident(memory, dim);
+        } else {
+          if (sources.damagedChunks > 0) this.log.warn({ chunks: sources.damagedChunks }, "some of the saved vectors are damaged; those were loaded from LanceDB");
+          vectors = { fromFile: sources.fromFile, fromLance: mem.count - sources.fromFile };
+        }
+      }
+      if (!vectors) {
+        mem.beginLoad(saved.bytes, saved.whyNone);
+        if (payloadsLater) await this.lance.scanVectors((batch) => mem.loadVectors(batch));
+        else await this.lance.scan((batch) => mem.load(residentRecords(batch, this.params.sparseKeys)));
+      }
       graph = mem.finishLoad().graph;
     } catch (err) {
       mem.close();
       throw err;
+    } finally {
+      await file?.close().catch(() => undefined);
     }
     if (this.dropped) return mem.close();
     const previous = this.resident;
@@ -588,7 +628,7 @@ export class CollectionStore implements CollectionRecords {
       this.checkedDuringLoad = false;
       this.freshness.invalidate();
     }
-    this.log.info({ records: mem.count, seconds: Math.round(performance.now() - started) / 1000, graph, payloads: payloadsLater ? "next" : "loaded" }, "collection loaded into memory");
+    this.log.info({ records: mem.count, seconds: Math.round(performance.now() - started) / 1000, graph, vectors, payloads: payloadsLater ? "next" : "loaded" }, "collection loaded into memory");
     if (payloadsLater) this.startPayloads(mem, 0);
   }
 
@@ -633,6 +673,28 @@ export class CollectionStore implements CollectionRecords {
       return { bytes: await this.deps.graphs.read(this.id) };
     } catch (err) {
       return { bytes: null, whyNone: `the saved graph could not be read: ${errorText(err)}` };
+    }
+  }
+
+  /** The file this collection's vectors are saved in (null: none, see CollectionDeps). */
+  private vectorsPath(): string | null {
+    return this.deps.graphs && this.deps.vectorFile && !this.params.sparseKeys?.length ? this.deps.vectorFile(this.id) : null;
+  }
+
+  /**
+   * The collection's saved vectors file, opened and checked, or null (none, or unusable: logged;
+   * then LanceDB's vector column is read as a whole).
+   */
+  private async savedVectors(dim: number): Promise<VectorFile | null> {
+    const path = this.vectorsPath();
+    if (!path) return null;
+    try {
+      const file = await VectorFile.open(path, { collection: this.id, dim, chunkBits: CHUNK_BITS });
+      if (!file) this.log.info({}, "no saved vectors; loading them from LanceDB");
+      return file;
+    } catch (err) {
+      this.log.warn({ reason: errorText(err) }, "the saved vectors cannot be used; loading them from LanceDB");
+      return null;
     }
   }
 

@@ -12,6 +12,8 @@
  * and reads catch up with what the others committed, at most once per read-consistency interval.
  */
 import { hostname } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { randomUUID } from "node:crypto";
 import { CollectionStore, type CollectionDeps, type CollectionSharing } from "./collection.js";
 import { CATALOG_LEASE, CATALOG_TABLES, LanceCatalog } from "./lance/catalog.js";
@@ -24,6 +26,7 @@ import { LanceTable } from "./lance/table.js";
 import type { IndexLog } from "./memory/graph-persistence.js";
 import { trimSoon, tuneAllocator } from "./memory/process-memory.js";
 import { Memory, type MemoryOptions } from "./memory/resident.js";
+import { removeVectorFile } from "./memory/vector-file.js";
 import { CollectionGoneError, WriteUnavailableError, type CollectionInfo, type IndexParams, type Storage } from "./storage.js";
 import { Mutex } from "../util/mutex.js";
 import { errorText } from "./error-text.js";
@@ -83,6 +86,17 @@ function isCollectionLeaseTable(name: string): boolean {
   return name.endsWith(LEASE_SUFFIX);
 }
 
+/**
+ * Where collections' vectors are saved (memory/vector-file.ts): files in the data directory
+ * when it is a local path; null on an object store, whose vectors LanceDB reads back (only its
+ * connection knows how to reach the store; the graphs go in tables there, lance/graph-store.ts).
+ */
+function vectorFiles(uri: string): ((collectionId: string) => string) | null {
+  if (isObjectStoreUri(uri)) return null;
+  const dir = join(resolve(/^file:/i.test(uri) ? fileURLToPath(uri) : uri), "saved-vectors");
+  return (id) => join(dir, `${id}.vectors`);
+}
+
 export async function openStorage(uri: string, options: StorageOptions = {}): Promise<OpenedStorage> {
   tuneAllocator();
   // Writes leave garbage on V8's heap as well (request bodies, Arrow batches).
@@ -122,6 +136,7 @@ export async function openStorage(uri: string, options: StorageOptions = {}): Pr
   const deps: CollectionDeps = {
     memory,
     graphs: memory?.graphs && options.saveGraphs !== false ? new GraphStore(db.connection, options.retainVersionsMs) : null,
+    vectorFile: vectorFiles(uri),
     loads: new Mutex(),
     log: (collection) => logger.child({ collection }),
     onWarning,
@@ -325,7 +340,14 @@ class ComposedStorage implements OpenedStorage {
     const c = this.collections.get(id);
     this.collections.delete(id);
     await c?.close(false);
+    await this.dropSaved(id);
+  }
+
+  /** A dropped collection's saved graph and vectors (none saved by this process is fine: an earlier run may have). */
+  private async dropSaved(id: string): Promise<void> {
     await dropSavedGraph(this.db.connection, id);
+    const vectors = vectorFiles(this.db.uri);
+    if (vectors) await removeVectorFile(vectors(id));
   }
 
   /**
@@ -341,7 +363,7 @@ class ComposedStorage implements OpenedStorage {
       .then(() => (c ? c.close(true) : this.table(id).close(true)))
       // Its saved graph goes with it (after close: no save is under way any more), also when
       // this process saves none (a graph an earlier run saved).
-      .then(() => dropSavedGraph(this.db.connection, id))
+      .then(() => this.dropSaved(id))
       .finally(() => {
         if (this.drops.get(id) === drop) this.drops.delete(id);
       });

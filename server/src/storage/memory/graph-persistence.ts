@@ -19,6 +19,11 @@ import type { SlotStore } from "./slots.js";
 export interface GraphSaver {
   /** Stores a snapshot, given as parts to write one after the other, replacing the previous one. */
   save(parts: Uint8Array[]): Promise<void>;
+  /**
+   * Saves the store's vectors beside the graph (local data directories: vector-file.ts),
+   * resolving to the bytes written; absent: vectors are read from LanceDB on a restart.
+   */
+  saveVectors?(store: SlotStore): Promise<number>;
 }
 
 /** The pino-shaped logger the index reports to (start-up, rebuilds, saves). */
@@ -104,7 +109,11 @@ export class SavedSlots {
   private constructor(private readonly bySeq: Int32Array) {}
 
   static of(snapshot: Snapshot): SavedSlots {
-    const { seqs } = snapshot;
+    return SavedSlots.ofSeqs(snapshot.seqs);
+  }
+
+  /** From a saved seq per slot (-1: none). */
+  static ofSeqs(seqs: Float64Array): SavedSlots {
     let max = -1;
     for (let slot = 0; slot < seqs.length; slot++) {
       const seq = seqs[slot];

@@ -13,6 +13,7 @@ import type { GraphSaver, IndexLog } from "./graph-persistence.js";
 import { compileRecordFilter, NotResident, type FilterSource } from "./record-filter.js";
 import { MemoryBudget, type ContentStamp, type Payload } from "./slots.js";
 import { SparseIndex } from "./sparse-index.js";
+import type { VectorFile } from "./vector-file.js";
 import { VectorIndex, type Entry, type Hit, type LoadOutcome } from "./vector-index.js";
 
 export interface MemoryOptions {
@@ -347,8 +348,27 @@ export class ResidentCollection {
 
   // ---- loading from LanceDB (VectorIndex.beginLoad): records back in their saved graph's slots
 
-  beginLoad(savedGraph: Uint8Array | null, whyNone?: string): void {
-    this.index.beginLoad(savedGraph, whyNone);
+  /** `vectors`: a saved vectors file to take the vectors from (then readSavedVectors, loadKeys, loadVectors). */
+  beginLoad(savedGraph: Uint8Array | null, whyNone?: string, vectors: VectorFile | null = null): void {
+    this.index.beginLoad(savedGraph, whyNone, vectors);
+  }
+
+  readSavedVectors(): Promise<void> {
+    return this.index.readSavedVectors();
+  }
+
+  /** A load's records by id, seq and version (their vectors in the saved file, or loadVectors next); payloads follow as after loadVectors. */
+  loadKeys(batch: { ids: readonly string[]; seqs: Float64Array; versions: Float64Array }): void {
+    this.metadataPending = true;
+    this.index.loadKeys(batch);
+  }
+
+  missingFloor(): number | null {
+    return this.index.missingFloor();
+  }
+
+  vectorSources(): { fromFile: number; missing: number; damagedChunks: number } | null {
+    return this.index.vectorSources();
   }
 
   load(records: readonly ResidentRecord[]): void {

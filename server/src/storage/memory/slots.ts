@@ -250,6 +250,22 @@ export class SlotStore {
   }
 
   /**
+   * A load's record whose vector (of norm `norm`) is already in slot `at`, read there from a
+   * saved vectors file (vector-file.ts): a slot `restoreLayout` left unclaimed, taken without copying.
+   */
+  claim(id: string, seq: number, version: number, norm: number, at: number): void {
+    if (at >= this.top || this.alive[at] === 1 || this.byId.get(id) !== undefined) throw new Error(`slot ${at} is not free to restore ${id} into`);
+    this.byId.set(id, at);
+    this.ids[at] = id;
+    this.alive[at] = 1;
+    this.liveCount++;
+    this.seqs[at] = seq;
+    this.versions[at] = version;
+    this.setSeq(seq, at);
+    this.norms[at] = norm;
+  }
+
+  /**
    * Gives a live record its payload when the slot still holds the record as (seq, version) named
    * it (a load's second half: a record written or deleted since came with its own, or has none);
    * the slot, or undefined when it does not.

@@ -37,6 +37,7 @@ import { distanceFromSum, upstreamDistance, vectorNorm } from "./distance.js";
 import { Graph, type GraphState } from "./hnsw-graph.js";
 import { captureSlotMap, replayOps, SavedSlots, SavePolicy, type GraphSaver, type IndexLog } from "./graph-persistence.js";
 import { decodeSnapshot, encodeSnapshot, type Snapshot } from "./graph-snapshot.js";
+import type { VectorFile } from "./vector-file.js";
 import { CHUNK_BITS, OP_DELETE, OP_UPSERT } from "./protocol.js";
 import { type MemoryBudget, type Payload, SlotStore } from "./slots.js";
 import { TopK } from "./topk.js";
@@ -152,7 +153,7 @@ export class VectorIndex implements AnnListener {
   private scoreSlots = new Int32Array(0);
   private scoreDist = new Float64Array(0);
   /** During a load: the saved graph and where its records go (null: no usable saved graph). */
-  private loading: { snapshot: Snapshot | null; bySeq: SavedSlots; reason: string } | null = null;
+  private loading: { snapshot: Snapshot | null; bySeq: SavedSlots; reason: string; vectors: SavedVectorsLoad | null } | null = null;
   /** A saved graph is being loaded in the worker (its failure means a rebuild, not a fault). */
   private restoring = false;
   /** The graph build a load started (logged until the graph is ready), if any. */
@@ -221,7 +222,7 @@ export class VectorIndex implements AnnListener {
    * says why there is none, for the log. Records follow through `load`, then `finishLoad`
    * starts the graph.
    */
-  beginLoad(saved: Uint8Array | null, whyNone = "no saved graph"): void {
+  beginLoad(saved: Uint8Array | null, whyNone = "no saved graph", vectors: VectorFile | null = null): void {
     if (this.store.slotLimit !== 0) throw new Error("beginLoad on an index that has records");
     let snapshot: Snapshot | null = null;
     let bySeq = SavedSlots.none;
@@ -243,7 +244,69 @@ export class VectorIndex implements AnnListener {
       }
     }
     if (snapshot) this.store.restoreLayout(snapshot.seqs.length);
-    this.loading = { snapshot, bySeq, reason };
+    else if (vectors) {
+      // No graph to follow: records go back to the slots the vectors file has them in.
+      this.store.restoreLayout(vectors.header.slots);
+      bySeq = SavedSlots.ofSeqs(vectors.seqs);
+    }
+    this.loading = { snapshot, bySeq, reason, vectors: vectors && { file: vectors, intact: new Uint8Array(0), missing: new Map(), fromFile: 0 } };
+  }
+
+  /**
+   * A load with a saved vectors file (beginLoad's `vectors`): reads its vectors straight into
+   * the slots restoreLayout made. Records follow through `loadKeys`.
+   */
+  async readSavedVectors(): Promise<void> {
+    const v = this.loading?.vectors;
+    if (v) v.intact = await v.file.readInto(this.store.chunks);
+  }
+
+  /**
+   * Records of a load with a saved vectors file, named by id, seq and version only: one whose
+   * vector the file holds (same seq, same version, intact chunk) in the slot it goes back to is
+   * taken as it is; the vectors of the others come through `loadVectors` (rows of other
+   * records there are skipped), from the lowest version `missingFloor()` names on.
+   */
+  loadKeys(batch: { ids: readonly string[]; seqs: Float64Array; versions: Float64Array }): void {
+    const loading = this.loading;
+    const v = loading?.vectors;
+    if (!loading || !v) throw new Error("loadKeys without a saved vectors file");
+    const { file, intact, missing } = v;
+    const bits = this.store.chunkBits;
+    const limit = Math.min(file.header.slots, this.store.slotLimit);
+    for (let i = 0; i < batch.ids.length; i++) {
+      const id = batch.ids[i];
+      const seq = batch.seqs[i];
+      const version = batch.versions[i];
+      const at = loading.bySeq.get(seq);
+      const inFile = at !== undefined && at < limit && intact[at >>> bits] === 1 && file.seqs[at] === seq && file.versions[at] === version;
+      if (inFile && !this.store.isLive(at) && this.store.slotOfId(id) === undefined) {
+        this.store.claim(id, seq, version, file.norms[at], at);
+        this.queueSlot(at);
+        v.fromFile++;
+      } else {
+        missing.set(seq, version);
+      }
+    }
+    this.flush();
+  }
+
+  /** The lowest version of the records loadKeys found no saved vector for (null: none). */
+  missingFloor(): number | null {
+    const missing = this.loading?.vectors?.missing;
+    if (!missing || missing.size === 0) return null;
+    let floor = Infinity;
+    for (const version of missing.values()) if (version < floor) floor = version;
+    return floor;
+  }
+
+  /**
+   * Where the vectors of a load came from: the saved file, or LanceDB (`missing`: rows loadKeys
+   * named that never came); `damagedChunks`: chunks of the file whose checksum failed.
+   */
+  vectorSources(): { fromFile: number; missing: number; damagedChunks: number } | null {
+    const v = this.loading?.vectors;
+    return v ? { fromFile: v.fromFile, missing: v.missing.size, damagedChunks: v.intact.length - v.intact.reduce((n, ok) => n + ok, 0) } : null;
   }
 
   /** Records of a load (beginLoad first); a record the saved graph knew goes back to its slot. */
@@ -258,7 +321,15 @@ export class VectorIndex implements AnnListener {
    */
   loadVectors(batch: { ids: readonly string[]; seqs: Float64Array; versions: Float64Array; values: Float32Array }): void {
     const dim = this.store.dim;
-    for (let i = 0; i < batch.ids.length; i++) this.loadOne(batch.ids[i], batch.seqs[i], batch.versions[i], batch.values, i * dim, undefined);
+    // After loadKeys: only the rows it found no saved vector for, as it named them.
+    const missing = this.loading?.vectors?.missing;
+    for (let i = 0; i < batch.ids.length; i++) {
+      if (missing) {
+        if (missing.get(batch.seqs[i]) !== batch.versions[i]) continue;
+        missing.delete(batch.seqs[i]);
+      }
+      this.loadOne(batch.ids[i], batch.seqs[i], batch.versions[i], batch.values, i * dim, undefined);
+    }
     this.flush();
   }
 
@@ -275,7 +346,11 @@ export class VectorIndex implements AnnListener {
     const loading = this.loading;
     if (!loading) throw new Error("finishLoad before beginLoad");
     this.loading = null;
+    if (loading.vectors && loading.vectors.missing.size > 0) throw new Error("finishLoad before every record's vector was loaded");
     this.store.releaseUnclaimed();
+    // Few vectors came from a saved file (none, an old one, a damaged one): the next save is
+    // due at once, whatever the graph needs, so the next restart reads them from one.
+    const vectorsStale = !!this.options.graphs?.saveVectors && (loading.vectors?.fromFile ?? 0) < this.store.live / 2;
     const { host, annThreshold } = this.options;
     if (!host || this.store.live < annThreshold || this.closed) return { graph: "none" };
     if (!loading.snapshot) {
@@ -286,6 +361,7 @@ export class VectorIndex implements AnnListener {
     }
     const replay = replayOps(loading.snapshot, this.store, (slot) => !this.exactOnly.has(slot));
     this.restoreGraph(loading.snapshot, replay.kinds, replay.slots);
+    if (vectorsStale) this.savePolicy.unsaved += this.store.live;
     const { kept, upserts, deletes } = replay;
     this.options.log?.info({ records: this.store.live, kept, upserts, deletes, savedAt: new Date(loading.snapshot.header.savedAt).toISOString() }, "loading the collection's saved graph");
     this.startupProgress();
@@ -682,9 +758,18 @@ export class VectorIndex implements AnnListener {
         if (this.closed) return;
         const parts = encodeSnapshot({ space, dim: this.store.dim, m, efConstruction, records, savedAt: Date.now() }, map.seqs, map.versions, map.present, graphBytes);
         await saver.save(parts);
+        // The vectors beside it (their own snapshot: a load checks every slot of either against LanceDB).
+        let vectorBytes: number | undefined;
+        if (saver.saveVectors && !this.closed) {
+          try {
+            vectorBytes = await saver.saveVectors(this.store);
+          } catch (err) {
+            this.options.log?.warn({ error: errorText(err) }, "saving the collection's vectors failed (a restart reads them from LanceDB)");
+          }
+        }
         const ms = performance.now() - started;
         this.savePolicy.saved(captured, ms);
-        this.options.log?.info({ records, bytes: parts.reduce((n, p) => n + p.length, 0), ms: Math.round(ms) }, "saved the collection's graph");
+        this.options.log?.info({ records, bytes: parts.reduce((n, p) => n + p.length, 0), vectorBytes, ms: Math.round(ms) }, "saved the collection's graph");
       } catch (err) {
         this.savePolicy.failed();
         this.options.log?.warn({ error: errorText(err) }, "saving the collection's graph failed (a restart rebuilds more of it)");
@@ -924,4 +1009,15 @@ export class VectorIndex implements AnnListener {
     for (let i = 0; i < candidates.length; i++) if (s.isLive(candidates[i])) slots[n++] = candidates[i];
     return this.ranked(q, qn, k, slots, n);
   }
+}
+
+/** A load's use of a saved vectors file (VectorIndex.beginLoad). */
+interface SavedVectorsLoad {
+  file: VectorFile;
+  /** Per chunk: 1 when its saved vectors were read intact (readSavedVectors). */
+  intact: Uint8Array;
+  /** Records loadKeys found no saved vector for: seq -> version, until loadVectors brings them. */
+  missing: Map<number, number>;
+  /** Records whose vector came from the file. */
+  fromFile: number;
 }
