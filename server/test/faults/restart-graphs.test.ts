@@ -91,7 +91,7 @@ describe("saved graphs across restarts of the real server", () => {
     expect(logged(server, "collection queued to load into memory")).toMatchObject({ collection: id, collectionName: "saved-graphs" });
     expect(logged(server, "loading collections into memory in the background")).toMatchObject({ collections: 1 });
     expect(logged(server, "loading the collection's saved graph")).toMatchObject({ collection: id, kept: N, upserts: 0, deletes: 0 });
-    expect(logged(server, "collection loaded into memory")).toMatchObject({ collection: id, records: N, graph: "restored" });
+    expect(logged(server, "collection loaded into memory")).toMatchObject({ collection: id, records: N, graph: "restored", vectors: { fromFile: N, fromLance: 0 } });
     expect(logged(server, "building the collection's graph")).toBeUndefined();
     expect(await query(server, id, queries)).toEqual(before);
   });
@@ -219,6 +219,11 @@ describe.each(["local", "s3"] as const)("a replica starting beside a running one
     await ready(b);
     expect(logged(b, "loading the collection's saved graph")).toMatchObject({ collection: id, kept: N - 200, upserts: 200, deletes: 100 });
     expect(logged(b, "collection loaded into memory")).toMatchObject({ collection: id, records: model.size, graph: "restored" });
+    // The vectors: locally from the file saved with the graph (those written since from LanceDB);
+    // on the object store all from LanceDB (no file is kept there).
+    const { vectors } = logged(b, "collection loaded into memory") as { vectors?: { fromFile: number; fromLance: number } };
+    if (where === "local") expect(vectors).toEqual({ fromFile: N - 200, fromLance: 200 });
+    else expect(vectors).toBeUndefined();
     expect(logged(b, "building the collection's graph")).toBeUndefined();
     const queries = Array.from({ length: 20 }, vec);
     const got = await query(b, id, queries);

@@ -77,7 +77,9 @@ function layout(jsonLength: number, slots: number, dim: number, chunkBits: numbe
  * once every chunk is written is recorded as not usable (its bytes may be torn).
  */
 export async function writeVectorFile(path: string, store: SlotStore, meta: { collection: string }): Promise<number> {
-  const slots = store.slotLimit;
+  // Up to the last live slot: a restored store's layout may reach further (the graph's capacity).
+  let slots = store.slotLimit;
+  while (slots > 0 && !store.isLive(slots - 1)) slots--;
   const { dim, chunkBits } = store;
   const seqs = new Float64Array(slots).fill(-1);
   const versions = new Float64Array(slots).fill(-1);
