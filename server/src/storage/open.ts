@@ -30,6 +30,7 @@ import { removeVectorFile } from "./memory/vector-file.js";
 import { CollectionGoneError, WriteUnavailableError, type CollectionInfo, type IndexParams, type Storage } from "./storage.js";
 import { Mutex } from "../util/mutex.js";
 import { errorText } from "./error-text.js";
+import { deadLocalProcess } from "../util/local-process.js";
 
 /** A pino-shaped logger (the server passes its own): loads, graphs, saves. */
 export interface StorageLogger extends IndexLog {
@@ -409,22 +410,6 @@ class ComposedStorage implements OpenedStorage {
     await this.db.idle(false);
     await this.memory?.close();
     this.db.close();
-  }
-}
-
-/**
- * Whether a lease holder named `host:pid:suffix` is a process of this host that has exited (a
- * replica restarted after kill -9 takes its keys over at once instead of after the ttl).
- */
-function deadLocalProcess(holder: string): boolean {
-  const [host, pidText] = holder.split(":");
-  const pid = Number(pidText);
-  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "ESRCH";
   }
 }
 

@@ -8,6 +8,7 @@
  * collection's file removed with it.
  */
 import { copyFile, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import * as lancedb from "@lancedb/lancedb";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -224,14 +225,16 @@ describe("a damaged or foreign vectors file is not used, logged; answers are rig
     const model: Model = new Map();
     const coll = await stored(model);
     await rm(vectorsPath(coll.id));
-    // A temporary file a crash left mid-save is ignored.
-    await writeFile(`${vectorsPath(coll.id)}.123-abcd.tmp`, "half a file");
+    // A temporary file a crash left mid-save is ignored, and removed by the next save (its process is gone).
+    const leftover = `${vectorsPath(coll.id)}.${hostname()}:${2 ** 30}:abcd1234.tmp`;
+    await writeFile(leftover, "half a file");
     const { storage, table } = await reopen(coll);
     expect(logged("no saved vectors; loading them from LanceDB")[0]).toMatchObject({ collection: coll.id });
     await expectModel(table, model);
     // Nothing changed, but a load without usable saved vectors makes the next save due.
     await storages.close(storage);
     expect((await stat(vectorsPath(coll.id))).size).toBeGreaterThan(N * DIM * 4);
+    await expect(stat(leftover)).rejects.toMatchObject({ code: "ENOENT" });
     const { table: again } = await reopen(coll);
     expect(loadedVectors()).toEqual({ fromFile: N, fromLance: 0 });
     await expectModel(again, model);

@@ -22,11 +22,13 @@
  *
  * A save writes a temporary file beside the final one, fsyncs it, renames it over the final
  * one and fsyncs the directory: a reader (or a restart after a crash) sees the old file or
- * the new one whole. Replicas sharing a data directory each write their own temporary file.
+ * the new one whole. Replicas sharing a data directory each write their own temporary file
+ * (named by host and pid: one a process of this host that has exited left is removed by the next save).
  */
 import { randomUUID } from "node:crypto";
-import { mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
-import { dirname } from "node:path";
+import { mkdir, open, readdir, rename, rm, type FileHandle } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { deadLocalProcess, processTag } from "../../util/local-process.js";
 import { hnsw } from "./native.js";
 import type { SlotStore } from "./slots.js";
 
@@ -97,7 +99,8 @@ export async function writeVectorFile(path: string, store: SlotStore, meta: { co
   const at = layout(json.length, slots, dim, chunkBits);
   const hashes = new BigUint64Array(at.chunks);
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}-${randomUUID().slice(0, 8)}.tmp`;
+  await removeLeftovers(path);
+  const tmp = `${path}.${processTag(randomUUID().slice(0, 8))}.tmp`;
   const fh = await open(tmp, "w");
   let renamed = false;
   try {
@@ -136,6 +139,18 @@ export async function writeVectorFile(path: string, store: SlotStore, meta: { co
       await fh.close().catch(() => undefined);
       await rm(tmp, { force: true }).catch(() => undefined);
     }
+  }
+}
+
+/**
+ * Removes the temporary files of `path` that processes of this host which have exited left
+ * mid-save (killed, or stopped before a save finished): each is as big as the vectors.
+ */
+async function removeLeftovers(path: string): Promise<void> {
+  const prefix = `${basename(path)}.`;
+  for (const name of await readdir(dirname(path))) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
+    if (deadLocalProcess(name.slice(prefix.length, -".tmp".length))) await rm(join(dirname(path), name), { force: true });
   }
 }
 
