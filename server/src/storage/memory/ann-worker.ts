@@ -12,7 +12,7 @@
 import { availableParallelism } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { Graph } from "./hnsw-graph.js";
-import { hnsw } from "./native.js";
+import { trimMemoryNow } from "./native.js";
 import type { FromWorker, OpsMessage, ToWorker, WorkerStart } from "./protocol.js";
 
 const SLICE_MS = 8;
@@ -112,13 +112,7 @@ function drain(): void {
     // later (it was, a second after the graph moved to the main thread), malloc_trim held the
     // main thread's arena while the first queries allocated: ~200 ms stalls in that second.
     opsSinceTrim = 0;
-    let trimmed: Promise<unknown>;
-    try {
-      trimmed = hnsw().trimMemory();
-    } catch {
-      trimmed = Promise.resolve();
-    }
-    void trimmed.catch(() => undefined).finally(report);
+    void trimMemoryNow().then(report);
   } else {
     report();
   }

@@ -132,6 +132,24 @@ export interface HnswAddon {
 
 let loaded: HnswAddon | null = null;
 
+/**
+ * Trims the C allocator now (HnswAddon.trimMemory, on a libuv thread); resolves when done,
+ * never rejects: without the addon (a storage without vector index on a machine that could not
+ * build it) or where it fails there is simply nothing trimmed.
+ */
+export function trimMemoryNow(): Promise<void> {
+  try {
+    return hnsw()
+      .trimMemory()
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+  } catch {
+    return Promise.resolve();
+  }
+}
+
 export function hnsw(): HnswAddon {
   if (loaded) return loaded;
   const build = pickBuild(builtOn(), cpuFlags(), process.env.CHROMASPEC_HNSW_BUILD);

@@ -16,7 +16,7 @@
 import { setFlagsFromString, getHeapStatistics } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { foreground } from "../../util/foreground.js";
-import { hnsw } from "./native.js";
+import { hnsw, trimMemoryNow } from "./native.js";
 
 const QUIET_MS = 1000;
 /** Blocks from this size up are mapped on their own (and unmapped when freed); 0 = glibc's dynamic rule. */
@@ -58,13 +58,7 @@ export function trimSoon(collect = false): void {
         collectGarbage();
       }
       trims++;
-      try {
-        hnsw()
-          .trimMemory()
-          .catch(() => undefined);
-      } catch {
-        // No addon (a storage without vector index on a machine that could not build it): nothing to trim with.
-      }
+      void trimMemoryNow();
     }, QUIET_MS);
     // Never what keeps the process alive.
     timer.unref();
