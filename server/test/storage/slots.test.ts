@@ -67,3 +67,26 @@ describe.each([
     }
   });
 });
+
+describe("slot store, a save's capture of its keys", () => {
+  it("copyKeys gives every live slot's seq and version and -1 for freed slots, past them the arrays untouched", () => {
+    const store = new SlotStore(DIM, new MemoryBudget(0), 2);
+    const v = new Float32Array(DIM).fill(1);
+    for (let i = 0; i < 10; i++) store.put(`r${i}`, 100 + i, 7 + i, v, undefined);
+    store.remove(store.slotOfId("r2")!);
+    store.remove(store.slotOfId("r9")!);
+    // r1 written again: same slot, a later version.
+    store.put("r1", 101, 50, v, undefined);
+    const seqs = new Float64Array(12).fill(-2);
+    const versions = new Float64Array(12).fill(-2);
+    store.copyKeys(seqs, versions);
+    expect(store.slotLimit).toBe(10);
+    for (let slot = 0; slot < 10; slot++) {
+      expect([seqs[slot], versions[slot]]).toEqual(store.isLive(slot) ? [store.seqOf(slot), store.versionOf(slot)] : [-1, -1]);
+    }
+    expect(seqs[store.slotOfId("r1")!]).toBe(101);
+    expect(versions[store.slotOfId("r1")!]).toBe(50);
+    expect([...seqs].filter((s) => s === -1)).toHaveLength(2);
+    expect([seqs[10], seqs[11], versions[10], versions[11]]).toEqual([-2, -2, -2, -2]);
+  });
+});

@@ -80,20 +80,17 @@ export class SavePolicy {
 
 /**
  * What a save records per slot: seq (-1: no record), version (-1: the graph may not reflect
- * it: its change is still queued) and whether the label is in the graph. `pending(slot)` says
- * whether the slot has a change the graph has not applied.
+ * it: its change is still queued) and whether the label is in the graph. `pending` lists the
+ * slots with a change the graph has not applied (repeats are harmless).
  */
-export function captureSlotMap(store: SlotStore, graph: Graph, pending: (slot: number) => boolean): { seqs: Float64Array; versions: Float64Array; present: Uint8Array } {
+export function captureSlotMap(store: SlotStore, graph: Graph, pending: Iterable<number>): { seqs: Float64Array; versions: Float64Array; present: Uint8Array } {
   const n = Math.max(store.slotLimit, graph.labelLimit);
   const seqs = new Float64Array(n).fill(-1);
   const versions = new Float64Array(n).fill(-1);
   const present = new Uint8Array(n);
-  for (let slot = 0; slot < n; slot++) {
-    if (graph.has(slot)) present[slot] = 1;
-    if (!store.isLive(slot)) continue;
-    seqs[slot] = store.seqOf(slot);
-    if (!pending(slot)) versions[slot] = store.versionOf(slot);
-  }
+  store.copyKeys(seqs, versions);
+  graph.copyPresent(present);
+  for (const slot of pending) if (slot < n) versions[slot] = -1;
   return { seqs, versions, present };
 }
 

@@ -126,6 +126,11 @@ export class Graph {
     return this.present.length;
   }
 
+  /** 1 per label in the graph and not deleted, from label 0 up, into `out` (labels past it are left out). */
+  copyPresent(out: Uint8Array): void {
+    out.set(this.present.length > out.length ? this.present.subarray(0, out.length) : this.present);
+  }
+
   /** Whether `label` is in the graph and not deleted. */
   has(label: number): boolean {
     return this.isPresent(label);

@@ -735,7 +735,7 @@ export class VectorIndex implements AnnListener {
     const started = performance.now();
     // The slot map and the graph's bytes describe the same moment: the capture is synchronous
     // and the graph takes no change from here until serialize() resolves.
-    const map = captureSlotMap(this.store, graph, (slot) => slot < this.slotOp.length && this.slotOp[slot] > this.appliedOp);
+    const map = captureSlotMap(this.store, graph, this.pendingSlots());
     const captured = this.savePolicy.unsaved - (this.opNo - this.appliedOp);
     const records = this.store.live;
     const { space, m, efConstruction } = this.options;
@@ -783,6 +783,14 @@ export class VectorIndex implements AnnListener {
     return run;
   }
 
+  /** Slots whose latest op the graph has not applied, each once. */
+  private *pendingSlots(): Generator<number> {
+    for (let op = this.appliedOp + 1; op <= this.opNo; op++) {
+      const slot = this.log[this.logAt(op)];
+      if (this.slotOp[slot] === op) yield slot;
+    }
+  }
+
   // ---- progress ------------------------------------------------------------------------------
 
   /** Records whose current state is searchable through the graph (or needs none) vs not yet. */
@@ -791,9 +799,7 @@ export class VectorIndex implements AnnListener {
     if (this.mode === "exact") return { indexed: live, unindexed: 0 };
     let pending = 0;
     let livePending = 0;
-    for (let op = this.appliedOp + 1; op <= this.opNo; op++) {
-      const slot = this.log[this.logAt(op)];
-      if (this.slotOp[slot] !== op) continue;
+    for (const slot of this.pendingSlots()) {
       pending++;
       if (this.store.isLive(slot)) livePending++;
     }
