@@ -186,6 +186,7 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
                            InstanceMethod("capacity", &HnswIndex::Capacity),
                            InstanceMethod("detach", &HnswIndex::Detach),
                            InstanceMethod("serialize", &HnswIndex::Serialize),
+                           InstanceMethod("serializedSize", &HnswIndex::SerializedSize),
                            InstanceMethod("restore", &HnswIndex::Restore),
                            InstanceMethod("labelStates", &HnswIndex::LabelStates),
                            StaticMethod("release", &HnswIndex::Release),
@@ -425,9 +426,19 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
     return Napi::Number::New(env, handle);
   }
 
-  // serialize() -> Promise<Buffer>: the graph as bytes (graph-file.h), written on a background
-  // thread. Searches may run meanwhile; calls that change the graph throw until it resolves.
+  // serialize(out?: Uint8Array) -> Promise<Uint8Array>: the graph as bytes (graph-file.h),
+  // written on a background thread, into `out` when given (exactly serializedSize() bytes: e.g.
+  // over a SharedArrayBuffer another thread then reads without a copy), else into a new Buffer.
+  // Searches may run meanwhile; calls that change the graph throw until it resolves.
   Napi::Value Serialize(const Napi::CallbackInfo& info);
+
+  // serializedSize() -> number: the length of serialize()'s bytes for the graph as it is now.
+  Napi::Value SerializedSize(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    Holder* h = live(env);
+    if (!h) return env.Undefined();
+    return Napi::Number::New(env, static_cast<double>(chromaspec::serializedSize(*h->graph)));
+  }
 
   // restore(bytes: Uint8Array): loads bytes from serialize() into this graph, which must be new
   // (empty) with the same space, dimension, M and ef_construction, and have the chunks of every
@@ -490,9 +501,15 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
 // neither it nor its graph can be collected meanwhile; it refuses changes until then.
 class SerializeWorker : public Napi::AsyncWorker {
  public:
-  SerializeWorker(Napi::Env env, HnswIndex* owner, Holder* holder)
+  // `out` (may be empty): the caller's array to write into, of exactly the graph's size.
+  SerializeWorker(Napi::Env env, HnswIndex* owner, Holder* holder, Napi::Uint8Array out)
       : Napi::AsyncWorker(env, "chromaspec:serializeGraph"), deferred_(Napi::Promise::Deferred::New(env)), owner_(owner), holder_(holder) {
     self_ = Napi::Persistent(owner->Value());
+    if (!out.IsEmpty()) {
+      out_ = Napi::Persistent(out);
+      into_ = out.Data();
+      size_ = out.ByteLength();
+    }
     owner_->saving_ = true;
   }
 
@@ -502,10 +519,15 @@ class SerializeWorker : public Napi::AsyncWorker {
 
   void Execute() override {
     try {
-      size_ = chromaspec::serializedSize(*holder_->graph);
-      data_ = static_cast<uint8_t*>(std::malloc(size_));
-      if (data_ == nullptr) throw std::runtime_error("Not enough memory to save the graph");
-      chromaspec::serializeGraph(*holder_->graph, static_cast<uint32_t>(holder_->space), static_cast<uint32_t>(holder_->dim), data_);
+      // (The graph takes no change until this resolves: its size is what Serialize checked.)
+      uint8_t* at = into_;
+      if (at == nullptr) {
+        size_ = chromaspec::serializedSize(*holder_->graph);
+        data_ = static_cast<uint8_t*>(std::malloc(size_));
+        if (data_ == nullptr) throw std::runtime_error("Not enough memory to save the graph");
+        at = data_;
+      }
+      chromaspec::serializeGraph(*holder_->graph, static_cast<uint32_t>(holder_->space), static_cast<uint32_t>(holder_->dim), at);
     } catch (const std::exception& e) {
       SetError(e.what());
     }
@@ -513,15 +535,21 @@ class SerializeWorker : public Napi::AsyncWorker {
 
   void OnOK() override {
     owner_->saving_ = false;
-    uint8_t* data = data_;
-    data_ = nullptr;
-    deferred_.Resolve(Napi::Buffer<uint8_t>::New(Env(), data, size_, [](Napi::Env, uint8_t* d) { std::free(d); }));
+    if (into_ != nullptr) {
+      deferred_.Resolve(out_.Value());
+    } else {
+      uint8_t* data = data_;
+      data_ = nullptr;
+      deferred_.Resolve(Napi::Buffer<uint8_t>::New(Env(), data, size_, [](Napi::Env, uint8_t* d) { std::free(d); }));
+    }
+    out_.Reset();
     self_.Reset();
   }
 
   void OnError(const Napi::Error& e) override {
     owner_->saving_ = false;
     deferred_.Reject(e.Value());
+    out_.Reset();
     self_.Reset();
   }
 
@@ -530,6 +558,8 @@ class SerializeWorker : public Napi::AsyncWorker {
   HnswIndex* owner_;
   Holder* holder_;
   Napi::ObjectReference self_;
+  Napi::Reference<Napi::Uint8Array> out_;
+  uint8_t* into_ = nullptr;
   uint8_t* data_ = nullptr;
   size_t size_ = 0;
 };
@@ -601,7 +631,19 @@ Napi::Value HnswIndex::Serialize(const Napi::CallbackInfo& info) {
     Napi::Error::New(env, "the graph is being saved").ThrowAsJavaScriptException();
     return env.Undefined();
   }
-  auto* worker = new SerializeWorker(env, this, h);
+  Napi::Uint8Array out;
+  if (info.Length() > 0 && !info[0].IsUndefined()) {
+    if (!info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_uint8_array) {
+      Napi::TypeError::New(env, "serialize expects a Uint8Array to write into").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    out = info[0].As<Napi::Uint8Array>();
+    if (out.ByteLength() != chromaspec::serializedSize(*h->graph)) {
+      Napi::RangeError::New(env, "serialize: the array is not the graph's serializedSize()").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+  }
+  auto* worker = new SerializeWorker(env, this, h, out);
   auto promise = worker->Promise();
   worker->Queue();
   return promise;

@@ -136,7 +136,8 @@ export async function openStorage(uri: string, options: StorageOptions = {}): Pr
   const logger = options.logger ?? SILENT;
   const deps: CollectionDeps = {
     memory,
-    graphs: memory?.graphs && options.saveGraphs !== false ? new GraphStore(db.connection, options.retainVersionsMs) : null,
+    // Saves are written on a thread of their own (LanceDB's JS-side copies of a snapshot held the event loop).
+    graphs: memory?.graphs && options.saveGraphs !== false ? new GraphStore(db.connection, options.retainVersionsMs, undefined, { uri: db.uri, storageOptions: options.storageOptions }) : null,
     vectorFile: vectorFiles(uri),
     loads: new Mutex(),
     log: (collection) => logger.child({ collection }),
@@ -402,6 +403,8 @@ class ComposedStorage implements OpenedStorage {
     await Promise.all([...this.collections.values()].map((c) => c.close(false)));
     await Promise.allSettled(this.drops.values());
     this.collections.clear();
+    // Every save has ended (the collections waited for theirs): the save thread can stop.
+    await this.deps.graphs?.close();
     await this.catalog.flush();
     // Other replicas can take the keys at once instead of after the ttl.
     await this.leases.close();

@@ -44,19 +44,28 @@ function bytes(n: number, seed: number): Uint8Array {
 
 const concat = (parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((p) => [...p]));
 
+/** The bytes over shared memory, as the server's snapshots are (they reach a save thread without a copy). */
+function shared(b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(new SharedArrayBuffer(b.length));
+  out.set(b);
+  return out;
+}
+
 describe.each([
-  ["a local directory", () => ({ uri: join(dir, "local"), options: {} })],
-  ["s3://", () => ({ uri: "s3://graphs/data", options: { storageOptions: s3Options } })],
-])("saved graphs on %s", (_, where) => {
+  ["a local directory, written on this thread", () => ({ uri: join(dir, "local"), options: {} as { storageOptions?: Record<string, string> } }), false],
+  ["s3://, written on this thread", () => ({ uri: "s3://graphs/data", options: { storageOptions: s3Options } }), false],
+  ["a local directory, written on a save thread", () => ({ uri: join(dir, "local-thread"), options: {} as { storageOptions?: Record<string, string> } }), true],
+  ["s3://, written on a save thread", () => ({ uri: "s3://graphs/thread", options: { storageOptions: s3Options } }), true],
+])("saved graphs on %s", (_, where, thread) => {
   it("round-trip across rows, replace whole, leave no old version, read none when missing", { timeout: 60_000 }, async () => {
     const { uri, options } = where();
     const db = await lancedb.connect(uri, options);
     // Rows of 1000 bytes: every snapshot spans several, and parts end mid-row.
-    const store = new GraphStore(db, 0, 1000);
+    const store = new GraphStore(db, 0, 1000, thread ? { uri, storageOptions: options.storageOptions } : undefined);
     const id = "0000000a-aaaa-4bbb-8ccc-000000000001";
     expect(await store.read(id)).toBeNull();
 
-    const first = [bytes(150, 1), bytes(2500, 2)];
+    const first = [bytes(150, 1), shared(bytes(2500, 2))];
     await store.save(id, first);
     expect(await store.read(id)).toEqual(concat(first));
 
@@ -76,6 +85,11 @@ describe.each([
     await store.drop(id);
     expect(await store.read(id)).toBeNull();
     await store.drop(id);
+    // A save LanceDB refuses fails for its caller (from the save thread too), and the next works.
+    await expect(store.save("not/a table", [bytes(10, 7)])).rejects.toThrow();
+    await store.save(other, [bytes(20, 8)]);
+    expect(await store.read(other)).toEqual(bytes(20, 8));
+    await store.close();
     db.close();
   });
 });

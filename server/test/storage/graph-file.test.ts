@@ -171,6 +171,19 @@ describe("graph files", () => {
     expect(ix.labelStates()[2]).toBe(1);
   });
 
+  it("serializes into a caller's array over shared memory, the same bytes; refuses an array of another size", async () => {
+    const { ix, bytes } = await saved("l2");
+    expect(ix.serializedSize()).toBe(bytes.length);
+    const out = new Uint8Array(new SharedArrayBuffer(ix.serializedSize()));
+    const into = await ix.serialize(out);
+    expect(into).toBe(out);
+    expect(Buffer.compare(Buffer.from(out), Buffer.from(bytes))).toBe(0);
+    expect(() => ix.serialize(new Uint8Array(bytes.length - 1))).toThrow(/serializedSize/);
+    expect(() => ix.serialize(new Float32Array(4) as unknown as Uint8Array)).toThrow(/Uint8Array/);
+    // A refused call leaves the graph changeable (no save under way).
+    ix.markDelete(1);
+  });
+
   it("hash64 is XXH64", () => {
     const { hash64 } = hnsw();
     const text = (s: string) => new TextEncoder().encode(s);

@@ -13,7 +13,16 @@
  * A save replaces the whole table in one commit (`add` in overwrite mode): a reader sees the
  * old snapshot or the new one, never a mix; a crash mid-save leaves the old one. Older versions
  * are removed after each save (beyond `retainMs`, so a read that started on one keeps its files).
+ *
+ * The server's saves are written on a thread of their own (graph-store-worker.ts, its own
+ * connection to the same URI): LanceDB's `add` copies its input twice in JavaScript (Arrow IPC
+ * encoding, then into a Buffer) on the calling thread, which for a 100k-record graph held the
+ * event loop ~120 ms per save, between queries. The snapshot's parts reach that thread over
+ * SharedArrayBuffers, without a copy. Reads (at a collection's open) and drops stay here.
  */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import type { Connection, Table } from "@lancedb/lancedb";
 import { arrow, type ArrowModule } from "./arrow.js";
 import { isNotFound } from "./errors.js";
@@ -58,42 +67,137 @@ function batchOf(bytes: Uint8Array, first: number, partBytes: number): ArrowModu
   return new arrow.RecordBatch(SCHEMA, arrow.makeData({ type: new arrow.Struct(SCHEMA.fields), length: rows, nullCount: 0, children: [part, data] }));
 }
 
+/**
+ * Replaces the graph table `name` by `parts`, concatenated, in one commit (the table is created
+ * if it does not exist), then removes versions older than `retainMs`.
+ */
+export async function writeGraphTable(db: Connection, name: string, parts: Uint8Array[], retainMs: number, partBytes: number): Promise<void> {
+  let next = 0;
+  const batches: ArrowModule.RecordBatch[] = [];
+  for (const p of parts) {
+    if (p.length === 0) continue;
+    const batch = batchOf(p, next, partBytes);
+    next += batch.numRows;
+    batches.push(batch);
+  }
+  if (batches.length === 0) batches.push(batchOf(new Uint8Array(0), 0, partBytes));
+  const data = new arrow.Table(batches);
+  let table: Table;
+  try {
+    table = await db.openTable(name);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+    table = await db.createTable(name, data, { mode: "create", existOk: false });
+    table.close();
+    return;
+  }
+  try {
+    await table.add(data, { mode: "overwrite" });
+    await table.optimize({ cleanupOlderThan: new Date(Date.now() - retainMs) });
+  } finally {
+    table.close();
+  }
+}
+
+/** Where the save thread connects (the storage's own URI and options). */
+export interface GraphWorkerStart {
+  uri: string;
+  storageOptions?: Record<string, string>;
+}
+
+export type ToGraphWorker = { t: "save"; req: number; name: string; parts: Uint8Array[]; retainMs: number; partBytes: number } | { t: "close" };
+export type FromGraphWorker = { t: "saved"; req: number } | { t: "failed"; req: number; message: string };
+
+/** The save thread: the compiled .js next to this file, or the .ts through tsx (the test suite), as the ANN worker. */
+function startWorker(start: GraphWorkerStart): Worker {
+  const js = new URL("./graph-store-worker.js", import.meta.url);
+  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData: start });
+  const ts = new URL("./graph-store-worker.ts", import.meta.url).href;
+  const boot = `import("tsx/esm/api").then((api) => { api.register(); return import(${JSON.stringify(ts)}); })`;
+  return new Worker(boot, { eval: true, workerData: start });
+}
+
+/**
+ * Saves written on a thread of their own (graph-store-worker.ts), started at the first save; if
+ * it dies, the saves under way fail (the index retries later) and the next save starts another.
+ */
+class SaveThread {
+  private worker: Worker | null = null;
+  private nextReq = 1;
+  private readonly pending = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
+
+  constructor(private readonly start: GraphWorkerStart) {}
+
+  save(name: string, parts: Uint8Array[], retainMs: number, partBytes: number): Promise<void> {
+    const worker = this.ensure();
+    const req = this.nextReq++;
+    return new Promise<void>((resolve, reject) => {
+      this.pending.set(req, { resolve, reject });
+      // Parts over a SharedArrayBuffer cross without a copy; others are copied (structured clone).
+      worker.postMessage({ t: "save", req, name, parts, retainMs, partBytes } satisfies ToGraphWorker);
+    });
+  }
+
+  /** Lets the thread finish what it was given, then stop. */
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    if (!w) return;
+    const exited = new Promise<void>((resolve) => w.once("exit", () => resolve()));
+    w.postMessage({ t: "close" } satisfies ToGraphWorker);
+    await exited;
+  }
+
+  private ensure(): Worker {
+    if (this.worker) return this.worker;
+    const worker = startWorker(this.start);
+    // Saves under way are awaited by whoever closes the storage; the thread alone keeps nothing alive.
+    worker.unref();
+    worker.on("message", (msg: FromGraphWorker) => {
+      const p = this.pending.get(msg.req);
+      if (!p) return;
+      this.pending.delete(msg.req);
+      if (msg.t === "saved") p.resolve();
+      else p.reject(new Error(msg.message));
+    });
+    const lost = (reason: string) => {
+      if (this.worker === worker) this.worker = null;
+      for (const [req, p] of this.pending) {
+        this.pending.delete(req);
+        p.reject(new Error(reason));
+      }
+    };
+    worker.on("error", (err) => lost(`the graph save thread failed: ${err.message}`));
+    worker.on("exit", (code) => lost(`the graph save thread exited (code ${code})`));
+    this.worker = worker;
+    return worker;
+  }
+}
+
 export class GraphStore {
+  private readonly thread: SaveThread | null;
+
   constructor(
     private readonly db: Connection,
     /** Old versions stay readable this long (as for record tables). */
     private readonly retainMs = 60_000,
     private readonly partBytes = PART_BYTES,
-  ) {}
+    /** Where a thread of its own connects to write saves; none: saves are written on this thread. */
+    saveThread?: GraphWorkerStart,
+  ) {
+    this.thread = saveThread ? new SaveThread(saveThread) : null;
+  }
 
   /** Replaces the collection's saved graph by `parts`, concatenated. */
-  async save(collectionId: string, parts: Uint8Array[]): Promise<void> {
-    let next = 0;
-    const batches: ArrowModule.RecordBatch[] = [];
-    for (const p of parts) {
-      if (p.length === 0) continue;
-      const batch = batchOf(p, next, this.partBytes);
-      next += batch.numRows;
-      batches.push(batch);
-    }
-    if (batches.length === 0) batches.push(batchOf(new Uint8Array(0), 0, this.partBytes));
-    const data = new arrow.Table(batches);
+  save(collectionId: string, parts: Uint8Array[]): Promise<void> {
     const name = graphTableName(collectionId);
-    let table: Table;
-    try {
-      table = await this.db.openTable(name);
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-      table = await this.db.createTable(name, data, { mode: "create", existOk: false });
-      table.close();
-      return;
-    }
-    try {
-      await table.add(data, { mode: "overwrite" });
-      await table.optimize({ cleanupOlderThan: new Date(Date.now() - this.retainMs) });
-    } finally {
-      table.close();
-    }
+    if (this.thread) return this.thread.save(name, parts, this.retainMs, this.partBytes);
+    return writeGraphTable(this.db, name, parts, this.retainMs, this.partBytes);
+  }
+
+  /** Stops the save thread, if one runs (after the saves under way: the caller waited for them). */
+  close(): Promise<void> {
+    return this.thread?.close() ?? Promise.resolve();
   }
 
   /**

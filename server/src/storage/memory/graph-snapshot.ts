@@ -60,7 +60,8 @@ export function encodeSnapshot(header: Omit<SnapshotHeader, "format" | "slots" |
   const json = new TextEncoder().encode(JSON.stringify({ format: FORMAT, ...header, slots, graphBytes: graph.length } satisfies SnapshotHeader));
   const arraysAt = pad8(12 + json.length);
   const checksumAt = pad8(arraysAt + slots * 17);
-  const prefix = new Uint8Array(checksumAt + 8);
+  // Shared memory, as the graph's bytes (Graph.serialize): a save's thread reads it without a copy.
+  const prefix = new Uint8Array(new SharedArrayBuffer(checksumAt + 8));
   const view = new DataView(prefix.buffer);
   prefix.set(new TextEncoder().encode(MAGIC), 0);
   view.setUint32(8, json.length, true);

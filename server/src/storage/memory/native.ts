@@ -42,9 +42,12 @@ export interface HnswIndex {
   detach(): number;
   /**
    * The graph as bytes (links and labels, no vectors; XXH64-checked), written on a background
-   * thread. Searches may run meanwhile; calls that change the graph throw until it resolves.
+   * thread, into `out` when given (exactly serializedSize() bytes), else into a new Buffer.
+   * Searches may run meanwhile; calls that change the graph throw until it resolves.
    */
-  serialize(): Promise<Buffer>;
+  serialize(out?: Uint8Array): Promise<Uint8Array>;
+  /** The length of serialize()'s bytes for the graph as it is now. */
+  serializedSize(): number;
   /**
    * Loads serialize()'s bytes into this new, empty graph of the same space, dimension, M and
    * ef_construction, whose chunks must cover every label in them. Throws an Error whose message

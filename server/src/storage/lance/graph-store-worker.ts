@@ -1,0 +1,30 @@
+/**
+ * The thread graph saves are written on (GraphStore): LanceDB's `add` encodes its input as one
+ * Arrow IPC buffer in JavaScript and copies it once more into a Node Buffer, both on the thread
+ * that calls it: for a 100k-record graph (~20 MB) that held the server's event loop ~120 ms per
+ * save, in the middle of queries (issue 18). Here those copies hold only this thread. The
+ * snapshot's parts arrive over SharedArrayBuffers where they can (no copy to get here).
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import * as lancedb from "@lancedb/lancedb";
+import { writeGraphTable, type GraphWorkerStart, type ToGraphWorker, type FromGraphWorker } from "./graph-store.js";
+
+const { uri, storageOptions } = workerData as GraphWorkerStart;
+const connection = lancedb.connect(uri, storageOptions ? { storageOptions } : {});
+
+parentPort!.on("message", (msg: ToGraphWorker) => {
+  if (msg.t === "close") {
+    void connection.then((db) => db.close()).finally(() => process.exit(0));
+    return;
+  }
+  void (async () => {
+    let reply: FromGraphWorker;
+    try {
+      await writeGraphTable(await connection, msg.name, msg.parts, msg.retainMs, msg.partBytes);
+      reply = { t: "saved", req: msg.req };
+    } catch (err) {
+      reply = { t: "failed", req: msg.req, message: err instanceof Error ? err.message : String(err) };
+    }
+    parentPort!.postMessage(reply);
+  })();
+});
