@@ -20,12 +20,11 @@
  * event loop ~120 ms per save, between queries. The snapshot's parts reach that thread over
  * SharedArrayBuffers, without a copy. Reads (at a collection's open) and drops stay here.
  */
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { Connection, Table } from "@lancedb/lancedb";
 import { arrow, type ArrowModule } from "./arrow.js";
 import { isNotFound } from "./errors.js";
+import { startWorkerModule } from "../../util/worker.js";
 
 /** Bytes per row: big enough for few rows, small enough for LanceDB's page buffers. */
 export const PART_BYTES = 8 * 1024 * 1024;
@@ -108,15 +107,6 @@ export interface GraphWorkerStart {
 export type ToGraphWorker = { t: "save"; req: number; name: string; parts: Uint8Array[]; retainMs: number; partBytes: number } | { t: "close" };
 export type FromGraphWorker = { t: "saved"; req: number } | { t: "failed"; req: number; message: string };
 
-/** The save thread: the compiled .js next to this file, or the .ts through tsx (the test suite), as the ANN worker. */
-function startWorker(start: GraphWorkerStart): Worker {
-  const js = new URL("./graph-store-worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData: start });
-  const ts = new URL("./graph-store-worker.ts", import.meta.url).href;
-  const boot = `import("tsx/esm/api").then((api) => { api.register(); return import(${JSON.stringify(ts)}); })`;
-  return new Worker(boot, { eval: true, workerData: start });
-}
-
 /**
  * Saves written on a thread of their own (graph-store-worker.ts), started at the first save; if
  * it dies, the saves under way fail (the index retries later) and the next save starts another.
@@ -150,7 +140,7 @@ class SaveThread {
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker(this.start);
+    const worker = startWorkerModule(import.meta.url, "graph-store-worker", this.start);
     // Saves under way are awaited by whoever closes the storage; the thread alone keeps nothing alive.
     worker.unref();
     worker.on("message", (msg: FromGraphWorker) => {

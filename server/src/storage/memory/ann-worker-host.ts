@@ -3,9 +3,8 @@
  * search requests, and routes the worker's answers. If the worker dies, every index it held is
  * told (they fall back to exact search) and the next index created starts a new worker.
  */
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startWorkerModule } from "../../util/worker.js";
 import type { GraphState } from "./hnsw-graph.js";
 import { hnsw } from "./native.js";
 import type { FromWorker, SearchMessage, ToWorker, WorkerStart } from "./protocol.js";
@@ -21,19 +20,6 @@ interface Pending {
   ix: number;
   resolve: (r: { applied: number; labels?: Int32Array; handle?: number; state?: GraphState }) => void;
   reject: (err: Error) => void;
-}
-
-/**
- * The worker: the compiled .js next to this file or, when running from TypeScript sources
- * (the test suite), the .ts through tsx, registered inside the worker first (a worker does not
- * inherit the parent's module hooks, nor take `--import` in its execArgv on Node 20).
- */
-function startWorker(workerData: WorkerStart): Worker {
-  const js = new URL("./ann-worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData });
-  const ts = new URL("./ann-worker.ts", import.meta.url).href;
-  const boot = `import("tsx/esm/api").then((api) => { api.register(); return import(${JSON.stringify(ts)}); })`;
-  return new Worker(boot, { eval: true, workerData });
 }
 
 /** What a VectorIndex needs from wherever its graph is built (tests substitute their own). */
@@ -122,7 +108,7 @@ export class AnnWorkerHost implements AnnHost {
     // The addon is loaded here first: a detached graph lives in the addon's memory, which a
     // worker that loaded it alone would unload on exit (dlclose), graphs and all.
     hnsw();
-    const worker = startWorker({ activity: this.activity.buffer as SharedArrayBuffer });
+    const worker = startWorkerModule(import.meta.url, "ann-worker", { activity: this.activity.buffer as SharedArrayBuffer } satisfies WorkerStart);
     // Background work must not keep the process alive on its own.
     worker.unref();
     worker.on("message", (msg: FromWorker) => this.onMessage(msg));
