@@ -11,13 +11,21 @@ import { writeGraphTable, type GraphWorkerStart, type ToGraphWorker, type FromGr
 
 const { uri, storageOptions } = workerData as GraphWorkerStart;
 const connection = lancedb.connect(uri, storageOptions ? { storageOptions } : {});
+// A connection that fails fails each save that awaits it, with its reason; not the thread.
+connection.catch(() => undefined);
+
+/** Saves under way: a close lets them finish (their callers wait for the answer). */
+const saving = new Set<Promise<void>>();
 
 parentPort!.on("message", (msg: ToGraphWorker) => {
   if (msg.t === "close") {
-    void connection.then((db) => db.close()).finally(() => process.exit(0));
+    void Promise.allSettled(saving)
+      .then(() => connection)
+      .then((db) => db.close())
+      .finally(() => process.exit(0));
     return;
   }
-  void (async () => {
+  const save = (async () => {
     let reply: FromGraphWorker;
     try {
       await writeGraphTable(await connection, msg.name, msg.parts, msg.retainMs, msg.partBytes);
@@ -27,4 +35,6 @@ parentPort!.on("message", (msg: ToGraphWorker) => {
     }
     parentPort!.postMessage(reply);
   })();
+  saving.add(save);
+  void save.finally(() => saving.delete(save));
 });

@@ -123,17 +123,22 @@ class SaveThread {
     const req = this.nextReq++;
     return new Promise<void>((resolve, reject) => {
       this.pending.set(req, { resolve, reject });
+      // A save under way keeps the process alive (see ensure).
+      if (this.pending.size === 1) worker.ref();
       // Parts over a SharedArrayBuffer cross without a copy; others are copied (structured clone).
       worker.postMessage({ t: "save", req, name, parts, retainMs, partBytes } satisfies ToGraphWorker);
     });
   }
 
-  /** Lets the thread finish what it was given, then stop. */
+  /** Lets the thread finish the saves it was given, then stop; resolves once it has exited. */
   async close(): Promise<void> {
     const w = this.worker;
     this.worker = null;
     if (!w) return;
     const exited = new Promise<void>((resolve) => w.once("exit", () => resolve()));
+    // Held until the thread has exited: a process with nothing else left to do (a server
+    // shutting down, its sockets closed) would otherwise end here, mid-close.
+    w.ref();
     w.postMessage({ t: "close" } satisfies ToGraphWorker);
     await exited;
   }
@@ -141,12 +146,11 @@ class SaveThread {
   private ensure(): Worker {
     if (this.worker) return this.worker;
     const worker = startWorkerModule(import.meta.url, "graph-store-worker", this.start);
-    // Saves under way are awaited by whoever closes the storage; the thread alone keeps nothing alive.
-    worker.unref();
     worker.on("message", (msg: FromGraphWorker) => {
       const p = this.pending.get(msg.req);
       if (!p) return;
       this.pending.delete(msg.req);
+      this.idle(worker);
       if (msg.t === "saved") p.resolve();
       else p.reject(new Error(msg.message));
     });
@@ -159,8 +163,16 @@ class SaveThread {
     };
     worker.on("error", (err) => lost(`the graph save thread failed: ${err.message}`));
     worker.on("exit", (code) => lost(`the graph save thread exited (code ${code})`));
+    // An idle thread keeps nothing alive; a save (save) or a close (close) under way does: its
+    // caller awaits an answer that only this thread gives, and an unref'd thread lets the process
+    // end first. After the listeners: attaching a 'message' listener refs the worker's port again.
+    worker.unref();
     this.worker = worker;
     return worker;
+  }
+
+  private idle(worker: Worker): void {
+    if (this.pending.size === 0 && this.worker === worker) worker.unref();
   }
 }
 
