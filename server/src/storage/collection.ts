@@ -105,6 +105,12 @@ export interface CollectionSharing {
 export class CollectionStore implements CollectionRecords {
   private state: State = "unloaded";
   private resident: ResidentCollection | null = null;
+  /**
+   * Resident copies replaced or given up while a save of theirs may still be writing (the save
+   * thread, the vectors file): close() waits for them, so a drop never races one of their saves
+   * (the saved graph or vectors written again after the drop removed them, or a drop failing).
+   */
+  private readonly retired = new Set<Promise<void>>();
   private loading: Promise<void> | null = null;
   /** The second half of the last load (payloads), once started; it never rejects. */
   private payloads: Promise<void> | null = null;
@@ -620,7 +626,7 @@ export class CollectionStore implements CollectionRecords {
     if (this.dropped) return mem.close();
     const previous = this.resident;
     this.resident = mem;
-    previous?.close();
+    this.retire(previous);
     this.state = "resident";
     this.syncedVersion = version;
     this.failures = 0;
@@ -700,7 +706,7 @@ export class CollectionStore implements CollectionRecords {
 
   /** Stops using the resident copy; loading is tried again after a growing wait. */
   private leaveMemory(reason: string): void {
-    this.resident?.close();
+    this.retire(this.resident);
     this.resident = null;
     if (this.dropped) return;
     this.state = "lance-only";
@@ -716,7 +722,7 @@ export class CollectionStore implements CollectionRecords {
   private resynchronise(err: unknown): void {
     this.lanceStale = true;
     const had = this.resident !== null || this.state === "absent";
-    this.resident?.close();
+    this.retire(this.resident);
     this.resident = null;
     if (this.dropped || !this.memory) return;
     if (had) this.onWarning(`collection table ${this.id}: a change could not be applied (${errorText(err)}); reloading it from LanceDB`);
@@ -748,8 +754,20 @@ export class CollectionStore implements CollectionRecords {
     // A graceful close saves the graph as it is, so the next start replays nothing.
     if (mem && !drop) await mem.saveNow();
     mem?.close();
-    // No save may still be writing when the caller drops the saved graph.
+    // No save may still be writing when the caller drops the saved graph: this copy's, nor one
+    // of a copy replaced earlier.
     await mem?.settled();
+    await Promise.all(this.retired);
+  }
+
+  /** Closes a resident copy that is no longer used; close() waits for a save of it under way. */
+  private retire(mem: ResidentCollection | null): void {
+    if (!mem) return;
+    mem.close();
+    // settled() never rejects (a failed save is logged by the index).
+    const settled = mem.settled();
+    this.retired.add(settled);
+    void settled.finally(() => this.retired.delete(settled));
   }
 }
 

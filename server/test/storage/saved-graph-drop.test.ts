@@ -4,10 +4,13 @@
  * and cleans up its old versions; dropping the table meanwhile fails with "Directory not empty"
  * (a reset or drop answered 500) and lets the save write the table again (an orphan graph).
  * Reset used to drop graph tables by name beside their collections, without waiting for saves.
+ * A resident copy replaced while its save was under way (a write whose apply failed: reloaded)
+ * used to be forgotten by the collection's close, so a drop did not wait for that save.
  */
 import * as lancedb from "@lancedb/lancedb";
 import { afterEach, expect, it, vi } from "vitest";
 import { GraphStore } from "../../src/storage/lance/graph-store.js";
+import { ResidentCollection } from "../../src/storage/memory/resident.js";
 import { openStorage, type OpenedStorage } from "../../src/storage/open.js";
 import { collection, rec, recordsOf, tempDir } from "./helpers.js";
 
@@ -24,7 +27,7 @@ const POLL = { timeout: 120_000, interval: 25 };
 
 const batch = (n: number, round: number) => Array.from({ length: n }, (_, i) => rec(`r${i}`, [Math.sin(i + round), Math.cos(i * 3 + round), i % 7, round]));
 
-it.each(["reset", "drop the collection"] as const)("%s while a save of the collection's graph is under way: the graph table is dropped after the save, and stays dropped", async (how) => {
+it.each(["reset", "drop the collection", "drop the collection once its resident copy was replaced"] as const)("%s while a save of the collection's graph is under way: the graph table is dropped after the save, and stays dropped", async (how) => {
   dir = await tempDir();
   const events: string[] = [];
   // Every table drop, whoever asks for it (the storage's own connection is of the same class).
@@ -59,13 +62,26 @@ it.each(["reset", "drop the collection"] as const)("%s while a save of the colle
   expect(await probe.tableNames()).toContain(`${coll.id}-hnsw`);
   await records.write(batch(1100, 1));
   await vi.waitUntil(() => events.includes("save 2 start"), POLL); // the second save
+  if (how === "drop the collection once its resident copy was replaced") {
+    // A write whose apply to memory fails: the copy saving now is closed and a new one loaded.
+    const put = vi.spyOn(ResidentCollection.prototype, "put").mockImplementationOnce(() => {
+      throw new Error("injected apply failure");
+    });
+    await records.write([rec("late", [1, 2, 3, 4])]);
+    expect(put).toHaveBeenCalled();
+    await records.ready();
+  }
 
   const done = how === "reset" ? storage.reset() : storage.dropCollection(coll.id);
-  // Long enough for a drop that does not wait to happen.
+  // Until the records table is dropped (just before the graph's, by a drop that does not wait
+  // for the save), then long enough for that drop to happen.
+  await vi.waitUntil(() => events.includes(`drop ${coll.id}`), POLL);
   await new Promise((r) => setTimeout(r, 500));
   release();
   await done;
 
+  // The save ends either way (a drop that did not wait for it: after the drop, writing the table again).
+  await vi.waitUntil(() => events.includes("save 2 end"), POLL);
   const graphDrops = events.flatMap((e, i) => (e === `drop ${coll.id}-hnsw` ? [i] : []));
   expect(graphDrops.length, events.join("\n")).toBeGreaterThan(0);
   expect(graphDrops[0], events.join("\n")).toBeGreaterThan(events.indexOf("save 2 end"));
