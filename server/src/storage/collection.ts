@@ -17,8 +17,9 @@
  * filter's candidates) checks afterwards that the copy it started with is still the one in use.
  *
  * Saved graphs: every write stamps its rows with a version (lance `stampVersion`); the resident
- * copy saves its graph beside the table (lance/graph-store.ts) in the background and on a
- * graceful close; a load reads it back first, so only what was written since is replayed.
+ * copy saves its graph beside the table (a file on a local path, memory/graph-file.ts, a LanceDB
+ * table on an object store, lance/graph-store.ts) in the background and on a graceful close; a
+ * load reads it back first, so only what was written since is replayed.
  *
  * Other processes may write the same table (replicas, docs/scaling.md). Writes then run under
  * the collection's write lease (`sharing.exclusive`), whose acquisition catches this process up
@@ -31,7 +32,6 @@ import type { Memory, ResidentCollection, ResidentRecord } from "./memory/reside
 import { CHUNK_BITS } from "./memory/protocol.js";
 import type { SlotStore } from "./memory/slots.js";
 import type { IndexLog } from "./memory/graph-persistence.js";
-import type { GraphStore } from "./lance/graph-store.js";
 import { VectorFile, writeVectorFile } from "./memory/vector-file.js";
 import { Freshness } from "./lance/freshness.js";
 import type { LanceTable, ScannedBatch } from "./lance/table.js";
@@ -55,12 +55,27 @@ import {
 } from "./storage.js";
 import { errorText } from "./error-text.js";
 
+/**
+ * Where saved graphs are kept: files on a local data directory (memory/graph-file.ts), a LanceDB
+ * table per collection on an object store (lance/graph-store.ts); storage/open.ts picks one.
+ */
+export interface SavedGraphs {
+  /** Replaces the collection's saved graph by `parts`, concatenated, at once for readers. */
+  save(collectionId: string, parts: Uint8Array[]): Promise<void>;
+  /** The saved graph's bytes, or null if there is none; throws when it cannot be read. */
+  read(collectionId: string): Promise<Uint8Array | null>;
+  /** Forgets the collection's saved graph (no save of it may be under way). */
+  drop(collectionId: string): Promise<void>;
+  /** After the last save: stops whatever the saves ran on. */
+  close(): Promise<void>;
+}
+
 /** What every composer of one storage shares. */
 export interface CollectionDeps {
   /** null: nothing is kept in memory, LanceDB answers everything. */
   memory: Memory | null;
   /** Where graphs are saved; null: nowhere (no graphs, or not wanted). */
-  graphs: GraphStore | null;
+  graphs: SavedGraphs | null;
   /**
    * The file a collection's vectors are saved in beside its graph (memory/vector-file.ts);
    * null: not saved (an object-store data directory: a restart reads them from LanceDB).

@@ -15,11 +15,12 @@ import { hostname } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { randomUUID } from "node:crypto";
-import { CollectionStore, type CollectionDeps, type CollectionSharing } from "./collection.js";
+import { CollectionStore, type CollectionDeps, type CollectionSharing, type SavedGraphs } from "./collection.js";
 import { CATALOG_LEASE, CATALOG_TABLES, LanceCatalog } from "./lance/catalog.js";
 import { isObjectStoreUri, probeConditionalWrites } from "./lance/commit-probe.js";
 import { LanceDatabase, type LanceOptions } from "./lance/database.js";
 import { collectionOfGraphTable, dropSavedGraph, GraphStore } from "./lance/graph-store.js";
+import { GraphFiles } from "./memory/graph-file.js";
 import { LEASE_DEFAULTS, LeaseDroppedError, LeaseLostError, Leases, LeaseTimeoutError, type LeaseHooks, type LeaseOptions } from "./lance/lease.js";
 import { LanceLineage, LINEAGE_TABLE } from "./lance/lineage.js";
 import { LanceTable } from "./lance/table.js";
@@ -31,6 +32,7 @@ import { CollectionGoneError, WriteUnavailableError, type CollectionInfo, type I
 import { Mutex } from "../util/mutex.js";
 import { errorText } from "./error-text.js";
 import { deadLocalProcess } from "../util/local-process.js";
+import { removeSavedFiles } from "../util/saved-file.js";
 
 /** A pino-shaped logger (the server passes its own): loads, graphs, saves. */
 export interface StorageLogger extends IndexLog {
@@ -88,14 +90,18 @@ function isCollectionLeaseTable(name: string): boolean {
 }
 
 /**
- * Where collections' vectors are saved (memory/vector-file.ts): files in the data directory
- * when it is a local path; null on an object store, whose vectors LanceDB reads back (only its
- * connection knows how to reach the store; the graphs go in tables there, lance/graph-store.ts).
+ * Where a storage keeps collections' saved graphs and vectors: the one place that tells a local
+ * data directory from an object store. Locally, files (`<data dir>/saved-graphs/<id>.hnsw`,
+ * memory/graph-file.ts; `<data dir>/saved-vectors/<id>.vectors`, memory/vector-file.ts), read at
+ * file speed on a restart; on an object store the graphs go in LanceDB tables (only its
+ * connection knows how to reach the store, lance/graph-store.ts) and the vectors are read back
+ * from the records. null: an object store.
  */
-function vectorFiles(uri: string): ((collectionId: string) => string) | null {
+export function localSaves(uri: string): { graphsDir: string; vectorsDir: string; vectorFile(id: string): string } | null {
   if (isObjectStoreUri(uri)) return null;
-  const dir = join(resolve(/^file:/i.test(uri) ? fileURLToPath(uri) : uri), "saved-vectors");
-  return (id) => join(dir, `${id}.vectors`);
+  const root = resolve(/^file:/i.test(uri) ? fileURLToPath(uri) : uri);
+  const vectorsDir = join(root, "saved-vectors");
+  return { graphsDir: join(root, "saved-graphs"), vectorsDir, vectorFile: (id) => join(vectorsDir, `${id}.vectors`) };
 }
 
 export async function openStorage(uri: string, options: StorageOptions = {}): Promise<OpenedStorage> {
@@ -136,9 +142,8 @@ export async function openStorage(uri: string, options: StorageOptions = {}): Pr
   const logger = options.logger ?? SILENT;
   const deps: CollectionDeps = {
     memory,
-    // Saves are written on a thread of their own (LanceDB's JS-side copies of a snapshot held the event loop).
-    graphs: memory?.graphs && options.saveGraphs !== false ? new GraphStore(db.connection, options.retainVersionsMs, undefined, { uri: db.uri, storageOptions: options.storageOptions }) : null,
-    vectorFile: vectorFiles(uri),
+    graphs: memory?.graphs && options.saveGraphs !== false ? savedGraphs(db, options) : null,
+    vectorFile: localSaves(db.uri)?.vectorFile ?? null,
     loads: new Mutex(),
     log: (collection) => logger.child({ collection }),
     onWarning,
@@ -146,6 +151,15 @@ export async function openStorage(uri: string, options: StorageOptions = {}): Pr
   const storage = new ComposedStorage(db, catalog, lineage, deps, leases, interval);
   await storage.sweepUnfinishedForks().catch((err: unknown) => onWarning(`could not remove the leftovers of an interrupted fork: ${errorText(err)}`));
   return storage;
+}
+
+/** Where graphs are saved (see localSaves). */
+function savedGraphs(db: LanceDatabase, options: StorageOptions): SavedGraphs {
+  const local = localSaves(db.uri);
+  // Tables an earlier version saved locally are read until the collection's file is written.
+  if (local) return new GraphFiles(local.graphsDir, new GraphStore(db.connection, options.retainVersionsMs));
+  // Saves are written on a thread of their own (LanceDB's JS-side copies of a snapshot held the event loop).
+  return new GraphStore(db.connection, options.retainVersionsMs, undefined, { uri: db.uri, storageOptions: options.storageOptions });
 }
 
 class ComposedStorage implements OpenedStorage {
@@ -316,6 +330,8 @@ class ComposedStorage implements OpenedStorage {
   private async dropUnfinishedFork(id: string): Promise<void> {
     const source = this.lineage.sourceOf(id);
     await new LanceTable(id, this.db).close(true);
+    // Never opened, so nothing was saved for it; but the id's files go with it whatever left them.
+    await this.dropSaved(id);
     await this.lineage.forget(id);
     await this.dropUnneededAncestors(source);
   }
@@ -345,11 +361,24 @@ class ComposedStorage implements OpenedStorage {
     await this.dropSaved(id);
   }
 
-  /** A dropped collection's saved graph and vectors (none saved by this process is fine: an earlier run may have). */
+  /**
+   * A dropped collection's saved graph and vectors, wherever they may be (none saved by this
+   * process is fine: an earlier run, or one that saved graphs elsewhere, may have).
+   */
   private async dropSaved(id: string): Promise<void> {
     await dropSavedGraph(this.db.connection, id);
-    const vectors = vectorFiles(this.db.uri);
-    if (vectors) await removeVectorFile(vectors(id));
+    const local = localSaves(this.db.uri);
+    if (!local) return;
+    await new GraphFiles(local.graphsDir).drop(id);
+    await removeVectorFile(local.vectorFile(id));
+  }
+
+  /** Saved files of collections the catalog no longer has (a reset; what a crash mid-drop left). */
+  private async sweepSavedFiles(): Promise<void> {
+    const local = localSaves(this.db.uri);
+    if (!local) return;
+    await new GraphFiles(local.graphsDir).sweep(this.exists);
+    await removeSavedFiles(local.vectorsDir, ".vectors", this.exists);
   }
 
   /**
@@ -386,6 +415,7 @@ class ComposedStorage implements OpenedStorage {
     // never on its own while a save may be overwriting it.
     const names = new Set([...this.collections.keys(), ...tables.filter((n) => !isCollectionLeaseTable(n)).map((n) => collectionOfGraphTable(n) ?? n)]);
     await Promise.all([...names].map((id) => this.dropRecords(id)));
+    await this.sweepSavedFiles();
     // The collections' leases (and tombstones) go too: nothing is left that they could guard.
     await this.leases.forget((key) => key !== CATALOG_LEASE.key);
     await Promise.all(leaseTables.map((name) => this.db.connection.dropTable(name).catch(() => undefined)));

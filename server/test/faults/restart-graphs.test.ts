@@ -2,14 +2,14 @@
  * Saved graphs through the real server: a graceful restart loads the graph it saved (logged)
  * and answers exactly as before; records added, replaced and deleted after the save and then
  * lost to kill -9 are replayed, and answers equal brute force; a damaged or missing saved graph
- * is rebuilt (logged) and answers stay right. Replicas share the saved graphs (issue 15 item 3): a
+ * is rebuilt (logged) and answers stay right. Locally the graph is a file of its own
+ * (`saved-graphs/<id>.hnsw`): damaged, truncated, removed, or older than the vectors file beside
+ * it, under the real server. Replicas share the saved graphs (issue 15 item 3): a
  * replica that starts while another serves and writes the same path — a local directory or s3://
  * — loads the graph that one saved and replays only the changes made after the save.
  */
-import * as lancedb from "@lancedb/lancedb";
-import { readdir, rm, truncate, writeFile, readFile } from "node:fs/promises";
+import { readdir, rm, stat, truncate, writeFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { GraphStore } from "../../src/storage/lance/graph-store.js";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { callJson as call } from "../helpers/http.js";
 import { startS3, type S3Emulator } from "../helpers/s3.js";
@@ -124,58 +124,85 @@ describe("saved graphs across restarts of the real server", () => {
     await server.stop();
   });
 
-  /** The saved graph's LanceDB data files. */
-  async function graphFiles(): Promise<string[]> {
-    const dir = join(dataDir, `${id}-hnsw.lance`, "data");
-    return (await readdir(dir)).map((f) => join(dir, f));
-  }
+  /** The saved graph's file (a local data directory: memory/graph-file.ts). */
+  const graphFile = () => join(dataDir, "saved-graphs", `${id}.hnsw`);
 
-  async function expectRebuilt(why: RegExp, damage: () => Promise<void>): Promise<void> {
+  /**
+   * `graph`: what the load made of the file: "rebuilding" when the file itself is refused, "restored"
+   * when its slot map passed and the addon refused its links (then the worker rebuilds).
+   */
+  async function expectRebuilt(why: RegExp, graph: "rebuilding" | "restored", damage: () => Promise<void>): Promise<void> {
     await damage();
     server = await start(dataDir);
     await ready(server);
     const warnings = logLines(server).filter((l) => l.level >= 40).map((l) => `${l.msg}: ${String(l.reason)}`);
-    expect(warnings.some((w) => why.test(w))).toBe(true);
-    expect(logged(server, "collection loaded into memory")).toMatchObject({ graph: expect.stringMatching(/rebuilding|restored/) });
+    expect(warnings.some((w) => why.test(w)), warnings.join("\n")).toBe(true);
+    // The vectors still come from their own file.
+    expect(logged(server, "collection loaded into memory")).toMatchObject({ graph, vectors: { fromFile: model.size, fromLance: 0 } });
     const got = await query(server, id, queries);
     queries.forEach((q, i) => expect(got.ids[i]).toEqual(bruteForce(model, q, K)));
     // The graceful stop saves a good graph again.
     await server.stop();
     expect(logged(server, "saved the collection's graph")).toBeDefined();
+    await stat(graphFile());
   }
 
-  it("a saved graph with flipped bytes is rebuilt, logged; answers stay right", { timeout: 240_000 }, async () => {
-    // LanceDB itself refuses the damaged file.
-    await expectRebuilt(/building the collection's graph: the saved graph could not be read/, async () => {
-      for (const file of await graphFiles()) {
-        const bytes = await readFile(file);
-        for (let at = 1000; at < bytes.length; at += 997) bytes[at] ^= 0x5a;
-        await writeFile(file, bytes);
-      }
-    });
+  it("the graph is saved in its own file locally, not in LanceDB", async () => {
+    expect((await stat(graphFile())).size).toBeGreaterThan(N * 17);
+    expect(await readdir(dataDir)).not.toContain(`${id}-hnsw.lance`);
   });
 
-  it("a saved graph that LanceDB reads but whose bytes are damaged is rebuilt, logged", { timeout: 240_000 }, async () => {
-    await expectRebuilt(/damaged graph snapshot/, async () => {
-      const db = await lancedb.connect(dataDir);
-      const store = new GraphStore(db);
-      const bytes = (await store.read(id))!;
+  it("a graph file with flipped bytes in its slot map is rebuilt, logged; answers stay right", { timeout: 240_000 }, async () => {
+    await expectRebuilt(/building the collection's graph: damaged graph snapshot: checksum mismatch/, "rebuilding", async () => {
+      const bytes = await readFile(graphFile());
       bytes[100] ^= 1;
-      await store.save(id, [bytes]);
-      db.close();
+      await writeFile(graphFile(), bytes);
     });
   });
 
-  it("a truncated saved graph is rebuilt, logged; answers stay right", { timeout: 240_000 }, async () => {
-    await expectRebuilt(/the saved graph could not be read/, async () => {
-      for (const file of await graphFiles()) await truncate(file, 4096);
+  it("a graph file with flipped bytes in its links is rebuilt, logged; answers stay right", { timeout: 240_000 }, async () => {
+    // The addon's own checksum catches it, in the worker, before hnswlib follows a link.
+    await expectRebuilt(/the saved graph could not be loaded: building the collection's graph: damaged graph file: checksum mismatch/, "restored", async () => {
+      const bytes = await readFile(graphFile());
+      for (let at = bytes.length - 10_000; at < bytes.length; at += 997) bytes[at] ^= 0x5a;
+      await writeFile(graphFile(), bytes);
     });
   });
 
-  it("a missing saved graph is rebuilt, logged; answers stay right", { timeout: 240_000 }, async () => {
-    await expectRebuilt(/building the collection's graph: no saved graph/, async () => {
-      await rm(join(dataDir, `${id}-hnsw.lance`), { recursive: true, force: true });
+  it("a truncated graph file is rebuilt, logged; answers stay right", { timeout: 240_000 }, async () => {
+    await expectRebuilt(/building the collection's graph: damaged graph snapshot: truncated or padded/, "rebuilding", async () => {
+      await truncate(graphFile(), (await stat(graphFile())).size - 4096);
     });
+  });
+
+  it("a missing graph file is rebuilt, logged; answers stay right", { timeout: 240_000 }, async () => {
+    await expectRebuilt(/building the collection's graph: no saved graph/, "rebuilding", async () => {
+      await rm(graphFile());
+    });
+  });
+
+  it("a graph file older than the vectors file beside it (a crash between the two saves): replayed, answers equal brute force", { timeout: 240_000 }, async () => {
+    const old = await readFile(graphFile());
+    server = await start(dataDir);
+    await ready(server);
+    const replaced = Array.from({ length: 50 }, (_, i) => `r${2000 + i}`);
+    const vectors = replaced.map(() => vec());
+    expect((await call(server.url, "POST", `${DB}/collections/${id}/upsert`, { ids: replaced, embeddings: vectors })).status).toBe(200);
+    replaced.forEach((x, i) => model.set(x, vectors[i]));
+    const deleted = Array.from({ length: 50 }, (_, i) => `r${2100 + i}`);
+    expect((await call(server.url, "POST", `${DB}/collections/${id}/delete`, { ids: deleted })).status).toBe(200);
+    deleted.forEach((x) => model.delete(x));
+    await server.stop();
+    // The graph as before those writes, the vectors as after them.
+    await writeFile(graphFile(), old);
+    server = await start(dataDir);
+    await ready(server);
+    expect(logged(server, "loading the collection's saved graph")).toMatchObject({ upserts: 50, deletes: 50 });
+    const got = await query(server, id, queries);
+    queries.forEach((q, i) => expect(got.ids[i]).toEqual(bruteForce(model, q, K)));
+    const self = await query(server, id, vectors.slice(0, 20));
+    self.ids.forEach((ids, i) => expect(ids[0]).toBe(replaced[i]));
+    await server.stop();
   });
 });
 

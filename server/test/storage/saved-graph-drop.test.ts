@@ -1,15 +1,20 @@
 /**
  * A saved graph is dropped only once no save of it is under way (the issue-17 kind: no table
  * dropped while a native call writes or cleans it up). A save overwrites the `<id>-hnsw` table
- * and cleans up its old versions; dropping the table meanwhile fails with "Directory not empty"
- * (a reset or drop answered 500) and lets the save write the table again (an orphan graph).
- * Reset used to drop graph tables by name beside their collections, without waiting for saves.
+ * (an object store) and cleans up its old versions; dropping the table meanwhile fails with
+ * "Directory not empty" (a reset or drop answered 500) and lets the save write the table again (an
+ * orphan graph). Reset used to drop graph tables by name beside their collections, without waiting
+ * for saves. On a local path the graph is a file (memory/graph-file.ts): a save renaming its file
+ * into place after the drop removed it would leave an orphan file just the same. The order is the
+ * storage's (open.ts dropRecords), whatever keeps the graph: checked here on the file.
  * A resident copy replaced while its save was under way (a write whose apply failed: reloaded)
  * used to be forgotten by the collection's close, so a drop did not wait for that save.
  */
 import * as lancedb from "@lancedb/lancedb";
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
 import { afterEach, expect, it, vi } from "vitest";
-import { GraphStore } from "../../src/storage/lance/graph-store.js";
+import { GraphFiles } from "../../src/storage/memory/graph-file.js";
 import { ResidentCollection } from "../../src/storage/memory/resident.js";
 import { openStorage, type OpenedStorage } from "../../src/storage/open.js";
 import { collection, rec, recordsOf, tempDir } from "./helpers.js";
@@ -27,7 +32,7 @@ const POLL = { timeout: 120_000, interval: 25 };
 
 const batch = (n: number, round: number) => Array.from({ length: n }, (_, i) => rec(`r${i}`, [Math.sin(i + round), Math.cos(i * 3 + round), i % 7, round]));
 
-it.each(["reset", "drop the collection", "drop the collection once its resident copy was replaced"] as const)("%s while a save of the collection's graph is under way: the graph table is dropped after the save, and stays dropped", async (how) => {
+it.each(["reset", "drop the collection", "drop the collection once its resident copy was replaced"] as const)("%s while a save of the collection's graph is under way: the graph file is removed after the save, and stays removed", async (how) => {
   dir = await tempDir();
   const events: string[] = [];
   // Every table drop, whoever asks for it (the storage's own connection is of the same class).
@@ -41,8 +46,8 @@ it.each(["reset", "drop the collection", "drop the collection once its resident 
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
   let saves = 0;
-  const save = GraphStore.prototype.save;
-  vi.spyOn(GraphStore.prototype, "save").mockImplementation(async function (this: GraphStore, id: string, parts: Uint8Array[]) {
+  const save = GraphFiles.prototype.save;
+  vi.spyOn(GraphFiles.prototype, "save").mockImplementation(async function (this: GraphFiles, id: string, parts: Uint8Array[]) {
     const n = ++saves;
     events.push(`save ${n} start`);
     if (n === 2) await gate;
@@ -53,13 +58,20 @@ it.each(["reset", "drop the collection", "drop the collection once its resident 
     }
   });
 
+  const drop = GraphFiles.prototype.drop;
+  vi.spyOn(GraphFiles.prototype, "drop").mockImplementation(async function (this: GraphFiles, id: string) {
+    events.push(`drop ${id}.hnsw`);
+    return drop.call(this, id);
+  });
+  const file = (id: string) => join(dir!.path, "saved-graphs", `${id}.hnsw`);
+
   storage = await openStorage(dir.path, { memory: { annThreshold: 16, onWarning: () => undefined } });
   const coll = collection();
   const records = await recordsOf(storage, coll);
   // Over 1,000 changes make a built graph worth saving (memory/graph-persistence.ts).
   await records.write(batch(1100, 0));
   await vi.waitUntil(() => events.includes("save 1 end"), POLL); // the first save
-  expect(await probe.tableNames()).toContain(`${coll.id}-hnsw`);
+  await stat(file(coll.id));
   await records.write(batch(1100, 1));
   await vi.waitUntil(() => events.includes("save 2 start"), POLL); // the second save
   if (how === "drop the collection once its resident copy was replaced") {
@@ -80,11 +92,12 @@ it.each(["reset", "drop the collection", "drop the collection once its resident 
   release();
   await done;
 
-  // The save ends either way (a drop that did not wait for it: after the drop, writing the table again).
+  // The save ends either way (a drop that did not wait for it: after the drop, writing the file again).
   await vi.waitUntil(() => events.includes("save 2 end"), POLL);
-  const graphDrops = events.flatMap((e, i) => (e === `drop ${coll.id}-hnsw` ? [i] : []));
+  const graphDrops = events.flatMap((e, i) => (e === `drop ${coll.id}.hnsw` ? [i] : []));
   expect(graphDrops.length, events.join("\n")).toBeGreaterThan(0);
   expect(graphDrops[0], events.join("\n")).toBeGreaterThan(events.indexOf("save 2 end"));
+  await expect(stat(file(coll.id))).rejects.toMatchObject({ code: "ENOENT" });
   expect(await probe.tableNames()).not.toContain(`${coll.id}-hnsw`);
   expect(await probe.tableNames()).not.toContain(coll.id);
   probe.close();

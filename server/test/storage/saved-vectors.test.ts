@@ -4,17 +4,15 @@
  * versions and the vectors the file does not hold as they are now. Checked against a model of
  * what was acknowledged: a round trip; writes, replacements, deletes and re-adds after the file
  * was saved (the file older than the graph, or both old as after kill -9); a file newer than the
- * graph (a crash between the two saves); every kind of damaged file (not used, logged); a
- * collection's file removed with it.
+ * graph (a crash between the two saves); every kind of damaged vectors or graph file (not used,
+ * logged); a collection's files removed with it, and by a reset.
  */
 import { copyFile, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import * as lancedb from "@lancedb/lancedb";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CollectionInfo, StoredRecord } from "../../src/core/model.js";
 import type { CollectionStore } from "../../src/storage/collection.js";
-import { GraphStore } from "../../src/storage/lance/graph-store.js";
 import { MemoryBudget, SlotStore } from "../../src/storage/memory/slots.js";
 import { writeVectorFile } from "../../src/storage/memory/vector-file.js";
 import type { OpenedStorage, StorageLogger } from "../../src/storage/open.js";
@@ -48,6 +46,7 @@ function logger(bindings: Record<string, unknown> = {}): StorageLogger {
 const open = (): Promise<OpenedStorage> => storages.open({ memory: { annThreshold: 64, onWarning: () => undefined }, logger: logger() });
 const logged = (msg: string) => lines.filter((l) => l.msg === msg);
 const vectorsPath = (id: string) => join(storages.path, "saved-vectors", `${id}.vectors`);
+const graphPath = (id: string) => join(storages.path, "saved-graphs", `${id}.hnsw`);
 
 type Model = Map<string, number[]>;
 const random = rng(42);
@@ -115,15 +114,13 @@ it("a round trip: the vectors come from the saved file (n x dim x 4 bytes of it)
 describe.each([
   ["the vectors file is older than the graph", { oldGraph: false }],
   ["both are older than the records (kill -9 after the save)", { oldGraph: true }],
-])("writes, replacements, deletes and re-adds after the save are reconciled from LanceDB: %s", (_, { oldGraph }) => {
+])("writes, replacements, deletes and re-adds after the save are reconciled from LanceDB: %s", (_, { oldGraph: restoreOldGraph }) => {
   it.each([1, 2, 3])("seed %i", async (seed) => {
     const model: Model = new Map();
     const coll = await stored(model);
     const oldVectors = `${vectorsPath(coll.id)}.old`;
     await copyFile(vectorsPath(coll.id), oldVectors);
-    const db = await lancedb.connect(storages.path);
-    const graphs = new GraphStore(db);
-    const oldGraphBytes = (await graphs.read(coll.id))!;
+    const oldGraph = await readFile(graphPath(coll.id));
 
     // Random changes against the model; deleted ids come back (into other slots) in later rounds.
     const r = rng(seed);
@@ -143,8 +140,7 @@ describe.each([
     }
     await storages.close(storage);
     await copyFile(oldVectors, vectorsPath(coll.id));
-    if (oldGraph) await graphs.save(coll.id, [oldGraphBytes]);
-    db.close();
+    if (restoreOldGraph) await writeFile(graphPath(coll.id), oldGraph);
 
     const { table: again } = await reopen(coll);
     const vectors = loadedVectors()!;
@@ -158,9 +154,7 @@ describe.each([
 it("a vectors file newer than the graph (a crash between the two saves) is used slot by slot; answers are right", async () => {
   const model: Model = new Map();
   const coll = await stored(model);
-  const db = await lancedb.connect(storages.path);
-  const graphs = new GraphStore(db);
-  const oldGraphBytes = (await graphs.read(coll.id))!;
+  const oldGraph = await readFile(graphPath(coll.id));
   const storage = await open();
   const table = await recordsOf(storage, coll);
   await table.delete({ ids: ["r1", "r2", "r3"] });
@@ -168,8 +162,7 @@ it("a vectors file newer than the graph (a crash between the two saves) is used 
   await table.write(records(["r10", "r11", "z1", "z2"], model));
   await storages.close(storage);
   // The graph as before those writes, the vectors file as after them.
-  await graphs.save(coll.id, [oldGraphBytes]);
-  db.close();
+  await writeFile(graphPath(coll.id), oldGraph);
   const { table: again } = await reopen(coll);
   expect(logged("loading the collection's saved graph")[0]).toMatchObject({ deletes: 3 });
   await expectModel(again, model);
@@ -241,13 +234,50 @@ describe("a damaged or foreign vectors file is not used, logged; answers are rig
   });
 });
 
-it("dropping a collection removes its saved vectors", async () => {
+it("dropping a collection removes its saved vectors and graph", async () => {
   const model: Model = new Map();
   const coll = await stored(model);
   await stat(vectorsPath(coll.id));
+  await stat(graphPath(coll.id));
   const storage = await open();
   await storage.dropCollection(coll.id);
   await expect(stat(vectorsPath(coll.id))).rejects.toMatchObject({ code: "ENOENT" });
+  await expect(stat(graphPath(coll.id))).rejects.toMatchObject({ code: "ENOENT" });
+});
+
+it("a reset removes every saved file, those of collections already gone and dead processes' temporary files included", async () => {
+  const model: Model = new Map();
+  const coll = await stored(model);
+  const orphans = [join(storages.path, "saved-graphs", "gone.hnsw"), join(storages.path, "saved-vectors", "gone.vectors"), `${graphPath(coll.id)}.${hostname()}:${2 ** 30}:abcd1234.tmp`];
+  for (const f of orphans) await writeFile(f, "left behind");
+  const storage = await open();
+  await storage.reset();
+  for (const f of [vectorsPath(coll.id), graphPath(coll.id), ...orphans]) await expect(stat(f), f).rejects.toMatchObject({ code: "ENOENT" });
+});
+
+describe("a graph file that cannot be used is rebuilt from the records, logged; the vectors still come from their file", () => {
+  const cases: [string, RegExp, (path: string) => Promise<void>][] = [
+    ["flipped bytes in its slot map", /damaged graph snapshot: checksum mismatch/, async (path) => {
+      const bytes = await readFile(path);
+      bytes[150] ^= 0x08;
+      await writeFile(path, bytes);
+    }],
+    ["truncated", /damaged graph snapshot: truncated or padded/, async (path) => truncate(path, (await stat(path)).size - 1)],
+    ["empty", /damaged graph snapshot: not a graph snapshot/, (path) => truncate(path, 0)],
+    ["removed", /no saved graph/, (path) => rm(path)],
+  ];
+  it.each(cases)("%s", async (_, why, damage) => {
+    const model: Model = new Map();
+    const coll = await stored(model);
+    await damage(graphPath(coll.id));
+    const { table } = await reopen(coll);
+    const warning = logged("building the collection's graph")[0];
+    expect(warning).toMatchObject({ level: "warn", collection: coll.id, records: N });
+    expect(String(warning.reason)).toMatch(why);
+    expect(logged("loading the collection's saved graph")).toEqual([]);
+    expect(loadedVectors()).toEqual({ fromFile: N, fromLance: 0 });
+    await expectModel(table, model);
+  });
 });
 
 vi.setConfig({ testTimeout: 120_000 });

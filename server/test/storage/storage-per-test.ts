@@ -68,9 +68,9 @@ export function storagesPerTest(): { readonly path: string; open(options?: Stora
 /**
  * A fresh storage in its own temp directory for every test of the file (closed and removed after
  * it), opened with `options`; `reopen()` closes it and opens the same directory again, as a
- * restart does.
+ * restart does (with `other` options when given).
  */
-export function storagePerTest(options: StorageOptions = {}): { readonly path: string; readonly storage: OpenedStorage; reopen(): Promise<void> } {
+export function storagePerTest(options: StorageOptions = {}): { readonly path: string; readonly storage: OpenedStorage; reopen(other?: StorageOptions): Promise<void> } {
   const storages = storagesPerTest();
   let storage: OpenedStorage | null = null;
   beforeEach(async () => {
@@ -83,9 +83,9 @@ export function storagePerTest(options: StorageOptions = {}): { readonly path: s
     get storage() {
       return storage!;
     },
-    async reopen() {
+    async reopen(other?: StorageOptions) {
       await storages.close(storage!);
-      storage = await storages.open(options);
+      storage = await storages.open(other ?? options);
     },
   };
 }

@@ -20,15 +20,11 @@
  *   u64 XXH64 of everything before it | zero padding to 4096 |
  *   vectors: f32 x dim x slots, in slot order (chunk i, 2^chunkBits slots, at i x its size)
  *
- * A save writes a temporary file beside the final one, fsyncs it, renames it over the final
- * one and fsyncs the directory: a reader (or a restart after a crash) sees the old file or
- * the new one whole. Replicas sharing a data directory each write their own temporary file
- * (named by host and pid: one a process of this host that has exited left is removed by the next save).
+ * A save replaces the file atomically (util/saved-file.ts: temporary file, fsync, rename, directory
+ * fsync): a reader (or a restart after a crash) sees the old file or the new one whole.
  */
-import { randomUUID } from "node:crypto";
-import { mkdir, open, readdir, rename, rm, type FileHandle } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-import { deadLocalProcess, processTag } from "../../util/local-process.js";
+import { open, rm, type FileHandle } from "node:fs/promises";
+import { readFully, writeAtomically, writeFully } from "../../util/saved-file.js";
 import { hnsw } from "./native.js";
 import type { SlotStore } from "./slots.js";
 
@@ -98,12 +94,7 @@ export async function writeVectorFile(path: string, store: SlotStore, meta: { co
   const json = new TextEncoder().encode(JSON.stringify(header));
   const at = layout(json.length, slots, dim, chunkBits);
   const hashes = new BigUint64Array(at.chunks);
-  await mkdir(dirname(path), { recursive: true });
-  await removeLeftovers(path);
-  const tmp = `${path}.${processTag(randomUUID().slice(0, 8))}.tmp`;
-  const fh = await open(tmp, "w");
-  let renamed = false;
-  try {
+  await writeAtomically(path, async (fh) => {
     // The chunk is copied before it is hashed and written: the bytes hashed are the bytes written.
     const scratch = Buffer.allocUnsafe(Math.min(at.chunkBytes, slots * dim * 4));
     for (let i = 0; i < at.chunks; i++) {
@@ -128,67 +119,13 @@ export async function writeVectorFile(path: string, store: SlotStore, meta: { co
     new BigUint64Array(prefix.buffer, at.hashesAt, at.chunks).set(hashes);
     view.setBigUint64(at.checksumAt, hnsw().hash64(prefix.subarray(0, at.checksumAt)), true);
     await writeFully(fh, prefix, 0);
-    await fh.sync();
-    await fh.close();
-    await rename(tmp, path);
-    renamed = true;
-    await syncDirectory(dirname(path));
-    return at.size;
-  } finally {
-    if (!renamed) {
-      await fh.close().catch(() => undefined);
-      await rm(tmp, { force: true }).catch(() => undefined);
-    }
-  }
-}
-
-/**
- * Removes the temporary files of `path` that processes of this host which have exited left
- * mid-save (killed, or stopped before a save finished): each is as big as the vectors.
- */
-async function removeLeftovers(path: string): Promise<void> {
-  const prefix = `${basename(path)}.`;
-  for (const name of await readdir(dirname(path))) {
-    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
-    if (deadLocalProcess(name.slice(prefix.length, -".tmp".length))) await rm(join(dirname(path), name), { force: true });
-  }
+  });
+  return at.size;
 }
 
 /** Removes a collection's saved vectors (the collection is dropped); no file is fine. */
 export async function removeVectorFile(path: string): Promise<void> {
   await rm(path, { force: true });
-}
-
-async function writeFully(fh: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
-  let done = 0;
-  while (done < bytes.length) {
-    const { bytesWritten } = await fh.write(bytes, done, bytes.length - done, position + done);
-    done += bytesWritten;
-  }
-}
-
-/** The rename is durable once the directory is synced (where the platform allows it). */
-async function syncDirectory(dir: string): Promise<void> {
-  let fh: FileHandle | null = null;
-  try {
-    fh = await open(dir, "r");
-    await fh.sync();
-  } catch {
-    // Some filesystems refuse fsync on a directory; the rename itself is still atomic.
-  } finally {
-    await fh?.close().catch(() => undefined);
-  }
-}
-
-/** Reads `bytes.length` bytes at `position`; false when the file ends first. */
-async function readFully(fh: FileHandle, bytes: Uint8Array, position: number): Promise<boolean> {
-  let done = 0;
-  while (done < bytes.length) {
-    const { bytesRead } = await fh.read(bytes, done, bytes.length - done, position + done);
-    if (bytesRead === 0) return false;
-    done += bytesRead;
-  }
-  return true;
 }
 
 /** An open, checked vectors file: its slot map in memory, its vectors read on demand. */
