@@ -275,7 +275,9 @@ export async function restartCase(target: Chromaspec, w: Workload, before: CaseR
       if (i < w.truth.length) returned.push(r.value.ids[0] ?? []);
     }
     const rssAfter = await rss(target.pid);
-    const graphBytes = await du(join(target.dir, "data", `${before.collectionId}-hnsw.lance`));
+    // The saved graph: a file on a local data directory (memory/graph-file.ts), a table where an earlier version kept it.
+    const graphFile = await stat(join(target.dir, "data", "saved-graphs", `${before.collectionId}.hnsw`)).then((s) => s.size, () => 0);
+    const graphBytes = graphFile || (await du(join(target.dir, "data", `${before.collectionId}-hnsw.lance`)));
     return {
       target: target.name,
       n: w.n,

@@ -1,15 +1,16 @@
 /**
  * How long a background graph save holds the main thread (issue 18: saves under continuous
  * queries stalled them ~170 ms at 100k). Builds a collection's graph through the server's own
- * VectorIndex and ANN worker, saves it --saves times into a LanceDB graph table in a temporary
- * directory, and meanwhile measures the event loop: the longest stretch it was held during each
+ * VectorIndex and ANN worker, saves it --saves times (into a graph file or a LanceDB graph table
+ * in a temporary directory), and meanwhile measures the event loop: the longest stretch it was held during each
  * save, and the time it was held for stretches over 5 ms. The graph's size does not depend on
  * the dimension (its bytes are links and labels), so a small --dim builds it quickly.
  *
- *   node --import tsx bench/save-stall.ts [--n 100000] [--dim 16] [--saves 5] [--cpu-prof FILE] [--modes thread,in-process]
+ *   node --import tsx bench/save-stall.ts [--n 100000] [--dim 16] [--saves 5] [--cpu-prof FILE] [--modes file,thread,in-process]
  *
- * --modes: where the saves are written, taking turns: "thread" (the server's way: a thread of
- * their own) and/or "in-process" (LanceDB called on the main thread, as before).
+ * --modes: where the saves are written, taking turns: "file" (the server's way on a local path:
+ * memory/graph-file.ts), "thread" (its way on an object store: a LanceDB table written on a
+ * thread of its own) and/or "in-process" (LanceDB called on the main thread, as before).
  *
  * A timing run: take it under the lock (`flock /work/wt/bench.lock ...`).
  */
@@ -22,11 +23,12 @@ import { writeFile } from "node:fs/promises";
 import { connect } from "@lancedb/lancedb";
 import { scriptArgs } from "./args.js";
 import { GraphStore } from "../src/storage/lance/graph-store.js";
+import { GraphFiles } from "../src/storage/memory/graph-file.js";
 import { AnnWorkerHost } from "../src/storage/memory/ann-worker-host.js";
 import { MemoryBudget } from "../src/storage/memory/slots.js";
 import { VectorIndex, type Entry } from "../src/storage/memory/vector-index.js";
 
-const o = scriptArgs({ n: 100_000, dim: 16, saves: 5, "cpu-prof": "", modes: "thread,in-process" });
+const o = scriptArgs({ n: 100_000, dim: 16, saves: 5, "cpu-prof": "", modes: "file,thread,in-process" });
 const modes = o.modes.split(",");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -91,8 +93,11 @@ async function held<T>(work: () => Promise<T>): Promise<Held> {
 const dir = await mkdtemp(join(tmpdir(), "save-stall-"));
 try {
   const db = await connect(dir);
-  // "thread": as the server's storage does (open.ts), saves written on their own thread; "in-process": on this one.
-  const stores = new Map(modes.map((m) => [m, new GraphStore(db, undefined, undefined, m === "thread" ? { uri: dir } : undefined)]));
+  // "file": as the server's storage does on a local path (open.ts); "thread": as it does on an object
+  // store, saves written on their own thread; "in-process": LanceDB on this one.
+  const stores = new Map<string, { save(id: string, parts: Uint8Array[]): Promise<void>; close(): Promise<void> }>(
+    modes.map((m) => [m, m === "file" ? new GraphFiles(join(dir, "saved-graphs")) : new GraphStore(db, undefined, undefined, m === "thread" ? { uri: dir } : undefined)]),
+  );
   let store = stores.get(modes[0])!;
   const host = new AnnWorkerHost();
   const index = new VectorIndex(o.dim, {
@@ -145,7 +150,7 @@ try {
   }
   index.close();
   await host.close();
-  for (const s of stores.values()) await s.close?.();
+  for (const s of stores.values()) await s.close();
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
