@@ -26,7 +26,7 @@ const SUFFIX = ".hnsw";
 /**
  * Where graphs saved by an earlier version of the server are (a LanceDB table per collection
  * on a local path, lance/graph-store.ts): read when a collection has no file yet, so an
- * upgrade does not rebuild every graph, and dropped once the file is written.
+ * upgrade does not rebuild every graph, moved into the file and dropped.
  */
 export interface EarlierGraphs {
   read(collectionId: string): Promise<Uint8Array | null>;
@@ -75,7 +75,7 @@ export class GraphFiles {
       fh = await open(this.path(collectionId), "r");
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-      return this.earlier && !this.earlierGone.has(collectionId) ? this.earlier.read(collectionId) : null;
+      return this.readEarlier(collectionId);
     }
     try {
       const bytes = new Uint8Array((await fh.stat()).size);
@@ -84,6 +84,23 @@ export class GraphFiles {
     } finally {
       await fh.close().catch(() => undefined);
     }
+  }
+
+  /**
+   * The graph an earlier version saved in a table, if any, moved into the collection's file at
+   * once: a load that restores it changes nothing, so no save would follow for a long while,
+   * and every restart until then would read the table again. (Not moved if the write fails:
+   * the table is still read next time.)
+   */
+  private async readEarlier(collectionId: string): Promise<Uint8Array | null> {
+    if (!this.earlier || this.earlierGone.has(collectionId)) return null;
+    const bytes = await this.earlier.read(collectionId);
+    if (!bytes) {
+      this.earlierGone.add(collectionId);
+      return null;
+    }
+    await this.save(collectionId, [bytes]).catch(() => undefined);
+    return bytes;
   }
 
   /** Forgets the collection's saved graph (the collection is dropped): its file, and an earlier version's table. */
