@@ -347,15 +347,20 @@ export class SlotStore {
   /**
    * Before a restore, on an empty store: slots [0, slots) exist and are neither live nor free,
    * for `put(..., at)` to fill; `releaseUnclaimed` frees the rest once every record is in.
+   * `populate`: the vectors will be copied in here, on this thread (from LanceDB's batches).
    */
-  restoreLayout(slots: number): void {
+  restoreLayout(slots: number, populate = true): void {
     if (this.top !== 0) throw new Error("restoreLayout on a store that has slots");
     this.top = slots;
     while (((slots - 1) >>> this.chunkBits) >= this.chunks.length && slots > 0) this.addChunk();
     // The load fills these slots next: their pages are faulted in at once, which on a VM costs a
-    // fraction of faulting them in one by one as vectors arrive (not for chunks of the write
-    // path: a collection's last chunk would then take all its memory however few records it has).
-    if (this.populate) for (const chunk of this.chunks) this.populate(chunk);
+    // fraction of faulting them in one by one as vectors are copied in (not for chunks of the
+    // write path: a collection's last chunk would then take all its memory however few records
+    // it has). Not when a file's reads fill them (vector-file.ts): the kernel faults the pages in
+    // as it copies, on libuv's pool, where a populate pass holds this thread (1-3 s per 1.5 GB
+    // on the busy 2-core VM) for no gain (bench/vector-load.ts: populate + read 1.1-3.4 s, read
+    // alone 0.6-2.6 s).
+    if (this.populate && populate) for (const chunk of this.chunks) this.populate(chunk);
     this.growArrays();
   }
 

@@ -243,10 +243,11 @@ export class VectorIndex implements AnnListener {
         snapshot = null;
       }
     }
-    if (snapshot) this.store.restoreLayout(snapshot.seqs.length);
+    // With a vectors file, its reads fill the chunks (no populate pass: SlotStore.restoreLayout).
+    if (snapshot) this.store.restoreLayout(snapshot.seqs.length, !vectors);
     else if (vectors) {
       // No graph to follow: records go back to the slots the vectors file has them in.
-      this.store.restoreLayout(vectors.header.slots);
+      this.store.restoreLayout(vectors.header.slots, false);
       bySeq = SavedSlots.ofSeqs(vectors.seqs);
     }
     this.loading = { snapshot, bySeq, reason, vectors: vectors && { file: vectors, intact: new Uint8Array(0), missing: new Map(), fromFile: 0 } };
