@@ -4,7 +4,8 @@
  * the graph is saved); every run then starts the server on it with info logs and sends the
  * restart case's query stream (bench/measure.ts restartCase: sequential queries from the first
  * answer; ready = the median of the last 20 within 1.2x of the steady p50), printing the server's
- * start-up log lines and the query latencies on one timeline (seconds since spawn).
+ * start-up log lines (at the server's own time stamps) and the query latencies on one timeline
+ * (seconds since spawn).
  *
  *   npx tsx bench/restart-time.ts --dir /work/tmp-restart/100k --n 100000
  *   (extra server flags: --server-args "--flag value"; --cpu-prof DIR profiles the server's start-up)
@@ -39,18 +40,22 @@ function server(port: number, level: string, t0: number, echo: boolean) {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // The server's own clock for its lines (pino's `time`): its output reaches us in bursts.
+  const spawnedAt = Date.now() - (performance.now() - t0);
   for (const stream of [child.stdout!, child.stderr!]) {
     createInterface({ input: stream }).on("line", (line) => {
       if (!echo) return;
       let text = line;
+      let at = (performance.now() - t0) / 1000;
       try {
         const j = JSON.parse(line) as Record<string, unknown>;
-        const { level: _l, time: _t, pid: _p, hostname: _h, msg, ...rest } = j;
+        const { level: _l, time, pid: _p, hostname: _h, msg, ...rest } = j;
         text = `${String(msg)} ${JSON.stringify(rest)}`;
+        if (typeof time === "number") at = (time - spawnedAt) / 1000;
       } catch {
         // not JSON: as it is
       }
-      console.log(`[${((performance.now() - t0) / 1000).toFixed(2)} s] server: ${text.slice(0, 300)}`);
+      console.log(`[${at.toFixed(2)} s] server: ${text.slice(0, 700)}`);
     });
   }
   return {

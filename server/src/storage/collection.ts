@@ -598,11 +598,21 @@ export class CollectionStore implements CollectionRecords {
       return;
     }
     const started = performance.now();
+    // Seconds each step of the load took (the log line below: where a restart's time goes).
+    const steps: Record<string, number> = {};
+    let stepStart = started;
+    const step = (name: string) => {
+      const now = performance.now();
+      steps[name] = Math.round(now - stepStart) / 1000;
+      stepStart = now;
+    };
     const saved = await this.savedGraph(memory);
+    step("graphRead");
     // What searches need comes first; payloads follow once the copy answers (startPayloads).
     // Sparse indexes are built from the metadata, so a collection with any loads it all at once.
     const payloadsLater = !this.params.sparseKeys?.length;
     const file = payloadsLater ? await this.savedVectors(dim) : null;
+    step("vectorsOpened");
     let mem = this.newResident(memory, dim);
     let graph: string;
     let vectors: { fromFile: number; fromLance: number } | undefined;
@@ -610,10 +620,14 @@ export class CollectionStore implements CollectionRecords {
       if (file) {
         // The vectors from the saved file; from LanceDB only the keys, and the vectors it lacks.
         mem.beginLoad(saved.bytes, saved.whyNone, file);
+        step("layout");
         await mem.readSavedVectors();
+        step("vectorsRead");
         await this.lance.scanKeys((batch) => mem.loadKeys(batch));
+        step("keys");
         const floor = mem.missingFloor();
         if (floor !== null) await this.lance.scanVectors((batch) => mem.loadVectors(batch), floor);
+        step("vectorsFromLance");
         const sources = mem.vectorSources()!;
         if (sources.missing > 0) {
           // Rows named by the keys' read were gone by the vectors' (another process wrote
@@ -628,10 +642,13 @@ export class CollectionStore implements CollectionRecords {
       }
       if (!vectors) {
         mem.beginLoad(saved.bytes, saved.whyNone);
+        step("layout");
         if (payloadsLater) await this.lance.scanVectors((batch) => mem.loadVectors(batch));
         else await this.lance.scan((batch) => mem.load(residentRecords(batch, this.params.sparseKeys)));
+        step("records");
       }
       graph = mem.finishLoad().graph;
+      step("graphStarted");
     } catch (err) {
       mem.close();
       throw err;
@@ -649,7 +666,7 @@ export class CollectionStore implements CollectionRecords {
       this.checkedDuringLoad = false;
       this.freshness.invalidate();
     }
-    this.log.info({ records: mem.count, seconds: Math.round(performance.now() - started) / 1000, graph, vectors, payloads: payloadsLater ? "next" : "loaded" }, "collection loaded into memory");
+    this.log.info({ records: mem.count, seconds: Math.round(performance.now() - started) / 1000, graph, vectors, payloads: payloadsLater ? "next" : "loaded", steps }, "collection loaded into memory");
     if (payloadsLater) this.startPayloads(mem, 0);
   }
 
