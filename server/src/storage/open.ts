@@ -11,7 +11,6 @@
  * catalog, or one collection) are made exclusive across them by write leases (lance/lease.ts),
  * and reads catch up with what the others committed, at most once per read-consistency interval.
  */
-import { hostname } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { randomUUID } from "node:crypto";
@@ -31,7 +30,7 @@ import { removeVectorFile } from "./memory/vector-file.js";
 import { CollectionGoneError, WriteUnavailableError, type CollectionInfo, type IndexParams, type Storage } from "./storage.js";
 import { Mutex } from "../util/mutex.js";
 import { errorText } from "./error-text.js";
-import { deadLocalProcess } from "../util/local-process.js";
+import { deadLocalProcess, processTag } from "../util/local-process.js";
 import { removeSavedFiles } from "../util/saved-file.js";
 
 /** A pino-shaped logger (the server passes its own): loads, graphs, saves. */
@@ -125,7 +124,7 @@ export async function openStorage(uri: string, options: StorageOptions = {}): Pr
   const leases = new Leases(db.connection, {
     ...LEASE_DEFAULTS,
     ...replication.lease,
-    replica: replication.replica ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    replica: replication.replica ?? processTag(randomUUID().slice(0, 8)),
     holderGone: deadLocalProcess,
     onError: (err, key) => onWarning(`renewing the write lease of ${key} failed: ${errorText(err)}`),
   });

@@ -8,7 +8,7 @@
  * logged); a collection's files removed with it, and by a reset.
  */
 import { copyFile, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
-import { hostname } from "node:os";
+import { localHost } from "../../src/util/local-process.js";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CollectionInfo, StoredRecord } from "../../src/core/model.js";
@@ -219,7 +219,7 @@ describe("a damaged or foreign vectors file is not used, logged; answers are rig
     const coll = await stored(model);
     await rm(vectorsPath(coll.id));
     // A temporary file a crash left mid-save is ignored, and removed by the next save (its process is gone).
-    const leftover = `${vectorsPath(coll.id)}.${hostname()}:${2 ** 30}:abcd1234.tmp`;
+    const leftover = `${vectorsPath(coll.id)}.${localHost()}:${2 ** 30}:abcd1234.tmp`;
     await writeFile(leftover, "half a file");
     const { storage, table } = await reopen(coll);
     expect(logged("no saved vectors; loading them from LanceDB")[0]).toMatchObject({ collection: coll.id });
@@ -248,7 +248,7 @@ it("dropping a collection removes its saved vectors and graph", async () => {
 it("a reset removes every saved file, those of collections already gone and dead processes' temporary files included", async () => {
   const model: Model = new Map();
   const coll = await stored(model);
-  const orphans = [join(storages.path, "saved-graphs", "gone.hnsw"), join(storages.path, "saved-vectors", "gone.vectors"), `${graphPath(coll.id)}.${hostname()}:${2 ** 30}:abcd1234.tmp`];
+  const orphans = [join(storages.path, "saved-graphs", "gone.hnsw"), join(storages.path, "saved-vectors", "gone.vectors"), `${graphPath(coll.id)}.${localHost()}:${2 ** 30}:abcd1234.tmp`];
   for (const f of orphans) await writeFile(f, "left behind");
   const storage = await open();
   await storage.reset();
