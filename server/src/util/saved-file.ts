@@ -57,6 +57,21 @@ async function removeLeftovers(path: string): Promise<void> {
 }
 
 /**
+ * Removes the saved file `path` (its collection is dropped) and the temporary files that exited
+ * processes of this host left mid-save of it: no later save of a dropped collection's file would
+ * remove those. A live process's temporary file stays (its own save renames or removes it). No
+ * file, or no directory, is fine.
+ */
+export async function removeSavedFile(path: string): Promise<void> {
+  await rm(path, { force: true });
+  try {
+    await removeLeftovers(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+  }
+}
+
+/**
  * Removes every saved file of `dir` (`<id><suffix>`) whose id `keep` refuses, and the temporary
  * files of exited processes beside them (a reset: files of collections that are gone). A missing
  * directory is fine.

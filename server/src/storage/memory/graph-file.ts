@@ -17,9 +17,9 @@
  * A save replaces the file atomically (util/saved-file.ts) with writes on libuv's pool: the
  * event loop is not held (the bytes are already in memory, serialized on a pool thread).
  */
-import { open, rm, type FileHandle } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
-import { readFully, removeSavedFiles, writeAtomically, writeFully } from "../../util/saved-file.js";
+import { readFully, removeSavedFile, removeSavedFiles, writeAtomically, writeFully } from "../../util/saved-file.js";
 
 const SUFFIX = ".hnsw";
 
@@ -105,7 +105,7 @@ export class GraphFiles {
 
   /** Forgets the collection's saved graph (the collection is dropped): its file, and an earlier version's table. */
   async drop(collectionId: string): Promise<void> {
-    await rm(this.path(collectionId), { force: true });
+    await removeSavedFile(this.path(collectionId));
     await this.earlier?.drop(collectionId);
   }
 

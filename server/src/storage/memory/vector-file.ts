@@ -23,8 +23,8 @@
  * A save replaces the file atomically (util/saved-file.ts: temporary file, fsync, rename, directory
  * fsync): a reader (or a restart after a crash) sees the old file or the new one whole.
  */
-import { open, rm, type FileHandle } from "node:fs/promises";
-import { readFully, writeAtomically, writeFully } from "../../util/saved-file.js";
+import { open, type FileHandle } from "node:fs/promises";
+import { readFully, removeSavedFile, writeAtomically, writeFully } from "../../util/saved-file.js";
 import { hnsw } from "./native.js";
 import type { SlotStore } from "./slots.js";
 
@@ -123,9 +123,9 @@ export async function writeVectorFile(path: string, store: SlotStore, meta: { co
   return at.size;
 }
 
-/** Removes a collection's saved vectors (the collection is dropped); no file is fine. */
+/** Removes a collection's saved vectors (the collection is dropped), with dead processes' temporary files of them; no file is fine. */
 export async function removeVectorFile(path: string): Promise<void> {
-  await rm(path, { force: true });
+  await removeSavedFile(path);
 }
 
 /** An open, checked vectors file: its slot map in memory, its vectors read on demand. */
