@@ -8,7 +8,7 @@ import type { Credentials } from "./auth/credentials.js";
 import { guardHandlers } from "./auth/guard.js";
 import type { Chroma } from "./core/chroma.js";
 import type { Handlers } from "./generated/handlers.js";
-import { registerAccessLog } from "./http/access-log.js";
+import { registerAccessLog, type AnswerRecorder } from "./http/access-log.js";
 import { registerCors } from "./http/cors.js";
 import { registerForeground } from "./http/foreground.js";
 import { registerDocs } from "./http/docs.js";
@@ -41,6 +41,9 @@ export function createHandlers(chroma: Chroma): Handlers {
 }
 
 export async function buildApp(chroma: Chroma, options: AppOptions): Promise<FastifyInstance> {
+  // Requests fastify cannot route (below) run no hook at all: the request log and the metrics
+  // record them when their answer is sent.
+  const unrouted: AnswerRecorder[] = [];
   const app = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: options.bodyLimit,
@@ -53,6 +56,9 @@ export async function buildApp(chroma: Chroma, options: AppOptions): Promise<Fas
     routerOptions: { maxParamLength: 4096 },
     // Requests fastify itself cannot route (e.g. a malformed percent-encoding) get the usual shape.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      reply.raw.once("finish", () => {
+        for (const record of unrouted) record(request, reply);
+      });
       void reply.code(400).header(TRACE_HEADER, request.id).send({ error: "InvalidArgumentError", message: `Invalid request: ${error.message}` });
     },
   });
@@ -64,13 +70,13 @@ export async function buildApp(chroma: Chroma, options: AppOptions): Promise<Fas
   drainOnClose(app);
   registerLingeringClose(app);
   await registerCors(app, options.corsAllowOrigins ?? []);
-  if (options.requestLog) registerAccessLog(app, options.requestLog);
+  if (options.requestLog) registerAccessLog(app, options.requestLog, unrouted);
 
   const handlers = createHandlers(chroma);
   const guarded = options.credentials ? guardHandlers(handlers, options.credentials, (id) => chroma.scopeOfCollection(id)) : handlers;
   await registerRoutes(app, withV1ErrorNames(guarded), { bodyLimit: options.bodyLimit });
   // After the API routes: these use the router's error handler (error shape, 401/403 for /metrics).
-  if (options.metrics) registerMetrics(app, { chroma, credentials: options.credentials, ...options.metrics });
+  if (options.metrics) registerMetrics(app, { chroma, credentials: options.credentials, ...options.metrics, unrouted });
   await registerDocs(app);
   return app;
 }

@@ -57,11 +57,22 @@ export function levelOf(status: number): "error" | "warn" | "info" {
   return status >= 500 ? "error" : status === 401 || status === 403 ? "warn" : "info";
 }
 
-export function registerAccessLog(app: AnyFastifyInstance, log: Logger): void {
+/** Records one answered request (the request log's line, the metrics' counts). */
+export type AnswerRecorder = (request: FastifyRequest, reply: FastifyReply) => void;
+
+/**
+ * One line per answered request, at the answer (onResponse). `unrouted` gets the recorder for
+ * the answers no hook sees (app.ts frameworkErrors).
+ */
+export function registerAccessLog(app: AnyFastifyInstance, log: Logger, unrouted?: AnswerRecorder[]): void {
   if (log.level === "silent") return; // not even the hook
-  app.addHook("onResponse", (request, reply, done) => {
+  const record: AnswerRecorder = (request, reply) => {
     const level = levelOf(reply.statusCode);
     if (log.isLevelEnabled(level)) log[level](requestLine(request, reply), "request");
+  };
+  app.addHook("onResponse", (request, reply, done) => {
+    record(request, reply);
     done();
   });
+  unrouted?.push(record);
 }

@@ -19,7 +19,7 @@ import type { Credentials } from "../auth/credentials.js";
 import { authenticate, isAdmin } from "../auth/guard.js";
 import type { Chroma } from "../core/chroma.js";
 import { ForbiddenError } from "../core/errors.js";
-import { routeConfigOf } from "./access-log.js";
+import { routeConfigOf, type AnswerRecorder } from "./access-log.js";
 import { tokenOf, type AnyFastifyInstance } from "./router.js";
 
 export interface MetricsOptions {
@@ -27,6 +27,8 @@ export interface MetricsOptions {
   credentials?: Credentials;
   version: string;
   apiVersion: string;
+  /** Gets the recorder for the answers no hook sees (app.ts frameworkErrors). */
+  unrouted?: AnswerRecorder[];
 }
 
 /** Seconds; from a cached heartbeat (~50 us) to a large batch write (seconds). */
@@ -92,7 +94,7 @@ export function registerMetrics(app: AnyFastifyInstance, options: MetricsOptions
   // Children per (operation, status) are cached: label hashing is the costly part of an update.
   const counters = new Map<string, { inc(): void }>();
   const histograms = new Map<string, { observe(v: number): void }>();
-  app.addHook("onResponse", (request, reply, done) => {
+  const record: AnswerRecorder = (request, reply) => {
     const operation = operationOf(request);
     const status = reply.statusCode;
     const key = `${operation} ${status}`;
@@ -102,8 +104,12 @@ export function registerMetrics(app: AnyFastifyInstance, options: MetricsOptions
     let histogram = histograms.get(operation);
     if (!histogram) histograms.set(operation, (histogram = latency.labels(operation)));
     histogram.observe(reply.elapsedTime / 1000);
+  };
+  app.addHook("onResponse", (request, reply, done) => {
+    record(request, reply);
     done();
   });
+  options.unrouted?.push(record);
 
   app.get("/metrics", { config: { operationId: "metrics", template: "/metrics" } }, async (request: FastifyRequest, reply: FastifyReply) => {
     if (options.credentials && !isAdmin(authenticate(options.credentials, tokenOf(request)))) {

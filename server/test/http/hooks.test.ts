@@ -1,9 +1,10 @@
 /**
  * The app's per-request hooks (app.ts drain-on-close, http/foreground.ts, lingering-close.ts,
  * the request log and metrics), as callback hooks: every answer — a success, an unmatched route's
- * 404, a validation 422, a handler's error and the 503 given by the drain hook to a request that
- * arrives while the server closes — is in upstream's error shape where it is an error, is logged
- * once with its route and status, is counted by /metrics, and ends its foreground activity.
+ * 404, a validation 422, a handler's error, the 503 given by the drain hook to a request that
+ * arrives while the server closes, and the 400 for a path fastify cannot route (which runs no
+ * hook) — is in upstream's error shape where it is an error, is logged once with its route and
+ * status, is counted by /metrics, and ends its foreground activity.
  */
 import { connect } from "node:net";
 import type { AddressInfo } from "node:net";
@@ -68,18 +69,20 @@ function metric(text: string, operation: string, status: number): number | undef
 }
 
 describe("per-request hooks", () => {
-  it("successes, 404s, 422s and a handler's 500 are answered in upstream's shape, logged and counted", async () => {
+  it("successes, 404s, 422s, a handler's 500 and an unroutable path's 400 are answered in upstream's shape, logged and counted", async () => {
     const { url, lines, activity } = await start();
     const ok = await fetch(`${url}/api/v2/heartbeat`);
     const missing = await fetch(`${url}/no/such/route`);
     const invalid = await fetch(`${url}/api/v2/tenants`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: 5 }) });
     const failed = await fetch(`${url}/api/v2/tenants/acme`);
-    expect([ok.status, missing.status, invalid.status, failed.status]).toEqual([200, 404, 422, 500]);
+    const unroutable = await fetch(`${url}/api/v2/tenants/%E0%A4%A`);
+    expect([ok.status, missing.status, invalid.status, failed.status, unroutable.status]).toEqual([200, 404, 422, 500, 400]);
+    expect(await unroutable.json()).toMatchObject({ error: "InvalidArgumentError" });
     expect(await missing.json()).toEqual({ error: "NotFoundError", message: "No route for GET /no/such/route" });
     expect(await invalid.json()).toMatchObject({ error: "InvalidArgumentError", message: expect.stringContaining("body.name") });
     expect(await failed.json()).toMatchObject({ error: "InternalError", message: expect.stringContaining("trace id") });
     const text = await (await fetch(`${url}/metrics`)).text();
-    expect([metric(text, "v2Heartbeat", 200), metric(text, "unmatched", 404), metric(text, "v2CreateTenant", 422), metric(text, "v2GetTenant", 500)]).toEqual([1, 1, 1, 1]);
+    expect([metric(text, "v2Heartbeat", 200), metric(text, "unmatched", 404), metric(text, "v2CreateTenant", 422), metric(text, "v2GetTenant", 500), metric(text, "unmatched", 400)]).toEqual([1, 1, 1, 1, 1]);
     const byTrace = new Map(lines.filter((l) => l.msg === "request").map((l) => [l.trace_id, l]));
     const lineOf = (r: Response) => byTrace.get(r.headers.get("chroma-trace-id")!);
     expect(lineOf(ok)).toMatchObject({ route: "/api/v2/heartbeat", op: "v2Heartbeat", status: 200 });
@@ -87,6 +90,7 @@ describe("per-request hooks", () => {
     expect(lineOf(missing)?.op).toBeUndefined();
     expect(lineOf(invalid)).toMatchObject({ route: "/api/v2/tenants", op: "v2CreateTenant", status: 422 });
     expect(lineOf(failed)).toMatchObject({ route: "/api/v2/tenants/{tenant}", op: "v2GetTenant", status: 500 });
+    expect(lineOf(unroutable)).toMatchObject({ route: "(no route)", status: 400 });
     expect(activity.active).toBe(0);
   });
 
