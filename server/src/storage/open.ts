@@ -45,7 +45,7 @@ export interface ReplicationOptions {
    * that starts this long after a commit sees it. 0: on every read. Default 1000.
    */
   readConsistencyIntervalMs?: number;
-  /** This process in lease rows and messages (default: host, pid and a random suffix). */
+  /** This process in lease rows and messages (default: host and PID namespace, pid and a random suffix: util/local-process.ts processTag). */
   replica?: string;
   lease?: Partial<Omit<LeaseOptions, "replica">>;
   /**
