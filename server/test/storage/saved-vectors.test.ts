@@ -285,3 +285,32 @@ describe("a graph file that cannot be used is rebuilt from the records, logged; 
 });
 
 vi.setConfig({ testTimeout: 120_000 });
+
+it("a fork (a new id) saves and loads its own vectors file, never its source's; each answers its own records", async () => {
+  const model: Model = new Map();
+  const coll = await stored(model);
+  const fork = collection();
+  const storage = await open();
+  await storage.forkCollection(coll.id, fork);
+  await storages.close(storage);
+
+  // The fork's first load: no file of its own, so every vector from LanceDB (the source's file is not read).
+  const { storage: s1, table: forked } = await reopen(fork);
+  expect(logged("no saved vectors; loading them from LanceDB").map((l) => l.collection)).toContain(fork.id);
+  const forkModel: Model = new Map(model);
+  await expectModel(forked, forkModel);
+  // The fork changes a record and saves its own file on a graceful close.
+  await forked.write(records(["r0", "r1"], forkModel));
+  await vi.waitUntil(async () => (await forked.indexingStatus()).unindexed === 0, { timeout: 60_000, interval: 25 });
+  await storages.close(s1);
+  expect((await stat(vectorsPath(fork.id))).size).toBeGreaterThan(N * DIM * 4);
+
+  // Each loads its own file: the source keeps its vectors, the fork has its change.
+  const { storage: s2, table: source } = await reopen(coll);
+  expect(loadedVectors()).toEqual({ fromFile: N, fromLance: 0 });
+  await expectModel(source, model);
+  await storages.close(s2);
+  const { table: again } = await reopen(fork);
+  expect(loadedVectors()).toEqual({ fromFile: N, fromLance: 0 });
+  await expectModel(again, forkModel);
+});
