@@ -7,7 +7,7 @@
  * Read-only: a tmpfs remounted read-only as root (CI), a chmod-ed tree otherwise.
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -29,9 +29,51 @@ function chmodTree(path: string, mode: number): void {
   }
 }
 
-function makeReadOnly(readOnly: boolean): void {
-  if (isRoot) execFileSync("mount", ["-o", `remount,${readOnly ? "ro" : "rw"}`, mountPoint]);
-  else chmodTree(data, readOnly ? 0o555 : 0o755);
+/** Files under the mount point that some process holds open (from /proc: no lsof in CI's image). */
+function openFilesUnder(path: string): string[] {
+  const held: string[] = [];
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    let fds: string[] = [];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue; // exited, or not ours to read
+    }
+    for (const fd of fds) {
+      try {
+        const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+        if (target.startsWith(path)) held.push(`pid ${pid}: ${target}`);
+      } catch {
+        // closed meanwhile
+      }
+    }
+  }
+  return held;
+}
+
+/**
+ * A remount to read-only fails ("mount point is busy") while a file on it is open for writing:
+ * a background write of the server's (LanceDB maintenance, a save) can be in flight right after
+ * an acknowledged add on a loaded machine. Those end on their own, so the remount is retried
+ * for up to 20 s; past that the error names the files still held.
+ */
+async function makeReadOnly(readOnly: boolean): Promise<void> {
+  if (!isRoot) {
+    chmodTree(data, readOnly ? 0o555 : 0o755);
+    return;
+  }
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      execFileSync("mount", ["-o", `remount,${readOnly ? "ro" : "rw"}`, mountPoint], { stdio: "pipe" });
+      return;
+    } catch (e) {
+      if (Date.now() > deadline || !String((e as { stderr?: Buffer }).stderr ?? e).includes("busy")) {
+        throw new Error(`${String(e)}\nopen under ${mountPoint}:\n${openFilesUnder(mountPoint).join("\n")}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
 
 async function post(path: string, body: unknown) {
@@ -50,7 +92,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   try {
-    makeReadOnly(false);
+    await makeReadOnly(false);
   } finally {
     await server?.stop();
     if (isRoot) execFileSync("umount", [mountPoint]);
@@ -60,7 +102,7 @@ afterAll(async () => {
 
 describe("a data directory that turns read-only", () => {
   it("answers writes with 503 ChromaError, no internal paths, the trace id in message and header; reads still work", async () => {
-    makeReadOnly(true);
+    await makeReadOnly(true);
     const failures = [
       await post(`/collections/${collectionId}/add`, { ids: ["c"], embeddings: [[1, 1]] }),
       await post(`/collections/${collectionId}/upsert`, { ids: ["d"], embeddings: [[1, 1]] }),
@@ -92,7 +134,7 @@ describe("a data directory that turns read-only", () => {
     expect(details[0].trace_id).toBe(failures[0].trace);
     expect(JSON.stringify(details[0].err)).toContain(data);
 
-    makeReadOnly(false);
+    await makeReadOnly(false);
     expect((await post(`/collections/${collectionId}/add`, { ids: ["f"], embeddings: [[1, 1]] })).status).toBe(201);
   });
 });

@@ -117,11 +117,17 @@ describe("maintenance yields to foreground requests", () => {
     const { activity, runs, table } = await busyStorage(coll, 400);
     // Due after 5 writes; 12 writes 50 ms apart outlast 400 ms from then (not the 4 s absolute bound).
     const started = Date.now();
+    // The wait restarts at each write; on a loaded machine one write can itself outlast 400 ms,
+    // and then a run in that gap is what the rule asks for. So the gaps are measured.
+    let last = Date.now();
+    let widestGap = 0;
     for (let i = 0; i < 12; i++) {
       await table.write([rec(`r${i}`, [i, 1])]);
+      widestGap = Math.max(widestGap, Date.now() - last);
+      last = Date.now();
       await sleep(50);
     }
-    if (Date.now() - started < 3_500) expect(runs).toEqual([]);
+    if (Date.now() - started < 3_500 && widestGap < 350) expect(runs).toEqual([]);
     await until(() => runs.length > 0);
     expect(runs[0]).toBe(12);
     expect(activity.active).toBe(1);
