@@ -66,11 +66,15 @@ export class AnnWorkerHost implements AnnHost {
   private ask(msg: Extract<ToWorker, { req: number }>, transfer: ArrayBuffer[] = []): Promise<{ applied: number; labels?: Int32Array; handle?: number; state?: GraphState }> {
     const req = this.nextReq++;
     return new Promise((resolve, reject) => {
-      this.searches.set(req, { ix: msg.ix, resolve, reject });
       try {
-        this.ensure().postMessage({ ...msg, req }, transfer);
+        const worker = this.ensure();
+        this.searches.set(req, { ix: msg.ix, resolve, reject });
+        // A question under way keeps the process alive (see ensure).
+        if (this.searches.size === 1) worker.ref();
+        worker.postMessage({ ...msg, req }, transfer);
       } catch (err) {
         this.searches.delete(req);
+        this.idle();
         reject(err instanceof Error ? err : new Error(String(err)));
       }
     });
@@ -99,6 +103,9 @@ export class AnnWorkerHost implements AnnHost {
     }
     if (!w) return Promise.resolve();
     const exited = new Promise<void>((resolve) => w.once("exit", () => resolve()));
+    // Held until the worker has exited: a process with nothing else left to do (a server
+    // shutting down, its sockets closed) would otherwise end here, inside storage.close().
+    w.ref();
     w.postMessage({ t: "close" } satisfies ToWorker);
     return exited;
   }
@@ -109,8 +116,6 @@ export class AnnWorkerHost implements AnnHost {
     // worker that loaded it alone would unload on exit (dlclose), graphs and all.
     hnsw();
     const worker = startWorkerModule(import.meta.url, "ann-worker", { activity: this.activity.buffer as SharedArrayBuffer } satisfies WorkerStart);
-    // Background work must not keep the process alive on its own.
-    worker.unref();
     worker.on("message", (msg: FromWorker) => this.onMessage(msg));
     const lost = (reason: string) => {
       if (this.worker !== worker) return;
@@ -125,8 +130,18 @@ export class AnnWorkerHost implements AnnHost {
     };
     worker.on("error", (err) => lost(`ANN worker failed: ${err.message}`));
     worker.on("exit", (code) => lost(`ANN worker exited with code ${code}`));
+    // Indexing in the background keeps nothing alive (a script that forgets storage.close()
+    // still ends: what the worker has not indexed yet is in LanceDB and the log). A question
+    // (ask) or a stop under way does: its caller awaits an answer only this worker gives. After
+    // the listeners: on Node 20 attaching a 'message' listener refs the worker's port again.
+    worker.unref();
     this.worker = worker;
     return worker;
+  }
+
+  /** No question is waiting for the worker: it keeps the process alive no longer. */
+  private idle(): void {
+    if (this.searches.size === 0) this.worker?.unref();
   }
 
   private onMessage(msg: FromWorker): void {
@@ -138,6 +153,7 @@ export class AnnWorkerHost implements AnnHost {
         const s = this.searches.get(msg.req);
         if (!s) return;
         this.searches.delete(msg.req);
+        this.idle();
         s.resolve({ applied: msg.applied, labels: msg.labels });
         return;
       }
@@ -149,6 +165,7 @@ export class AnnWorkerHost implements AnnHost {
           return;
         }
         this.searches.delete(msg.req);
+        this.idle();
         s.resolve({ applied: msg.applied, handle: msg.handle, state: msg.state });
         return;
       }
@@ -156,6 +173,7 @@ export class AnnWorkerHost implements AnnHost {
         if (msg.req !== undefined) {
           const s = this.searches.get(msg.req);
           this.searches.delete(msg.req);
+          this.idle();
           s?.reject(new Error(msg.message));
           return;
         }
