@@ -36,6 +36,7 @@ import { VectorFile, writeVectorFile } from "./memory/vector-file.js";
 import { Freshness } from "./lance/freshness.js";
 import type { LanceTable, ScannedBatch } from "./lance/table.js";
 import type { Mutex } from "../util/mutex.js";
+import { settlesWithin } from "../util/settles-within.js";
 import { TableClosedError } from "./lance/handle.js";
 import {
   CollectionGoneError,
@@ -66,8 +67,11 @@ export interface SavedGraphs {
   read(collectionId: string): Promise<Uint8Array | null>;
   /** Forgets the collection's saved graph (no save of it may be under way). */
   drop(collectionId: string): Promise<void>;
-  /** After the last save: stops whatever the saves ran on. */
-  close(): Promise<void>;
+  /**
+   * After the last save: stops whatever the saves ran on. `waitMs` (shutdown): a save still
+   * under way after that long is given up (resolves anyway); default: waits for it however long.
+   */
+  close(waitMs?: number): Promise<void>;
 }
 
 /** What every composer of one storage shares. */
@@ -776,20 +780,36 @@ export class CollectionStore implements CollectionRecords {
   /**
    * Closes the collection (and with `drop` removes its table): reads answer empty from now on,
    * writes are refused; the native table is closed only after every call in flight and any
-   * maintenance run has finished.
+   * maintenance run has finished. `saveWaitMs` (a shutdown only: never when the saved files are
+   * dropped next): how long the saves of its graph and vectors are waited for (ms); a save still
+   * under way then is given up, with a warning naming the collection. Default: no bound.
    */
-  async close(drop: boolean): Promise<void> {
+  async close(drop: boolean, saveWaitMs = Infinity): Promise<void> {
     this.dropped = true;
     await this.lance.close(drop);
     const mem = this.resident;
     this.resident = null;
-    // A graceful close saves the graph as it is, so the next start replays nothing.
-    if (mem && !drop) await mem.saveNow();
+    const saves = (async () => {
+      // A graceful close saves the graph as it is, so the next start replays nothing.
+      if (mem && !drop) await mem.saveNow();
+      mem?.close();
+      // No save may still be writing when the caller drops the saved graph: this copy's, nor one
+      // of a copy replaced earlier.
+      await mem?.settled();
+      await Promise.all(this.retired);
+    })();
+    if (drop || saveWaitMs === Infinity) return saves;
+    // A save that hangs (an object store that stops answering) must not hang the shutdown. A
+    // save is no acknowledged write: every record is in LanceDB already, so giving it up loses
+    // nothing but restart speed (the next start replays the changes the save would have
+    // covered, or rebuilds the graph). Saves are atomic (a rename, a table version): a save
+    // cut off by the process's exit leaves the previous one readable.
+    if (await settlesWithin(saves, saveWaitMs)) return saves;
+    // No further save starts (the graph is saved as of the last save that finished).
     mem?.close();
-    // No save may still be writing when the caller drops the saved graph: this copy's, nor one
-    // of a copy replaced earlier.
-    await mem?.settled();
-    await Promise.all(this.retired);
+    this.deps.onWarning(
+      `shutting down: a save of collection ${this.id}'s graph or vectors was still under way after ${saveWaitMs} ms; not waiting for it (its records are all in LanceDB: the next start replays or rebuilds what the save would have spared)`,
+    );
   }
 
   /** Closes a resident copy that is no longer used; close() waits for a save of it under way. */

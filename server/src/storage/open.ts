@@ -62,7 +62,19 @@ export interface StorageOptions extends LanceOptions {
   saveGraphs?: boolean;
   logger?: StorageLogger;
   replication?: ReplicationOptions;
+  /**
+   * How long close() waits for saves of graphs and vectors still under way (ms; default
+   * DEFAULT_CLOSE_SAVE_WAIT_MS); a save still under way then is given up with a warning naming
+   * its collection (no record is lost: they are all in LanceDB; the next start replays more).
+   */
+  closeSaveWaitMs?: number;
 }
+
+/**
+ * Ample for a save at shutdown (~1-2 s per 100k x 384 records locally, some seconds more to an
+ * object store) yet short of a supervisor's kill (systemd's default stop timeout is 90 s).
+ */
+export const DEFAULT_CLOSE_SAVE_WAIT_MS = 30_000;
 
 const SILENT: StorageLogger = { info: () => undefined, warn: () => undefined, child: () => SILENT };
 
@@ -147,7 +159,7 @@ export async function openStorage(uri: string, options: StorageOptions = {}): Pr
     log: (collection) => logger.child({ collection }),
     onWarning,
   };
-  const storage = new ComposedStorage(db, catalog, lineage, deps, leases, interval);
+  const storage = new ComposedStorage(db, catalog, lineage, deps, leases, interval, options.closeSaveWaitMs ?? DEFAULT_CLOSE_SAVE_WAIT_MS);
   await storage.sweepUnfinishedForks().catch((err: unknown) => onWarning(`could not remove the leftovers of an interrupted fork: ${errorText(err)}`));
   return storage;
 }
@@ -176,6 +188,7 @@ class ComposedStorage implements OpenedStorage {
     private readonly deps: CollectionDeps,
     private readonly leases: Leases,
     private readonly readConsistencyIntervalMs: number,
+    private readonly closeSaveWaitMs: number,
   ) {
     this.memory = deps.memory;
   }
@@ -429,11 +442,16 @@ class ComposedStorage implements OpenedStorage {
     if (this.closed) return;
     this.closed = true;
     await this.catalog.flush();
-    await Promise.all([...this.collections.values()].map((c) => c.close(false)));
+    // Saves are waited for, within a bound (CollectionStore.close): a hung one must not hang the
+    // shutdown, and giving one up loses no record. The catalog's flush above and below is not
+    // bounded: those are acknowledged writes.
+    const savesUntil = performance.now() + this.closeSaveWaitMs;
+    await Promise.all([...this.collections.values()].map((c) => c.close(false, this.closeSaveWaitMs)));
     await Promise.allSettled(this.drops.values());
     this.collections.clear();
-    // Every save has ended (the collections waited for theirs): the save thread can stop.
-    await this.deps.graphs?.close();
+    // Every save has ended or been given up (the collections waited for theirs): the save
+    // thread can stop, within what is left of the same bound.
+    await this.deps.graphs?.close(Math.max(0, savesUntil - performance.now()));
     await this.catalog.flush();
     // Other replicas can take the keys at once instead of after the ttl.
     await this.leases.close();

@@ -2,13 +2,14 @@
  * The graph save thread's lifecycle (lance/graph-store.ts SaveThread, graph-store-worker.ts): a
  * save or a close under way keeps the process alive until it ends, an idle thread does not; a
  * close lets the saves under way finish; a thread that dies fails the saves it had (rejected, not
- * hung) and the next save starts another; two stores in one process each have their own thread.
+ * hung) and the next save starts another; two stores in one process each have their own thread;
+ * a shutdown's close bounded in time gives up a thread that does not finish.
  */
 import * as lancedb from "@lancedb/lancedb";
 import { spawn } from "node:child_process";
 import type { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { GraphStore } from "../../src/storage/lance/graph-store.js";
 import { tempDir } from "./helpers.js";
 
@@ -75,6 +76,24 @@ describe("the save thread in this process", () => {
     await expect(pending).rejects.toThrow(/graph save thread exited/);
     await s.save(ID, [bytes(3000, 3)]);
     expect(await s.read(ID)).toEqual(bytes(3000, 3));
+  }, 60_000);
+
+  it("a close bounded by waitMs gives up a thread that does not finish (its saves rejected), and returns", async () => {
+    const s = await store(await dir());
+    await s.save(ID, [bytes(1000, 1)]);
+    // A thread stuck in a save (an object store that stopped answering) as the storage sees it:
+    // the save, and the close after it, reach a thread that never answers.
+    const thread = (s as unknown as { thread: { worker: Worker | null } }).thread;
+    const worker = thread.worker!;
+    vi.spyOn(worker, "postMessage").mockImplementation(() => undefined);
+    const pending = s.save(ID, [bytes(2000, 2)]);
+    const t0 = performance.now();
+    const outcome = await Promise.race([s.close(500).then(() => "closed"), new Promise((r) => setTimeout(() => r("still waiting"), 30_000))]);
+    expect(outcome).toBe("closed");
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(450);
+    await expect(pending).rejects.toThrow(/graph save thread exited/);
+    // The save given up was never written: the last one that finished is what is read.
+    expect(await s.read(ID)).toEqual(bytes(1000, 1));
   }, 60_000);
 
   it("two stores in one process (two storages) save on their own threads; closing one leaves the other saving", async () => {

@@ -25,6 +25,7 @@ import type { Connection, Table } from "@lancedb/lancedb";
 import { arrow, type ArrowModule } from "./arrow.js";
 import { isNotFound } from "./errors.js";
 import { startWorkerModule } from "../../util/worker.js";
+import { settlesWithin } from "../../util/settles-within.js";
 
 /** Bytes per row: big enough for few rows, small enough for LanceDB's page buffers. */
 export const PART_BYTES = 8 * 1024 * 1024;
@@ -130,8 +131,11 @@ class SaveThread {
     });
   }
 
-  /** Lets the thread finish the saves it was given, then stop; resolves once it has exited. */
-  async close(): Promise<void> {
+  /**
+   * Lets the thread finish the saves it was given, then stop; resolves once it has exited, or
+   * after `waitMs` (then the saves still under way are given up: the thread is terminated).
+   */
+  async close(waitMs = Infinity): Promise<void> {
     const w = this.worker;
     this.worker = null;
     if (!w) return;
@@ -140,7 +144,13 @@ class SaveThread {
     // shutting down, its sockets closed) would otherwise end here, mid-close.
     w.ref();
     w.postMessage({ t: "close" } satisfies ToGraphWorker);
-    await exited;
+    if (waitMs === Infinity || (await settlesWithin(exited, waitMs))) return exited;
+    // A save that hangs (the object store stopped answering) hangs the thread's close. Its
+    // callers gave it up already (CollectionStore.close warned, naming the collection); it is
+    // no acknowledged write (the records are in LanceDB), and a table version is written whole
+    // or not at all. The thread no longer keeps the process alive; its saves are rejected.
+    w.unref();
+    void w.terminate();
   }
 
   private ensure(): Worker {
@@ -197,9 +207,12 @@ export class GraphStore {
     return writeGraphTable(this.db, name, parts, this.retainMs, this.partBytes);
   }
 
-  /** Stops the save thread, if one runs (after the saves under way: the caller waited for them). */
-  close(): Promise<void> {
-    return this.thread?.close() ?? Promise.resolve();
+  /**
+   * Stops the save thread, if one runs, after the saves under way (the caller waited for them);
+   * `waitMs`: at most this long (ms), then the saves still under way are given up.
+   */
+  close(waitMs?: number): Promise<void> {
+    return this.thread?.close(waitMs) ?? Promise.resolve();
   }
 
   /**
