@@ -31,7 +31,7 @@ import { CollectionGoneError, WriteUnavailableError, type CollectionInfo, type I
 import { Mutex } from "../util/mutex.js";
 import { errorText } from "./error-text.js";
 import { deadLocalProcess, processTag } from "../util/local-process.js";
-import { removeSavedFiles } from "../util/saved-file.js";
+import { removeSavedFiles, unkeptSavedFiles } from "../util/saved-file.js";
 
 /** A pino-shaped logger (the server passes its own): loads, graphs, saves. */
 export interface StorageLogger extends IndexLog {
@@ -161,6 +161,7 @@ export async function openStorage(uri: string, options: StorageOptions = {}): Pr
   };
   const storage = new ComposedStorage(db, catalog, lineage, deps, leases, interval, options.closeSaveWaitMs ?? DEFAULT_CLOSE_SAVE_WAIT_MS);
   await storage.sweepUnfinishedForks().catch((err: unknown) => onWarning(`could not remove the leftovers of an interrupted fork: ${errorText(err)}`));
+  await storage.sweepOrphanSaves().catch((err: unknown) => onWarning(`could not remove the saved graphs and vectors of dropped collections: ${errorText(err)}`));
   return storage;
 }
 
@@ -383,6 +384,24 @@ class ComposedStorage implements OpenedStorage {
     if (!local) return;
     await new GraphFiles(local.graphsDir).drop(id);
     await removeVectorFile(local.vectorFile(id));
+  }
+
+  /**
+   * Removes the saved files of collections the catalog no longer has, at open. Another process
+   * that was saving a collection while this one (or a third) dropped it renames its file into
+   * place after the drop removed the old one; a crash mid-drop leaves files too. Whoever opens
+   * the data directory next removes them, under the catalog's lease: the catalog is re-read on
+   * taking it and no collection is created or dropped meanwhile, so no file of a live collection
+   * (one another process created after this one first read the catalog) is taken for an orphan.
+   * Cheap when there is nothing to remove (no lease is taken).
+   */
+  async sweepOrphanSaves(): Promise<void> {
+    const local = localSaves(this.db.uri);
+    if (!local) return;
+    const found = async () =>
+      (await new GraphFiles(local.graphsDir).sweepFinds(this.exists)) || (await unkeptSavedFiles(local.vectorsDir, ".vectors", this.exists)).length > 0;
+    if (!(await found())) return;
+    await this.underLease(CATALOG_LEASE.key, () => this.sweepSavedFiles());
   }
 
   /** Saved files of collections the catalog no longer has (a reset; what a crash mid-drop left). */

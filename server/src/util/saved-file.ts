@@ -73,25 +73,30 @@ export async function removeSavedFile(path: string): Promise<void> {
 
 /**
  * Removes every saved file of `dir` (`<id><suffix>`) whose id `keep` refuses, and the temporary
- * files of exited processes beside them (a reset: files of collections that are gone). A missing
- * directory is fine.
+ * files of exited processes beside them (a reset; an open: files of collections that are gone).
+ * A missing directory is fine.
  */
 export async function removeSavedFiles(dir: string, suffix: string, keep: (id: string) => boolean): Promise<void> {
+  for (const name of await unkeptSavedFiles(dir, suffix, keep)) await rm(join(dir, name), { force: true });
+}
+
+/** The names removeSavedFiles would remove (none when `dir` is missing). */
+export async function unkeptSavedFiles(dir: string, suffix: string, keep: (id: string) => boolean): Promise<string[]> {
   let names: string[];
   try {
     names = await readdir(dir);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return;
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw err;
   }
-  for (const name of names) {
+  return names.filter((name) => {
     const at = name.indexOf(suffix);
-    if (at <= 0) continue;
+    if (at <= 0) return false;
     const id = name.slice(0, at);
     const rest = name.slice(at + suffix.length);
     const deadTemporary = rest.startsWith(".") && rest.endsWith(".tmp") && deadLocalProcess(rest.slice(1, -".tmp".length));
-    if ((rest === "" || deadTemporary) && !keep(id)) await rm(join(dir, name), { force: true });
-  }
+    return (rest === "" || deadTemporary) && !keep(id);
+  });
 }
 
 /** Writes all of `bytes` at `position`, in pieces of at most IO_PIECE. */

@@ -19,7 +19,7 @@
  */
 import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
-import { readFully, removeSavedFile, removeSavedFiles, writeAtomically, writeFully } from "../../util/saved-file.js";
+import { readFully, removeSavedFile, removeSavedFiles, unkeptSavedFiles, writeAtomically, writeFully } from "../../util/saved-file.js";
 
 const SUFFIX = ".hnsw";
 
@@ -112,6 +112,11 @@ export class GraphFiles {
   /** Removes the files of collections `keep` refuses (a reset), and dead processes' temporary files of them. */
   sweep(keep: (collectionId: string) => boolean): Promise<void> {
     return removeSavedFiles(this.dir, SUFFIX, keep);
+  }
+
+  /** Whether sweep(keep) would remove anything. */
+  async sweepFinds(keep: (collectionId: string) => boolean): Promise<boolean> {
+    return (await unkeptSavedFiles(this.dir, SUFFIX, keep)).length > 0;
   }
 
   /** Nothing runs in the background: saves are awaited by their callers. */
