@@ -32,6 +32,7 @@ import { Mutex } from "../util/mutex.js";
 import { errorText } from "./error-text.js";
 import { deadLocalProcess, processTag } from "../util/local-process.js";
 import { removeSavedFiles, unkeptSavedFiles } from "../util/saved-file.js";
+import { settlesWithin } from "../util/settles-within.js";
 
 /** A pino-shaped logger (the server passes its own): loads, graphs, saves. */
 export interface StorageLogger extends IndexLog {
@@ -66,6 +67,7 @@ export interface StorageOptions extends LanceOptions {
    * How long close() waits for saves of graphs and vectors still under way (ms; default
    * DEFAULT_CLOSE_SAVE_WAIT_MS); a save still under way then is given up with a warning naming
    * its collection (no record is lost: they are all in LanceDB; the next start replays more).
+   * The release of this process's write leases is bounded the same (others then wait the ttl).
    */
   closeSaveWaitMs?: number;
 }
@@ -472,8 +474,12 @@ class ComposedStorage implements OpenedStorage {
     // thread can stop, within what is left of the same bound.
     await this.deps.graphs?.close(Math.max(0, savesUntil - performance.now()));
     await this.catalog.flush();
-    // Other replicas can take the keys at once instead of after the ttl.
-    await this.leases.close();
+    // Other replicas can take the keys at once instead of after the ttl. A courtesy, bounded like
+    // the saves: a release that hangs (the store stopped answering) is given up, and the other
+    // replicas take the keys over once the ttl has passed (lease.ts: a holder that stopped renewing).
+    const released = this.leases.close();
+    if (await settlesWithin(released, this.closeSaveWaitMs)) await released;
+    else this.deps.onWarning(`shutting down: releasing this process's write leases was still under way after ${this.closeSaveWaitMs} ms; not waiting for it (other replicas take them over after the lease ttl)`);
     await this.catalog.close();
     await this.lineage.close();
     await this.db.idle(false);

@@ -4,8 +4,11 @@
  * them up with a warning naming the collection. Nothing is lost: the records are in LanceDB (a
  * save is no acknowledged write), the next open finds them all. The save here is a local graph
  * file's, held at a gate that never opens: the bound is the storage's, whatever keeps the graph.
+ * Releasing the write leases at close (a courtesy to other replicas, who otherwise wait the ttl)
+ * is bounded the same.
  */
 import { afterEach, expect, it, vi } from "vitest";
+import { Leases } from "../../src/storage/lance/lease.js";
 import { GraphFiles } from "../../src/storage/memory/graph-file.js";
 import { openStorage, type OpenedStorage } from "../../src/storage/open.js";
 import { collection, rec, recordsOf, tempDir } from "./helpers.js";
@@ -50,4 +53,22 @@ it("close() gives up a save that hangs after closeSaveWaitMs, warning with the c
   vi.restoreAllMocks();
   storage = await openStorage(dir.path, { memory: { annThreshold: 16, onWarning } });
   expect(await (await recordsOf(storage, coll)).count()).toBe(1100);
+}, 180_000);
+
+it("close() gives up a release of the write leases that hangs after closeSaveWaitMs, with a warning", async () => {
+  dir = await tempDir();
+  const warnings: string[] = [];
+  storage = await openStorage(dir.path, { memory: { onWarning: (m) => void warnings.push(m) }, closeSaveWaitMs: 1000 });
+  const coll = collection();
+  await (await recordsOf(storage, coll)).write(batch(10));
+  vi.spyOn(Leases.prototype, "close").mockImplementation(() => new Promise<void>(() => undefined));
+  const closing = storage.close();
+  storage = null;
+  const outcome = await Promise.race([closing.then(() => "closed"), new Promise((r) => setTimeout(() => r("still waiting"), 60_000))]);
+  expect(outcome).toBe("closed");
+  expect(warnings.filter((w) => /releasing this process's write leases was still under way after 1000 ms/.test(w)), warnings.join("\n")).toHaveLength(1);
+
+  vi.restoreAllMocks();
+  storage = await openStorage(dir.path, { memory: { onWarning: () => undefined } });
+  expect(await (await recordsOf(storage, coll)).count()).toBe(10);
 }, 180_000);
