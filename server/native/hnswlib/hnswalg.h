@@ -34,6 +34,10 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
  public:
     static const tableint MAX_LABEL_OPERATION_LOCKS = 65536;
     static const unsigned char DELETE_MARK = 0x01;
+    // chromaspec: the most neighbours searchLayer / searchBaseLayerST take from one link list at
+    // once (gathered, their vectors prefetched together, then scored); longer lists (M > 32) go
+    // in several batches. The batch loops keep hnswlib's indentation inside, to keep the diff small.
+    static constexpr size_t kMaxBatch = 64;
 
     size_t max_elements_{0};
     mutable std::atomic<size_t> cur_element_count{0};  // current number of elements
@@ -314,22 +318,26 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
             }
             size_t size = getListCount((linklistsizeint*)data);
             tableint *datal = (tableint *) (data + 1);
+            // chromaspec: the unvisited neighbours' vectors prefetched at once, as in
+            // searchBaseLayerST (inserts and the upper-layer beam: the same nodes, the same order).
 #ifdef USE_SSE
-            _mm_prefetch((char *) (visited_array + *(data + 1)), _MM_HINT_T0);
-            _mm_prefetch((char *) (visited_array + *(data + 1) + 64), _MM_HINT_T0);
-            prefetchData(*datal);
-            prefetchData(*(datal + 1));
+            for (size_t j = 0; j < size; j++) _mm_prefetch((char *) (visited_array + *(datal + j)), _MM_HINT_T0);
 #endif
-
-            for (size_t j = 0; j < size; j++) {
-                tableint candidate_id = *(datal + j);
-//                    if (candidate_id == 0) continue;
-#ifdef USE_SSE
-                _mm_prefetch((char *) (visited_array + *(datal + j + 1)), _MM_HINT_T0);
-                prefetchData(*(datal + j + 1));
-#endif
+            for (size_t first = 0; first < size; first += kMaxBatch) {
+            tableint fresh[kMaxBatch];
+            size_t freshCount = 0;
+            const size_t last = std::min(size, first + kMaxBatch);
+            for (size_t j = first; j < last; j++) {
+                const tableint candidate_id = *(datal + j);
                 if (visited_array[candidate_id] == visited_array_tag) continue;
                 visited_array[candidate_id] = visited_array_tag;
+                fresh[freshCount++] = candidate_id;
+            }
+#ifdef USE_SSE
+            for (size_t j = 0; j < freshCount; j++) prefetchData(fresh[j]);
+#endif
+            for (size_t j = 0; j < freshCount; j++) {
+                const tableint candidate_id = fresh[j];
                 char *currObj1 = (getDataByInternalId(candidate_id));
 
                 dist_t dist1 = fstdistfunc_(data_point, currObj1, dist_func_param_);
@@ -348,6 +356,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                     if (!top_candidates.empty())
                         lowerBound = top_candidates.top().first;
                 }
+            }
             }
         }
         visited_list_pool_->releaseVisitedList(vl);
@@ -438,23 +447,32 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                 metric_distance_computations+=size;
             }
 
+            // chromaspec: the unvisited neighbours first, then their vectors prefetched all at
+            // once, then their distances, in the list's order (so the same search as hnswlib's):
+            // the memory fetches of a node's neighbours overlap instead of one ahead of the next
+            // distance. With vectors outside the graph (rows of the server's chunks, not beside
+            // the links) each distance otherwise starts with a miss to memory.
 #ifdef USE_SSE
-            _mm_prefetch((char *) (visited_array + *(data + 1)), _MM_HINT_T0);
-            _mm_prefetch((char *) (visited_array + *(data + 1) + 64), _MM_HINT_T0);
-            prefetchData(*(data + 1));
-            _mm_prefetch((char *) (data + 2), _MM_HINT_T0);
+            for (size_t j = 1; j <= size; j++) _mm_prefetch((char *) (visited_array + *(data + j)), _MM_HINT_T0);
+#endif
+            // (In batches of kMaxBatch: a list holds maxM0_ = 2 M ids, 32 at the server's M.)
+            for (size_t first = 1; first <= size; first += kMaxBatch) {
+            tableint fresh[kMaxBatch];
+            size_t freshCount = 0;
+            const size_t last = std::min(size, first + kMaxBatch - 1);
+            for (size_t j = first; j <= last; j++) {
+                const tableint candidate_id = *(data + j);
+                if (visited_array[candidate_id] == visited_array_tag) continue;
+                visited_array[candidate_id] = visited_array_tag;
+                fresh[freshCount++] = candidate_id;
+            }
+#ifdef USE_SSE
+            for (size_t j = 0; j < freshCount; j++) prefetchData(fresh[j]);
 #endif
 
-            for (size_t j = 1; j <= size; j++) {
-                int candidate_id = *(data + j);
-//                    if (candidate_id == 0) continue;
-#ifdef USE_SSE
-                _mm_prefetch((char *) (visited_array + *(data + j + 1)), _MM_HINT_T0);
-                prefetchData(*(data + j + 1));  ////////////
-#endif
-                if (!(visited_array[candidate_id] == visited_array_tag)) {
-                    visited_array[candidate_id] = visited_array_tag;
-
+            for (size_t j = 0; j < freshCount; j++) {
+                const tableint candidate_id = fresh[j];
+                {
                     char *currObj1 = (getDataByInternalId(candidate_id));
                     dist_t dist = fstdistfunc_(data_point, currObj1, dist_func_param_);
 
@@ -502,6 +520,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                             lowerBound = top_candidates.top().first;
                     }
                 }
+            }
             }
         }
 

@@ -262,6 +262,29 @@ describe("HNSW addon", () => {
     expect(beam.recall).toBeGreaterThan(greedy.recall + 0.05);
   });
 
+  it("a search follows every link of a node, also past the first batch of neighbours it prefetches", () => {
+    // A star: the origin and 100 points at distance 1 from it and sqrt(2) from each other (unit
+    // vectors of 128 dimensions). hnswlib's neighbour heuristic links each point to the origin
+    // only, and the origin (M 64: up to 128 links at level 0) to all 100: every point but the
+    // origin is reachable through the origin's list alone, whose ids past the first 64 the search
+    // takes in a second batch (hnswalg.h kMaxBatch). A search of ef >= n must find all 101.
+    const dim = 128;
+    const n = 101;
+    const store = new Float32Array(Math.ceil(n / ROWS) * ROWS * dim);
+    for (let i = 1; i < n; i++) store[i * dim + (i - 1)] = 1;
+    keepAlive.push(store);
+    for (const space of ["l2", "ip"] as const) {
+      const ix = new HnswIndex(space, dim, n, 64, 200, 100, BITS);
+      for (let c = 0; c * ROWS * dim < store.length; c++) ix.setChunk(c, store.subarray(c * ROWS * dim, (c + 1) * ROWS * dim));
+      ix.addPoints(labels(0, n), 1);
+      const q = new Float32Array(dim);
+      q[0] = 0.1;
+      const got = [...ix.search(q, 1, n, n, null, null)];
+      expect(new Set(got).size, space).toBe(n);
+      expect(got.includes(-1), space).toBe(false);
+    }
+  });
+
   it("loads the CPU-tuned build only on a CPU with every feature of the build machine", () => {
     const built = { tuned: true, platform: process.platform, arch: process.arch, cpuFlags: ["sse2", "avx2"] };
     expect(pickBuild(built, new Set(["sse2", "avx2", "avx512f"]))).toBe("native");

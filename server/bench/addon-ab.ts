@@ -1,0 +1,110 @@
+/**
+ * Two builds of the HNSW addon on one graph, in one process: CPU time per search of each, in
+ * interleaved rounds (so a busy machine's load falls on both alike), and whether they give the
+ * same answers. For changes to the search itself (distance kernels, prefetching) that must not
+ * change what is found: save the current build's .node file, change and rebuild, then
+ *
+ *   cp native/build/Release/hnsw_native.node /tmp/A.node   # before the change
+ *   (change, `cd native/build && make hnsw_native`)
+ *   npx tsx bench/addon-ab.ts --a /tmp/A.node --b native/build/Release/hnsw_native.node \
+ *     [--shape subspace|full|uniform] [--space l2|cosine|ip] [--n 100000] [--ef 128] \
+ *     [--queries 200] [--rounds 9] [--graph FILE] [--truth]
+ *
+ * The graph is built once by build A (or restored from --graph, written the first time), then its
+ * bytes are restored into a graph of each build: both search the very same links. --truth also
+ * gives recall@10 against brute force (slow: exact top 10 in JS).
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { resolve } from "node:path";
+import { scriptArgs } from "./args.js";
+import { inMemory, row } from "./data.js";
+import { generateShape, type DataShape } from "./shapes.js";
+import { exactTopKAll, type Space } from "./truth.js";
+import type { HnswAddon } from "../src/storage/memory/native.js";
+import { CHUNK_BITS } from "../src/storage/memory/protocol.js";
+
+const o = scriptArgs({ a: "", b: "", shape: "subspace", space: "l2", n: 100_000, dim: 384, ef: 128, upper: 16, queries: 200, rounds: 9, threads: 2, graph: "", truth: false });
+if (!o.a || !o.b) throw new Error("--a and --b: the two addon builds (.node files) to compare");
+const require = createRequire(import.meta.url);
+const addons = { A: require(resolve(o.a)) as HnswAddon, B: require(resolve(o.b)) as HnswAddon };
+
+const space = o.space as Space;
+// The data and queries of `make bench` (bench/matrix.ts: data seed 1, queries seed 1,000,003).
+const data = generateShape(o.shape as DataShape, o.dim, o.n, 1);
+const queries = generateShape(o.shape as DataShape, o.dim, o.queries, 1_000_003);
+const queryRows = Array.from({ length: o.queries }, (_, i) => row(queries, i));
+
+const CHUNK = 1 << CHUNK_BITS;
+const rows = new Float32Array(Math.ceil(o.n / CHUNK) * CHUNK * o.dim);
+rows.set(data.vectors);
+function graphOf(addon: HnswAddon) {
+  const g = new addon.HnswIndex(space, o.dim, o.n, 16, 100, 100, CHUNK_BITS);
+  for (let c = 0; c * CHUNK < o.n; c++) g.setChunk(c, rows.subarray(c * CHUNK * o.dim, (c + 1) * CHUNK * o.dim));
+  return g;
+}
+
+let bytes: Uint8Array;
+if (o.graph && existsSync(o.graph)) {
+  bytes = readFileSync(o.graph);
+} else {
+  const g = graphOf(addons.A);
+  const t = performance.now();
+  for (let i = 0; i < o.n; i += 64) g.addPoints(Int32Array.from({ length: Math.min(64, o.n - i) }, (_, j) => i + j), o.threads);
+  console.log(`graph built by A in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  bytes = await g.serialize();
+  if (o.graph) writeFileSync(o.graph, bytes);
+}
+const graphs = { A: graphOf(addons.A), B: graphOf(addons.B) };
+graphs.A.restore(bytes);
+graphs.B.restore(bytes);
+console.log(`${o.shape} ${space} n=${o.n} ef ${o.ef} upperEf ${o.upper}, ${o.queries} queries; load ${(await import("node:os")).loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+
+const answers = { A: [] as Int32Array[], B: [] as Int32Array[] };
+for (const k of ["A", "B"] as const) for (const q of queryRows) answers[k].push(graphs[k].search(q, 1, 10, o.ef, null, null, o.upper));
+let differ = 0;
+let sameSets = 0;
+for (let q = 0; q < queryRows.length; q++) {
+  const [a, b] = [answers.A[q], answers.B[q]];
+  if (a.some((l, i) => l !== b[i])) {
+    differ++;
+    const s = new Set(a);
+    if (b.every((l) => s.has(l))) sameSets++;
+  }
+}
+console.log(`answers: ${queryRows.length - differ} of ${queryRows.length} identical (${sameSets} more the same labels in another order)`);
+if (o.truth) {
+  const truth = exactTopKAll(space, inMemory(data, 10_000), queryRows, 10);
+  for (const k of ["A", "B"] as const) {
+    let hits = 0;
+    for (let q = 0; q < queryRows.length; q++) {
+      const found = new Set(answers[k][q]);
+      hits += truth[q].filter((l) => found.has(l)).length;
+    }
+    console.log(`  ${k}: recall@10 ${(hits / (queryRows.length * 10)).toFixed(4)}`);
+  }
+}
+
+const cpu = { A: [] as number[], B: [] as number[] };
+const wall = { A: [] as number[], B: [] as number[] };
+for (let r = 0; r < o.rounds; r++) {
+  // Alternate which goes first, so neither always follows the other's cache state.
+  for (const k of r % 2 === 0 ? (["A", "B"] as const) : (["B", "A"] as const)) {
+    const before = process.cpuUsage();
+    const t = performance.now();
+    for (const q of queryRows) graphs[k].search(q, 1, 10, o.ef, null, null, o.upper);
+    wall[k].push(((performance.now() - t) * 1000) / queryRows.length);
+    const used = process.cpuUsage(before);
+    cpu[k].push((used.user + used.system) / queryRows.length);
+  }
+}
+const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
+for (const k of ["A", "B"] as const) {
+  const s = [...cpu[k]].sort((x, y) => x - y);
+  console.log(`  ${k}: CPU per search, median of ${o.rounds} rounds ${med(cpu[k]).toFixed(0)} us (${s[0].toFixed(0)}-${s[s.length - 1].toFixed(0)}), wall ${med(wall[k]).toFixed(0)} us`);
+}
+for (const [what, t] of [["CPU", cpu], ["wall", wall]] as const) {
+  const ratios = t.A.map((a, i) => t.B[i] / a);
+  console.log(`  B / A ${what} per round: median ${med(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}-${Math.max(...ratios).toFixed(3)})`);
+}
+if (rows.length === 0) console.log("no data");
