@@ -45,6 +45,7 @@ const { values: v } = parseArgs({
     "tail-ms": { type: "string", default: "5000" },
     gc: { type: "boolean", default: false },
     prewarm: { type: "string", default: "0" },
+    "by-thread": { type: "boolean", default: false },
     threads: { type: "boolean", default: false },
   },
 });
@@ -172,7 +173,10 @@ function sampleThreads(pid: number, t0: number): { stop(): void } {
       try {
         const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, "utf8");
         const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        const name = Number(tid) === pid ? "main" : stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+        const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+        // --by-thread: one entry per thread (its name and id's offset from the process's; threads
+        // that share a name, like node's, then show apart).
+        const name = Number(tid) === pid ? "main" : v["by-thread"] ? `${comm}+${Number(tid) - pid}` : comm;
         out.set(Number(tid), { name, ticks: Number(f[11]) + Number(f[12]) });
       } catch {
         // the thread ended meanwhile
