@@ -8,9 +8,17 @@ export function isNotFound(err: unknown): boolean {
   return err instanceof Error && /was not found|not found/i.test(err.message);
 }
 
-/** Pulls the regex crate's message out of a LanceDB planning error, if it is one. */
+/**
+ * Pulls the regex crate's message out of a LanceDB error, if the pattern is what failed: a parse
+ * error (at planning: "regex parse error: ..."), or a pattern that parses but compiles past the
+ * crate's size limit (`(a{1000}){1000}`), which Arrow's regexp kernel reports at execution by the
+ * error's Debug form, "Regular expression did not compile: CompiledTooBig(10485760)". That one
+ * is given in the crate's own Display words. (Upstream 1.3.x answers it with a 500.)
+ */
 export function regexParseDetail(err: unknown): string | undefined {
   const message = err instanceof Error ? err.message : String(err);
+  const tooBig = /did not compile: CompiledTooBig\((\d+)\)/.exec(message);
+  if (tooBig) return `Compiled regex exceeds size limit of ${tooBig[1]} bytes.`;
   const start = message.indexOf("regex parse error:");
   if (start < 0) return undefined;
   let detail = message.slice(start);
