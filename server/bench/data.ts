@@ -71,6 +71,22 @@ export function generate(spec: DataSpec, n: number, seed: number): Dataset {
   return { dim, n, vectors, cluster };
 }
 
+/**
+ * A cheap deterministic uniform-ish vector in [0, 1)^dim for record i (xorshift32 seeded by i):
+ * for benches that need many distinct vectors fast and care about graph mechanics, not data shape.
+ */
+export function hashedVector(i: number, dim: number): Float32Array {
+  const v = new Float32Array(dim);
+  let x = (i + 1) * 2654435761;
+  for (let d = 0; d < dim; d++) {
+    x = (x ^ (x << 13)) >>> 0;
+    x = (x ^ (x >>> 17)) >>> 0;
+    x = (x ^ (x << 5)) >>> 0;
+    v[d] = x / 2 ** 32;
+  }
+  return v;
+}
+
 export function row(data: Dataset, i: number): Float32Array {
   return data.vectors.subarray(i * data.dim, (i + 1) * data.dim);
 }

@@ -11,6 +11,7 @@
  */
 import { existsSync } from "node:fs";
 import { scriptArgs } from "./args.js";
+import { hashedVector } from "./data.js";
 import { AnnWorkerHost } from "../src/storage/memory/ann-worker-host.js";
 import { GraphFiles } from "../src/storage/memory/graph-file.js";
 import { decodeSnapshot } from "../src/storage/memory/graph-snapshot.js";
@@ -23,17 +24,7 @@ const o = scriptArgs({ n: 1_000_000, dim: 16, dir: "/tmp/graph-restore", rounds:
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
 
-function vector(i: number): Float32Array {
-  const v = new Float32Array(o.dim);
-  let x = (i + 1) * 2654435761;
-  for (let d = 0; d < o.dim; d++) {
-    x = (x ^ (x << 13)) >>> 0;
-    x = (x ^ (x >>> 17)) >>> 0;
-    x = (x ^ (x << 5)) >>> 0;
-    v[d] = x / 2 ** 32;
-  }
-  return v;
-}
+const vector = (i: number) => hashedVector(i, o.dim);
 
 const files = new GraphFiles(o.dir);
 if (!existsSync(files.path("c"))) {

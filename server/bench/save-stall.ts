@@ -22,6 +22,7 @@ import { Session } from "node:inspector/promises";
 import { writeFile } from "node:fs/promises";
 import { connect } from "@lancedb/lancedb";
 import { scriptArgs } from "./args.js";
+import { hashedVector } from "./data.js";
 import { GraphStore } from "../src/storage/lance/graph-store.js";
 import { GraphFiles } from "../src/storage/memory/graph-file.js";
 import { AnnWorkerHost } from "../src/storage/memory/ann-worker-host.js";
@@ -32,18 +33,7 @@ const o = scriptArgs({ n: 100_000, dim: 16, saves: 5, "cpu-prof": "", modes: "fi
 const modes = o.modes.split(",");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function vector(i: number): Float32Array {
-  // A cheap deterministic uniform-ish vector per record.
-  const v = new Float32Array(o.dim);
-  let x = (i + 1) * 2654435761;
-  for (let d = 0; d < o.dim; d++) {
-    x = (x ^ (x << 13)) >>> 0;
-    x = (x ^ (x >>> 17)) >>> 0;
-    x = (x ^ (x << 5)) >>> 0;
-    v[d] = x / 2 ** 32;
-  }
-  return v;
-}
+const vector = (i: number) => hashedVector(i, o.dim);
 
 /** CPU time of this process's main thread so far (ms; /proc, 10 ms ticks): what it spent, not what it waited. */
 function mainThreadCpuMs(): number {

@@ -4,21 +4,15 @@
  * host's close, does keep the process alive until the worker answers or exits (a server whose
  * sockets are closed would otherwise end inside storage.close(), the graph-save-thread kind).
  */
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runFixture } from "../helpers/fixture.js";
 
 const FIXTURE = fileURLToPath(new URL("./fixtures/ann-worker-exit.ts", import.meta.url));
 
 /** Runs the fixture; its output lines, and whether it ended by itself within `ms`. */
 async function run(mode: string, ms: number): Promise<{ lines: string[]; code: number | null; ended: boolean }> {
-  const child = spawn(process.execPath, ["--import", "tsx", FIXTURE, mode], { stdio: ["ignore", "pipe", "inherit"] });
-  let out = "";
-  child.stdout!.on("data", (c: Buffer) => (out += String(c)));
-  const timer = setTimeout(() => child.kill("SIGKILL"), ms);
-  const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
-  clearTimeout(timer);
-  return { lines: out.trim().split("\n"), code, ended: code !== null };
+  return runFixture(FIXTURE, [mode], ms);
 }
 
 describe("the ANN worker and the process", () => {

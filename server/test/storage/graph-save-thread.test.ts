@@ -6,10 +6,10 @@
  * a shutdown's close bounded in time gives up a thread that does not finish.
  */
 import * as lancedb from "@lancedb/lancedb";
-import { spawn } from "node:child_process";
 import type { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { runFixture } from "../helpers/fixture.js";
 import { GraphStore } from "../../src/storage/lance/graph-store.js";
 import { tempDir } from "./helpers.js";
 
@@ -29,13 +29,7 @@ async function dir(): Promise<string> {
 
 /** Runs the fixture; its output lines, and whether it ended by itself within `ms`. */
 async function run(mode: string, ms = 60_000): Promise<{ lines: string[]; code: number | null; ended: boolean }> {
-  const child = spawn(process.execPath, ["--import", "tsx", FIXTURE, await dir(), mode], { stdio: ["ignore", "pipe", "inherit"] });
-  let out = "";
-  child.stdout!.on("data", (c: Buffer) => (out += String(c)));
-  const timer = setTimeout(() => child.kill("SIGKILL"), ms);
-  const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
-  clearTimeout(timer);
-  return { lines: out.trim().split("\n"), code, ended: code !== null };
+  return runFixture(FIXTURE, [await dir(), mode], ms);
 }
 
 describe("the save thread and the process", () => {
