@@ -8,6 +8,8 @@
  * `chromaspec run --help` lists them with their defaults. Any start-up failure prints one line
  * saying what is wrong and how to fix it, and exits 1.
  */
+// First: V8 flags that must be set before the server's modules run (startup/jit.ts).
+import "./startup/jit.js";
 import { Command, Option } from "commander";
 import { ConfigError, describeSource, resolveConfig, SETTINGS, showValue, type ResolvedConfig } from "./config.js";
 import { StartupError } from "./startup/preflight.js";
