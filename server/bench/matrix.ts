@@ -31,7 +31,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { Client, waitUntilUp } from "./client.js";
+import { Client, warmClient, waitUntilUp } from "./client.js";
 import { addBody, idOf, inMemory, row, type Dataset } from "./data.js";
 import { startChromaspec, type Target } from "./servers.js";
 import {
@@ -241,6 +241,8 @@ export interface ServerResult {
 }
 
 async function measureServer(target: Target, w: Workload, o: Options, name: string): Promise<ServerResult> {
+  // The same client state for every server (client.ts warmClient): warmed before its adds.
+  await warmClient(w.queries.get(o.includes[0])!);
   const c = new Client(target.url);
   try {
     const coll = await c.json<{ id: string }>("POST", `${c.db}/collections`, { name, configuration: { hnsw: { space: w.space } } });

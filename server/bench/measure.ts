@@ -5,7 +5,7 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { Client, waitUntilUp } from "./client.js";
+import { Client, warmClient, waitUntilUp } from "./client.js";
 import { rss, type Chromaspec, type Target } from "./servers.js";
 import { concurrently, median, sleep, stats, timed } from "./timing.js";
 import { recall, type Space } from "./truth.js";
@@ -79,6 +79,8 @@ interface QueryAnswer {
  * deleted afterwards unless `keep` (the restart case measures it again after a restart).
  */
 export async function runCase(target: Target, w: Workload, runId: string, log: (m: string) => void, keep = false): Promise<CaseResult> {
+  // The same client state for every server (client.ts warmClient): warmed before its adds.
+  await warmClient(w.queries);
   const c = new Client(target.url);
   const name = `bench-${runId}-${w.n}-${w.space}`;
   const rssBefore = await rss(target.pid);
