@@ -14,12 +14,14 @@
  * main thread (busy/gc/search ms per bucket, and where the time goes in the first --head-ms
  * after indexed beside the last --tail-ms). --node-args passes more node flags to the server.
  *
+ * --keep-log FILE copies the server's output (its log; V8's traces with --node-args=--trace-opt) to FILE.
+ *
  * --prewarm Q first sends Q queries to a 5000-record collection of its own (JIT warm-up of the
  * client's and the server's query path), so the first seconds after indexed show what is not that.
  *
  * Take it under the timing lock (`flock /work/wt/bench.lock ...`): it is a timing run.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { copyFile, readdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -47,6 +49,7 @@ const { values: v } = parseArgs({
     prewarm: { type: "string", default: "0" },
     "by-thread": { type: "boolean", default: false },
     threads: { type: "boolean", default: false },
+    "keep-log": { type: "string", default: "" },
   },
 });
 const n = Number(v.n);
@@ -143,6 +146,8 @@ try {
   process.stdout.write(`\nafter indexed, ${spans.join(", ")}\n`);
 } finally {
   c.close();
+  // --keep-log FILE: the server's output (with --node-args=--trace-opt etc.: V8's traces) outlives its temp dir.
+  if (v["keep-log"]) await copyFile(join(server.dir, "server.log"), v["keep-log"]).catch(() => undefined);
   await server.stop();
 }
 if (v["cpu-prof"]) {

@@ -29,7 +29,7 @@ import { fileURLToPath } from "node:url";
 import { scriptArgs } from "./args.js";
 import { Client, waitUntilUp } from "./client.js";
 import { addBody, inMemory, row, type Dataset } from "./data.js";
-import { freePort } from "./servers.js";
+import { bareServer, freePort } from "./servers.js";
 import { generateShape, includeOf, metadataFor, type DataShape, type IncludeShape } from "./shapes.js";
 import { sleep, stats } from "./timing.js";
 import http from "node:http";
@@ -44,22 +44,6 @@ async function cpuNs(pid: number): Promise<number> {
     total += Number(text.split(" ")[0]);
   }
   return total;
-}
-
-/** A bare server answering `body` with `headers` to any request, once the request body is read. */
-function bareServer(kind: "node:http" | "fastify", port: number, headers: Record<string, string>, body: string): ChildProcess {
-  const h = JSON.stringify(headers);
-  const b = JSON.stringify(body);
-  const source =
-    kind === "node:http"
-      ? `const http = require("node:http"); const headers = ${h}; const body = Buffer.from(${b});
-         http.createServer((req, res) => { req.resume(); req.on("end", () => { res.writeHead(200, headers); res.end(body); }); }).listen(${port}, "127.0.0.1");`
-      : `const Fastify = require("fastify"); const headers = ${h}; const body = ${b}; const app = Fastify();
-         app.removeAllContentTypeParsers(); app.addContentTypeParser("*", { parseAs: "buffer" }, (_r, raw, done) => done(null, raw));
-         app.all("/*", (req, reply) => { reply.headers(headers).send(body); });
-         app.listen({ port: ${port}, host: "127.0.0.1" });`;
-  const serverDir = join(dirname(fileURLToPath(import.meta.url)), "..");
-  return spawn(process.execPath, ["-e", source], { cwd: serverDir, stdio: ["ignore", "inherit", "inherit"] });
 }
 
 /** A chromaspec (the build at `cli`) on a fresh directory, its request log read, holding one loaded collection. */
