@@ -6,16 +6,20 @@
  *
  *   npx tsx server/bench/profile.ts [--op query|add] [--n 100000] [--space l2] [--data subspace|full|uniform]
  *        [--include distances|default] [--where none|1|10|50] [--requests 2000] [--clients 1]
- *        [--top 40] [--out DIR]
+ *        [--top 40] [--out DIR] [--dir KEPT] [--settle 1.5]
  *
  * --op add profiles the load itself (the bench's adds: base64 bodies, batches of 1000, one client)
  * and also prints, per add, the client's round trip beside the server's own time (its request log:
  * from the request's headers to its answer), so time spent outside the server's handling shows.
  *
+ * --dir KEPT profiles queries on a kept data directory (restart-time.ts's: KEPT/data, KEPT/kept.json;
+ * its data shape is subspace) instead of loading --n records: the server loads it, then the queries
+ * run once it is indexed. Use a copy (cp -a): the server writes into it.
+ *
  * The .cpuprofile is kept in --out (default a temp dir) for Chrome DevTools / speedscope.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { createInterface } from "node:readline";
 import { dirname, join } from "node:path";
@@ -44,10 +48,15 @@ async function main() {
     clients: 1,
     top: 40,
     out: "",
+    dir: "",
+    settle: 1.5,
   });
   const here = dirname(fileURLToPath(import.meta.url));
   const cli = join(here, "..", "dist", "cli.js");
-  const dir = await mkdtemp(join(tmpdir(), "chromaspec-profile-"));
+  // --dir: a kept data directory (restart-time.ts's: DIR/data and DIR/kept.json) instead of a load.
+  const kept = o.dir ? (JSON.parse(await readFile(join(o.dir, "kept.json"), "utf8")) as { collectionId: string }) : null;
+  if (kept && o.op !== "query") throw new Error("--dir profiles queries only");
+  const dir = o.dir || (await mkdtemp(join(tmpdir(), "chromaspec-profile-")));
   const profDir = o.out || join(dir, "prof");
   const port = await freePort();
   const window = { from: 0, to: Infinity };
@@ -71,12 +80,12 @@ async function main() {
   await waitUntilUp(url, 30_000);
   const c = new Client(url);
   try {
-    const data = generateShape(o.data, 384, o.n, 1);
+    const data = generateShape(o.data, 384, kept ? 1000 : o.n, 1);
     const queries = generateShape(o.data, 384, 200, 1_000_003);
-    const coll = await c.json<{ id: string }>("POST", `${c.db}/collections`, { name: "profile", configuration: { hnsw: { space: o.space } } });
+    const coll = kept ? { id: kept.collectionId } : await c.json<{ id: string }>("POST", `${c.db}/collections`, { name: "profile", configuration: { hnsw: { space: o.space } } });
     const records = inMemory(data, 1000);
     // Built beforehand, as the matrix does: the client's own encoding is not in the adds' time.
-    const addBodies = Array.from({ length: o.n / 1000 }, (_, b) => addBody(records.batch(b), b * 1000, metadataFor));
+    const addBodies = kept ? [] : Array.from({ length: o.n / 1000 }, (_, b) => addBody(records.batch(b), b * 1000, metadataFor));
     if (adding) window.from = profileClock();
     const clientMs: number[] = [];
     for (const body of addBodies) {
@@ -99,8 +108,10 @@ async function main() {
     }
     if (!adding) {
       await c.untilIndexed(coll.id, 100);
-      // Past the graph's move to the main thread, so the profile shows the steady state.
-      await new Promise((r) => setTimeout(r, 1500));
+      // Past the graph's move to the main thread (--settle seconds; with --dir also past the load's
+      // second half, documents and metadata, which at 1M runs for tens of seconds after the first
+      // query answers), so the profile shows the steady state.
+      await new Promise((r) => setTimeout(r, o.settle * 1000));
       const include = includeOf(o.include);
       const where = o.where === "none" ? undefined : filterFor(o.where);
       const bodies = Array.from({ length: queries.n }, (_, i) => JSON.stringify({ query_embeddings: [Array.from(row(queries, i))], n_results: 10, include, ...(where ? { where } : {}) }));
@@ -148,7 +159,7 @@ async function main() {
     }
   }
   process.stdout.write(`\nprofile file: ${file}\n`);
-  if (!o.out) await rm(dir, { recursive: true, force: true });
+  if (!o.out && !kept) await rm(dir, { recursive: true, force: true });
 }
 
 main().catch((err: unknown) => {
