@@ -303,6 +303,38 @@ describe("with the real ANN worker", () => {
     index.close();
   });
 
+  it("a worker that catches up after the writes stopped hands its graph over at once, not a quiet period later", async () => {
+    const random = rng(13);
+    const vec = () => Float32Array.from({ length: DIM }, () => random() * 2 - 1);
+    // The worker's confirmations reach the index only once the test lets them (a bulk load's worker
+    // catches up seconds after the last add); the time from catch-up to the move's start is measured.
+    let release: () => void = () => undefined;
+    const behind = new Promise<void>((resolve) => (release = resolve));
+    let caughtUpAt = 0;
+    let exportAskedAt = 0;
+    const late: AnnHost = {
+      register: (listener) =>
+        host.register({
+          applied: (op) => void behind.then(() => ((caughtUpAt = performance.now()), listener.applied(op))),
+          failed: (reason) => listener.failed(reason),
+        }),
+      send: (msg, transfer) => host.send(msg, transfer),
+      search: (msg, transfer) => host.search(msg, transfer),
+      exportGraph: (ix) => {
+        exportAskedAt = performance.now();
+        return host.exportGraph(ix);
+      },
+      drop: (ix) => host.drop(ix),
+    };
+    const index = new VectorIndex(DIM, options(late, "l2", { annThreshold: 100 }));
+    index.put(Array.from({ length: 300 }, (_, seq) => ({ id: `r${seq}`, seq, version: 1, vector: vec() })));
+    await new Promise((r) => setTimeout(r, 400)); // longer than the quiet time, counted from the last write
+    release();
+    await until(() => index.where === "local");
+    expect(exportAskedAt - caughtUpAt).toBeLessThan(150);
+    index.close();
+  });
+
   it("a search while the graph moves here waits for it, not asking the worker that let it go", async () => {
     const random = rng(11);
     const vec = () => Float32Array.from({ length: DIM }, () => random() * 2 - 1);

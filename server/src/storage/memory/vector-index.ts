@@ -98,7 +98,12 @@ const BUILD_BATCH = 1024;
 /** After this many failures of its graph, a collection stays exact-only. */
 const MAX_ANN_FAILURES = 3;
 const SEED = 100;
-/** The worker's graph moves to the main thread after this long caught up with no new ops. */
+/**
+ * The worker's graph moves to the main thread once it has caught up and no op has come for this
+ * long, counted from the last op's arrival: while writes keep coming they are indexed there, off
+ * the event loop; once they have stopped (a bulk load's worker catches up seconds after its last
+ * add) the move is due at once, since until it every search pays a round trip to the worker.
+ */
 const HANDOFF_QUIET_MS = 250;
 /** Progress of a graph build started by a load is logged this often. */
 const PROGRESS_MS = 5000;
@@ -138,6 +143,8 @@ export class VectorIndex implements AnnListener {
   private outKinds: number[] = [];
   private outSlots: number[] = [];
   private handoffTimer: NodeJS.Timeout | null = null;
+  /** When the last op was numbered (performance.now() ms): the handoff's quiet time counts from it. */
+  private lastOpAt = Number.NEGATIVE_INFINITY;
   /** The graph is moving here (resolves when it has, or has stayed in the worker). */
   private handingOff: Promise<void> | null = null;
   private localScheduled = false;
@@ -464,6 +471,7 @@ export class VectorIndex implements AnnListener {
       this.logKinds.push(kinds[i]);
     }
     this.opNo = first + n - 1;
+    this.lastOpAt = performance.now();
     this.savePolicy.unsaved += n;
     if (this.mode === "worker") {
       this.options.host!.send({ t: "ops", ix: this.ix, first, kinds, slots }, [kinds.buffer, slots.buffer]);
@@ -554,16 +562,19 @@ export class VectorIndex implements AnnListener {
     this.activate();
   }
 
-  /** Moves the graph here once the worker has been caught up for a moment. */
+  /** Moves the graph here once the worker is caught up and no op has come for HANDOFF_QUIET_MS. */
   private scheduleHandoff(): void {
     if (this.handoffTimer) return;
     const opAtSchedule = this.opNo;
-    this.handoffTimer = setTimeout(() => {
-      this.handoffTimer = null;
-      if (this.closed || this.mode !== "worker") return;
-      if (this.opNo !== opAtSchedule || this.appliedOp !== this.opNo) return;
-      void this.moveHere();
-    }, HANDOFF_QUIET_MS);
+    this.handoffTimer = setTimeout(
+      () => {
+        this.handoffTimer = null;
+        if (this.closed || this.mode !== "worker") return;
+        if (this.opNo !== opAtSchedule || this.appliedOp !== this.opNo) return;
+        void this.moveHere();
+      },
+      Math.max(0, this.lastOpAt + HANDOFF_QUIET_MS - performance.now()),
+    );
     this.handoffTimer.unref();
   }
 
