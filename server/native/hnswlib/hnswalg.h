@@ -35,8 +35,8 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
     static const tableint MAX_LABEL_OPERATION_LOCKS = 65536;
     static const unsigned char DELETE_MARK = 0x01;
     // chromaspec: the most neighbours searchLayer / searchBaseLayerST take from one link list at
-    // once (gathered, their vectors prefetched together, then scored); longer lists (M > 32) go
-    // in several batches. The batch loops keep hnswlib's indentation inside, to keep the diff small.
+    // once (forEachFreshNeighbour: gathered, their vectors prefetched together, then scored);
+    // longer lists (M > 32) go in several batches.
     static constexpr size_t kMaxBatch = 64;
 
     size_t max_elements_{0};
@@ -246,6 +246,35 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 #endif
     }
 
+    // chromaspec: how searchLayer and searchBaseLayerST read a link list: its unvisited ids
+    // (ids[0..size)) are marked visited and gathered, their vectors prefetched all at once, then
+    // score(id) runs for each in the list's order, so the memory fetches of a node's neighbours
+    // overlap instead of each distance starting with its own miss (the vectors are rows of the
+    // server's chunks, not beside the links). The same nodes in the same order as hnswlib's loop,
+    // so the same answers. In batches of kMaxBatch (a list holds maxM0_ = 2 M ids).
+    template <typename Score>
+    inline void forEachFreshNeighbour(const tableint *ids, size_t size, vl_type *visited_array,
+                                      vl_type visited_array_tag, Score &&score) const {
+#ifdef USE_SSE
+        for (size_t j = 0; j < size; j++) _mm_prefetch((char *) (visited_array + ids[j]), _MM_HINT_T0);
+#endif
+        for (size_t first = 0; first < size; first += kMaxBatch) {
+            tableint fresh[kMaxBatch];
+            size_t freshCount = 0;
+            const size_t last = std::min(size, first + kMaxBatch);
+            for (size_t j = first; j < last; j++) {
+                const tableint candidate_id = ids[j];
+                if (visited_array[candidate_id] == visited_array_tag) continue;
+                visited_array[candidate_id] = visited_array_tag;
+                fresh[freshCount++] = candidate_id;
+            }
+#ifdef USE_SSE
+            for (size_t j = 0; j < freshCount; j++) prefetchData(fresh[j]);
+#endif
+            for (size_t j = 0; j < freshCount; j++) score(fresh[j]);
+        }
+    }
+
 
     int getRandomLevel(double reverse_size) {
         std::uniform_real_distribution<double> distribution(0.0, 1.0);
@@ -318,26 +347,9 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
             }
             size_t size = getListCount((linklistsizeint*)data);
             tableint *datal = (tableint *) (data + 1);
-            // chromaspec: the unvisited neighbours' vectors prefetched at once, as in
-            // searchBaseLayerST (inserts and the upper-layer beam: the same nodes, the same order).
-#ifdef USE_SSE
-            for (size_t j = 0; j < size; j++) _mm_prefetch((char *) (visited_array + *(datal + j)), _MM_HINT_T0);
-#endif
-            for (size_t first = 0; first < size; first += kMaxBatch) {
-            tableint fresh[kMaxBatch];
-            size_t freshCount = 0;
-            const size_t last = std::min(size, first + kMaxBatch);
-            for (size_t j = first; j < last; j++) {
-                const tableint candidate_id = *(datal + j);
-                if (visited_array[candidate_id] == visited_array_tag) continue;
-                visited_array[candidate_id] = visited_array_tag;
-                fresh[freshCount++] = candidate_id;
-            }
-#ifdef USE_SSE
-            for (size_t j = 0; j < freshCount; j++) prefetchData(fresh[j]);
-#endif
-            for (size_t j = 0; j < freshCount; j++) {
-                const tableint candidate_id = fresh[j];
+            // chromaspec: the unvisited neighbours gathered and prefetched (inserts and the
+            // upper-layer beam).
+            forEachFreshNeighbour(datal, size, visited_array, visited_array_tag, [&](const tableint candidate_id) {
                 char *currObj1 = (getDataByInternalId(candidate_id));
 
                 dist_t dist1 = fstdistfunc_(data_point, currObj1, dist_func_param_);
@@ -356,8 +368,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                     if (!top_candidates.empty())
                         lowerBound = top_candidates.top().first;
                 }
-            }
-            }
+            });
         }
         visited_list_pool_->releaseVisitedList(vl);
 
@@ -447,31 +458,9 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                 metric_distance_computations+=size;
             }
 
-            // chromaspec: the unvisited neighbours first, then their vectors prefetched all at
-            // once, then their distances, in the list's order (so the same search as hnswlib's):
-            // the memory fetches of a node's neighbours overlap instead of one ahead of the next
-            // distance. With vectors outside the graph (rows of the server's chunks, not beside
-            // the links) each distance otherwise starts with a miss to memory.
-#ifdef USE_SSE
-            for (size_t j = 1; j <= size; j++) _mm_prefetch((char *) (visited_array + *(data + j)), _MM_HINT_T0);
-#endif
-            // (In batches of kMaxBatch: a list holds maxM0_ = 2 M ids, 32 at the server's M.)
-            for (size_t first = 1; first <= size; first += kMaxBatch) {
-            tableint fresh[kMaxBatch];
-            size_t freshCount = 0;
-            const size_t last = std::min(size, first + kMaxBatch - 1);
-            for (size_t j = first; j <= last; j++) {
-                const tableint candidate_id = *(data + j);
-                if (visited_array[candidate_id] == visited_array_tag) continue;
-                visited_array[candidate_id] = visited_array_tag;
-                fresh[freshCount++] = candidate_id;
-            }
-#ifdef USE_SSE
-            for (size_t j = 0; j < freshCount; j++) prefetchData(fresh[j]);
-#endif
-
-            for (size_t j = 0; j < freshCount; j++) {
-                const tableint candidate_id = fresh[j];
+            // chromaspec: the unvisited neighbours gathered, their vectors prefetched at once,
+            // then scored in the list's order (forEachFreshNeighbour).
+            forEachFreshNeighbour((tableint *) (data + 1), size, visited_array, visited_array_tag, [&](const tableint candidate_id) {
                 {
                     char *currObj1 = (getDataByInternalId(candidate_id));
                     dist_t dist = fstdistfunc_(data_point, currObj1, dist_func_param_);
@@ -520,8 +509,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                             lowerBound = top_candidates.top().first;
                     }
                 }
-            }
-            }
+            });
         }
 
         visited_list_pool_->releaseVisitedList(vl);
