@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getHeapStatistics } from "node:v8";
 import { collectCount, collectGarbage, trimCount, trimSoon, tuneAllocator } from "../../src/storage/memory/process-memory.js";
 import { hnsw } from "../../src/storage/memory/native.js";
+import { foreground } from "../../src/util/foreground.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Whether this process runs on glibc (the allocator the addon tunes). */
@@ -54,5 +55,41 @@ describe("process memory", () => {
     expect(collectGarbage()).toBe(true);
     expect(collectCount()).toBe(before + 1);
     expect(getHeapStatistics().used_heap_size).toBeLessThan(used - 64 * 1024 * 1024);
+  });
+
+  it("counts ArrayBuffers as garbage: a dead SharedArrayBuffer is collected by hand (V8 alone keeps it)", () => {
+    collectGarbage();
+    const before = collectCount();
+    // As a graph save leaves its bytes: one large SharedArrayBuffer, then garbage. The JS heap
+    // barely moves, so a gate on the heap alone never collected it.
+    let bytes: Uint8Array | null = new Uint8Array(new SharedArrayBuffer(128 * 1024 * 1024));
+    bytes.fill(1);
+    bytes = null;
+    const held = process.memoryUsage().arrayBuffers;
+    expect(collectGarbage()).toBe(true);
+    expect(collectCount()).toBe(before + 1);
+    expect(process.memoryUsage().arrayBuffers).toBeLessThan(held - 64 * 1024 * 1024);
+  });
+
+  it("a trim with a collection waits until no request is in flight, then collects and trims", async () => {
+    collectGarbage();
+    const trimsBefore = trimCount();
+    const collectsBefore = collectCount();
+    let bytes: Uint8Array | null = new Uint8Array(new SharedArrayBuffer(128 * 1024 * 1024));
+    bytes.fill(1);
+    bytes = null;
+    foreground.begin();
+    try {
+      trimSoon(true);
+      await sleep(1600);
+      // A request is in flight: neither the pause of a full collection nor the trim.
+      expect(trimCount()).toBe(trimsBefore);
+      expect(collectCount()).toBe(collectsBefore);
+    } finally {
+      foreground.end();
+    }
+    await sleep(1000);
+    expect(collectCount()).toBe(collectsBefore + 1);
+    expect(trimCount()).toBe(trimsBefore + 1);
   });
 });

@@ -13,7 +13,7 @@
  * RSS after the load 324 -> 454 MB). CHROMASPEC_MMAP_THRESHOLD (bytes) sets a fixed threshold
  * for a deployment that prefers the lower footprint; 0 or unset keeps glibc's rule.
  */
-import { setFlagsFromString, getHeapStatistics } from "node:v8";
+import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { foreground } from "../../util/foreground.js";
 import { hnsw, trimMemoryNow } from "./native.js";
@@ -38,7 +38,8 @@ export function tuneAllocator(): boolean {
 }
 let timer: NodeJS.Timeout | null = null;
 let trims = 0;
-let collectPending = false;
+/** When a collection was first asked for since the last one (null: none pending). */
+let collectDueSince: number | null = null;
 
 /**
  * Some memory-heavy work just happened: once no more has come for QUIET_MS, the allocator is
@@ -48,21 +49,29 @@ let collectPending = false;
  * event loop, and the trim then returns what that freed.
  */
 export function trimSoon(collect = false): void {
-  collectPending ||= collect;
+  if (collect) collectDueSince ??= Date.now();
   if (timer) timer.refresh();
-  else {
-    timer = setTimeout(() => {
-      timer = null;
-      if (collectPending && foreground.active === 0) {
-        collectPending = false;
-        collectGarbage();
-      }
-      trims++;
-      void trimMemoryNow();
-    }, QUIET_MS);
-    // Never what keeps the process alive.
-    timer.unref();
-  }
+  else arm(QUIET_MS);
+}
+
+function arm(ms: number): void {
+  timer = setTimeout(() => {
+    timer = null;
+    if (collectDueSince !== null) {
+      // A full collection pauses the event loop (100-300 ms with a 1M-record collection's
+      // heap): it waits until no request has been in flight for a moment (at most
+      // foreground's maxDeferMs, so a server that is never quiet still gets it), and the trim
+      // with it, so that it returns what the collection freed.
+      const wait = foreground.deferral(collectDueSince);
+      if (wait > 0) return arm(wait);
+      collectDueSince = null;
+      collectGarbage();
+    }
+    trims++;
+    void trimMemoryNow();
+  }, ms);
+  // Never what keeps the process alive.
+  timer.unref();
 }
 
 /** V8's own collector, exposed without a command-line flag (null where that fails). */
@@ -74,8 +83,20 @@ const fullGc: (() => void) | null = (() => {
     return null;
   }
 })();
-/** Garbage that makes a collection worth it (bytes of heap above what the last one kept). */
+/** Garbage that makes a collection worth it (bytes above what the last one kept). */
 const COLLECT_ABOVE = 64 * 1024 * 1024;
+
+/**
+ * What a collection can free: V8's heap in use plus ArrayBuffers' memory. The heap alone misses
+ * the big garbage: request bodies' Buffers, Arrow batches, and a graph save's bytes (a
+ * SharedArrayBuffer as large as the graph: ~170 MB at 1M records, which V8 does not count
+ * towards collecting at all). At 1M x 384, 230 MB of dead ArrayBuffers were still held after the
+ * bench's whole query phase (issue 14 item 6).
+ */
+function collectable(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
 let keptAfterCollect = 0;
 let collections = 0;
 
@@ -84,12 +105,14 @@ let collections = 0;
  * Why by hand: a bulk load leaves hundreds of MB of request bodies and Arrow batches in the old
  * generation, and V8 collected them with the first queries after indexing (a 50-100 ms major
  * collection plus incremental marking: query p50 2-5x in that second). Collected when the writes
- * have stopped, the pause falls while the worker is still indexing and nobody waits.
+ * have stopped, the pause falls while the worker is still indexing and nobody waits. Also asked
+ * for when a graph arrives on the main thread and after a graph save (vector-index.ts), whose
+ * garbage is mostly ArrayBuffers V8 would keep until much later.
  */
 export function collectGarbage(): boolean {
-  if (!fullGc || getHeapStatistics().used_heap_size < keptAfterCollect + COLLECT_ABOVE) return false;
+  if (!fullGc || collectable() < keptAfterCollect + COLLECT_ABOVE) return false;
   fullGc();
-  keptAfterCollect = getHeapStatistics().used_heap_size;
+  keptAfterCollect = collectable();
   collections++;
   return true;
 }
