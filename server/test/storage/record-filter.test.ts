@@ -174,6 +174,9 @@ describe("filters evaluated in memory equal LanceDB's answers", () => {
     withMemory = await openStorage(`${dir.path}/mem`, { memory: { ann: false } });
     const s = await recordsOf(withMemory, coll);
     for (let i = 0; i < 200 && (s as unknown as { state: string }).state !== "resident"; i++) await new Promise((r) => setTimeout(r, 25));
+    // The load's second half (documents, uris, metadata) follows "resident"; until it is in,
+    // filters are LanceDB's by design, so the checks below start after it.
+    await (s as unknown as { payloads: Promise<void> | null }).payloads;
     return s;
   }
 });
@@ -235,5 +238,56 @@ describe("FilterColumns", () => {
     const again = cols.column("k0");
     expect(again).not.toBe(first);
     expectColumn(cols, 0, [0, 1, 2, 3, 4, 9], [5, 8]);
+  });
+
+  it("keeps no object for a record whose metadata JSON the payload cache holds: columns parse that JSON", () => {
+    // The payload cache's JSON by slot (undefined: not cached: those records keep their object).
+    const cache = new Map<number, string | null>();
+    let parsed = 0;
+    const cols = new FilterColumns(
+      (slot) => cache.get(slot),
+      (json) => {
+        parsed++;
+        return JSON.parse(json);
+      },
+    );
+    let lazyCalls = 0;
+    for (let i = 0; i < 6; i++) {
+      if (i % 3 === 2) {
+        cols.put(i, meta(i)); // beyond the payload budget: the object is kept
+        continue;
+      }
+      cache.set(i, JSON.stringify(meta(i)));
+      cols.put(
+        i,
+        () => {
+          lazyCalls++;
+          return meta(i);
+        },
+        true,
+      );
+    }
+    cache.set(6, null);
+    cols.put(6, null, true);
+    // No column yet: a load's lazy metadata is never parsed.
+    expect(lazyCalls).toBe(0);
+    expect(parsed).toBe(0);
+    for (const k of [0, 1]) expectColumn(cols, k, [0, 1, 2, 3, 4, 5], [6, 7]);
+    // Each column's build parses the 4 cached records' JSON (not the objects' records, nor null).
+    expect(parsed).toBe(8);
+    expect(cols.metadata(4)).toEqual(meta(4));
+    expect(cols.metadata(6)).toBeNull();
+    // With columns built, a put's lazy value is asked for once to keep them in step.
+    cache.set(7, JSON.stringify(meta(7)));
+    cols.put(7, () => (lazyCalls++, meta(7)), true);
+    expect(lazyCalls).toBe(1);
+    expectColumn(cols, 0, [7], []);
+    // Replaced by a record beyond the budget, then removed: neither reads the cache again.
+    cache.delete(1);
+    cols.put(1, meta(11));
+    expect(cols.column("k0").num[1]).toBe(1100);
+    cols.remove(0);
+    expect(cols.metadata(0)).toBeNull();
+    expect(() => cols.put(8, () => meta(8))).toThrow(/payload cache/);
   });
 });

@@ -4,7 +4,7 @@
  * the addon and from the JS kernels agree with a plain float64 reference.
  */
 import { describe, expect, it } from "vitest";
-import { MemoryBudget, SlotStore } from "../../src/storage/memory/slots.js";
+import { MemoryBudget, SlotStore, type Payload } from "../../src/storage/memory/slots.js";
 import { rng } from "./helpers.js";
 
 const DIM = 6;
@@ -88,5 +88,54 @@ describe("slot store, a save's capture of its keys", () => {
     expect(versions[store.slotOfId("r1")!]).toBe(50);
     expect([...seqs].filter((s) => s === -1)).toHaveLength(2);
     expect([seqs[10], seqs[11], versions[10], versions[11]]).toEqual([-2, -2, -2, -2]);
+  });
+});
+
+describe("slot store payloads (one flat string per record)", () => {
+  const v = () => new Float32Array(DIM);
+  const cases: Payload[] = [
+    { document: "record 1 of cluster 2", uri: null, metadataJson: '{"bucket":1,"cluster":2}' },
+    { document: null, uri: null, metadataJson: null },
+    { document: "", uri: "", metadataJson: "{}" },
+    { document: null, uri: "s3://b/k", metadataJson: null },
+    { document: "é ü 漢字 🙂", uri: "file:///ü", metadataJson: '{"k":"🙂"}' },
+    // A lone surrogate (not well-formed UTF-16): kept exactly as given.
+    { document: "a\ud800b", uri: null, metadataJson: '{"x":"\ud800"}' },
+    { document: "", uri: null, metadataJson: "" },
+  ];
+
+  it("gives back each payload exactly, through replacements, removals and slot reuse", () => {
+    const budget = new MemoryBudget(1 << 20);
+    const store = new SlotStore(DIM, budget, 2);
+    cases.forEach((p, i) => store.put(`r${i}`, i, 1, v(), p));
+    cases.forEach((p, i) => {
+      expect(store.payload(store.slotOfId(`r${i}`)!)).toEqual(p);
+      expect(store.document(store.slotOfId(`r${i}`)!)).toBe(p.document);
+    });
+    // A replacement takes the new payload; one without a payload (or beyond the budget) has none.
+    store.put("r0", 0, 2, v(), cases[4]);
+    expect(store.payload(store.slotOfId("r0")!)).toEqual(cases[4]);
+    store.put("r1", 1, 2, v(), undefined);
+    expect(store.payload(store.slotOfId("r1")!)).toBeUndefined();
+    expect(store.document(store.slotOfId("r1")!)).toBeUndefined();
+    // A freed slot reused by another record carries only that record's payload.
+    const freed = store.slotOfId("r3")!;
+    store.remove(freed);
+    expect(store.payload(freed)).toBeUndefined();
+    const { slot } = store.put("new", 9, 1, v(), cases[0]);
+    expect(slot).toBe(freed);
+    expect(store.payload(slot)).toEqual(cases[0]);
+    // The budget is given back in full when the store goes.
+    store.release();
+    expect(budget.used).toBe(0);
+  });
+
+  it("keeps no payload the budget cannot hold", () => {
+    const budget = new MemoryBudget(200);
+    const store = new SlotStore(DIM, budget, 2);
+    store.put("a", 0, 1, v(), { document: "x".repeat(40), uri: null, metadataJson: null });
+    store.put("b", 1, 1, v(), { document: "y".repeat(40), uri: null, metadataJson: null });
+    expect(store.payload(store.slotOfId("a")!)?.document).toBe("x".repeat(40));
+    expect(store.payload(store.slotOfId("b")!)).toBeUndefined();
   });
 });

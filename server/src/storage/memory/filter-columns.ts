@@ -8,6 +8,11 @@
  * Columns are built on a key's first use and kept in step with every put and remove from then
  * on; at most MAX_COLUMNS per collection (the least recently used is dropped), so memory is
  * bounded by the keys filtered on, not by how many keys the records carry.
+ *
+ * A record whose metadata JSON the payload cache holds (slots.ts) keeps no object here: a column
+ * built later parses that JSON. An object per record beside the same JSON was ~50 MB of V8 heap
+ * at 1M records of the bench's two-key metadata (issue 14 item 6); the price is a slower first
+ * use of a key (parsing 1M small JSON texts: ~0.6 s instead of ~0.25 s reading objects).
  */
 import type { Metadata } from "../storage.js";
 import { grown } from "./typed-arrays.js";
@@ -38,6 +43,9 @@ export interface KeyColumn {
   readonly code: Int32Array;
 }
 
+/** Stands for "the metadata is the payload cache's JSON" in FilterColumns' objects. */
+const IN_PAYLOAD: Metadata = Object.freeze({}) as Metadata;
+
 export class FilterColumns {
   private readonly objects: (Metadata | null)[] = [];
   /** In least-recently-used order (a use moves a key to the end). */
@@ -45,15 +53,39 @@ export class FilterColumns {
   /** Every string value seen under a column's key, numbered (never shrinks; a column of strings compares numbers). */
   private readonly dictionary = new Map<string, number>();
 
+  /**
+   * `cached`: a slot's metadata JSON as the payload cache holds it (null: none; undefined: not
+   * cached), for the records put with `inPayload`.
+   */
+  constructor(
+    private readonly cached: (slot: number) => string | null | undefined = () => undefined,
+    private readonly parse: (json: string) => Metadata = (json) => JSON.parse(json) as Metadata,
+  ) {}
+
   /** The metadata stored for a slot (null: none or not live). */
   metadata(slot: number): Metadata | null {
-    return this.objects[slot] ?? null;
+    const m = this.objects[slot] ?? null;
+    return m === IN_PAYLOAD ? this.fromPayload(slot) : m;
   }
 
-  put(slot: number, metadata: Metadata | null): void {
+  /**
+   * `inPayload`: the payload cache holds this record's metadata JSON (as of this put), so no
+   * object is kept for it here. `metadata` may then be a function: it is called only if a
+   * column needs the value now (a load need not parse what no filter has asked for yet).
+   */
+  put(slot: number, metadata: Metadata | null | (() => Metadata | null), inPayload = false): void {
+    if (typeof metadata === "function" && !inPayload) throw new Error("a lazy metadata value needs the payload cache to hold it");
     while (this.objects.length < slot) this.objects.push(null);
-    this.objects[slot] = metadata;
-    for (const [key, column] of this.columns) this.fill(key, column, slot, metadata);
+    const value = typeof metadata === "function" ? (this.columns.size > 0 ? metadata() : null) : metadata;
+    this.objects[slot] = inPayload ? IN_PAYLOAD : value;
+    for (const [key, column] of this.columns) this.fill(key, column, slot, value);
+  }
+
+  private fromPayload(slot: number): Metadata | null {
+    const json = this.cached(slot);
+    // The payload cache changes only with the record's own writes, each of which puts here too.
+    if (json === undefined) throw new Error(`slot ${slot}: metadata marked as cached is not in the payload cache`);
+    return json === null ? null : this.parse(json);
   }
 
   remove(slot: number): void {
@@ -78,7 +110,7 @@ export class FilterColumns {
     if (this.columns.size >= MAX_COLUMNS) this.columns.delete(this.columns.keys().next().value!);
     const n = this.objects.length;
     column = { tag: new Uint8Array(n), num: new Float64Array(n), code: new Int32Array(n) };
-    for (let slot = 0; slot < n; slot++) this.fill(key, column, slot, this.objects[slot]);
+    for (let slot = 0; slot < n; slot++) this.fill(key, column, slot, this.metadata(slot));
     this.columns.set(key, column);
     return column;
   }

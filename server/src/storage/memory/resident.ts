@@ -134,7 +134,7 @@ export class ResidentCollection {
    * Every live record's metadata by slot, whatever the payload budget: filters are evaluated
    * here (record-filter.ts) rather than in LanceDB.
    */
-  private readonly metadata = new FilterColumns();
+  private readonly metadata: FilterColumns;
   /**
    * A load's records came without their metadata (loadVectors), which follows (loadPayloads):
    * until payloadsLoaded, filters are declined here (LanceDB evaluates them).
@@ -148,10 +148,14 @@ export class ResidentCollection {
   ) {
     for (const key of sparseKeys) this.sparse.set(key, new SparseIndex());
     const store = index.store;
+    this.metadata = new FilterColumns(
+      (slot) => store.metadataJson(slot),
+      (json) => parseJson(json) as Metadata,
+    );
     this.filterSource = {
       column: (key) => this.metadata.column(key),
       codeOf: (value) => this.metadata.codeOf(value),
-      document: (slot) => store.payload(slot)?.document,
+      document: (slot) => store.document(slot),
       idOf: (slot) => store.idOf(slot),
     };
   }
@@ -397,7 +401,9 @@ export class ResidentCollection {
     for (let i = 0; i < batch.seqs.length; i++) {
       const metadataJson = batch.metadataJson[i];
       const slot = store.fillPayload(batch.seqs[i], batch.versions[i], { document: batch.documents[i], uri: batch.uris[i], metadataJson });
-      if (slot !== undefined) this.metadata.put(slot, parseMetadata(metadataJson));
+      if (slot === undefined) continue;
+      if (store.hasPayload(slot)) this.metadata.put(slot, () => parseMetadata(metadataJson), true);
+      else this.metadata.put(slot, parseMetadata(metadataJson));
     }
   }
 
@@ -437,7 +443,9 @@ export class ResidentCollection {
     const store = this.index.store;
     for (const r of records) {
       const slot = store.slotOfId(r.id)!;
-      this.metadata.put(slot, r.metadata !== undefined ? r.metadata : parseMetadata(r.payload?.metadataJson ?? null));
+      const metadata = r.metadata;
+      if (store.hasPayload(slot)) this.metadata.put(slot, metadata !== undefined ? metadata : () => parseMetadata(r.payload?.metadataJson ?? null), true);
+      else this.metadata.put(slot, metadata !== undefined ? metadata : parseMetadata(r.payload?.metadataJson ?? null));
       if (this.sparse.size === 0) continue;
       for (const [key, index] of this.sparse) {
         const terms = r.sparse?.get(key);
