@@ -27,7 +27,7 @@ export interface MemoryOptions {
   exactLimit?: number;
   /**
    * The lowest ef a graph search uses, whatever the collection's ef_search says (default:
-   * `efFloor`, by the collection's size).
+   * `efFloor`).
    */
   minEf?: number;
   /** Bytes of documents / uris / metadata kept in memory across all collections. */
@@ -42,24 +42,25 @@ export interface MemoryOptions {
  */
 const DEFAULTS = { annThreshold: 2048, exactLimit: 16_384, payloadCacheBytes: 512 * 1024 * 1024 };
 
-/** Collections up to this many records search with ef >= 128; larger ones with ef >= 160. */
-const SMALL_GRAPH = 1 << 17;
-
 /**
- * The default search ef floor for a collection of `records` records (upstream searches with the
- * collection's ef_search, 100 by default). A graph built by parallel inserts differs from run to
- * run and recall at a given ef falls as the collection grows, so the floor is what measured
- * recall asks for at each size. At 100k x 384 (M 16, ef_construction 100, the level-1 beam;
+ * The default search ef floor (upstream searches with the collection's ef_search, 100 by
+ * default). A graph built by parallel inserts differs from run to run, so the floor is what
+ * measured recall asks for. At 100k x 384 (M 16, ef_construction 100, the level-1 beam;
  * `npx tsx server/bench/upper-beam.ts --graph FILE`; recall@10 over 200 of `make bench`'s
  * queries, its 50 recall queries in brackets): full l2 ef 100 0.9935 (0.990), 128 0.9965
  * (0.996), 160 0.9980 (0.996); uniform ip, where every ef buys recall and searches cost most,
  * ef 100 0.124 (0.132; the reference 0.136 at its ef 100), 128 0.148 (0.158), 160 0.180 (0.198),
- * with ~29 % less CPU per search at 128 than at 160 (778 vs 1098 us, busy machine). Above
- * SMALL_GRAPH the floor stays 160: 300k subspace l2 measured recall@10 0.978-0.988 at ef 160
- * (docs/performance.md "Incremental vs one-go graphs").
+ * with ~29 % less CPU per search at 128 than at 160 (778 vs 1098 us, busy machine).
+ * Larger collections used a floor of 160 until the server's own 1M x 384 graph was measured
+ * (`npx tsx server/bench/upper-beam.ts --from-dir KEPT --query-seed 1000004 --queries 500
+ * --ef 100,112,128,144,160 --upper 16`, bench-cases' subspace l2 data): recall@10 is flat in ef
+ * there, 0.9516 / 0.9534 / 0.9536 at ef 100 / 128 / 160 (the reference 0.930), while CPU per search
+ * is 443 / 510 / 605 us: what a 1M graph misses, it misses by regions that ef 100-160 does not reach
+ * (11 of 500 queries find none of their 10 at each; 7 still at ef 400), so 160 bought nothing for
+ * 19 % more CPU than 128.
  */
-export function efFloor(records: number): number {
-  return records <= SMALL_GRAPH ? 128 : 160;
+export function efFloor(_records: number): number {
+  return 128;
 }
 
 /** What every resident collection of one storage shares: the ANN worker and the payload budget. */
