@@ -256,16 +256,8 @@ export class SlotStore {
 
   /** The cached payload, or undefined when it did not fit the budget (read it from LanceDB). */
   payload(slot: number): Payload | undefined {
-    const text = this.payloadText[slot];
-    if (text === undefined) return undefined;
-    const nulls = this.payloadNulls[slot];
-    const docLength = this.docLength[slot];
-    const metaFrom = docLength + this.uriLength[slot];
-    return {
-      document: nulls & NO_DOCUMENT ? null : text.slice(0, docLength),
-      uri: nulls & NO_URI ? null : text.slice(docLength, metaFrom),
-      metadataJson: nulls & NO_METADATA ? null : text.slice(metaFrom),
-    };
+    if (this.payloadText[slot] === undefined) return undefined;
+    return { document: this.part(slot, NO_DOCUMENT)!, uri: this.part(slot, NO_URI)!, metadataJson: this.part(slot, NO_METADATA)! };
   }
 
   /** Whether the slot's payload is cached. */
@@ -275,16 +267,26 @@ export class SlotStore {
 
   /** The cached metadata JSON alone (null: none; undefined: not cached). */
   metadataJson(slot: number): string | null | undefined {
-    const text = this.payloadText[slot];
-    if (text === undefined) return undefined;
-    return this.payloadNulls[slot] & NO_METADATA ? null : text.slice(this.docLength[slot] + this.uriLength[slot]);
+    return this.part(slot, NO_METADATA);
   }
 
   /** The cached document alone (null: none; undefined: not cached), for document filters. */
   document(slot: number): string | null | undefined {
+    return this.part(slot, NO_DOCUMENT);
+  }
+
+  /**
+   * One part of a slot's cached payload text (document, then uri, then metadata JSON), named by
+   * its null flag: null when that part is null, undefined when the payload is not cached.
+   */
+  private part(slot: number, which: typeof NO_DOCUMENT | typeof NO_URI | typeof NO_METADATA): string | null | undefined {
     const text = this.payloadText[slot];
     if (text === undefined) return undefined;
-    return this.payloadNulls[slot] & NO_DOCUMENT ? null : text.slice(0, this.docLength[slot]);
+    if (this.payloadNulls[slot] & which) return null;
+    const documentEnd = this.docLength[slot];
+    if (which === NO_DOCUMENT) return text.slice(0, documentEnd);
+    const uriEnd = documentEnd + this.uriLength[slot];
+    return which === NO_URI ? text.slice(documentEnd, uriEnd) : text.slice(uriEnd);
   }
 
   /**
