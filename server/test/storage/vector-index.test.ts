@@ -86,6 +86,11 @@ class ExactGraphHost implements AnnHost {
     this.listener?.applied(this.applied);
   }
 
+  /** Slots with an op not applied yet (each once). */
+  get pendingSlots(): Set<number> {
+    return new Set(this.queued.map((q) => q.slot));
+  }
+
   get lastOp(): number {
     return this.queued.length > 0 ? this.queued[this.queued.length - 1].op : this.applied;
   }
@@ -152,6 +157,11 @@ describe.each(["l2", "cosine", "ip"] as const)("%s: answers equal brute force wh
       for (const id of gone) live.delete(id);
       // The graph catches up to some point between what it had and everything.
       host.applyUpTo(host.applied + Math.floor(random() * (host.lastOp - host.applied + 1)));
+      // indexing_status at this point: the slots the graph still lacks an op of, and the live
+      // records not among them.
+      const liveSlots = new Set([...live.keys()].map((id) => index.store.slotOfId(id)!));
+      const pending = host.pendingSlots;
+      expect(index.status()).toEqual({ indexed: live.size - [...pending].filter((s) => liveSlots.has(s)).length, unindexed: pending.size });
 
       const queries = [vec(), vec()];
       const got = await index.search(queries, 7, null);
