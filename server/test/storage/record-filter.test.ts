@@ -258,17 +258,13 @@ describe("FilterColumns", () => {
         continue;
       }
       cache.set(i, JSON.stringify(meta(i)));
-      cols.put(
-        i,
-        () => {
-          lazyCalls++;
-          return meta(i);
-        },
-        true,
-      );
+      cols.put(i, () => {
+        lazyCalls++;
+        return meta(i);
+      });
     }
     cache.set(6, null);
-    cols.put(6, null, true);
+    cols.put(6, null);
     // No column yet: a load's lazy metadata is never parsed.
     expect(lazyCalls).toBe(0);
     expect(parsed).toBe(0);
@@ -279,7 +275,7 @@ describe("FilterColumns", () => {
     expect(cols.metadata(6)).toBeNull();
     // With columns built, a put's lazy value is asked for once to keep them in step.
     cache.set(7, JSON.stringify(meta(7)));
-    cols.put(7, () => (lazyCalls++, meta(7)), true);
+    cols.put(7, () => (lazyCalls++, meta(7)));
     expect(lazyCalls).toBe(1);
     expectColumn(cols, 0, [7], []);
     // Replaced by a record beyond the budget, then removed: neither reads the cache again.
@@ -288,6 +284,10 @@ describe("FilterColumns", () => {
     expect(cols.column("k0").num[1]).toBe(1100);
     cols.remove(0);
     expect(cols.metadata(0)).toBeNull();
-    expect(() => cols.put(8, () => meta(8))).toThrow(/payload cache/);
+    // A lazy value for a record the cache does not hold is taken at once and kept as an object.
+    cols.put(8, () => (lazyCalls++, meta(8)));
+    expect(lazyCalls).toBe(2);
+    expect(cols.metadata(8)).toEqual(meta(8));
+    expect(cols.column("k0").num[8]).toBe(800);
   });
 });

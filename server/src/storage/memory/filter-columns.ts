@@ -55,11 +55,13 @@ export class FilterColumns {
 
   /**
    * `cached`: a slot's metadata JSON as the payload cache holds it (null: none; undefined: not
-   * cached), for the records put with `inPayload`.
+   * cached). `held`: whether the payload cache holds a slot's metadata now (a cheaper test than
+   * `cached`, same answer).
    */
   constructor(
     private readonly cached: (slot: number) => string | null | undefined = () => undefined,
     private readonly parse: (json: string) => Metadata = (json) => JSON.parse(json) as Metadata,
+    private readonly held: (slot: number) => boolean = (slot) => cached(slot) !== undefined,
   ) {}
 
   /** The metadata stored for a slot (null: none or not live). */
@@ -69,14 +71,16 @@ export class FilterColumns {
   }
 
   /**
-   * `inPayload`: the payload cache holds this record's metadata JSON (as of this put), so no
-   * object is kept for it here. `metadata` may then be a function: it is called only if a
-   * column needs the value now (a load need not parse what no filter has asked for yet).
+   * A record's metadata, after its write reached the payload cache. When the cache holds the
+   * record's metadata JSON no object is kept here (it is read back from the cache), and a
+   * function `metadata` is called only if a column needs the value now: a load need not parse
+   * what no filter has asked for yet. A record beyond the payload budget keeps its object.
    */
-  put(slot: number, metadata: Metadata | null | (() => Metadata | null), inPayload = false): void {
-    if (typeof metadata === "function" && !inPayload) throw new Error("a lazy metadata value needs the payload cache to hold it");
+  put(slot: number, metadata: Metadata | null | (() => Metadata | null)): void {
     while (this.objects.length < slot) this.objects.push(null);
-    const value = typeof metadata === "function" ? (this.columns.size > 0 ? metadata() : null) : metadata;
+    const inPayload = this.held(slot);
+    const lazy = typeof metadata === "function";
+    const value = lazy ? (this.columns.size > 0 || !inPayload ? metadata() : null) : metadata;
     this.objects[slot] = inPayload ? IN_PAYLOAD : value;
     for (const [key, column] of this.columns) this.fill(key, column, slot, value);
   }

@@ -152,6 +152,7 @@ export class ResidentCollection {
     this.metadata = new FilterColumns(
       (slot) => store.metadataJson(slot),
       (json) => parseJson(json) as Metadata,
+      (slot) => store.hasPayload(slot),
     );
     this.filterSource = {
       column: (key) => this.metadata.column(key),
@@ -403,8 +404,7 @@ export class ResidentCollection {
       const metadataJson = batch.metadataJson[i];
       const slot = store.fillPayload(batch.seqs[i], batch.versions[i], { document: batch.documents[i], uri: batch.uris[i], metadataJson });
       if (slot === undefined) continue;
-      if (store.hasPayload(slot)) this.metadata.put(slot, () => parseMetadata(metadataJson), true);
-      else this.metadata.put(slot, parseMetadata(metadataJson));
+      this.metadata.put(slot, () => parseMetadata(metadataJson));
     }
   }
 
@@ -445,8 +445,7 @@ export class ResidentCollection {
     for (const r of records) {
       const slot = store.slotOfId(r.id)!;
       const metadata = r.metadata;
-      if (store.hasPayload(slot)) this.metadata.put(slot, metadata !== undefined ? metadata : () => parseMetadata(r.payload?.metadataJson ?? null), true);
-      else this.metadata.put(slot, metadata !== undefined ? metadata : parseMetadata(r.payload?.metadataJson ?? null));
+      this.metadata.put(slot, metadata !== undefined ? metadata : () => parseMetadata(r.payload?.metadataJson ?? null));
       if (this.sparse.size === 0) continue;
       for (const [key, index] of this.sparse) {
         const terms = r.sparse?.get(key);
