@@ -58,5 +58,26 @@ export class ForegroundActivity {
   }
 }
 
+/**
+ * Calls `fn` once the event loop has polled for I/O at least once from now: a timer turn, then
+ * the check phase (setImmediate) after that turn's poll, whichever phase this is called from.
+ *
+ * Why background work needs it: a request is counted (`begin`) when the event loop reads it. While
+ * the loop is blocked (a 100-400 ms major GC after a bulk load, a synchronous task) requests that
+ * arrive wait unread in their sockets, and a timer firing right after the stall finds none in
+ * flight and the last one ended more than quietMs ago: `deferral` says 0 while clients wait. (A
+ * 410 ms GC during a 100k load's indexing started a compaction this way, with a client polling
+ * every 50 ms; bench/postindex.ts.) So work told 0 asks again from `fn`, after the poll has read
+ * and counted what came meanwhile, and starts only if the answer is still 0.
+ *
+ * The returned timer can be cleared (and is unref'd: it keeps nothing alive); once it has fired,
+ * `fn` runs in the same turn's check phase, so `fn` must check that its work is still wanted.
+ */
+export function afterIoPoll(fn: () => void): NodeJS.Timeout {
+  const timer = setTimeout(() => setImmediate(fn), 0);
+  timer.unref();
+  return timer;
+}
+
 /** The process's foreground: every HTTP request is counted here. */
 export const foreground = new ForegroundActivity();

@@ -1,8 +1,13 @@
-/** Every HTTP request counts as foreground activity while it is handled, and until quietMs after. */
+/**
+ * Every HTTP request counts as foreground activity while it is handled, and until quietMs after;
+ * background work told "quiet" asks again after an I/O poll (afterIoPoll), which counts requests
+ * that arrived while the event loop was blocked.
+ */
 import Fastify from "fastify";
+import { connect, type AddressInfo, type Socket } from "node:net";
 import { describe, expect, it } from "vitest";
 import { registerForeground } from "../../src/http/foreground.js";
-import { ForegroundActivity } from "../../src/util/foreground.js";
+import { afterIoPoll, ForegroundActivity } from "../../src/util/foreground.js";
 
 describe("registerForeground", () => {
   it("counts a request from its arrival to its answer; background work then waits quietMs", async () => {
@@ -29,5 +34,47 @@ describe("registerForeground", () => {
     expect((await app.inject({ method: "GET", url: "/nowhere" })).statusCode).toBe(404);
     expect(activity.active).toBe(0);
     await app.close();
+  });
+});
+
+describe("afterIoPoll", () => {
+  it("counts a request that arrived while the event loop was blocked before background work asks again", async () => {
+    const activity = new ForegroundActivity({ quietMs: 50, maxDeferMs: 3_600_000 });
+    const app = Fastify();
+    registerForeground(app, activity);
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    app.get("/slow", async () => {
+      await released;
+      return { ok: true };
+    });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const { port } = app.server.address() as AddressInfo;
+    const socket = await new Promise<Socket>((resolve, reject) => {
+      const s = connect(port, "127.0.0.1", () => resolve(s));
+      s.once("error", reject);
+    });
+    try {
+      const due = Date.now();
+      // Quiet: nothing in flight for longer than quietMs.
+      await new Promise((r) => setTimeout(r, 80));
+      expect(activity.deferral(due)).toBe(0);
+      // A request reaches the server's socket while its event loop is blocked (a long GC, a
+      // synchronous task) for longer than quietMs: unread, so uncounted.
+      socket.write(`GET /slow HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+      const blockedUntil = Date.now() + 120;
+      while (Date.now() < blockedUntil) {
+        // busy
+      }
+      // By the counts alone the server looks quiet right after the stall: the case afterIoPoll is for.
+      expect(activity.deferral(due)).toBe(0);
+      const second = await new Promise<number>((resolve) => afterIoPoll(() => resolve(activity.deferral(due))));
+      expect(activity.active).toBe(1);
+      expect(second).toBeGreaterThan(0);
+    } finally {
+      release();
+      socket.destroy();
+      await app.close();
+    }
   });
 });

@@ -31,7 +31,7 @@
  *   Should a run still meet a commit conflict, it is retried holding the write mutex.
  */
 import type { Table } from "@lancedb/lancedb";
-import { foreground as processForeground, type ForegroundActivity } from "../../util/foreground.js";
+import { afterIoPoll, foreground as processForeground, type ForegroundActivity } from "../../util/foreground.js";
 import { Mutex } from "../../util/mutex.js";
 import { TableClosedError, type TableHandle } from "./handle.js";
 
@@ -163,7 +163,8 @@ export class TableMaintenance {
     this.maybeSchedule();
   }
 
-  private maybeSchedule(): void {
+  /** `confirmed`: the server looked quiet before the event loop's last I/O poll too (afterIoPoll). */
+  private maybeSchedule(confirmed = false): void {
     const { every, idleFactor, foreground = processForeground, maxDeferMs = MAINTENANCE_MAX_DEFER_MS } = this.runner.options;
     // Writes past the hard cap end a wait under way too (a long spacing, a busy server).
     if (this.timer && this.writes >= HARD_CAP_FACTOR * every) this.fireDeferred(true);
@@ -183,6 +184,15 @@ export class TableMaintenance {
         this.maybeSchedule();
       }, Math.min(wait, MAX_TIMER_MS));
       this.timer.unref();
+      this.runner.deferred.add(this);
+      return;
+    }
+    if (wait === 0 && !confirmed && this.writes < HARD_CAP_FACTOR * every) {
+      // Quiet by the counts: asked again once requests that came during a stall are counted.
+      this.timer = afterIoPoll(() => {
+        this.endWait();
+        this.maybeSchedule(true);
+      });
       this.runner.deferred.add(this);
       return;
     }

@@ -15,7 +15,7 @@
  */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { foreground } from "../../util/foreground.js";
+import { afterIoPoll, foreground } from "../../util/foreground.js";
 import { hnsw, trimMemoryNow } from "./native.js";
 
 const QUIET_MS = 1000;
@@ -54,8 +54,9 @@ export function trimSoon(collect = false): void {
   else arm(QUIET_MS);
 }
 
-function arm(ms: number): void {
-  timer = setTimeout(() => {
+/** `confirmed`: quiet was already seen before the event loop's last I/O poll (afterIoPoll). */
+function arm(ms: number, confirmed = false): void {
+  const fire = () => {
     timer = null;
     if (collectDueSince !== null) {
       // A full collection pauses the event loop (100-300 ms with a 1M-record collection's
@@ -64,12 +65,23 @@ function arm(ms: number): void {
       // with it, so that it returns what the collection freed.
       const wait = foreground.deferral(collectDueSince);
       if (wait > 0) return arm(wait);
+      // Quiet by the counts: asked again once requests that came during a stall are counted.
+      if (!confirmed) {
+        timer = afterIoPoll(fire2);
+        return;
+      }
       collectDueSince = null;
       collectGarbage();
     }
     trims++;
     void trimMemoryNow();
-  }, ms);
+  };
+  // The second look: the same, confirmed.
+  const fire2 = () => {
+    confirmed = true;
+    fire();
+  };
+  timer = setTimeout(fire, ms);
   // Never what keeps the process alive.
   timer.unref();
 }

@@ -42,7 +42,7 @@ import { CHUNK_BITS, OP_DELETE, OP_UPSERT } from "./protocol.js";
 import { type MemoryBudget, type Payload, SlotStore } from "./slots.js";
 import { TopK } from "./topk.js";
 import { grown } from "./typed-arrays.js";
-import { foreground, type ForegroundActivity } from "../../util/foreground.js";
+import { afterIoPoll, foreground, type ForegroundActivity } from "../../util/foreground.js";
 import { errorText } from "../error-text.js";
 import { trimSoon } from "./process-memory.js";
 
@@ -732,8 +732,11 @@ export class VectorIndex implements AnnListener {
 
   // ---- saving ----------------------------------------------------------------------------------
 
-  /** Saves the graph in the background if the policy says it is time (local graphs only). */
-  private maybeSave(): void {
+  /**
+   * Saves the graph in the background if the policy says it is time (local graphs only).
+   * `confirmed`: the server looked quiet before the event loop's last I/O poll too (afterIoPoll).
+   */
+  private maybeSave(confirmed = false): void {
     if (!this.options.graphs || this.mode !== "local" || this.saving || this.saveTimer || this.closed) return;
     const due = this.savePolicy.due(this.store.live);
     if (due === "no") return;
@@ -756,6 +759,14 @@ export class VectorIndex implements AnnListener {
         this.maybeSave();
       }, defer);
       this.saveTimer.unref();
+      return;
+    }
+    if (!confirmed) {
+      // Quiet by the counts; asked again once requests that came during a stall are counted.
+      this.saveTimer = afterIoPoll(() => {
+        this.saveTimer = null;
+        this.maybeSave(true);
+      });
       return;
     }
     void this.save();
