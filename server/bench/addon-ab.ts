@@ -8,11 +8,13 @@
  *   (change, `cd native/build && make hnsw_native`)
  *   npx tsx bench/addon-ab.ts --a /tmp/A.node --b native/build/Release/hnsw_native.node \
  *     [--shape subspace|full|uniform] [--space l2|cosine|ip] [--n 100000] [--ef 128] \
- *     [--queries 200] [--rounds 9] [--graph FILE] [--truth]
+ *     [--queries 200] [--rounds 9] [--graph FILE] [--truth] [--quantA] [--quantB] [--rerank N]
  *
  * The graph is built once by build A (or restored from --graph, written the first time), then its
  * bytes are restored into a graph of each build: both search the very same links. --truth also
- * gives recall@10 against brute force (slow: exact top 10 in JS).
+ * gives recall@10 against brute force (slow: exact top 10 in JS). --quantA / --quantB: that
+ * side's graph traverses int8 copies of the vectors and re-ranks exactly (HnswIndex's 8th
+ * argument; a build without it ignores it), re-ranking the --rerank best of ef (0: all).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -24,7 +26,7 @@ import { exactTopKAll, type Space } from "./truth.js";
 import type { HnswAddon } from "../src/storage/memory/native.js";
 import { CHUNK_BITS } from "../src/storage/memory/protocol.js";
 
-const o = scriptArgs({ a: "", b: "", shape: "subspace", space: "l2", n: 100_000, dim: 384, ef: 128, upper: 16, queries: 200, rounds: 9, threads: 2, graph: "", truth: false });
+const o = scriptArgs({ a: "", b: "", shape: "subspace", space: "l2", n: 100_000, dim: 384, ef: 128, upper: 16, queries: 200, rounds: 9, threads: 2, graph: "", truth: false, quantA: false, quantB: false, rerank: 0 });
 if (!o.a || !o.b) throw new Error("--a and --b: the two addon builds (.node files) to compare");
 const require = createRequire(import.meta.url);
 const addons = { A: require(resolve(o.a)) as HnswAddon, B: require(resolve(o.b)) as HnswAddon };
@@ -38,8 +40,8 @@ const queryRows = Array.from({ length: o.queries }, (_, i) => row(queries, i));
 const CHUNK = 1 << CHUNK_BITS;
 const rows = new Float32Array(Math.ceil(o.n / CHUNK) * CHUNK * o.dim);
 rows.set(data.vectors);
-function graphOf(addon: HnswAddon) {
-  const g = new addon.HnswIndex(space, o.dim, o.n, 16, 100, 100, CHUNK_BITS);
+function graphOf(addon: HnswAddon, quantized = false) {
+  const g = new addon.HnswIndex(space, o.dim, o.n, 16, 100, 100, CHUNK_BITS, quantized);
   for (let c = 0; c * CHUNK < o.n; c++) g.setChunk(c, rows.subarray(c * CHUNK * o.dim, (c + 1) * CHUNK * o.dim));
   return g;
 }
@@ -55,13 +57,16 @@ if (o.graph && existsSync(o.graph)) {
   bytes = await g.serialize();
   if (o.graph) writeFileSync(o.graph, bytes);
 }
-const graphs = { A: graphOf(addons.A), B: graphOf(addons.B) };
-graphs.A.restore(bytes);
-graphs.B.restore(bytes);
+const graphs = { A: graphOf(addons.A, o.quantA), B: graphOf(addons.B, o.quantB) };
+for (const k of ["A", "B"] as const) {
+  const t = performance.now();
+  graphs[k].restore(bytes);
+  console.log(`${k}: restored in ${(performance.now() - t).toFixed(0)} ms${graphs[k].quantized?.() ? " (int8 traversal)" : ""}`);
+}
 console.log(`${o.shape} ${space} n=${o.n} ef ${o.ef} upperEf ${o.upper}, ${o.queries} queries; load ${(await import("node:os")).loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
 const answers = { A: [] as Int32Array[], B: [] as Int32Array[] };
-for (const k of ["A", "B"] as const) for (const q of queryRows) answers[k].push(graphs[k].search(q, 1, 10, o.ef, null, null, o.upper));
+for (const k of ["A", "B"] as const) for (const q of queryRows) answers[k].push(graphs[k].search(q, 1, 10, o.ef, null, null, o.upper, o.rerank));
 let differ = 0;
 let sameSets = 0;
 for (let q = 0; q < queryRows.length; q++) {
@@ -92,7 +97,7 @@ for (let r = 0; r < o.rounds; r++) {
   for (const k of r % 2 === 0 ? (["A", "B"] as const) : (["B", "A"] as const)) {
     const before = process.cpuUsage();
     const t = performance.now();
-    for (const q of queryRows) graphs[k].search(q, 1, 10, o.ef, null, null, o.upper);
+    for (const q of queryRows) graphs[k].search(q, 1, 10, o.ef, null, null, o.upper, o.rerank);
     wall[k].push(((performance.now() - t) * 1000) / queryRows.length);
     const used = process.cpuUsage(before);
     cpu[k].push((used.user + used.system) / queryRows.length);

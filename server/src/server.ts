@@ -72,7 +72,7 @@ export async function startServer(resolved: ResolvedConfig): Promise<RunningServ
       replication: { readConsistencyIntervalMs: config.readConsistencyIntervalMs },
       onBackgroundError: (error, table) => storageLog.warn({ table, error }, `background maintenance of LanceDB table ${table} failed (requests are not affected)`),
       onBackgroundRun: (table, run) => storageLog.debug({ table, ...run }, "background maintenance of a LanceDB table ran"),
-      memory: { onWarning: (message) => storageLog.warn(message) },
+      memory: { quantized: config.quantizedSearch, onWarning: (message) => storageLog.warn(message) },
     });
   } catch (err) {
     logger.debug({ err }, "opening storage failed");

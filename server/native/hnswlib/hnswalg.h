@@ -2,6 +2,7 @@
 
 #include "visited_list_pool.h"
 #include "hnswlib.h"
+#include "quantized.h"
 #include <atomic>
 #include <random>
 #include <stdlib.h>
@@ -77,6 +78,10 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
     // mostly in cache, where reading the label first would be a second cache miss).
     const ExternalVectors *external_{nullptr};
     std::vector<const char *> external_data_;
+    // chromaspec: int8 copies of the vectors by internal id (quantized.h), when enabled: searches
+    // traverse on them and re-rank their ef best with the exact distance. Inserts keep the float
+    // distances. Derived from the floats (written at insert / update, rebuilt after a restore).
+    std::unique_ptr<QuantizedVectors> quant_;
 
     DISTFUNC<dist_t> fstdistfunc_;
     void *dist_func_param_{nullptr};
@@ -203,6 +208,19 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         ef_ = ef;
     }
 
+    // chromaspec: turns the int8 search copies on (quantized.h), coding the elements there are.
+    void enableQuantized(QuantizedVectors::Kind kind, size_t dim) {
+        quant_.reset(new QuantizedVectors(kind, dim, max_elements_));
+        quantizeAll();
+    }
+
+    // chromaspec: (re)codes every element from its float vector, e.g. after a restore.
+    void quantizeAll() {
+        if (!quant_) return;
+        for (tableint i = 0; i < cur_element_count; i++)
+            quant_->set(i, reinterpret_cast<const float *>(getDataByInternalId(i)));
+    }
+
 
     inline std::mutex& getLabelOpMutex(labeltype label) const {
         // calculate hash
@@ -254,7 +272,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
     // so the same answers. In batches of kMaxBatch (a list holds maxM0_ = 2 M ids).
     template <typename Score>
     inline void forEachFreshNeighbour(const tableint *ids, size_t size, vl_type *visited_array,
-                                      vl_type visited_array_tag, Score &&score) const {
+                                      vl_type visited_array_tag, bool quantized, Score &&score) const {
 #ifdef USE_SSE
         for (size_t j = 0; j < size; j++) _mm_prefetch((char *) (visited_array + ids[j]), _MM_HINT_T0);
 #endif
@@ -269,7 +287,11 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                 fresh[freshCount++] = candidate_id;
             }
 #ifdef USE_SSE
-            for (size_t j = 0; j < freshCount; j++) prefetchData(fresh[j]);
+            if (quantized) {
+                for (size_t j = 0; j < freshCount; j++) quant_->prefetch(fresh[j]);
+            } else {
+                for (size_t j = 0; j < freshCount; j++) prefetchData(fresh[j]);
+            }
 #endif
             for (size_t j = 0; j < freshCount; j++) score(fresh[j]);
         }
@@ -309,7 +331,8 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
     // in the results, which only route the search down, as hnswlib's greedy descent does.
     template <bool for_insert>
     std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst>
-    searchLayer(const std::vector<std::pair<dist_t, tableint>>& eps, const void *data_point, int layer, size_t ef) const {
+    searchLayer(const std::vector<std::pair<dist_t, tableint>>& eps, const void *data_point, int layer, size_t ef,
+                const QuantizedVectors::Query *qq = nullptr) const {
         VisitedList *vl = visited_list_pool_->getFreeVisitedList();
         vl_type *visited_array = vl->mass;
         vl_type visited_array_tag = vl->curV;
@@ -349,14 +372,14 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
             tableint *datal = (tableint *) (data + 1);
             // chromaspec: the unvisited neighbours gathered and prefetched (inserts and the
             // upper-layer beam).
-            forEachFreshNeighbour(datal, size, visited_array, visited_array_tag, [&](const tableint candidate_id) {
-                char *currObj1 = (getDataByInternalId(candidate_id));
-
-                dist_t dist1 = fstdistfunc_(data_point, currObj1, dist_func_param_);
+            forEachFreshNeighbour(datal, size, visited_array, visited_array_tag, qq != nullptr, [&](const tableint candidate_id) {
+                dist_t dist1 = qq ? quant_->distance(*qq, candidate_id)
+                                  : fstdistfunc_(data_point, getDataByInternalId(candidate_id), dist_func_param_);
                 if (top_candidates.size() < ef || lowerBound > dist1) {
                     candidateSet.emplace(-dist1, candidate_id);
 #ifdef USE_SSE
-                    prefetchData(candidateSet.top().second);
+                    if (qq) quant_->prefetch(candidateSet.top().second);
+                    else prefetchData(candidateSet.top().second);
 #endif
 
                     if (!for_insert || !isMarkedDeleted(candidate_id))
@@ -385,7 +408,8 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         size_t ef,
         BaseFilterFunctor* isIdAllowed = nullptr,
         BaseSearchStopCondition<dist_t>* stop_condition = nullptr,
-        const std::vector<std::pair<dist_t, tableint>>* more_eps = nullptr) const {
+        const std::vector<std::pair<dist_t, tableint>>* more_eps = nullptr,
+        const QuantizedVectors::Query *qq = nullptr) const {
         VisitedList *vl = visited_list_pool_->getFreeVisitedList();
         vl_type *visited_array = vl->mass;
         vl_type visited_array_tag = vl->curV;
@@ -415,7 +439,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         if (bare_bone_search || 
             (!isMarkedDeleted(ep_id) && ((!isIdAllowed) || (*isIdAllowed)(getExternalLabel(ep_id))))) {
             char* ep_data = getDataByInternalId(ep_id);
-            dist_t dist = fstdistfunc_(data_point, ep_data, dist_func_param_);
+            dist_t dist = qq ? quant_->distance(*qq, ep_id) : fstdistfunc_(data_point, ep_data, dist_func_param_);
             top_candidates.emplace(dist, ep_id);
             if (!bare_bone_search && stop_condition) {
                 stop_condition->add_point_to_result(getExternalLabel(ep_id), ep_data, dist);
@@ -460,10 +484,12 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
             // chromaspec: the unvisited neighbours gathered, their vectors prefetched at once,
             // then scored in the list's order (forEachFreshNeighbour).
-            forEachFreshNeighbour((tableint *) (data + 1), size, visited_array, visited_array_tag, [&](const tableint candidate_id) {
+            forEachFreshNeighbour((tableint *) (data + 1), size, visited_array, visited_array_tag, qq != nullptr, [&](const tableint candidate_id) {
                 {
-                    char *currObj1 = (getDataByInternalId(candidate_id));
-                    dist_t dist = fstdistfunc_(data_point, currObj1, dist_func_param_);
+                    // (The float vector's address is read only where it is used: with the int8
+                    // copies the search never touches the floats.)
+                    dist_t dist = qq ? quant_->distance(*qq, candidate_id)
+                                     : fstdistfunc_(data_point, getDataByInternalId(candidate_id), dist_func_param_);
 
                     bool flag_consider_candidate;
                     if (!bare_bone_search && stop_condition) {
@@ -484,7 +510,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                             (!isMarkedDeleted(candidate_id) && ((!isIdAllowed) || (*isIdAllowed)(getExternalLabel(candidate_id))))) {
                             top_candidates.emplace(dist, candidate_id);
                             if (!bare_bone_search && stop_condition) {
-                                stop_condition->add_point_to_result(getExternalLabel(candidate_id), currObj1, dist);
+                                stop_condition->add_point_to_result(getExternalLabel(candidate_id), getDataByInternalId(candidate_id), dist);
                             }
                         }
 
@@ -715,6 +741,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
         element_levels_.resize(new_max_elements);
         if (external_) external_data_.resize(new_max_elements, nullptr);
+        if (quant_) quant_->resize(new_max_elements);
 
         std::vector<std::mutex>(new_max_elements).swap(link_list_locks_);
 
@@ -1073,6 +1100,8 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
     void updatePoint(const void *dataPoint, tableint internalId, float updateNeighborProbability) {
         // update the feature vector associated with existing point with new vector
         if (!external_) memcpy(getDataByInternalId(internalId), dataPoint, data_size_);
+        // chromaspec: the int8 copy follows the new vector (searches never run beside updates).
+        if (quant_) quant_->set(internalId, reinterpret_cast<const float *>(dataPoint));
 
         int maxLevelCopy = maxlevel_;
         tableint entryPointCopy = enterpoint_node_;
@@ -1281,6 +1310,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         memcpy(getExternalLabeLp(cur_c), &label, sizeof(labeltype));
         if (external_) external_data_[cur_c] = external_->at(label);
         if (!external_) memcpy(getDataByInternalId(cur_c), data_point, data_size_);
+        if (quant_) quant_->set(cur_c, reinterpret_cast<const float *>(data_point));
 
         if (curlevel) {
             linkLists_[cur_c] = (char *) malloc(size_links_per_element_ * curlevel + 1);
@@ -1355,13 +1385,27 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
     // chromaspec: searchKnn with ef per call, so searches with different ef can run on several
     // threads at once without writing the shared ef_.
     std::priority_queue<std::pair<dist_t, labeltype >>
-    searchKnnEf(const void *query_data, size_t k, BaseFilterFunctor* isIdAllowed, size_t ef, size_t upper_ef = 1) const {
+    // chromaspec: with the int8 copies enabled (quant_) and `quantized`, every layer is searched on
+    // approximate distances, then the `rerank` nearest of level 0's ef (0: all of them) are
+    // scored with the exact float distance and the k best of those returned, by exact distance.
+    searchKnnEf(const void *query_data, size_t k, BaseFilterFunctor* isIdAllowed, size_t ef, size_t upper_ef = 1,
+                bool quantized = true, size_t rerank = 0) const {
         const size_t search_ef = std::max(ef, k);
         std::priority_queue<std::pair<dist_t, labeltype >> result;
         if (cur_element_count == 0) return result;
 
+        QuantizedVectors::Query query_code;
+        const QuantizedVectors::Query *qq = nullptr;
+        if (quant_ && quantized) {
+            quant_->prepare(reinterpret_cast<const float *>(query_data), query_code);
+            qq = &query_code;
+        }
+        auto distanceTo = [&](tableint id) -> dist_t {
+            return qq ? quant_->distance(*qq, id) : fstdistfunc_(query_data, getDataByInternalId(id), dist_func_param_);
+        };
+
         tableint currObj = enterpoint_node_;
-        dist_t curdist = fstdistfunc_(query_data, getDataByInternalId(enterpoint_node_), dist_func_param_);
+        dist_t curdist = distanceTo(enterpoint_node_);
 
         // chromaspec: with upper_ef > 1, hnswlib's greedy descent down to level 1 only, then a beam
         // of that width over level 1 whose nodes all enter level 0; the greedy descent to level 0
@@ -1387,7 +1431,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                     tableint cand = datal[i];
                     if (cand < 0 || cand > max_elements_)
                         throw std::runtime_error("cand error");
-                    dist_t d = fstdistfunc_(query_data, getDataByInternalId(cand), dist_func_param_);
+                    dist_t d = distanceTo(cand);
 
                     if (d < curdist) {
                         curdist = d;
@@ -1400,7 +1444,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
         std::vector<std::pair<dist_t, tableint>> upper;
         if (beam) {
-            auto found = searchLayer<false>({{curdist, currObj}}, query_data, 1, upper_ef);
+            auto found = searchLayer<false>({{curdist, currObj}}, query_data, 1, upper_ef, qq);
             // Nearest first: the nearest is level 0's first entry point.
             upper.resize(found.size());
             for (size_t i = upper.size(); i-- > 0; found.pop()) upper[i] = found.top();
@@ -1412,11 +1456,13 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         const std::vector<std::pair<dist_t, tableint>>* more_eps = upper.size() > 1 ? &upper : nullptr;
         if (bare_bone_search) {
             top_candidates = searchBaseLayerST<true>(
-                    currObj, query_data, search_ef, isIdAllowed, nullptr, more_eps);
+                    currObj, query_data, search_ef, isIdAllowed, nullptr, more_eps, qq);
         } else {
             top_candidates = searchBaseLayerST<false>(
-                    currObj, query_data, search_ef, isIdAllowed, nullptr, more_eps);
+                    currObj, query_data, search_ef, isIdAllowed, nullptr, more_eps, qq);
         }
+
+        if (qq) rerankExact(top_candidates, query_data, k, rerank);
 
         while (top_candidates.size() > k) {
             top_candidates.pop();
@@ -1427,6 +1473,35 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
             top_candidates.pop();
         }
         return result;
+    }
+
+
+    // chromaspec: replaces `top` (approximate distances, farthest on top) by the k nearest of its
+    // `pool` nearest (0: all) by the exact float distance. The float vectors are fetched a few
+    // ahead of their use: each is several cache lines, read once.
+    void rerankExact(std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst> &top,
+                     const void *query_data, size_t k, size_t pool) const {
+        std::vector<tableint> ids(top.size());
+        for (size_t i = ids.size(); i-- > 0; top.pop()) ids[i] = top.top().second;  // nearest first
+        if (pool > 0 && ids.size() > std::max(pool, k)) ids.resize(std::max(pool, k));
+        constexpr size_t kAhead = 4;
+        auto fetch = [&](size_t i) {
+#ifdef USE_SSE
+            const char *p = getDataByInternalId(ids[i]);
+            for (size_t off = 0; off < data_size_; off += 64) _mm_prefetch(p + off, _MM_HINT_T0);
+#endif
+        };
+        for (size_t i = 0; i < std::min(kAhead, ids.size()); i++) fetch(i);
+        for (size_t i = 0; i < ids.size(); i++) {
+            if (i + kAhead < ids.size()) fetch(i + kAhead);
+            const dist_t d = fstdistfunc_(query_data, getDataByInternalId(ids[i]), dist_func_param_);
+            if (top.size() < k) {
+                top.emplace(d, ids[i]);
+            } else if (d < top.top().first) {
+                top.pop();
+                top.emplace(d, ids[i]);
+            }
+        }
     }
 
 

@@ -148,6 +148,7 @@ struct SearchArgs {
   const float* queries = nullptr;
   size_t n = 0, k = 0, ef = 0;
   size_t upperEf = 1;  // width of the beam over level 1 (1 = hnswlib's greedy descent)
+  size_t rerank = 0;   // with int8 traversal: how many of the ef best to re-rank exactly (0 = all)
   SearchFilter filter;
   bool filtered = false;
   std::vector<int32_t> queuedCopy;
@@ -161,7 +162,7 @@ void runSearch(Holder& h, const SearchArgs& a, int32_t* out) {
   // searchKnn calls the filter through a non-const pointer; it holds no state of its own.
   auto* filter = a.filtered ? const_cast<SearchFilter*>(&a.filter) : nullptr;
   for (size_t q = 0; q < a.n; q++) {
-    auto found = h.graph->searchKnnEf(a.queries + q * h.dim, a.k, filter, a.ef, a.upperEf);
+    auto found = h.graph->searchKnnEf(a.queries + q * h.dim, a.k, filter, a.ef, a.upperEf, true, a.rerank);
     // A max-heap: farthest on top, so it fills from the back.
     size_t j = found.size();
     while (!found.empty()) {
@@ -189,13 +190,16 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
                            InstanceMethod("serializedSize", &HnswIndex::SerializedSize),
                            InstanceMethod("restore", &HnswIndex::Restore),
                            InstanceMethod("labelStates", &HnswIndex::LabelStates),
+                           InstanceMethod("quantized", &HnswIndex::Quantized),
                            StaticMethod("release", &HnswIndex::Release),
                        });
   }
 
-  // new HnswIndex(space, dim, capacity, m, efConstruction, seed, chunkBits), or
-  // new HnswIndex(handle) to adopt a graph another thread detached. Vectors are rows of
-  // 2^chunkBits per chunk (setChunk), found by label.
+  // new HnswIndex(space, dim, capacity, m, efConstruction, seed, chunkBits, quantized = false),
+  // or new HnswIndex(handle) to adopt a graph another thread detached. Vectors are rows of
+  // 2^chunkBits per chunk (setChunk), found by label. quantized: searches traverse int8 copies
+  // of the vectors (hnswlib/quantized.h, dim + 8 bytes per element of capacity) and re-rank
+  // with the exact distance.
   explicit HnswIndex(const Napi::CallbackInfo& info) : Napi::ObjectWrap<HnswIndex>(info) {
     Napi::Env env = info.Env();
     if (info.Length() == 1) {
@@ -233,6 +237,9 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
     try {
       h->metric = makeMetric(h->space, h->dim);
       h->graph = std::make_unique<hnswlib::HierarchicalNSW<float>>(h->metric.get(), capacity, m, efc, seed, false, &h->vectors);
+      if (info.Length() > 7 && info[7].ToBoolean().Value() && h->dim <= hnswlib::QuantizedVectors::kMaxDim) {
+        h->graph->enableQuantized(static_cast<hnswlib::QuantizedVectors::Kind>(h->space), h->dim);
+      }
     } catch (const std::exception& e) {
       Napi::Error::New(env, e.what()).ThrowAsJavaScriptException();
       return;
@@ -295,6 +302,7 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
       a.filtered = true;
     }
     if (info.Length() > 6 && info[6].IsNumber()) a.upperEf = info[6].As<Napi::Number>().Uint32Value();
+    if (info.Length() > 7 && info[7].IsNumber()) a.rerank = info[7].As<Napi::Number>().Uint32Value();
     return true;
   }
 
@@ -457,10 +465,19 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
                                     static_cast<uint32_t>(h->graph->maxM_), static_cast<uint32_t>(h->graph->ef_construction_)};
     try {
       chromaspec::restoreGraph(*h->graph, h->vectors, bytes.Data(), bytes.ElementLength(), want);
+      // The int8 copies are derived, not saved: coded again from the floats.
+      h->graph->quantizeAll();
     } catch (const std::exception& e) {
       Napi::Error::New(env, e.what()).ThrowAsJavaScriptException();
     }
     return env.Undefined();
+  }
+
+  // quantized() -> whether searches traverse int8 copies of the vectors.
+  Napi::Value Quantized(const Napi::CallbackInfo& info) {
+    Holder* h = live(info.Env());
+    if (!h) return info.Env().Undefined();
+    return Napi::Boolean::New(info.Env(), h->graph->quant_ != nullptr);
   }
 
   // labelStates() -> Uint8Array indexed by label (up to the highest one): 0 = not in the graph,

@@ -43,6 +43,7 @@ const VALUES: Record<string, { flag: unknown; env: string; file: string; expect:
   retain_versions_ms: { flag: "0", env: "1000", file: "2000", expect: { flag: 0, env: 1000, file: 2000 } },
   optimize_idle_factor: { flag: "0", env: "0.5", file: "2.5", expect: { flag: 0, env: 0.5, file: 2.5 } },
   read_consistency_interval: { flag: "0", env: "0.25", file: "2", expect: { flag: 0, env: 250, file: 2000 } },
+  quantized_search: { flag: true, env: "off", file: "true", expect: { flag: true, env: false, file: true } },
 };
 
 describe("precedence: flag > environment > config file > default", () => {
@@ -89,6 +90,7 @@ describe("precedence: flag > environment > config file > default", () => {
       retainVersionsMs: 60_000,
       optimizeIdleFactor: 4,
       readConsistencyIntervalMs: 1000,
+      quantizedSearch: false,
     });
   });
 

@@ -141,12 +141,12 @@ parentPort!.on("message", (msg: ToWorker) => {
       try {
         // The views keep the shared memory alive on this thread while the graph reads it.
         const chunks = msg.chunks.map((buffer) => new Float32Array(buffer));
-        const { space, dim, m, efConstruction, seed, chunkBits, saved } = msg;
+        const { space, dim, m, efConstruction, seed, chunkBits, quantized, saved } = msg;
         let graph: Graph;
         if (saved) {
-          graph = Graph.restore(space, dim, m, efConstruction, seed, chunkBits, chunks, saved.graph, saved.present);
+          graph = Graph.restore(space, dim, m, efConstruction, seed, chunkBits, quantized ?? false, chunks, saved.graph, saved.present);
         } else {
-          graph = Graph.create(space, dim, m, efConstruction, seed, chunkBits);
+          graph = Graph.create(space, dim, m, efConstruction, seed, chunkBits, quantized);
           chunks.forEach((rows, i) => graph.setChunk(i, rows));
         }
         homes.set(msg.ix, { ix: msg.ix, graph, chunks, applied: 0 });

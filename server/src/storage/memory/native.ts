@@ -27,15 +27,17 @@ export interface HnswIndex {
    * k labels per query, nearest first, -1 where fewer were found; labels outside `allowed` (a
    * bitset) or with `queued[label] > 0` are skipped. `upperEf` (default 1, hnswlib's greedy
    * descent): width of a beam over level 1 (the layers above descended greedily) whose nodes all enter level 0.
+   * `rerank` (default 0 = all): on a quantized graph, how many of level 0's ef best (by int8
+   * distance) are scored with the exact float distance to pick the k returned.
    */
-  search(queries: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null, queued: Int32Array | null, upperEf?: number): Int32Array;
+  search(queries: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null, queued: Int32Array | null, upperEf?: number, rerank?: number): Int32Array;
   /**
    * search() on a libuv pool thread, beside the event loop (several may run at once). `queued` is
    * copied at the call; `queries` and `allowed` must stay unchanged until it resolves. Calls that
    * change the graph (addPoints, markDelete, resize, setChunk, detach, restore) throw until
    * every such search has resolved.
    */
-  searchAsync(queries: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null, queued: Int32Array | null, upperEf?: number): Promise<Int32Array>;
+  searchAsync(queries: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null, queued: Int32Array | null, upperEf?: number, rerank?: number): Promise<Int32Array>;
   count(): number;
   capacity(): number;
   /** Parks the graph for another thread of this process; this object is unusable after. */
@@ -56,10 +58,18 @@ export interface HnswIndex {
   restore(bytes: Uint8Array): void;
   /** By label, up to the highest: 0 = not in the graph, 1 = in it, marked deleted, 2 = in it. */
   labelStates(): Uint8Array;
+  /** Whether searches traverse int8 copies of the vectors (the constructor's `quantized`). */
+  quantized(): boolean;
 }
 
 export interface HnswIndexClass {
-  new (space: string, dim: number, capacity: number, m: number, efConstruction: number, seed: number, chunkBits: number): HnswIndex;
+  /**
+   * `quantized` (default false): searches traverse int8 copies of the vectors (native
+   * hnswlib/quantized.h: dim rounded up to 32, plus 8 bytes, per element of capacity; derived
+   * from the floats at insert and at restore, never saved) and re-rank their ef best with the
+   * exact float distance. Ignored above 16,384 dimensions.
+   */
+  new (space: string, dim: number, capacity: number, m: number, efConstruction: number, seed: number, chunkBits: number, quantized?: boolean): HnswIndex;
   /** Adopts a graph another thread detached. */
   new (handle: number): HnswIndex;
   /** Frees a detached graph nobody adopted; false if there was none. */

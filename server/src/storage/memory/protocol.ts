@@ -33,6 +33,8 @@ export interface CreateMessage {
   seed: number;
   /** log2 of the slots per chunk. */
   chunkBits: number;
+  /** Searches traverse int8 copies of the vectors and re-rank exactly (Graph.create); default false. */
+  quantized?: boolean;
   /**
    * A saved graph to start from instead of an empty one: its bytes (HnswIndex.restore) and the
    * saved slot map's `present` marks, which its labels must match. The worker answers with

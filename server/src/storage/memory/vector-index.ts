@@ -58,6 +58,8 @@ export interface VectorIndexOptions extends AnnParams {
   minEf?: (records: number) => number;
   /** Where graphs are built; null = exact search only. */
   host: AnnHost | null;
+  /** Graph searches traverse int8 copies of the vectors and re-rank exactly (Graph.create); default false. */
+  quantized?: boolean;
   budget: MemoryBudget;
   /** log2 of the slots per vector chunk (default CHUNK_BITS; tests use small chunks). */
   chunkBits?: number;
@@ -398,7 +400,8 @@ export class VectorIndex implements AnnListener {
     const chunks = this.store.chunks.map((_, i) => this.store.chunkBuffer(i));
     const saved = { graph: snapshot.graph, present: snapshot.present };
     const transfer = snapshot.graph.buffer instanceof ArrayBuffer ? [snapshot.graph.buffer] : [];
-    host.send({ t: "create", ix: this.ix, dim: this.store.dim, space, m, efConstruction, seed: SEED, chunkBits: this.store.chunkBits, chunks, saved }, transfer);
+    const quantized = this.options.quantized ?? false;
+    host.send({ t: "create", ix: this.ix, dim: this.store.dim, space, m, efConstruction, seed: SEED, chunkBits: this.store.chunkBits, quantized, chunks, saved }, transfer);
     this.store.onChunk = (index, buffer) => host.send({ t: "chunk", ix: this.ix, index, buffer });
     for (let i = 0; i < slots.length; i++) {
       this.queue(kinds[i], slots[i]);
@@ -566,7 +569,7 @@ export class VectorIndex implements AnnListener {
     const { space, m, efConstruction } = this.options;
     const chunks = this.store.chunks.map((_, i) => this.store.chunkBuffer(i));
     const chunkBits = this.store.chunkBits;
-    host.send({ t: "create", ix: this.ix, dim: this.store.dim, space, m, efConstruction, seed: SEED, chunkBits, chunks });
+    host.send({ t: "create", ix: this.ix, dim: this.store.dim, space, m, efConstruction, seed: SEED, chunkBits, quantized: this.options.quantized ?? false, chunks });
     this.store.onChunk = (index, buffer) => host.send({ t: "chunk", ix: this.ix, index, buffer });
     const limit = this.store.slotLimit;
     for (let slot = 0; slot < limit; slot++) {
