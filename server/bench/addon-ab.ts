@@ -8,13 +8,13 @@
  *   (change, `cd native/build && make hnsw_native`)
  *   npx tsx bench/addon-ab.ts --a /tmp/A.node --b native/build/Release/hnsw_native.node \
  *     [--shape subspace|full|uniform] [--space l2|cosine|ip] [--n 100000] [--ef 128] \
- *     [--queries 200] [--rounds 9] [--graph FILE] [--truth] [--quantA] [--quantB] [--rerank N]
+ *     [--queries 200] [--rounds 9] [--graph FILE] [--truth] [--quantA] [--quantB] [--rerankA N] [--rerankB N]
  *
  * The graph is built once by build A (or restored from --graph, written the first time), then its
  * bytes are restored into a graph of each build: both search the very same links. --truth also
  * gives recall@10 against brute force (slow: exact top 10 in JS). --quantA / --quantB: that
  * side's graph traverses int8 copies of the vectors and re-ranks exactly (HnswIndex's 8th
- * argument; a build without it ignores it), re-ranking the --rerank best of ef (0: all).
+ * argument; a build without it ignores it), re-ranking the --rerankA / --rerankB best of ef (0: all).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -26,7 +26,7 @@ import { exactTopKAll, type Space } from "./truth.js";
 import type { HnswAddon } from "../src/storage/memory/native.js";
 import { CHUNK_BITS } from "../src/storage/memory/protocol.js";
 
-const o = scriptArgs({ a: "", b: "", shape: "subspace", space: "l2", n: 100_000, dim: 384, ef: 128, upper: 16, queries: 200, rounds: 9, threads: 2, graph: "", truth: false, quantA: false, quantB: false, rerank: 0 });
+const o = scriptArgs({ a: "", b: "", shape: "subspace", space: "l2", n: 100_000, dim: 384, ef: 128, upper: 16, queries: 200, rounds: 9, threads: 2, graph: "", truth: false, quantA: false, quantB: false, rerankA: 0, rerankB: 0 });
 if (!o.a || !o.b) throw new Error("--a and --b: the two addon builds (.node files) to compare");
 const require = createRequire(import.meta.url);
 const addons = { A: require(resolve(o.a)) as HnswAddon, B: require(resolve(o.b)) as HnswAddon };
@@ -65,8 +65,9 @@ for (const k of ["A", "B"] as const) {
 }
 console.log(`${o.shape} ${space} n=${o.n} ef ${o.ef} upperEf ${o.upper}, ${o.queries} queries; load ${(await import("node:os")).loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
+const rerank = { A: o.rerankA, B: o.rerankB };
 const answers = { A: [] as Int32Array[], B: [] as Int32Array[] };
-for (const k of ["A", "B"] as const) for (const q of queryRows) answers[k].push(graphs[k].search(q, 1, 10, o.ef, null, null, o.upper, o.rerank));
+for (const k of ["A", "B"] as const) for (const q of queryRows) answers[k].push(graphs[k].search(q, 1, 10, o.ef, null, null, o.upper, rerank[k]));
 let differ = 0;
 let sameSets = 0;
 for (let q = 0; q < queryRows.length; q++) {
@@ -97,7 +98,7 @@ for (let r = 0; r < o.rounds; r++) {
   for (const k of r % 2 === 0 ? (["A", "B"] as const) : (["B", "A"] as const)) {
     const before = process.cpuUsage();
     const t = performance.now();
-    for (const q of queryRows) graphs[k].search(q, 1, 10, o.ef, null, null, o.upper, o.rerank);
+    for (const q of queryRows) graphs[k].search(q, 1, 10, o.ef, null, null, o.upper, rerank[k]);
     wall[k].push(((performance.now() - t) * 1000) / queryRows.length);
     const used = process.cpuUsage(before);
     cpu[k].push((used.user + used.system) / queryRows.length);

@@ -7,6 +7,8 @@
  *
  *   node --import tsx bench/graph-restore.ts --n 1000000 --dim 16 --dir /tmp/graph-restore
  *
+ * --quantized: restore into a graph with int8 traversal (its codes are rebuilt from the floats).
+ *
  * Building is niced work; the timing (--rounds) is a timing run: under the lock.
  */
 import { existsSync } from "node:fs";
@@ -20,7 +22,7 @@ import { CHUNK_BITS } from "../src/storage/memory/protocol.js";
 import { MemoryBudget, SlotStore } from "../src/storage/memory/slots.js";
 import { VectorIndex, type Entry } from "../src/storage/memory/vector-index.js";
 
-const o = scriptArgs({ n: 1_000_000, dim: 16, dir: "/tmp/graph-restore", rounds: 3 });
+const o = scriptArgs({ n: 1_000_000, dim: 16, dir: "/tmp/graph-restore", rounds: 3, quantized: false });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
 
@@ -57,7 +59,7 @@ for (let round = 0; round < o.rounds; round++) {
   const snapshot = decodeSnapshot(bytes);
   const decoded = ms(t);
   t = performance.now();
-  const g = Graph.restore("l2", o.dim, 16, 100, 100, CHUNK_BITS, store.chunks, snapshot.graph, snapshot.present);
+  const g = Graph.restore("l2", o.dim, 16, 100, 100, CHUNK_BITS, o.quantized, store.chunks, snapshot.graph, snapshot.present);
   const restored = ms(t);
   console.log(`round ${round}: ${bytes.length} bytes read ${read}, decoded+checked ${decoded}, restored ${restored} (${g.labelLimit} labels)`);
 }

@@ -20,7 +20,9 @@
  *
  * --compare starts a second chromaspec from another build (say main's, copied aside) with the same
  * data and adds its k=0 / query / default-include kinds ("B") to the same rounds: an A/B of two
- * builds that the machine's noise hits alike.
+ * builds that the machine's noise hits alike. --flags / --compare-flags "..." (space-separated):
+ * extra `chromaspec run` flags of the first / the compared server, e.g. the same build with and
+ * without --quantized-search.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -59,10 +61,10 @@ interface Loaded {
   serverMs: Map<string, number[]>;
 }
 
-async function startLoaded(cli: string, data: Dataset, space: string): Promise<Loaded> {
+async function startLoaded(cli: string, data: Dataset, space: string, flags: string[] = []): Promise<Loaded> {
   const dir = await mkdtemp(join(tmpdir(), "chromaspec-floor-"));
   const port = await freePort();
-  const child = spawn(process.execPath, [cli, "run", "--path", join(dir, "data"), "--host", "127.0.0.1", "--port", String(port), "--log-level", "warn", "--request-log-level", "info"], {
+  const child = spawn(process.execPath, [cli, "run", "--path", join(dir, "data"), "--host", "127.0.0.1", "--port", String(port), "--log-level", "warn", "--request-log-level", "info", ...flags], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const serverMs = new Map<string, number[]>();
@@ -93,7 +95,8 @@ async function stopLoaded(l: Loaded): Promise<void> {
 }
 
 async function main() {
-  const o = scriptArgs({ n: 20_000, space: "l2", data: "subspace" as DataShape, include: "distances" as IncludeShape, rounds: 10, "per-round": 100, compare: "" });
+  const o = scriptArgs({ n: 20_000, space: "l2", data: "subspace" as DataShape, include: "distances" as IncludeShape, rounds: 10, "per-round": 100, compare: "", flags: "", "compare-flags": "" });
+  const words = (text: string) => text.split(" ").filter((w) => w !== "");
   const here = dirname(fileURLToPath(import.meta.url));
   const data = generateShape(o.data, 384, o.n, 1);
   const queries = generateShape(o.data, 384, 200, 1_000_003);
@@ -101,8 +104,8 @@ async function main() {
   const bare: ChildProcess[] = [];
   const clients: Client[] = [];
   try {
-    loaded.push(await startLoaded(join(here, "..", "dist", "cli.js"), data, o.space));
-    if (o.compare) loaded.push(await startLoaded(resolve(o.compare), data, o.space));
+    loaded.push(await startLoaded(join(here, "..", "dist", "cli.js"), data, o.space, words(o.flags)));
+    if (o.compare) loaded.push(await startLoaded(resolve(o.compare), data, o.space, words(o["compare-flags"])));
     await sleep(1500); // past the graph's move to the main thread
     const [{ client: c, url, path, child, serverMs }] = loaded;
     const include = includeOf(o.include);

@@ -21,9 +21,14 @@
  * (matrix.ts) queries with seed 1,000,003, `make bench-cases` (main.ts) with seed + 1,000,003
  * = 1,000,004.
  *
+ * --quant 0,1: the same links searched by a float graph (0) and by one traversing int8 copies of
+ * the vectors (1: HnswIndex's `quantized`, restored from the same bytes, its codes rebuilt from
+ * the floats: the time is printed), interleaved like the other settings; --rerank N,...: how many
+ * of the quantized search's ef best are re-ranked exactly (0: all).
+ *
  *   npx tsx bench/upper-beam.ts [--shape subspace|full|uniform] [--space l2] [--n 100000]
  *     [--ef 100,160] [--upper 1,16] [--queries 200] [--rounds 5] [--threads 2] [--graph FILE]
- *     [--from-dir DIR [--collection ID]] [--query-seed 1000003] [--first 50]
+ *     [--from-dir DIR [--collection ID]] [--query-seed 1000003] [--first 50] [--quant 0,1] [--rerank 0]
  *   e.g. the 1M graph: cp -a /work/kept/1m /tmp/ef1m-1m && npx tsx bench/upper-beam.ts
  *     --from-dir /tmp/ef1m-1m --query-seed 1000004 --ef 100,112,128,144,160 --upper 16
  */
@@ -39,7 +44,7 @@ import { hnsw, type HnswIndex as Index } from "../src/storage/memory/native.js";
 import { CHUNK_BITS } from "../src/storage/memory/protocol.js";
 import { VectorFile } from "../src/storage/memory/vector-file.js";
 
-const o = scriptArgs({ shape: "subspace", space: "l2", n: 100_000, dim: 384, ef: "100,160", upper: "1,16", queries: 200, rounds: 5, threads: 2, graph: "", "from-dir": "", collection: "", "query-seed": 1_000_003, first: 50 });
+const o = scriptArgs({ shape: "subspace", space: "l2", n: 100_000, dim: 384, ef: "100,160", upper: "1,16", queries: 200, rounds: 5, threads: 2, graph: "", "from-dir": "", collection: "", "query-seed": 1_000_003, first: 50, quant: "0", rerank: "0" });
 const space = o.space as Space;
 const queries = generateShape(o.shape as DataShape, o.dim, o.queries, o["query-seed"]);
 const queryRows = Array.from({ length: o.queries }, (_, i) => row(queries, i));
@@ -51,7 +56,7 @@ const EF_CONSTRUCTION = 100;
 const SEED = 100;
 
 /** The graph to search, its truth, and the vectors it reads in place (alive while it is used). */
-async function load(): Promise<{ graph: Index; truth: number[][]; chunks: Float32Array[] }> {
+async function load(): Promise<{ graph: Index; truth: number[][]; chunks: Float32Array[]; bytes: Uint8Array }> {
   if (o["from-dir"]) return loadSaved(o["from-dir"]);
   // The data of `make bench` (data seed 1).
   const data = generateShape(o.shape as DataShape, o.dim, o.n, 1);
@@ -71,11 +76,11 @@ async function load(): Promise<{ graph: Index; truth: number[][]; chunks: Float3
     console.log(`${o.shape} ${space} n=${o.n}, ${build} build: graph built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     if (o.graph) writeFileSync(o.graph, await graph.serialize());
   }
-  return { graph, truth, chunks };
+  return { graph, truth, chunks, bytes: await graph.serialize() };
 }
 
 /** A server's saved graph and vectors (ann-worker.ts / vector-index.ts restore), see the header. */
-async function loadSaved(dir: string): Promise<{ graph: Index; truth: number[][]; chunks: Float32Array[] }> {
+async function loadSaved(dir: string): Promise<{ graph: Index; truth: number[][]; chunks: Float32Array[]; bytes: Uint8Array }> {
   const id = o.collection || (JSON.parse(readFileSync(join(dir, "kept.json"), "utf8")) as { collectionId: string }).collectionId;
   const t = performance.now();
   const bytes = await new GraphFiles(join(dir, "data", "saved-graphs")).read(id);
@@ -93,7 +98,9 @@ async function loadSaved(dir: string): Promise<{ graph: Index; truth: number[][]
   }
   const graph = new HnswIndex(space, o.dim, slots, M, EF_CONSTRUCTION, SEED, CHUNK_BITS);
   chunks.forEach((c, i) => graph.setChunk(i, c));
+  const tr = performance.now();
   graph.restore(snapshot.graph);
+  console.log(`  float graph restored in ${((performance.now() - tr) / 1000).toFixed(2)} s`);
   let live = 0;
   for (const p of snapshot.present) live += p;
   console.log(`${space} ${dir}: ${build} build, ${live} records in the saved graph (${slots} slots), loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -110,42 +117,61 @@ async function loadSaved(dir: string): Promise<{ graph: Index; truth: number[][]
   const tt = performance.now();
   const truth = exactTopKAll(space, records, queryRows, 10, (s) => snapshot.present[s] === 1);
   console.log(`  brute-force truth of ${queryRows.length} queries in ${((performance.now() - tt) / 1000).toFixed(1)} s`);
-  return { graph, truth, chunks };
+  return { graph, truth, chunks, bytes: snapshot.graph };
 }
 
-const { graph, truth, chunks } = await load();
+const { graph: floatGraph, truth, chunks, bytes } = await load();
 const efs = o.ef.split(",").map(Number);
 const uppers = o.upper.split(",").map(Number);
-for (const ef of efs) {
-  for (const upper of uppers) {
-    let hits = 0;
-    let hits50 = 0;
-    let none = 0;
-    let half = 0;
-    for (let q = 0; q < queryRows.length; q++) {
-      const found = new Set(graph.search(queryRows[q], 1, 10, ef, null, null, upper));
-      const h = truth[q].filter((l) => found.has(l)).length;
-      hits += h;
-      if (q < o.first) hits50 += h;
-      if (h === 0) none++;
-      if (h <= 5) half++;
+const quants = o.quant.split(",").map(Number);
+const reranks = o.rerank.split(",").map(Number);
+const graphs = new Map<number, Index>();
+for (const quant of quants) {
+  if (quant === 0) {
+    graphs.set(0, floatGraph);
+    continue;
+  }
+  const g = new HnswIndex(space, o.dim, floatGraph.capacity(), M, EF_CONSTRUCTION, SEED, CHUNK_BITS, true);
+  chunks.forEach((c, i) => g.setChunk(i, c));
+  const t = performance.now();
+  g.restore(bytes);
+  console.log(`  int8 graph restored (codes rebuilt from the floats) in ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  graphs.set(quant, g);
+}
+const variants = quants.flatMap((quant) => (quant === 0 ? [{ quant, rerank: 0, label: "float" }] : reranks.map((rerank) => ({ quant, rerank, label: `int8 rerank ${rerank || "ef"}` }))));
+for (const v of variants) {
+  const graph = graphs.get(v.quant)!;
+  for (const ef of efs) {
+    for (const upper of uppers) {
+      let hits = 0;
+      let hits50 = 0;
+      let none = 0;
+      let half = 0;
+      for (let q = 0; q < queryRows.length; q++) {
+        const found = new Set(graph.search(queryRows[q], 1, 10, ef, null, null, upper, v.rerank));
+        const h = truth[q].filter((l) => found.has(l)).length;
+        hits += h;
+        if (q < o.first) hits50 += h;
+        if (h === 0) none++;
+        if (h <= 5) half++;
+      }
+      console.log(`  ${v.label} ef ${ef} upperEf ${upper}: recall@10 ${(hits / (queryRows.length * 10)).toFixed(4)} (first ${o.first}: ${(hits50 / (Math.min(o.first, queryRows.length) * 10)).toFixed(3)}), ${none} queries find none of their 10, ${half} at most 5`);
     }
-    console.log(`  ef ${ef} upperEf ${upper}: recall@10 ${(hits / (queryRows.length * 10)).toFixed(4)} (first ${o.first}: ${(hits50 / (Math.min(o.first, queryRows.length) * 10)).toFixed(3)}), ${none} queries find none of their 10, ${half} at most 5`);
   }
 }
-// CPU rounds interleaved over every (ef, upperEf) pair: a slow spell of the machine falls on all alike.
-const settings = efs.flatMap((ef) => uppers.map((upper) => ({ ef, upper, us: [] as number[] })));
+// CPU rounds interleaved over every setting: a slow spell of the machine falls on all alike.
+const settings = variants.flatMap((v) => efs.flatMap((ef) => uppers.map((upper) => ({ ...v, graph: graphs.get(v.quant)!, ef, upper, us: [] as number[] }))));
 for (let r = 0; r < o.rounds; r++) {
   for (const s of settings) {
     const before = process.cpuUsage();
-    for (const q of queryRows) graph.search(q, 1, 10, s.ef, null, null, s.upper);
+    for (const q of queryRows) s.graph.search(q, 1, 10, s.ef, null, null, s.upper, s.rerank);
     const used = process.cpuUsage(before);
     s.us.push((used.user + used.system) / queryRows.length);
   }
 }
-for (const { ef, upper, us } of settings) {
+for (const { label, ef, upper, us } of settings) {
   us.sort((a, b) => a - b);
-  console.log(`  ef ${ef} upperEf ${upper}: CPU per search, median of ${o.rounds} rounds ${us[us.length >> 1].toFixed(0)} us (${us[0].toFixed(0)}-${us[us.length - 1].toFixed(0)})`);
+  console.log(`  ${label} ef ${ef} upperEf ${upper}: CPU per search, median of ${o.rounds} rounds ${us[us.length >> 1].toFixed(0)} us (${us[0].toFixed(0)}-${us[us.length - 1].toFixed(0)})`);
 }
 // The chunks must outlive the graph's last use (it reads them in place).
 if (chunks.length === 0) console.log("no data");

@@ -66,37 +66,25 @@ class QuantizedVectors {
   }
 
   // Writes element `id`'s codes from its float vector. Distinct ids may be written from several
-  // threads at once (nothing shared is written).
+  // threads at once (nothing shared is written). The codes of x and of x / |x| are the same (the
+  // scale absorbs the length): cosine only divides the scale by |x|.
   void set(size_t id, const float* v) {
-    double norm2 = 0;
-    for (size_t i = 0; i < dim_; i++) norm2 += double(v[i]) * double(v[i]);
-    const float div = kind_ == Cosine ? (norm2 > 0 ? float(std::sqrt(norm2)) : 1.0f) : 1.0f;
-    float maxabs = 0;
-    for (size_t i = 0; i < dim_; i++) maxabs = std::max(maxabs, std::fabs(v[i] / div));
+    const double norm2 = SquaredNorm(v);
+    const float maxabs = MaxAbs(v);
     int8_t* out = codes_.data() + id * stride_;
-    const float scale = maxabs > 0 ? maxabs / 127.0f : 0.0f;
-    const float inv = maxabs > 0 ? 127.0f / maxabs : 0.0f;
-    for (size_t i = 0; i < dim_; i++) {
-      const float c = std::nearbyint(v[i] / div * inv);
-      out[i] = static_cast<int8_t>(std::max(-127.0f, std::min(127.0f, c)));
-    }
+    Code(v, maxabs > 0 ? 127.0f / maxabs : 0.0f, 127, out);
     std::fill(out + dim_, out + stride_, int8_t(0));
-    extras_[id] = Extras{scale, float(norm2)};
+    const float length = kind_ == Cosine && norm2 > 0 ? float(std::sqrt(norm2)) : 1.0f;
+    extras_[id] = Extras{maxabs / 127.0f / length, float(norm2)};
   }
 
   void prepare(const float* q, Query& out) const {
     out.codes.assign(stride_, 0);
-    double norm2 = 0;
-    for (size_t i = 0; i < dim_; i++) norm2 += double(q[i]) * double(q[i]);
-    const float div = kind_ == Cosine ? (norm2 > 0 ? float(std::sqrt(norm2)) : 1.0f) : 1.0f;
-    float maxabs = 0;
-    for (size_t i = 0; i < dim_; i++) maxabs = std::max(maxabs, std::fabs(q[i] / div));
-    const float inv = maxabs > 0 ? 16383.0f / maxabs : 0.0f;
-    for (size_t i = 0; i < dim_; i++) {
-      const float c = std::nearbyint(q[i] / div * inv);
-      out.codes[i] = static_cast<int16_t>(std::max(-16383.0f, std::min(16383.0f, c)));
-    }
-    out.scale = maxabs > 0 ? maxabs / 16383.0f : 0.0f;
+    const double norm2 = SquaredNorm(q);
+    const float maxabs = MaxAbs(q);
+    Code(q, maxabs > 0 ? 16383.0f / maxabs : 0.0f, 16383, out.codes.data());
+    const float length = kind_ == Cosine && norm2 > 0 ? float(std::sqrt(norm2)) : 1.0f;
+    out.scale = maxabs / 16383.0f / length;
     out.sqnorm = float(norm2);
   }
 
@@ -114,6 +102,41 @@ class QuantizedVectors {
     const float approx = q.scale * e.scale * float(dot);
     if (kind_ == L2) return q.sqnorm + e.sqnorm - 2.0f * approx;
     return 1.0f - approx;
+  }
+
+ private:
+  double SquaredNorm(const float* v) const {
+    double sum = 0;
+#pragma omp simd reduction(+ : sum)
+    for (size_t i = 0; i < dim_; i++) sum += double(v[i]) * double(v[i]);
+    return sum;
+  }
+
+  float MaxAbs(const float* v) const {
+    float m = 0;
+#pragma omp simd reduction(max : m)
+    for (size_t i = 0; i < dim_; i++) m = std::max(m, std::fabs(v[i]));
+    return m;
+  }
+
+  // out[i] = round(v[i] * mul) (to nearest, ties to even), within [-limit, limit]; T int8 or int16.
+  template <typename T>
+  void Code(const float* v, float mul, int32_t limit, T* out) const {
+    size_t i = 0;
+#if defined(__AVX512F__)
+    const __m512 m = _mm512_set1_ps(mul);
+    const __m512i hi = _mm512_set1_epi32(limit), lo = _mm512_set1_epi32(-limit);
+    for (; i + 16 <= dim_; i += 16) {
+      __m512i c = _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_loadu_ps(v + i), m));
+      c = _mm512_max_epi32(_mm512_min_epi32(c, hi), lo);
+      if (sizeof(T) == 1) _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), _mm512_cvtepi32_epi8(c));
+      else _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + i), _mm512_cvtepi32_epi16(c));
+    }
+#endif
+    for (; i < dim_; i++) {
+      const float c = std::nearbyint(v[i] * mul);
+      out[i] = static_cast<T>(std::max(float(-limit), std::min(float(limit), c)));
+    }
   }
 
   // Integer dot product of an int16 query and int8 codes, n a multiple of 32.
@@ -152,7 +175,6 @@ class QuantizedVectors {
 #endif
   }
 
- private:
   Kind kind_;
   size_t dim_;
   size_t stride_;
