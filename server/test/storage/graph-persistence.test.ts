@@ -163,6 +163,33 @@ describe.each(["l2", "cosine", "ip"] as const)("%s: saved graphs", (space) => {
   });
 });
 
+describe.each(["l2", "cosine", "ip"] as const)("%s: int8-quantized graph search (quantized)", (space) => {
+  it("is built in the worker, handed to the main thread, saved and loaded quantized, and answers as brute force", async () => {
+    const { random, vec, model, add } = dataset(space, 31 + space.length);
+    add(600, 1);
+    const saver = new MemorySaver();
+    const first = new VectorIndex(DIM, options(space, { graphs: saver, log: new Log(), quantized: true }));
+    first.put([...model.values()]);
+    await ready(first);
+    expect(first.quantizedGraph).toBe(true);
+    const queries = Array.from({ length: 20 }, vec);
+    expectBruteForce(space, model, queries, await first.search(queries, 5, null), 5);
+    await first.saveNow();
+    first.close();
+
+    const { index, outcome } = reopen(space, model, saver.read(), random, { quantized: true });
+    expect(outcome).toEqual({ graph: "restored", kept: 600, upserts: 0, deletes: 0 });
+    await ready(index);
+    expect(index.quantizedGraph).toBe(true);
+    expectBruteForce(space, model, queries, await index.search(queries, 5, null), 5);
+    index.close();
+    // Off by default.
+    const plain = await built(space, model, new MemorySaver());
+    expect(plain.quantizedGraph).toBe(false);
+    plain.close();
+  });
+});
+
 describe("saved graphs that cannot be used", () => {
   const space = "l2";
 

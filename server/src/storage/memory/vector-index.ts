@@ -207,6 +207,11 @@ export class VectorIndex implements AnnListener {
     return this.mode;
   }
 
+  /** Whether the graph on this thread traverses int8 copies of the vectors; null without one. */
+  get quantizedGraph(): boolean | null {
+    return this.local ? this.local.quantized : null;
+  }
+
   setEfSearch(ef: number): void {
     this.options.efSearch = ef;
   }
