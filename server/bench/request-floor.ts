@@ -22,7 +22,7 @@
  * data and adds its k=0 / query / default-include kinds ("B") to the same rounds: an A/B of two
  * builds that the machine's noise hits alike. --flags / --compare-flags "..." (space-separated):
  * extra `chromaspec run` flags of the first / the compared server, e.g. the same build with and
- * without --quantized-search.
+ * without --quantized-search (`--flags=--quantized-search`: a value starting with a dash needs the =).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
