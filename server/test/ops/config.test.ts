@@ -90,7 +90,7 @@ describe("precedence: flag > environment > config file > default", () => {
       retainVersionsMs: 60_000,
       optimizeIdleFactor: 4,
       readConsistencyIntervalMs: 1000,
-      quantizedSearch: false,
+      quantizedSearch: true,
     });
   });
 
