@@ -3,6 +3,7 @@
 #include "visited_list_pool.h"
 #include "hnswlib.h"
 #include "quantized.h"
+#include "link-list-lock.h"
 #include <atomic>
 #include <random>
 #include <stdlib.h>
@@ -62,7 +63,8 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
     std::mutex global;
     // chromaspec: mutable so that searchLayer (const, shared by inserts and searches) can lock.
-    mutable std::vector<std::mutex> link_list_locks_;
+    // chromaspec: 4-byte futex locks, not std::mutex (40 bytes each: 40 MB at 1M elements; link-list-lock.h).
+    mutable std::vector<LinkListLock> link_list_locks_;
 
     tableint enterpoint_node_{0};
 
@@ -368,7 +370,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
             tableint curNodeNum = curr_el_pair.second;
 
-            std::unique_lock <std::mutex> lock(link_list_locks_[curNodeNum], std::defer_lock);
+            std::unique_lock <LinkListLock> lock(link_list_locks_[curNodeNum], std::defer_lock);
             if (for_insert) lock.lock();
 
             int *data;  // = (int *)(linkList0_ + curNodeNum * size_links_per_element0_);
@@ -639,7 +641,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         {
             // lock only during the update
             // because during the addition the lock for cur_c is already acquired
-            std::unique_lock <std::mutex> lock(link_list_locks_[cur_c], std::defer_lock);
+            std::unique_lock <LinkListLock> lock(link_list_locks_[cur_c], std::defer_lock);
             if (isUpdate) {
                 lock.lock();
             }
@@ -665,7 +667,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         }
 
         for (size_t idx = 0; idx < selectedNeighbors.size(); idx++) {
-            std::unique_lock <std::mutex> lock(link_list_locks_[selectedNeighbors[idx]]);
+            std::unique_lock <LinkListLock> lock(link_list_locks_[selectedNeighbors[idx]]);
 
             linklistsizeint *ll_other;
             if (level == 0)
@@ -753,7 +755,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         if (external_) external_data_.resize(new_max_elements, nullptr);
         if (quant_) quant_->resize(new_max_elements);
 
-        std::vector<std::mutex>(new_max_elements).swap(link_list_locks_);
+        std::vector<LinkListLock>(new_max_elements).swap(link_list_locks_);
 
         // Reallocate base layer
         char * data_level0_memory_new = (char *) realloc(data_level0_memory_, new_max_elements * size_data_per_element_);
@@ -897,7 +899,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         size_links_per_element_ = maxM_ * sizeof(tableint) + sizeof(linklistsizeint);
 
         size_links_level0_ = maxM0_ * sizeof(tableint) + sizeof(linklistsizeint);
-        std::vector<std::mutex>(max_elements).swap(link_list_locks_);
+        std::vector<LinkListLock>(max_elements).swap(link_list_locks_);
         std::vector<std::mutex>(MAX_LABEL_OPERATION_LOCKS).swap(label_op_locks_);
 
         visited_list_pool_.reset(new VisitedListPool(1, max_elements));
@@ -1170,7 +1172,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                 getNeighborsByHeuristic2(candidates, layer == 0 ? maxM0_ : maxM_);
 
                 {
-                    std::unique_lock <std::mutex> lock(link_list_locks_[neigh]);
+                    std::unique_lock <LinkListLock> lock(link_list_locks_[neigh]);
                     linklistsizeint *ll_cur;
                     ll_cur = get_linklist_at_level(neigh, layer);
                     size_t candSize = candidates.size();
@@ -1202,7 +1204,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                 while (changed) {
                     changed = false;
                     unsigned int *data;
-                    std::unique_lock <std::mutex> lock(link_list_locks_[currObj]);
+                    std::unique_lock <LinkListLock> lock(link_list_locks_[currObj]);
                     data = get_linklist_at_level(currObj, level);
                     int size = getListCount(data);
                     tableint *datal = (tableint *) (data + 1);
@@ -1257,7 +1259,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
 
     std::vector<tableint> getConnectionsWithLock(tableint internalId, int level) {
-        std::unique_lock <std::mutex> lock(link_list_locks_[internalId]);
+        std::unique_lock <LinkListLock> lock(link_list_locks_[internalId]);
         unsigned int *data = get_linklist_at_level(internalId, level);
         int size = getListCount(data);
         std::vector<tableint> result(size);
@@ -1300,7 +1302,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
             label_lookup_[label] = cur_c;
         }
 
-        std::unique_lock <std::mutex> lock_el(link_list_locks_[cur_c]);
+        std::unique_lock <LinkListLock> lock_el(link_list_locks_[cur_c]);
         int curlevel = getRandomLevel(mult_);
         if (level > 0)
             curlevel = level;
@@ -1337,7 +1339,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                     while (changed) {
                         changed = false;
                         unsigned int *data;
-                        std::unique_lock <std::mutex> lock(link_list_locks_[currObj]);
+                        std::unique_lock <LinkListLock> lock(link_list_locks_[currObj]);
                         data = get_linklist(currObj, level);
                         int size = getListCount(data);
 
