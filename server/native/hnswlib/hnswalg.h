@@ -4,6 +4,7 @@
 #include "hnswlib.h"
 #include "quantized.h"
 #include "link-list-lock.h"
+#include "label-index.h"
 #include <atomic>
 #include <random>
 #include <stdlib.h>
@@ -90,7 +91,8 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
     void *dist_func_param_{nullptr};
 
     mutable std::mutex label_lookup_lock;  // lock for label_lookup_
-    std::unordered_map<labeltype, tableint> label_lookup_;
+    // chromaspec: a flat array indexed by label, not an unordered_map (~56 MB at 1M; label-index.h).
+    LabelIndex label_lookup_;
 
     std::default_random_engine level_generator_;
     std::default_random_engine update_probability_generator_;
@@ -911,7 +913,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         revSize_ = 1.0 / mult_;
         ef_ = 10;
         for (size_t i = 0; i < cur_element_count; i++) {
-            label_lookup_[getExternalLabel(i)] = i;
+            label_lookup_.set(getExternalLabel(i), i);
             unsigned int linkListSize;
             readBinaryPOD(input, linkListSize);
             if (linkListSize == 0) {
@@ -945,11 +947,10 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         std::unique_lock <std::mutex> lock_label(getLabelOpMutex(label));
         
         std::unique_lock <std::mutex> lock_table(label_lookup_lock);
-        auto search = label_lookup_.find(label);
-        if (search == label_lookup_.end() || isMarkedDeleted(search->second)) {
+        const tableint internalId = label_lookup_.find(label);
+        if (internalId == LabelIndex::kNone || isMarkedDeleted(internalId)) {
             throw std::runtime_error("Label not found");
         }
-        tableint internalId = search->second;
         lock_table.unlock();
 
         char* data_ptrv = getDataByInternalId(internalId);
@@ -972,11 +973,10 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         std::unique_lock <std::mutex> lock_label(getLabelOpMutex(label));
 
         std::unique_lock <std::mutex> lock_table(label_lookup_lock);
-        auto search = label_lookup_.find(label);
-        if (search == label_lookup_.end()) {
+        const tableint internalId = label_lookup_.find(label);
+        if (internalId == LabelIndex::kNone) {
             throw std::runtime_error("Label not found");
         }
-        tableint internalId = search->second;
         lock_table.unlock();
 
         markDeletedInternal(internalId);
@@ -1014,11 +1014,10 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         std::unique_lock <std::mutex> lock_label(getLabelOpMutex(label));
 
         std::unique_lock <std::mutex> lock_table(label_lookup_lock);
-        auto search = label_lookup_.find(label);
-        if (search == label_lookup_.end()) {
+        const tableint internalId = label_lookup_.find(label);
+        if (internalId == LabelIndex::kNone) {
             throw std::runtime_error("Label not found");
         }
-        tableint internalId = search->second;
         lock_table.unlock();
 
         unmarkDeletedInternal(internalId);
@@ -1100,7 +1099,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
             std::unique_lock <std::mutex> lock_table(label_lookup_lock);
             label_lookup_.erase(label_replaced);
-            label_lookup_[label] = internal_id_replaced;
+            label_lookup_.set(label, internal_id_replaced);
             lock_table.unlock();
 
             unmarkDeletedInternal(internal_id_replaced);
@@ -1275,9 +1274,8 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
             // Checking if the element with the same label already exists
             // if so, updating it *instead* of creating a new element.
             std::unique_lock <std::mutex> lock_table(label_lookup_lock);
-            auto search = label_lookup_.find(label);
-            if (search != label_lookup_.end()) {
-                tableint existingInternalId = search->second;
+            const tableint existingInternalId = label_lookup_.find(label);
+            if (existingInternalId != LabelIndex::kNone) {
                 if (allow_replace_deleted_) {
                     if (isMarkedDeleted(existingInternalId)) {
                         throw std::runtime_error("Can't use addPoint to update deleted elements if replacement of deleted elements is enabled.");
@@ -1298,8 +1296,10 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
             }
 
             cur_c = cur_element_count;
+            // chromaspec: before the count grows, so that a label the index refuses (set
+            // throws) leaves the graph as it was.
+            label_lookup_.set(label, cur_c);
             cur_element_count++;
-            label_lookup_[label] = cur_c;
         }
 
         std::unique_lock <LinkListLock> lock_el(link_list_locks_[cur_c]);

@@ -21,7 +21,6 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "../hnswlib/hnswlib.h"
@@ -183,7 +182,7 @@ inline void restoreGraph(Graph& g, const hnswlib::ExternalVectors& vectors, cons
     }
   };
 
-  std::unordered_map<hnswlib::labeltype, hnswlib::tableint> lookup;
+  hnswlib::LabelIndex lookup;
   lookup.reserve(count);
   std::vector<const char*> addresses(count);
   size_t deleted = 0;
@@ -197,7 +196,8 @@ inline void restoreGraph(Graph& g, const hnswlib::ExternalVectors& vectors, cons
     std::memcpy(&label, block + g.label_offset_, sizeof(label));
     addresses[i] = vectors.at(label);
     if (addresses[i] == nullptr) throw DamagedGraph("label outside the stored vectors");
-    if (!lookup.emplace(label, static_cast<hnswlib::tableint>(i)).second) throw DamagedGraph("label stored twice");
+    if (lookup.find(label) != hnswlib::LabelIndex::kNone) throw DamagedGraph("label stored twice");
+    lookup.set(label, static_cast<hnswlib::tableint>(i));
   }
   const uint8_t* p = upper;
   for (size_t i = 0; i < count; i++) {

@@ -4,7 +4,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { hnsw, pickBuild } from "../../src/storage/memory/native.js";
+import { hnsw, pickBuild, type HnswIndex } from "../../src/storage/memory/native.js";
 import type { DistanceSpace } from "../../src/core/model.js";
 import { mulberry32 } from "../helpers/random.js";
 import { referenceDistance } from "./helpers.js";
@@ -109,6 +109,53 @@ describe("HNSW addon", () => {
     // Labels with no registered chunk are refused before anything is inserted.
     expect(() => ix.addPoints(Int32Array.of(2, 500), 1)).toThrow(/outside the registered chunks/);
     expect(ix.count()).toBe(3);
+  });
+
+  it("labels far apart and above the element count: found, deleted, revived, updated, and kept by a save and restore", async () => {
+    // The label lookup is an array indexed by label (hnswlib/label-index.h): labels arrive out of
+    // order, far past its initial size and with gaps.
+    const wanted = [40_000, 3, 1000, 0, 20_000, 5000, 17];
+    const top = 40_000 + ROWS;
+    const store = new Float32Array(top * DIM);
+    const data = points(wanted.length, 11);
+    wanted.forEach((l, i) => store.set(data.subarray(i * DIM, (i + 1) * DIM), l * DIM));
+    keepAlive.push(store);
+    const fresh = () => {
+      const g = new HnswIndex("l2", DIM, 8, 16, 100, 100, BITS);
+      for (let c = 0; c * ROWS < top; c++) g.setChunk(c, store.subarray(c * ROWS * DIM, (c + 1) * ROWS * DIM));
+      return g;
+    };
+    const ix = fresh();
+    ix.addPoints(Int32Array.from(wanted), 2);
+    const nearest = (g: HnswIndex, label: number) => g.search(store.subarray(label * DIM, (label + 1) * DIM), 1, 1, 50, null, null)[0];
+    for (const l of wanted) expect(nearest(ix, l)).toBe(l);
+    const states = ix.labelStates();
+    expect(states.length).toBe(40_001);
+    expect([...states.keys()].filter((l) => states[l] === 2).sort((a, b) => a - b)).toEqual([...wanted].sort((a, b) => a - b));
+    // Not in the graph: below, between and above the labels it has.
+    for (const l of [1, 4999, 40_001]) expect(() => ix.markDelete(l)).toThrow(/Label not found/);
+    ix.markDelete(5000);
+    expect(ix.labelStates()[5000]).toBe(1);
+    expect(() => ix.markDelete(5000)).toThrow(/already deleted/);
+    expect(nearest(ix, 5000)).not.toBe(5000);
+    // Revived by adding it again; 1000 updated in place with a new vector (the graph reads it there).
+    store.set(points(1, 12), 1000 * DIM);
+    ix.addPoints(Int32Array.of(5000, 1000), 2);
+    expect(ix.count()).toBe(wanted.length);
+    expect(ix.labelStates()[5000]).toBe(2);
+    expect(nearest(ix, 5000)).toBe(5000);
+    expect(nearest(ix, 1000)).toBe(1000);
+    ix.markDelete(3);
+    ix.resize(64);
+    ix.addPoints(Int32Array.of(30_000), 1);
+    store.set(points(1, 13), 30_000 * DIM);
+    ix.addPoints(Int32Array.of(30_000), 1);
+    const back = fresh();
+    back.restore(await ix.serialize());
+    expect([...back.labelStates()]).toEqual([...ix.labelStates()]);
+    for (const l of [...wanted, 30_000]) expect(nearest(back, l)).toBe(nearest(ix, l));
+    expect(() => back.markDelete(3)).toThrow(/already deleted/);
+    expect(() => back.markDelete(2)).toThrow(/Label not found/);
   });
 
   it("inserts and updates on 4 threads at once: each label once, each found (a lock per link list)", () => {
