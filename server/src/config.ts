@@ -12,6 +12,7 @@ import { Option } from "commander";
 import { readFileSync, statSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { MAINTENANCE_DEFAULTS } from "./storage/lance/database.js";
+import { LANCE_CACHE_DEFAULTS } from "./storage/lance/session.js";
 
 export type LogFormat = "auto" | "pretty" | "json";
 
@@ -44,6 +45,10 @@ export interface ServerConfig {
   retainVersionsMs: number;
   /** After a maintenance run of d ms the table's next run waits d x this. */
   optimizeIdleFactor: number;
+  /** Bound of LanceDB's index cache (scalar index pages), bytes. */
+  lanceIndexCacheBytes: number;
+  /** Bound of LanceDB's metadata cache (table manifests, file and fragment metadata), bytes. */
+  lanceMetadataCacheBytes: number;
   /**
    * Replicas (docs/scaling.md): reads see what other processes serving the same path committed
    * at least this long ago (ms); 0 checks on every read.
@@ -266,6 +271,16 @@ export const SETTINGS: Setting<keyof ServerConfig>[] = [
   setting({
     key: "optimize_idle_factor", field: "optimizeIdleFactor", flag: "--optimize-idle-factor <factor>", env: ["CHROMASPEC_OPTIMIZE_IDLE_FACTOR"],
     default: MAINTENANCE_DEFAULTS.optimizeIdleFactor, help: "after a maintenance run of d ms a table waits d x factor before the next", parse: atLeast(0),
+  }),
+  setting({
+    key: "lance_index_cache_bytes", field: "lanceIndexCacheBytes", flag: "--lance-index-cache-bytes <bytes>", env: ["CHROMASPEC_LANCE_INDEX_CACHE_BYTES"],
+    default: LANCE_CACHE_DEFAULTS.indexCacheBytes, help: "most memory LanceDB's index cache (scalar index pages of every table) holds",
+    parse: integer(0, Number.MAX_SAFE_INTEGER, "a size in bytes"),
+  }),
+  setting({
+    key: "lance_metadata_cache_bytes", field: "lanceMetadataCacheBytes", flag: "--lance-metadata-cache-bytes <bytes>", env: ["CHROMASPEC_LANCE_METADATA_CACHE_BYTES"],
+    default: LANCE_CACHE_DEFAULTS.metadataCacheBytes, help: "most memory LanceDB's metadata cache (table versions' manifests, file and fragment metadata) holds",
+    parse: integer(0, Number.MAX_SAFE_INTEGER, "a size in bytes"),
   }),
   setting({
     key: "read_consistency_interval", field: "readConsistencyIntervalMs", flag: "--read-consistency-interval <seconds>",

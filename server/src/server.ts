@@ -68,6 +68,8 @@ export async function startServer(resolved: ResolvedConfig): Promise<RunningServ
       optimizeEvery: config.optimizeEvery,
       retainVersionsMs: config.retainVersionsMs,
       optimizeIdleFactor: config.optimizeIdleFactor,
+      indexCacheBytes: config.lanceIndexCacheBytes,
+      metadataCacheBytes: config.lanceMetadataCacheBytes,
       logger: storageLog,
       replication: { readConsistencyIntervalMs: config.readConsistencyIntervalMs },
       onBackgroundError: (error, table) => storageLog.warn({ table, error }, `background maintenance of LanceDB table ${table} failed (requests are not affected)`),

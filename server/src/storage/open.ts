@@ -173,7 +173,12 @@ function savedGraphs(db: LanceDatabase, options: StorageOptions): SavedGraphs {
   // Tables an earlier version saved locally are read until the collection's file is written.
   if (local) return new GraphFiles(local.graphsDir, new GraphStore(db.connection, options.retainVersionsMs));
   // Saves are written on a thread of their own (LanceDB's JS-side copies of a snapshot held the event loop).
-  return new GraphStore(db.connection, options.retainVersionsMs, undefined, { uri: db.uri, storageOptions: options.storageOptions });
+  return new GraphStore(db.connection, options.retainVersionsMs, undefined, {
+    uri: db.uri,
+    storageOptions: options.storageOptions,
+    indexCacheBytes: options.indexCacheBytes,
+    metadataCacheBytes: options.metadataCacheBytes,
+  });
 }
 
 class ComposedStorage implements OpenedStorage {

@@ -44,6 +44,8 @@ const VALUES: Record<string, { flag: unknown; env: string; file: string; expect:
   optimize_idle_factor: { flag: "0", env: "0.5", file: "2.5", expect: { flag: 0, env: 0.5, file: 2.5 } },
   read_consistency_interval: { flag: "0", env: "0.25", file: "2", expect: { flag: 0, env: 250, file: 2000 } },
   quantized_search: { flag: true, env: "off", file: "true", expect: { flag: true, env: false, file: true } },
+  lance_index_cache_bytes: { flag: "0", env: "1048576", file: "2097152", expect: { flag: 0, env: 1048576, file: 2097152 } },
+  lance_metadata_cache_bytes: { flag: "4096", env: "0", file: "8589934592", expect: { flag: 4096, env: 0, file: 8589934592 } },
 };
 
 describe("precedence: flag > environment > config file > default", () => {
@@ -89,6 +91,8 @@ describe("precedence: flag > environment > config file > default", () => {
       optimizeEvery: 20,
       retainVersionsMs: 60_000,
       optimizeIdleFactor: 4,
+      lanceIndexCacheBytes: 64 * 1024 * 1024,
+      lanceMetadataCacheBytes: 64 * 1024 * 1024,
       readConsistencyIntervalMs: 1000,
       quantizedSearch: true,
     });
@@ -164,6 +168,8 @@ describe("invalid values: one line naming the setting and the source", () => {
     [{ flags: { maxBatchSize: "-1" } }, "invalid setting max_batch_size (flag --max-batch-size)"],
     [{ flags: { logFormat: "xml" } }, 'invalid setting log_format (flag --log-format): "xml" is not one of auto, pretty, json'],
     [{ flags: { path: " " } }, "invalid setting persist_path (flag --path): must not be empty"],
+    [{ flags: { lanceIndexCacheBytes: "64MB" } }, 'invalid setting lance_index_cache_bytes (flag --lance-index-cache-bytes): "64MB" is not a size in bytes'],
+    [{ env: { CHROMASPEC_LANCE_METADATA_CACHE_BYTES: "-1" } }, "invalid setting lance_metadata_cache_bytes (environment variable CHROMASPEC_LANCE_METADATA_CACHE_BYTES)"],
   ] as [Parameters<typeof resolveConfig>[0], string][])("%j", (inputs, expected) => {
     expect(refused({ env: {}, ...inputs })).toContain(expected);
   });

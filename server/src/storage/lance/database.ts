@@ -11,6 +11,7 @@ import { MaintenanceRunner, type MaintenanceOptions } from "./maintenance.js";
 import { sqlString } from "./sql.js";
 import type { ForegroundActivity } from "../../util/foreground.js";
 import { errorText } from "../error-text.js";
+import { lanceSession } from "./session.js";
 
 export interface LanceOptions {
   /** Object-store settings (credentials, region, endpoint...) as LanceDB's storageOptions. */
@@ -35,6 +36,10 @@ export interface LanceOptions {
   optimizeMaxDeferMs?: number;
   /** Called after each background maintenance run (for a debug log line). */
   onBackgroundRun?: MaintenanceOptions["onRun"];
+  /** Bound of LanceDB's index cache (scalar index pages), bytes; session.ts LANCE_CACHE_DEFAULTS by default. */
+  indexCacheBytes?: number;
+  /** Bound of LanceDB's metadata cache (manifests, file and fragment metadata), bytes; session.ts LANCE_CACHE_DEFAULTS by default. */
+  metadataCacheBytes?: number;
 }
 
 /** What maintenance does when not told otherwise (the server's settings show these as defaults). */
@@ -51,7 +56,13 @@ export class LanceDatabase {
     readonly runner: MaintenanceRunner,
     /** The URI the connection was opened on (a directory or an object-store URI). */
     readonly uri: string,
+    private readonly session: lancedb.Session,
   ) {}
+
+  /** What LanceDB's caches of this connection hold now, bytes (bounded by LanceOptions' indexCacheBytes + metadataCacheBytes). */
+  cacheBytes(): number {
+    return Number(this.session.sizeBytes());
+  }
 
   /** Where LanceDB keeps a table of this connection (what a clone names as its source). */
   tableUri(name: string): string {
@@ -59,7 +70,10 @@ export class LanceDatabase {
   }
 
   static async connect(uri: string, options: LanceOptions, afterWork?: MaintenanceOptions["afterWork"]): Promise<LanceDatabase> {
-    const connection = await lancedb.connect(uri, options.storageOptions ? { storageOptions: options.storageOptions } : {});
+    const session = lanceSession(options);
+    // The session goes in the options: connect's third argument (a session by its typings) is
+    // not passed on by @lancedb/lancedb 0.37's connect, whose caches then stayed at 6 GB / 1 GB.
+    const connection = await lancedb.connect(uri, { ...(options.storageOptions ? { storageOptions: options.storageOptions } : {}), session });
     const report =
       options.onBackgroundError ?? ((error: string, table: string) => console.warn(`chromaspec: background optimize of LanceDB table ${table} failed: ${error}`));
     const runner = new MaintenanceRunner({
@@ -72,7 +86,7 @@ export class LanceDatabase {
       maxDeferMs: options.optimizeMaxDeferMs,
       afterWork,
     });
-    return new LanceDatabase(connection, runner, uri);
+    return new LanceDatabase(connection, runner, uri, session);
   }
 
   /** Every table name (paged: object stores list a page at a time). */

@@ -8,9 +8,11 @@
 import { parentPort, workerData } from "node:worker_threads";
 import * as lancedb from "@lancedb/lancedb";
 import { writeGraphTable, type GraphWorkerStart, type ToGraphWorker, type FromGraphWorker } from "./graph-store.js";
+import { lanceSession } from "./session.js";
 
-const { uri, storageOptions } = workerData as GraphWorkerStart;
-const connection = lancedb.connect(uri, storageOptions ? { storageOptions } : {});
+const start = workerData as GraphWorkerStart;
+// Its own session: LanceDB's caches are per connection, and this one's are bounded as the main one's.
+const connection = lancedb.connect(start.uri, { ...(start.storageOptions ? { storageOptions: start.storageOptions } : {}), session: lanceSession(start) });
 // A connection that fails fails each save that awaits it, with its reason; not the thread.
 connection.catch(() => undefined);
 

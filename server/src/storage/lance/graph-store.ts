@@ -103,6 +103,9 @@ export async function writeGraphTable(db: Connection, name: string, parts: Uint8
 export interface GraphWorkerStart {
   uri: string;
   storageOptions?: Record<string, string>;
+  /** Bounds of the thread's own LanceDB caches (database.ts lanceSession), bytes. */
+  indexCacheBytes?: number;
+  metadataCacheBytes?: number;
 }
 
 export type ToGraphWorker = { t: "save"; req: number; name: string; parts: Uint8Array[]; retainMs: number; partBytes: number } | { t: "close" };
