@@ -805,6 +805,21 @@ Napi::Value SetMmapThreshold(const Napi::CallbackInfo& info) {
 #endif
 }
 
+// At most `arenas` glibc arenas for threads that have none yet (M_ARENA_MAX; glibc's own limit
+// is 8 per core). Each thread that allocates while others hold the arenas gets one of its own,
+// and an arena keeps what its thread freed: after a bulk load the server had ~14 arenas of
+// 20-200 MB each mapped (LanceDB's runtime threads, libuv's pool, the ANN worker, V8's threads),
+// mostly free but resident. Fewer arenas share that free memory instead. Threads that already
+// have an arena keep it, so this is called before LanceDB starts its threads.
+Napi::Value SetArenaMax(const Napi::CallbackInfo& info) {
+#if defined(__GLIBC__)
+  const int arenas = static_cast<int>(info[0].As<Napi::Number>().Int32Value());
+  return Napi::Boolean::New(info.Env(), arenas > 0 && mallopt(M_ARENA_MAX, arenas) == 1);
+#else
+  return Napi::Boolean::New(info.Env(), false);
+#endif
+}
+
 // Faults in every whole page of a typed array's memory at once (Linux's MADV_POPULATE_WRITE)
 // instead of one page fault per 4 KiB page as it is first written. On this project's VMs a page
 // fault costs tens of microseconds: writing 150 MB of fresh memory page by page took ~2.5 s, one
@@ -836,6 +851,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("hash64", Napi::Function::New(env, Hash64, "hash64"));
   exports.Set("trimMemory", Napi::Function::New(env, TrimMemory, "trimMemory"));
   exports.Set("setMmapThreshold", Napi::Function::New(env, SetMmapThreshold, "setMmapThreshold"));
+  exports.Set("setArenaMax", Napi::Function::New(env, SetArenaMax, "setArenaMax"));
   exports.Set("populate", Napi::Function::New(env, Populate, "populate"));
   return exports;
 }

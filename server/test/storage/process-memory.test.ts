@@ -1,7 +1,7 @@
 /** Memory handed back to the system once writes are quiet (src/storage/memory/process-memory.ts). */
 import { describe, expect, it } from "vitest";
 import { getHeapStatistics } from "node:v8";
-import { collectCount, collectGarbage, trimCount, trimSoon, tuneAllocator } from "../../src/storage/memory/process-memory.js";
+import { collectCount, collectGarbage, DEFAULT_MALLOC_ARENAS, mallocArenas, trimCount, trimSoon, tuneAllocator } from "../../src/storage/memory/process-memory.js";
 import { hnsw } from "../../src/storage/memory/native.js";
 import { foreground } from "../../src/util/foreground.js";
 
@@ -19,6 +19,17 @@ describe("process memory", () => {
     expect(hnsw().setMmapThreshold(0)).toBe(false);
     tuneAllocator();
     expect(tuneAllocator()).toBe(false);
+  });
+
+  it("caps glibc's arenas at 2 unless told otherwise; MALLOC_ARENA_MAX (read by glibc at start) wins", () => {
+    expect(mallocArenas({})).toBe(DEFAULT_MALLOC_ARENAS);
+    expect(DEFAULT_MALLOC_ARENAS).toBe(2);
+    expect(mallocArenas({ CHROMASPEC_MALLOC_ARENAS: "4" })).toBe(4);
+    expect(mallocArenas({ CHROMASPEC_MALLOC_ARENAS: "0" })).toBe(0);
+    expect(mallocArenas({ CHROMASPEC_MALLOC_ARENAS: "two" })).toBe(0);
+    expect(mallocArenas({ MALLOC_ARENA_MAX: "8", CHROMASPEC_MALLOC_ARENAS: "4" })).toBe(0);
+    expect(hnsw().setArenaMax(0)).toBe(false);
+    expect(hnsw().setArenaMax(8)).toBe(glibc);
   });
 
   it("faults a vector chunk's pages in at once on Linux, its contents unchanged", () => {

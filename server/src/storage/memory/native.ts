@@ -138,6 +138,8 @@ export interface HnswAddon {
   trimMemory(): Promise<boolean>;
   /** Allocations of at least `bytes` are mapped on their own and unmapped when freed (glibc); false where unsupported. */
   setMmapThreshold(bytes: number): boolean;
+  /** At most `arenas` malloc arenas for threads that have none yet (glibc M_ARENA_MAX); false where unsupported. */
+  setArenaMax(arenas: number): boolean;
   /** Faults in every whole page of the array's memory in one call (Linux MADV_POPULATE_WRITE); false where unsupported. */
   populate(array: Float32Array): boolean;
   build: Build;
