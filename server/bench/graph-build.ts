@@ -23,7 +23,7 @@ import { AnnWorkerHost } from "../src/storage/memory/ann-worker-host.js";
 import { MemoryBudget } from "../src/storage/memory/slots.js";
 import { VectorIndex, type Entry } from "../src/storage/memory/vector-index.js";
 
-const o = scriptArgs({ shape: "subspace", space: "l2", n: 100_000, dim: 384, batch: 1000, gap: 40, queries: 200, "query-seed": 1_000_003, ef: "100,160", modes: "one-go,incremental" });
+const o = scriptArgs({ shape: "subspace", space: "l2", n: 100_000, dim: 384, batch: 1000, gap: 40, queries: 200, "query-seed": 1_000_003, ef: "100,160", modes: "one-go,incremental", poll: 100 });
 const space = o.space as Space;
 const efs = o.ef.split(",").map(Number);
 // The data and queries of `make bench` (bench/matrix.ts: data seed 1, queries seed 1,000,003).
@@ -42,6 +42,7 @@ async function run(mode: string): Promise<void> {
   // The server's defaults: upstream's M and ef_construction, a graph from 2,048 records on.
   const index = new VectorIndex(o.dim, { space, m: 16, efConstruction: 100, efSearch: efs[0], annThreshold: 2048, exactLimit: 16_384, host, budget: new MemoryBudget(0) });
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   if (mode === "one-go") {
     for (let i = 0; i < o.n; i += o.batch) index.put(batchAt(i), false);
     index.activate();
@@ -52,9 +53,10 @@ async function run(mode: string): Promise<void> {
     }
   }
   const ingested = performance.now();
-  while (index.status().unindexed > 0 || index.where !== "local") await sleep(20);
+  // Polled as bench/client.ts polls indexing_status.
+  while (index.status().unindexed > 0 || index.where !== "local") await sleep(o.poll);
   const built = performance.now();
-  console.log(`${o.shape} ${space} n=${o.n} ${mode}: ingest ${seconds(ingested - started)} s, indexed after ${seconds(built - started)} s`);
+  console.log(`${o.shape} ${space} n=${o.n} ${mode}: ingest ${seconds(ingested - started)} s, indexed after ${seconds(built - started)} s, process CPU ${(((u) => (u.user + u.system) / 1e6)(process.cpuUsage(cpuBefore))).toFixed(1)} s`);
   for (const ef of efs) {
     index.setEfSearch(ef);
     // Per query, how many of the true 10 nearest came back.
