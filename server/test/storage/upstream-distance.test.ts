@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { upstreamDistance } from "../../src/storage/memory/distance.js";
+import { mulberry32 } from "../helpers/random.js";
 
 const f32 = Math.fround;
 
@@ -29,21 +30,10 @@ function cosineByCopies(q: Float32Array, data: Float32Array, offset: number, dim
   return f32(1 - r);
 }
 
-/** A deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("upstreamDistance, cosine", () => {
   it("equals the normalized copies' float32 result to the bit", () => {
-    const rnd = random(18);
+    const rnd = mulberry32(18);
     for (const dim of [1, 3, 384, 1536]) {
       for (let trial = 0; trial < 200; trial++) {
         const scale = [1e-20, 1e-3, 1, 1e3, 1e18][trial % 5];
