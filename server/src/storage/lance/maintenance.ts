@@ -29,6 +29,9 @@
  *   versions panics in LanceDB's conflict resolver (it unwraps a manifest the cleanup removed;
  *   docs/upstream/lancedb-close-during-optimize.md), which answered the user's write with a 500.
  *   Should a run still meet a commit conflict, it is retried holding the write mutex.
+ *   Schema changes (addColumns, a "Merge") are `exclusive` too, but LanceDB also refuses a Merge
+ *   based on a version older than a finished compaction; the writer then first follows the
+ *   versions this process's own runs committed (`ranTo`; LanceTable.followOwnMaintenance).
  */
 import type { Table } from "@lancedb/lancedb";
 import { afterIoPoll, foreground as processForeground, type ForegroundActivity } from "../../util/foreground.js";
@@ -153,6 +156,11 @@ export class TableMaintenance {
      * copy-on-write fork was cloned at), or null: cleanup then keeps that version and every later one.
      */
     private readonly retainFrom?: () => Promise<number | null>,
+    /**
+     * Told, inside the compaction lock, the version a run's last commit left (null when a run
+     * failed or was retried on a version it did not start from): see LanceTable.ownTail.
+     */
+    private readonly ranTo?: (version: number | null) => void,
   ) {}
 
   noteWrite(): void {
@@ -267,8 +275,9 @@ export class TableMaintenance {
     const writes = this.writes;
     this.writes = 0;
     try {
-      await this.compaction.run(() => handle.use((t) => this.optimize(t, started)));
+      await this.compaction.run(async () => this.ranTo?.(await handle.use((t) => this.optimize(t, started))));
     } catch (err) {
+      this.ranTo?.(null);
       if (!isCommitConflict(err)) throw err;
       await this.mutex.run(async () => {
         const h = this.handle();
@@ -282,7 +291,8 @@ export class TableMaintenance {
     }
   }
 
-  private async optimize(table: Table, started: number): Promise<void> {
+  /** Compaction and cleanup; resolves to the version the run's last commit left. */
+  private async optimize(table: Table, started: number): Promise<number> {
     // A zero retention asks for no protection at all; otherwise cover twice the last run.
     const retain = this.runner.options.retainMs;
     const slack = Math.min(retain, Math.max(100, 2 * this.lastRunMs));
@@ -295,5 +305,6 @@ export class TableMaintenance {
       cleanupOlderThan = new Date(Math.max(0, Math.min(cleanupOlderThan.getTime(), from - margin)));
     }
     await table.optimize({ cleanupOlderThan });
+    return table.version();
   }
 }

@@ -40,7 +40,7 @@ import {
 import type { LanceDatabase } from "./database.js";
 import { isNotFound, regexParseDetail } from "./errors.js";
 import { TableHandle } from "./handle.js";
-import { fenceTable } from "./lease.js";
+import { fenceTable, LeaseLostError } from "./lease.js";
 import { TableMaintenance } from "./maintenance.js";
 import { Mutex } from "../../util/mutex.js";
 import { andPredicates, columnKindOf, compileFilter, compileIds, metadataColumn, type MetadataKind } from "./sql.js";
@@ -130,6 +130,21 @@ export class LanceTable {
   private writer: TableHandle | null = null;
   /** This process committed since the reader last moved to the latest version. */
   private readerBehind = false;
+  /**
+   * Versions the writer may follow without a lease acquisition: `from` is a version the writer
+   * was at when a maintenance run started, and every version in (from, to] was committed by this
+   * process (its maintenance runs, or the writer itself). A schema change must be based on a
+   * version after any compaction (LanceDB cannot rebase a Merge over a Rewrite), but the writer
+   * must never move onto another process's commits (the fence of a lease takeover), so it
+   * follows only this tail (followOwnMaintenance). null when nothing is known to be ours.
+   */
+  private ownTail: { from: number; to: number } | null = null;
+  /**
+   * Set when the writer found another process's commit after its own maintenance (it lost the
+   * lease without knowing yet): every commit is refused until the lease is acquired again
+   * (catchUpWriter / fence clear it).
+   */
+  private fencedOut = false;
   private schema: ArrowModule.Schema | null = null;
   /** Typed metadata columns the table has. */
   private columns = new Set<string>();
@@ -161,8 +176,15 @@ export class LanceTable {
       // compaction, cleanup and index upkeep must see the latest version.
       await table.checkoutLatest();
       this.readerBehind = false;
+      // The run starts under the write mutex: the writer is not committing now. Its versions
+      // extend the tail when they start where the writer is or where the last run ended.
+      const start = await table.version();
+      const writerAt = this.writer ? await this.writer.use((t) => t.version()) : -1;
+      this.ownTail = writerAt === start ? { from: start, to: start } : this.ownTail?.to === start ? this.ownTail : null;
       await this.ensureIndices(table);
-    }, retainFrom);
+    }, retainFrom, (version) => {
+      this.ownTail = version === null || this.ownTail === null ? null : { from: this.ownTail.from, to: version };
+    });
   }
 
   /** The embedding dimension, 0 while the table does not exist. */
@@ -255,6 +277,7 @@ export class LanceTable {
   async catchUpWriter(): Promise<void> {
     await this.open(true);
     await this.writer?.use((t) => t.checkoutLatest());
+    this.fencedOut = false;
   }
 
   /** The fence of a lease takeover (lance/lease.ts fenceTable), on the writer; nothing while there is no table. */
@@ -262,7 +285,53 @@ export class LanceTable {
     await this.mutex.run(async () => {
       await this.open(true);
       await this.writer?.use((t) => fenceTable(t));
+      this.fencedOut = false;
     });
+  }
+
+  /**
+   * Whether the writer is behind versions its own maintenance committed since its last commit.
+   * A write then must move it first: merge-inserts, deletes and the seq lookup read the table at
+   * the writer's version, whose files cleanup removes once it is older than the retention window
+   * ("Not found: ....lance"), and a schema change cannot be rebased over the compaction.
+   */
+  private async behindOwnMaintenance(writer: TableHandle): Promise<boolean> {
+    const tail = this.ownTail;
+    if (!tail) return false;
+    const at = await writer.use((t) => t.version());
+    return at >= tail.from && at < tail.to;
+  }
+
+  /** The writer over its own maintenance's versions before a write reads or commits (the caller holds the write mutex). */
+  private async catchUpWithOwnMaintenance(writer: TableHandle): Promise<void> {
+    this.assertNotFencedOut();
+    // Checked first without the lock, so appends are not held up by a run in progress.
+    if (await this.behindOwnMaintenance(writer)) await this.maintenance.exclusive(() => this.followOwnMaintenance(writer));
+  }
+
+  /**
+   * Moves the writer over the versions this process's own maintenance committed since the
+   * writer's last commit, and no further. The caller holds the write mutex and the maintenance's
+   * exclusive lock (no run commits meanwhile). Throws LeaseLostError when the latest version is
+   * not the tail's end (another process committed: it took the lease over).
+   */
+  private async followOwnMaintenance(writer: TableHandle): Promise<void> {
+    this.assertNotFencedOut();
+    if (!(await this.behindOwnMaintenance(writer))) return;
+    const tail = this.ownTail!;
+    const now = await writer.use(async (t) => {
+      await t.checkoutLatest();
+      return t.version();
+    });
+    if (now !== tail.to) {
+      this.fencedOut = true;
+      throw new LeaseLostError(this.name);
+    }
+  }
+
+  /** Refuses a commit after the writer saw another process's commit (see fencedOut). */
+  private assertNotFencedOut(): void {
+    if (this.fencedOut) throw new LeaseLostError(this.name);
   }
 
   /** The reader (null while there is no table), at least at this process's last commit. */
@@ -287,7 +356,7 @@ export class LanceTable {
     if (!this.schema!.fields.some((f) => f.name === "version")) {
       // A table written before rows carried versions: they all get version 0 (any later write
       // stamps far above it), in one schema change.
-      await handle.use((t) => t.addColumns([{ name: "version", valueSql: "CAST(0 AS BIGINT)" }]));
+      await this.maintenance.exclusive(() => handle.use((t) => t.addColumns([{ name: "version", valueSql: "CAST(0 AS BIGINT)" }])));
       await this.refreshSchema(handle);
     }
     const highest = async (column: string) => {
@@ -637,6 +706,7 @@ export class LanceTable {
     }
     if (!this.handle) await this.create(dim);
     else if (dim !== this.dim) throw new Error(`embedding dimension ${dim} does not match the collection's ${this.dim}`);
+    else await this.catchUpWithOwnMaintenance(this.writer!);
     await this.ensureColumns(records);
   }
 
@@ -666,13 +736,17 @@ export class LanceTable {
 
   /** Commits a prepared batch: an append, or a merge-insert when it replaces records. */
   async commit(batch: CommitBatch): Promise<void> {
+    this.assertNotFencedOut();
     const { data, zeroNorm } = this.build(batch);
     const writer = this.writer!;
     // An append commits alongside maintenance; a replace waits for it (see maintenance.ts).
     const result =
       batch.replaced === 0
         ? await writer.use((t) => t.add(data))
-        : await this.maintenance.exclusive(() => writer.use((t) => t.mergeInsert("id").whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data)));
+        : await this.maintenance.exclusive(async () => {
+            await this.followOwnMaintenance(writer);
+            return writer.use((t) => t.mergeInsert("id").whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data));
+          });
     this.lastCommitted = result.version;
     this.readerBehind = true;
     for (const s of batch.seqs) if (s >= this.next) this.next = s + 1;
@@ -686,7 +760,10 @@ export class LanceTable {
     const handle = this.writer;
     if (!handle) return 0;
     const where = compileFilter(filter, this.columns) ?? "true";
-    const result = await this.maintenance.exclusive(() => handle.use((t) => run(() => t.delete(where), filter)));
+    const result = await this.maintenance.exclusive(async () => {
+      await this.followOwnMaintenance(handle);
+      return handle.use((t) => run(() => t.delete(where), filter));
+    });
     this.lastCommitted = result.version;
     this.readerBehind = true;
     if (result.numDeletedRows > 0) this.maintenance.noteWrite();
@@ -757,7 +834,13 @@ export class LanceTable {
     if (missing.size === 0) return;
     const handle = this.writer!;
     // A Schema (not SQL expressions) adds all-null columns without computing a value per row.
-    await handle.use((t) => t.addColumns(new arrow.Schema([...missing].map(typedField))));
+    // Adding columns commits a Merge, which LanceDB rebases neither over a running compaction nor
+    // over a finished one the writer has not seen ("Retryable commit conflict ... preempted by
+    // concurrent transaction Rewrite"): it waits for maintenance and follows its commits first.
+    await this.maintenance.exclusive(async () => {
+      await this.followOwnMaintenance(handle);
+      await handle.use((t) => t.addColumns(new arrow.Schema([...missing].map(typedField))));
+    });
     await this.refreshSchema(handle);
   }
 
