@@ -56,6 +56,22 @@ export class ForegroundActivity {
     const quiet = this.inFlight > 0 ? this.options.quietMs : this.lastEnd + this.options.quietMs - now;
     return quiet <= 0 ? 0 : Math.ceil(Math.min(quiet, bound));
   }
+
+  /**
+   * One look for background work that became due at `dueSince`: null = start it now; otherwise
+   * an unref'd timer (the caller keeps it to cancel the wait) that calls `again` for the next
+   * look. Work starts only when `deferral` says 0 at two looks an I/O poll apart (afterIoPoll):
+   * `confirmed` = this look is that second one (`again` passes it on).
+   */
+  nextLook(dueSince: number, confirmed: boolean, again: (confirmed: boolean) => void, maxDeferMs: number = this.options.maxDeferMs): NodeJS.Timeout | null {
+    const wait = this.deferral(dueSince, maxDeferMs);
+    if (wait > 0) {
+      const timer = setTimeout(() => again(false), wait);
+      timer.unref();
+      return timer;
+    }
+    return confirmed ? null : afterIoPoll(() => again(true));
+  }
 }
 
 /**

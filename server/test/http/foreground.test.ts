@@ -37,6 +37,30 @@ describe("registerForeground", () => {
   });
 });
 
+describe("nextLook", () => {
+  it("starts work only at a second quiet look an I/O poll after the first", async () => {
+    const activity = new ForegroundActivity({ quietMs: 20, maxDeferMs: 3_600_000 });
+    const due = Date.now();
+    // Quiet from the start (no request ever): the first look asks for the second, which starts.
+    const second = await new Promise<boolean>((resolve) => expect(activity.nextLook(due, false, resolve)).not.toBeNull());
+    expect(second).toBe(true);
+    expect(activity.nextLook(due, true, () => undefined)).toBeNull();
+    // A request in flight: a wait of quietMs, then a first (unconfirmed) look again.
+    activity.begin();
+    const t0 = Date.now();
+    const after = await new Promise<boolean>((resolve) => expect(activity.nextLook(due, true, resolve)).not.toBeNull());
+    expect(after).toBe(false);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(15);
+    activity.end();
+    // Past maxDeferMs the busy server no longer holds the work back (the second look still comes).
+    const bounded = new ForegroundActivity({ quietMs: 60_000, maxDeferMs: 10 });
+    bounded.begin();
+    const late = Date.now() - 11;
+    expect(await new Promise<boolean>((resolve) => bounded.nextLook(late, false, resolve))).toBe(true);
+    expect(bounded.nextLook(late, true, () => undefined)).toBeNull();
+  });
+});
+
 describe("afterIoPoll", () => {
   it("counts a request that arrived while the event loop was blocked before background work asks again", async () => {
     const activity = new ForegroundActivity({ quietMs: 50, maxDeferMs: 3_600_000 });
@@ -68,9 +92,25 @@ describe("afterIoPoll", () => {
       }
       // By the counts alone the server looks quiet right after the stall: the case afterIoPoll is for.
       expect(activity.deferral(due)).toBe(0);
-      const second = await new Promise<number>((resolve) => afterIoPoll(() => resolve(activity.deferral(due))));
+      // nextLook does not start the work on that: its second look, after the poll, sees the request.
+      const looks: boolean[] = [];
+      const second = await new Promise<number>((resolve) => {
+        const first = activity.nextLook(due, false, (confirmed) => {
+          looks.push(confirmed);
+          resolve(activity.deferral(due));
+        });
+        expect(first).not.toBeNull();
+      });
+      expect(looks).toEqual([true]);
       expect(activity.active).toBe(1);
       expect(second).toBeGreaterThan(0);
+      // Busy at the second look: no start, a wait for quiet again (not a confirmed look).
+      const again = await new Promise<boolean>((resolve) => {
+        const timer = activity.nextLook(due, true, resolve);
+        expect(timer).not.toBeNull();
+        release();
+      });
+      expect(again).toBe(false);
     } finally {
       release();
       socket.destroy();

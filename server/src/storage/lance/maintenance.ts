@@ -34,7 +34,7 @@
  *   versions this process's own runs committed (`ranTo`; LanceTable.followOwnMaintenance).
  */
 import type { Table } from "@lancedb/lancedb";
-import { afterIoPoll, foreground as processForeground, type ForegroundActivity } from "../../util/foreground.js";
+import { foreground as processForeground, type ForegroundActivity } from "../../util/foreground.js";
 import { Mutex } from "../../util/mutex.js";
 import { TableClosedError, type TableHandle } from "./handle.js";
 
@@ -171,7 +171,7 @@ export class TableMaintenance {
     this.maybeSchedule();
   }
 
-  /** `confirmed`: the server looked quiet before the event loop's last I/O poll too (afterIoPoll). */
+  /** `confirmed`: this is the second look for quiet (ForegroundActivity.nextLook). */
   private maybeSchedule(confirmed = false): void {
     const { every, idleFactor, foreground = processForeground, maxDeferMs = MAINTENANCE_MAX_DEFER_MS } = this.runner.options;
     // Writes past the hard cap end a wait under way too (a long spacing, a busy server).
@@ -182,27 +182,24 @@ export class TableMaintenance {
     // The spacing first, then a quiet moment (bounded from when the run became due).
     const spacing = this.lastEnd + idleFactor * this.lastRunMs - now;
     const since = Math.min(Math.max(this.lastWrite, this.dueSince), this.dueSince + (ABSOLUTE_DEFER_FACTOR - 1) * maxDeferMs);
-    const wait = spacing > 0 ? spacing : foreground.deferral(since, maxDeferMs);
-    if (wait > 0 && this.writes < HARD_CAP_FACTOR * every) {
+    if (this.writes < HARD_CAP_FACTOR * every) {
       // Not the request's business: an unref'd timer does not keep the process alive.
       // (setTimeout takes at most a 31-bit delay; a longer one would fire at once.) When it
       // fires, the spacing and the quiet are asked again.
-      this.timer = setTimeout(() => {
+      const again = (second: boolean) => {
         this.endWait();
-        this.maybeSchedule();
-      }, Math.min(wait, MAX_TIMER_MS));
-      this.timer.unref();
-      this.runner.deferred.add(this);
-      return;
-    }
-    if (wait === 0 && !confirmed && this.writes < HARD_CAP_FACTOR * every) {
-      // Quiet by the counts: asked again once requests that came during a stall are counted.
-      this.timer = afterIoPoll(() => {
-        this.endWait();
-        this.maybeSchedule(true);
-      });
-      this.runner.deferred.add(this);
-      return;
+        this.maybeSchedule(second);
+      };
+      if (spacing > 0) {
+        this.timer = setTimeout(() => again(false), Math.min(spacing, MAX_TIMER_MS));
+        this.timer.unref();
+      } else {
+        this.timer = foreground.nextLook(since, confirmed, again, maxDeferMs);
+      }
+      if (this.timer) {
+        this.runner.deferred.add(this);
+        return;
+      }
     }
     this.start();
   }

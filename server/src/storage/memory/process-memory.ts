@@ -15,7 +15,7 @@
  */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { afterIoPoll, foreground } from "../../util/foreground.js";
+import { foreground } from "../../util/foreground.js";
 import { hnsw, trimMemoryNow } from "./native.js";
 
 const QUIET_MS = 1000;
@@ -78,36 +78,27 @@ export function trimSoon(collect = false): void {
   else arm(QUIET_MS);
 }
 
-/** `confirmed`: quiet was already seen before the event loop's last I/O poll (afterIoPoll). */
-function arm(ms: number, confirmed = false): void {
-  const fire = () => {
-    timer = null;
-    if (collectDueSince !== null) {
-      // A full collection pauses the event loop (100-300 ms with a 1M-record collection's
-      // heap): it waits until no request has been in flight for a moment (at most
-      // foreground's maxDeferMs, so a server that is never quiet still gets it), and the trim
-      // with it, so that it returns what the collection freed.
-      const wait = foreground.deferral(collectDueSince);
-      if (wait > 0) return arm(wait);
-      // Quiet by the counts: asked again once requests that came during a stall are counted.
-      if (!confirmed) {
-        timer = afterIoPoll(fire2);
-        return;
-      }
-      collectDueSince = null;
-      collectGarbage();
-    }
-    trims++;
-    void trimMemoryNow();
-  };
-  // The second look: the same, confirmed.
-  const fire2 = () => {
-    confirmed = true;
-    fire();
-  };
-  timer = setTimeout(fire, ms);
+function arm(ms: number): void {
+  timer = setTimeout(() => fire(false), ms);
   // Never what keeps the process alive.
   timer.unref();
+}
+
+/** `confirmed`: this is the second look for quiet (ForegroundActivity.nextLook). */
+function fire(confirmed: boolean): void {
+  timer = null;
+  if (collectDueSince !== null) {
+    // A full collection pauses the event loop (100-300 ms with a 1M-record collection's
+    // heap): it waits until no request has been in flight for a moment (at most
+    // foreground's maxDeferMs, so a server that is never quiet still gets it), and the trim
+    // with it, so that it returns what the collection freed.
+    timer = foreground.nextLook(collectDueSince, confirmed, fire);
+    if (timer) return;
+    collectDueSince = null;
+    collectGarbage();
+  }
+  trims++;
+  void trimMemoryNow();
 }
 
 /** V8's own collector, exposed without a command-line flag (null where that fails). */

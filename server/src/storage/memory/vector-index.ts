@@ -42,7 +42,7 @@ import { CHUNK_BITS, OP_DELETE, OP_UPSERT } from "./protocol.js";
 import { type MemoryBudget, type Payload, SlotStore } from "./slots.js";
 import { TopK } from "./topk.js";
 import { grown } from "./typed-arrays.js";
-import { afterIoPoll, foreground, type ForegroundActivity } from "../../util/foreground.js";
+import { foreground, type ForegroundActivity } from "../../util/foreground.js";
 import { errorText } from "../error-text.js";
 import { trimSoon } from "./process-memory.js";
 
@@ -742,7 +742,7 @@ export class VectorIndex implements AnnListener {
 
   /**
    * Saves the graph in the background if the policy says it is time (local graphs only).
-   * `confirmed`: the server looked quiet before the event loop's last I/O poll too (afterIoPoll).
+   * `confirmed`: this is the second look for quiet (ForegroundActivity.nextLook).
    */
   private maybeSave(confirmed = false): void {
     if (!this.options.graphs || this.mode !== "local" || this.saving || this.saveTimer || this.closed) return;
@@ -760,24 +760,11 @@ export class VectorIndex implements AnnListener {
     // bulk load is when queries arrive. It waits for a quiet moment, at most maxDeferMs.
     const activity = this.options.foreground ?? foreground;
     this.saveDueSince ??= Date.now();
-    const defer = activity.deferral(this.saveDueSince);
-    if (defer > 0) {
-      this.saveTimer = setTimeout(() => {
-        this.saveTimer = null;
-        this.maybeSave();
-      }, defer);
-      this.saveTimer.unref();
-      return;
-    }
-    if (!confirmed) {
-      // Quiet by the counts; asked again once requests that came during a stall are counted.
-      this.saveTimer = afterIoPoll(() => {
-        this.saveTimer = null;
-        this.maybeSave(true);
-      });
-      return;
-    }
-    void this.save();
+    this.saveTimer = activity.nextLook(this.saveDueSince, confirmed, (second) => {
+      this.saveTimer = null;
+      this.maybeSave(second);
+    });
+    if (!this.saveTimer) void this.save();
   }
 
   /**
