@@ -49,6 +49,9 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
     size_t size_links_per_element_{0};
     mutable std::atomic<size_t> num_deleted_{0};  // number of deleted elements
     size_t M_{0};
+    // chromaspec: getNeighborsByHeuristic2 keeps up to this many links, refilling with the
+    // candidates its heuristic pruned, nearest first (0: hnswlib's heuristic alone).
+    size_t keep_pruned_{0};
     size_t maxM_{0};
     size_t maxM0_{0};
     size_t ef_construction_{0};
@@ -566,6 +569,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
         std::priority_queue<std::pair<dist_t, tableint>> queue_closest;
         std::vector<std::pair<dist_t, tableint>> return_list;
+        std::vector<std::pair<dist_t, tableint>> pruned;
         while (top_candidates.size() > 0) {
             queue_closest.emplace(-top_candidates.top().first, top_candidates.top().second);
             top_candidates.pop();
@@ -591,8 +595,12 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
             }
             if (good) {
                 return_list.push_back(curent_pair);
+            } else if (keep_pruned_ > 0) {
+                pruned.push_back(curent_pair);
             }
         }
+        const size_t fill = std::min(M, keep_pruned_);
+        for (size_t i = 0; i < pruned.size() && return_list.size() < fill; i++) return_list.push_back(pruned[i]);
 
         for (std::pair<dist_t, tableint> curent_pair : return_list) {
             top_candidates.emplace(-curent_pair.first, curent_pair.second);
