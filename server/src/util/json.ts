@@ -172,9 +172,21 @@ function write(value: unknown): string | undefined {
     }
     return out + "]";
   }
+  const keys = Object.keys(value);
+  if (!marked) {
+    // Plain values only (a stored record's metadata map): JSON.stringify writes them alike (same key
+    // order, undefined and functions left out) in one native call, where the walk below cost ~2 ms
+    // per 1000-record add (issue 18).
+    let flat = true;
+    for (let i = 0; flat && i < keys.length; i++) {
+      const v = (value as Record<string, unknown>)[keys[i]];
+      flat = typeof v !== "object" || v === null;
+    }
+    if (flat) return JSON.stringify(value);
+  }
   let out = "{";
   let first = true;
-  for (const key of Object.keys(value)) {
+  for (const key of keys) {
     const v = (value as Record<string, unknown>)[key];
     const text = marked && typeof v === "number" && isFloatKey(value, key) ? floatText(v) : write(v);
     if (text === undefined) continue; // undefined and functions are left out, as JSON.stringify does

@@ -1,7 +1,7 @@
 /** http/json.ts: JSON.stringify's text, except that arrays marked as floats write integral values as floats. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { asFloats, isFloatKey } from "../../src/util/floats.js";
+import { asFloats, isFloatKey, setFloatKey } from "../../src/util/floats.js";
 import { parseJson, stringifyJson } from "../../src/util/json.js";
 
 describe("stringifyJson", () => {
@@ -26,6 +26,12 @@ describe("stringifyJson", () => {
     const odd = { a: undefined, f: () => 1, d: new Date(0), nested: [undefined, { x: undefined }] };
     expect(stringifyJson(odd)).toBe(JSON.stringify(odd));
     expect(stringifyJson(undefined)).toBe("null");
+    // Flat maps take JSON.stringify whole (the fast path): the same text, and marks still win.
+    const flat = { a: undefined, f: () => 1, n: NaN, s: "x", b: true, z: null, i: 3 };
+    expect(stringifyJson(flat)).toBe(JSON.stringify(flat));
+    const marked = { i: 2, j: 3 };
+    setFloatKey(marked, "i", true);
+    expect(stringifyJson(marked)).toBe('{"i":2.0,"j":3}');
   });
 
   it("reads back to the same values with marks anywhere", () => {
