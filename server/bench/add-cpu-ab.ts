@@ -1,0 +1,77 @@
+/**
+ * CPU per add, two server builds interleaved (A, B, A, B, ...): each round starts one build's
+ * dist/cli.js on a fresh data directory, creates a collection, sends --adds bodies of 1000 x 384
+ * the bench's way (base64 embeddings, metadata, documents; one client) and reads the server's CPU
+ * time from /proc before and after (the first --warm adds are not counted). Prints per add the main
+ * thread's CPU (the request path: router, validation, core, storage, memory apply) and the whole
+ * process's (also the ANN worker and LanceDB's threads), in ms. Linux only.
+ *
+ *   npx tsx bench/add-cpu-ab.ts --a dist-old --b dist [--rounds 4] [--adds 30] [--warm 3] [--data full] [--space ip] [--port 8330]
+ */
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { scriptArgs } from "./args.js";
+import { Client, waitUntilUp } from "./client.js";
+import { addBody, inMemory } from "./data.js";
+import { generateShape, metadataFor, type DataShape } from "./shapes.js";
+import { stats } from "./timing.js";
+
+const o = scriptArgs({ a: "dist-old", b: "dist", rounds: 4, adds: 30, warm: 3, data: "full", space: "ip", port: 8330 });
+const TICK_MS = 10; // USER_HZ 100: /proc's utime and stime are in 1/100 s
+
+/** utime + stime of /proc/<pid>[/task/<tid>]/stat, in ms. */
+function cpuMs(path: string): number {
+  const stat = readFileSync(path, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+async function run(dist: string, bodies: Buffer[]): Promise<{ main: number; proc: number }> {
+  const dir = await mkdtemp(join(tmpdir(), "addp-ab-"));
+  const child = spawn(process.execPath, [join(resolve(dist), "cli.js"), "run", "--path", join(dir, "data"), "--host", "127.0.0.1", "--port", String(o.port), "--log-level", "warn"], { stdio: "ignore" });
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  const url = `http://127.0.0.1:${o.port}`;
+  const c = new Client(url);
+  try {
+    await waitUntilUp(url, 30_000);
+    const coll = await c.json<{ id: string }>("POST", `${c.db}/collections`, { name: "add-cpu", configuration: { hnsw: { space: o.space } } });
+    const path = c.collectionPath(coll.id, "add");
+    for (let i = 0; i < o.warm; i++) await c.json("POST", path, bodies[i]);
+    const main0 = cpuMs(`/proc/${child.pid}/task/${child.pid}/stat`);
+    const proc0 = cpuMs(`/proc/${child.pid}/stat`);
+    for (let i = o.warm; i < o.warm + o.adds; i++) await c.json("POST", path, bodies[i]);
+    const main = (cpuMs(`/proc/${child.pid}/task/${child.pid}/stat`) - main0) / o.adds;
+    const proc = (cpuMs(`/proc/${child.pid}/stat`) - proc0) / o.adds;
+    return { main, proc };
+  } finally {
+    c.close();
+    child.kill("SIGKILL");
+    await exited;
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const n = (o.warm + o.adds) * 1000;
+  const records = inMemory(generateShape(o.data as DataShape, 384, n, 1), 1000);
+  const bodies = Array.from({ length: n / 1000 }, (_, b) => addBody(records.batch(b), b * 1000, metadataFor));
+  const got: Record<"a" | "b", { main: number[]; proc: number[] }> = { a: { main: [], proc: [] }, b: { main: [], proc: [] } };
+  for (let r = 0; r < o.rounds; r++) {
+    for (const which of ["a", "b"] as const) {
+      const m = await run(which === "a" ? o.a : o.b, bodies);
+      got[which].main.push(m.main);
+      got[which].proc.push(m.proc);
+      process.stderr.write(`round ${r + 1} ${which} (${which === "a" ? o.a : o.b}): main ${m.main.toFixed(1)} ms/add, process ${m.proc.toFixed(1)} ms/add\n`);
+    }
+  }
+  for (const which of ["a", "b"] as const) {
+    const main = stats(got[which].main);
+    const proc = stats(got[which].proc);
+    console.log(`${which} ${which === "a" ? o.a : o.b}: main thread p50 ${main.p50.toFixed(1)} (mean ${main.mean.toFixed(1)}) ms/add; process p50 ${proc.p50.toFixed(1)} (mean ${proc.mean.toFixed(1)}) ms/add`);
+  }
+}
+
+await main();
