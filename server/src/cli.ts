@@ -10,6 +10,8 @@
  */
 // First: V8 flags that must be set before the server's modules run (startup/jit.ts).
 import "./startup/jit.js";
+// Next, before anything starts a thread: the allocator's arena cap (startup/allocator.ts).
+import "./startup/allocator.js";
 import { Command, Option } from "commander";
 import { ConfigError, describeSource, resolveConfig, SETTINGS, showValue, type ResolvedConfig } from "./config.js";
 import { StartupError } from "./startup/preflight.js";

@@ -105,6 +105,66 @@ inline void serializeGraph(const Graph& g, uint32_t space, uint32_t dim, uint8_t
   std::memcpy(out, &h, sizeof(h));
 }
 
+// The bytes after the header, in file order, as pieces: sink(data, length) for the level-0 block,
+// each element's level (uint32) and each upper link list. The sink returns false to stop early.
+template <class Sink>
+inline void walkGraphBody(const Graph& g, Sink&& sink) {
+  const size_t count = g.cur_element_count;
+  if (!sink(reinterpret_cast<const uint8_t*>(g.data_level0_memory_), count * g.size_data_per_element_)) return;
+  for (size_t i = 0; i < count; i++) {
+    const uint32_t level = static_cast<uint32_t>(g.element_levels_[i]);
+    if (!sink(reinterpret_cast<const uint8_t*>(&level), sizeof(level))) return;
+  }
+  for (size_t i = 0; i < count; i++) {
+    if (g.element_levels_[i] <= 0) continue;
+    if (!sink(reinterpret_cast<const uint8_t*>(g.linkLists_[i]), g.size_links_per_element_ * static_cast<size_t>(g.element_levels_[i]))) return;
+  }
+}
+
+// Writes bytes [offset, offset + length) of serializeGraph()'s output into `out`, without the
+// whole: a save writes a large graph in pieces through one small buffer instead of holding a
+// second copy of it (~150 MB at 1M nodes). The header (whose checksum covers everything after
+// it) costs a hashing pass over the graph, so only a range that includes it pays that. The
+// graph must not change between the pieces of one save (searches may run). Throws
+// std::out_of_range past serializedSize(g).
+inline void serializeGraphRange(const Graph& g, uint32_t space, uint32_t dim, size_t offset, uint8_t* out, size_t length) {
+  const size_t total = serializedSize(g);
+  if (offset > total || length > total - offset) throw std::out_of_range("serialize: the range is outside the graph's bytes");
+  const size_t end = offset + length;
+  if (offset < sizeof(GraphHeader)) {
+    Xxh64Stream hash;
+    walkGraphBody(g, [&](const uint8_t* data, size_t n) {
+      hash.update(data, n);
+      return true;
+    });
+    GraphHeader h{};
+    std::memcpy(h.magic, kGraphMagic, sizeof(kGraphMagic));
+    h.format = kGraphFormat;
+    h.space = space;
+    h.dim = dim;
+    h.m = static_cast<uint32_t>(g.maxM_);
+    h.max_m0 = static_cast<uint32_t>(g.maxM0_);
+    h.ef_construction = static_cast<uint32_t>(g.ef_construction_);
+    h.count = g.cur_element_count;
+    h.max_level = g.maxlevel_;
+    h.enterpoint = g.enterpoint_node_;
+    h.level0_bytes = g.cur_element_count * g.size_data_per_element_;
+    h.upper_bytes = upperBytes(g);
+    h.checksum = hash.digest();
+    const size_t n = std::min(end, sizeof(GraphHeader)) - offset;
+    std::memcpy(out, reinterpret_cast<const uint8_t*>(&h) + offset, n);
+  }
+  // `at`: where the next piece of the walk starts in the serialized bytes.
+  size_t at = sizeof(GraphHeader);
+  walkGraphBody(g, [&](const uint8_t* data, size_t n) {
+    const size_t from = std::max(at, offset);
+    const size_t to = std::min(at + n, end);
+    if (from < to) std::memcpy(out + (from - offset), data + (from - at), to - from);
+    at += n;
+    return at < end;
+  });
+}
+
 // What a file must agree with to be loaded into a graph of these parameters.
 struct Expected {
   uint32_t space;

@@ -29,6 +29,8 @@
 
 #if defined(__GLIBC__)
 #include <malloc.h>
+
+#include <cstdio>
 #endif
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -449,10 +451,13 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
     return Napi::Number::New(env, handle);
   }
 
-  // serialize(out?: Uint8Array) -> Promise<Uint8Array>: the graph as bytes (graph-file.h),
-  // written on a background thread, into `out` when given (exactly serializedSize() bytes: e.g.
-  // over a SharedArrayBuffer another thread then reads without a copy), else into a new Buffer.
-  // Searches may run meanwhile; calls that change the graph throw until it resolves.
+  // serialize(out?: Uint8Array, offset?: number) -> Promise<Uint8Array>: the graph as bytes
+  // (graph-file.h), written on a background thread, into `out` when given (exactly
+  // serializedSize() bytes: e.g. over a SharedArrayBuffer another thread then reads without a
+  // copy), else into a new Buffer. With `offset`: only bytes [offset, offset + out.length) of
+  // them, into `out` (a save in pieces through one small buffer; the caller keeps the graph
+  // unchanged until its last piece). Searches may run meanwhile; calls that change the graph
+  // throw until it resolves.
   Napi::Value Serialize(const Napi::CallbackInfo& info);
 
   // serializedSize() -> number: the length of serialize()'s bytes for the graph as it is now.
@@ -534,8 +539,9 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
 class SerializeWorker : public Napi::AsyncWorker {
  public:
   // `out` (may be empty): the caller's array to write into, of exactly the graph's size.
-  SerializeWorker(Napi::Env env, HnswIndex* owner, Holder* holder, Napi::Uint8Array out)
-      : Napi::AsyncWorker(env, "chromaspec:serializeGraph"), deferred_(Napi::Promise::Deferred::New(env)), owner_(owner), holder_(holder) {
+  // `offset` >= 0: `out` gets that range of the bytes instead (serializeGraphRange).
+  SerializeWorker(Napi::Env env, HnswIndex* owner, Holder* holder, Napi::Uint8Array out, double offset)
+      : Napi::AsyncWorker(env, "chromaspec:serializeGraph"), deferred_(Napi::Promise::Deferred::New(env)), owner_(owner), holder_(holder), offset_(offset) {
     self_ = Napi::Persistent(owner->Value());
     if (!out.IsEmpty()) {
       out_ = Napi::Persistent(out);
@@ -559,7 +565,13 @@ class SerializeWorker : public Napi::AsyncWorker {
         if (data_ == nullptr) throw std::runtime_error("Not enough memory to save the graph");
         at = data_;
       }
-      chromaspec::serializeGraph(*holder_->graph, static_cast<uint32_t>(holder_->space), static_cast<uint32_t>(holder_->dim), at);
+      const auto space = static_cast<uint32_t>(holder_->space);
+      const auto dim = static_cast<uint32_t>(holder_->dim);
+      if (offset_ >= 0) {
+        chromaspec::serializeGraphRange(*holder_->graph, space, dim, static_cast<size_t>(offset_), at, size_);
+      } else {
+        chromaspec::serializeGraph(*holder_->graph, space, dim, at);
+      }
     } catch (const std::exception& e) {
       SetError(e.what());
     }
@@ -594,6 +606,7 @@ class SerializeWorker : public Napi::AsyncWorker {
   uint8_t* into_ = nullptr;
   uint8_t* data_ = nullptr;
   size_t size_ = 0;
+  double offset_;
 };
 
 // Runs one searchAsync on a libuv thread. The graph's JS object and the query / allowed arrays
@@ -670,12 +683,20 @@ Napi::Value HnswIndex::Serialize(const Napi::CallbackInfo& info) {
       return env.Undefined();
     }
     out = info[0].As<Napi::Uint8Array>();
-    if (out.ByteLength() != chromaspec::serializedSize(*h->graph)) {
-      Napi::RangeError::New(env, "serialize: the array is not the graph's serializedSize()").ThrowAsJavaScriptException();
+  }
+  double offset = -1;
+  const size_t total = chromaspec::serializedSize(*h->graph);
+  if (info.Length() > 1 && !info[1].IsUndefined()) {
+    offset = info[1].IsNumber() ? info[1].As<Napi::Number>().DoubleValue() : -1;
+    if (out.IsEmpty() || !(offset >= 0) || offset != std::floor(offset) || offset + static_cast<double>(out.ByteLength()) > static_cast<double>(total)) {
+      Napi::RangeError::New(env, "serialize: the offset and array are not a range of the graph's serializedSize() bytes").ThrowAsJavaScriptException();
       return env.Undefined();
     }
+  } else if (!out.IsEmpty() && out.ByteLength() != total) {
+    Napi::RangeError::New(env, "serialize: the array is not the graph's serializedSize()").ThrowAsJavaScriptException();
+    return env.Undefined();
   }
-  auto* worker = new SerializeWorker(env, this, h, out);
+  auto* worker = new SerializeWorker(env, this, h, out, offset);
   auto promise = worker->Promise();
   worker->Queue();
   return promise;
@@ -835,6 +856,38 @@ Napi::Value SetArenaMax(const Napi::CallbackInfo& info) {
 #endif
 }
 
+// glibc's arenas as malloc_info reports them: one entry per arena (the main arena first), the
+// bytes it has from the system now. Empty elsewhere. Why: whether the arena cap took effect
+// (tests) and how much the arenas hold (bench probes) are not visible from /proc, where an
+// arena is one or more anonymous mappings among V8's.
+Napi::Value MallocArenas(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Array out = Napi::Array::New(env);
+#if defined(__GLIBC__)
+  char* text = nullptr;
+  size_t length = 0;
+  FILE* stream = open_memstream(&text, &length);
+  if (stream == nullptr) return out;
+  const int rc = malloc_info(0, stream);
+  std::fclose(stream);
+  if (rc == 0 && text != nullptr) {
+    // Each arena is a <heap nr="N"> element; its first <system type="current" size="S"/> is its
+    // memory from the system. The totals after the last heap are not an arena.
+    const std::string xml(text, length);
+    uint32_t i = 0;
+    for (size_t at = xml.find("<heap nr="); at != std::string::npos; at = xml.find("<heap nr=", at + 1)) {
+      const size_t end = xml.find("</heap>", at);
+      const size_t sys = xml.find("<system type=\"current\" size=\"", at);
+      double bytes = 0;
+      if (sys != std::string::npos && (end == std::string::npos || sys < end)) bytes = std::strtod(xml.c_str() + sys + 29, nullptr);
+      out.Set(i++, Napi::Number::New(env, bytes));
+    }
+  }
+  std::free(text);
+#endif
+  return out;
+}
+
 // Faults in every whole page of a typed array's memory at once (Linux's MADV_POPULATE_WRITE)
 // instead of one page fault per 4 KiB page as it is first written. On this project's VMs a page
 // fault costs tens of microseconds: writing 150 MB of fresh memory page by page took ~2.5 s, one
@@ -867,6 +920,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("trimMemory", Napi::Function::New(env, TrimMemory, "trimMemory"));
   exports.Set("setMmapThreshold", Napi::Function::New(env, SetMmapThreshold, "setMmapThreshold"));
   exports.Set("setArenaMax", Napi::Function::New(env, SetArenaMax, "setArenaMax"));
+  exports.Set("mallocArenas", Napi::Function::New(env, MallocArenas, "mallocArenas"));
   exports.Set("populate", Napi::Function::New(env, Populate, "populate"));
   return exports;
 }

@@ -32,6 +32,7 @@ import type { Memory, ResidentCollection, ResidentRecord } from "./memory/reside
 import { CHUNK_BITS } from "./memory/protocol.js";
 import type { SlotStore } from "./memory/slots.js";
 import type { IndexLog } from "./memory/graph-persistence.js";
+import type { SnapshotPart } from "./memory/graph-snapshot.js";
 import { VectorFile, writeVectorFile } from "./memory/vector-file.js";
 import { Freshness } from "./lance/freshness.js";
 import type { LanceTable, ScannedBatch } from "./lance/table.js";
@@ -63,6 +64,8 @@ import { errorText } from "./error-text.js";
 export interface SavedGraphs {
   /** Replaces the collection's saved graph by `parts`, concatenated, at once for readers. */
   save(collectionId: string, parts: Uint8Array[]): Promise<void>;
+  /** As save, reading parts given as PiecewiseBytes a piece at a time (files); absent: save only. */
+  saveStreamed?(collectionId: string, parts: SnapshotPart[]): Promise<void>;
   /** The saved graph's bytes, or null if there is none; throws when it cannot be read. */
   read(collectionId: string): Promise<Uint8Array | null>;
   /** Forgets the collection's saved graph (no save of it may be under way). */
@@ -561,6 +564,7 @@ export class CollectionStore implements CollectionRecords {
       graphs && memory.graphs
         ? {
             save: (parts: Uint8Array[]) => graphs.save(this.id, parts),
+            ...(graphs.saveStreamed ? { saveStreamed: (parts: SnapshotPart[]) => graphs.saveStreamed!(this.id, parts) } : {}),
             ...(vectorsAt ? { saveVectors: (store: SlotStore) => writeVectorFile(vectorsAt, store, { collection: this.id }) } : {}),
           }
         : null;

@@ -28,7 +28,7 @@ const batch = (n: number) => Array.from({ length: n }, (_, i) => rec(`r${i}`, [M
 it("close() gives up a save that hangs after closeSaveWaitMs, warning with the collection's id; every record is there on the next open", async () => {
   dir = await tempDir();
   let started = 0;
-  vi.spyOn(GraphFiles.prototype, "save").mockImplementation(() => {
+  vi.spyOn(GraphFiles.prototype, "saveStreamed").mockImplementation(() => {
     started++;
     return new Promise<void>(() => undefined);
   });

@@ -158,6 +158,50 @@ describe("HNSW addon", () => {
     expect(() => back.markDelete(2)).toThrow(/Label not found/);
   });
 
+  it("serializes in pieces: every split gives serialize()'s bytes, which restore the same graph; ranges past the end are refused", async () => {
+    const n = 3000;
+    const data = points(n, 21);
+    const { ix } = graphOver(data, "l2", n, 64);
+    ix.addPoints(labels(0, n), 2);
+    ix.markDelete(17);
+    const whole = await ix.serialize();
+    const total = ix.serializedSize();
+    expect(whole.length).toBe(total);
+    // Pieces that start inside the header, end inside it, and cross the level-0 block, the levels
+    // and the upper links at odd places (the graph has upper levels: 3000 nodes at M 16).
+    const head = new Uint8Array(400);
+    for (let at = 0; at < head.length; at += 5) await ix.serialize(head.subarray(at, at + 5), at);
+    expect(Buffer.from(head).equals(Buffer.from(whole.subarray(0, 400)))).toBe(true);
+    for (const piece of [997, 4093, total]) {
+      const joined = new Uint8Array(total);
+      for (let at = 0; at < total; at += piece) {
+        const out = new Uint8Array(Math.min(piece, total - at));
+        expect(await ix.serialize(out, at)).toBe(out);
+        joined.set(out, at);
+      }
+      expect(Buffer.from(joined).equals(Buffer.from(whole))).toBe(true);
+      if (piece !== 997) continue;
+      // The restored graph is the same graph.
+      const back = graphOver(data, "l2", n, 64).ix;
+      back.restore(joined);
+      expect([...back.labelStates()]).toEqual([...ix.labelStates()]);
+      const q = points(20, 22);
+      expect([...back.search(q, 20, 10, 50, null, null)]).toEqual([...ix.search(q, 20, 10, 50, null, null)]);
+    }
+    // A range anywhere, the header's checksum included only from offset 0.
+    const mid = new Uint8Array(1000);
+    await ix.serialize(mid, 12_345);
+    expect(Buffer.from(mid).equals(Buffer.from(whole.subarray(12_345, 13_345)))).toBe(true);
+    expect(() => ix.serialize(new Uint8Array(10), total - 9)).toThrow(RangeError);
+    expect(() => ix.serialize(new Uint8Array(10), -1)).toThrow(RangeError);
+    expect(() => ix.serialize(new Uint8Array(10), 1.5)).toThrow(RangeError);
+    expect(() => ix.serialize(undefined, 0)).toThrow(RangeError);
+    // While a piece is being written the graph refuses changes, as during a whole save.
+    const pending = ix.serialize(new Uint8Array(total), 0);
+    expect(() => ix.markDelete(18)).toThrow(/being saved/);
+    await pending;
+  });
+
   it("inserts and updates on 4 threads at once: each label once, each found (a lock per link list)", () => {
     // hnswlib locks one link list per element (hnswlib/link-list-lock.h): an insert holds
     // its own element's for its whole length while it locks others'. Several rounds of new labels

@@ -9,6 +9,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { expect, it, vi } from "vitest";
 import { GraphFiles } from "../../src/storage/memory/graph-file.js";
+import type { SnapshotPart } from "../../src/storage/memory/graph-snapshot.js";
 import type { StorageOptions } from "../../src/storage/open.js";
 import { collection, rec, recordsOf } from "./helpers.js";
 import { storagesPerTest } from "./storage-per-test.js";
@@ -30,8 +31,8 @@ it("a collection dropped by one replica while another saves it: the saved files 
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
   const saves: string[] = [];
-  const save = GraphFiles.prototype.save;
-  vi.spyOn(GraphFiles.prototype, "save").mockImplementation(async function (this: GraphFiles, id: string, parts: Uint8Array[]) {
+  const save = GraphFiles.prototype.saveStreamed;
+  vi.spyOn(GraphFiles.prototype, "saveStreamed").mockImplementation(async function (this: GraphFiles, id: string, parts: SnapshotPart[]) {
     const n = saves.filter((s) => s.startsWith(`${id} start`)).length + 1;
     saves.push(`${id} start ${n}`);
     if (id === gone.id && n >= 2) await gate;

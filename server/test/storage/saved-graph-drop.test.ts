@@ -15,6 +15,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, expect, it, vi } from "vitest";
 import { GraphFiles } from "../../src/storage/memory/graph-file.js";
+import type { SnapshotPart } from "../../src/storage/memory/graph-snapshot.js";
 import { ResidentCollection } from "../../src/storage/memory/resident.js";
 import { openStorage, type OpenedStorage } from "../../src/storage/open.js";
 import { collection, rec, recordsOf, tempDir } from "./helpers.js";
@@ -46,8 +47,8 @@ it.each(["reset", "drop the collection", "drop the collection once its resident 
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
   let saves = 0;
-  const save = GraphFiles.prototype.save;
-  vi.spyOn(GraphFiles.prototype, "save").mockImplementation(async function (this: GraphFiles, id: string, parts: Uint8Array[]) {
+  const save = GraphFiles.prototype.saveStreamed;
+  vi.spyOn(GraphFiles.prototype, "saveStreamed").mockImplementation(async function (this: GraphFiles, id: string, parts: SnapshotPart[]) {
     const n = ++saves;
     events.push(`save ${n} start`);
     if (n === 2) await gate;

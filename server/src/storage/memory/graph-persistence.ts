@@ -11,7 +11,7 @@
  * that keeps its seq is still seen as new.
  */
 import type { Graph } from "./hnsw-graph.js";
-import type { Snapshot } from "./graph-snapshot.js";
+import type { Snapshot, SnapshotPart } from "./graph-snapshot.js";
 import { OP_DELETE, OP_UPSERT } from "./protocol.js";
 import type { SlotStore } from "./slots.js";
 
@@ -19,6 +19,12 @@ import type { SlotStore } from "./slots.js";
 export interface GraphSaver {
   /** Stores a snapshot, given as parts to write one after the other, replacing the previous one. */
   save(parts: Uint8Array[]): Promise<void>;
+  /**
+   * As save, with the graph's bytes read in pieces while they are written (local files): no
+   * second copy of the graph (~150 MB at 1M x 384) is made. The index keeps the graph unchanged
+   * until this resolves. Absent: save() gets the bytes whole.
+   */
+  saveStreamed?(parts: SnapshotPart[]): Promise<void>;
   /**
    * Saves the store's vectors beside the graph (local data directories: vector-file.ts),
    * resolving to the bytes written; absent: vectors are read from LanceDB on a restart.

@@ -53,8 +53,22 @@ export class DamagedSnapshot extends Error {
 
 const pad8 = (n: number) => (n + 7) & ~7;
 
-/** The snapshot as parts to store one after the other: the prefix, then the graph's bytes. */
-export function encodeSnapshot(header: Omit<SnapshotHeader, "format" | "slots" | "graphBytes">, seqs: Float64Array, versions: Float64Array, present: Uint8Array, graph: Uint8Array): Uint8Array[] {
+/**
+ * Bytes read in pieces instead of held whole: a graph's (HnswGraph.bytes()), which a file save
+ * writes through one small buffer (memory/graph-file.ts) rather than a second copy of the graph
+ * (~150 MB at 1M x 384). `read` fills `out` with bytes [offset, offset + out.length) and rejects
+ * a range past `length`; what it reads must not change until the save's last piece.
+ */
+export interface PiecewiseBytes {
+  readonly length: number;
+  read(out: Uint8Array, offset: number): Promise<unknown>;
+}
+
+/** One part of a snapshot to store: bytes, or bytes to read in pieces. */
+export type SnapshotPart = Uint8Array | PiecewiseBytes;
+
+/** The snapshot as parts to store one after the other: the prefix, then the graph's bytes (as given). */
+export function encodeSnapshot<G extends SnapshotPart>(header: Omit<SnapshotHeader, "format" | "slots" | "graphBytes">, seqs: Float64Array, versions: Float64Array, present: Uint8Array, graph: G): [Uint8Array, G] {
   const slots = seqs.length;
   if (versions.length !== slots || present.length !== slots) throw new Error("slot arrays of different lengths");
   const json = new TextEncoder().encode(JSON.stringify({ format: FORMAT, ...header, slots, graphBytes: graph.length } satisfies SnapshotHeader));

@@ -11,6 +11,7 @@
  * itself a later op (and its label is skipped by searches until then).
  */
 import type { DistanceSpace } from "../storage.js";
+import type { PiecewiseBytes } from "./graph-snapshot.js";
 import { hnsw, type HnswIndex } from "./native.js";
 import { OP_DELETE } from "./protocol.js";
 import { grown } from "./typed-arrays.js";
@@ -143,6 +144,16 @@ export class Graph {
    */
   serialize(): Promise<Uint8Array> {
     return this.index.serialize(new Uint8Array(new SharedArrayBuffer(this.index.serializedSize())));
+  }
+
+  /**
+   * The graph's bytes as serialize() gives them, read a range at a time (HnswIndex.serialize
+   * with an offset, on a pool thread), so a file save needs no second copy of the graph. The
+   * caller changes the graph in no way until its last read has resolved; searches may run.
+   */
+  bytes(): PiecewiseBytes {
+    const index = this.index;
+    return { length: index.serializedSize(), read: (out, offset) => index.serialize(out, offset) };
   }
 
   /** One past the highest label the graph has held. */

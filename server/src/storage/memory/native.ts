@@ -45,9 +45,12 @@ export interface HnswIndex {
   /**
    * The graph as bytes (links and labels, no vectors; XXH64-checked), written on a background
    * thread, into `out` when given (exactly serializedSize() bytes), else into a new Buffer.
-   * Searches may run meanwhile; calls that change the graph throw until it resolves.
+   * With `offset` (an integer): only bytes [offset, offset + out.length) of them, into `out`
+   * (RangeError past serializedSize()); a range from offset 0 also hashes the whole graph (the
+   * header's checksum). Pieces of one save describe the same graph only if nothing changes it
+   * between them. Searches may run meanwhile; calls that change the graph throw until it resolves.
    */
-  serialize(out?: Uint8Array): Promise<Uint8Array>;
+  serialize(out?: Uint8Array, offset?: number): Promise<Uint8Array>;
   /** The length of serialize()'s bytes for the graph as it is now. */
   serializedSize(): number;
   /**
@@ -140,6 +143,8 @@ export interface HnswAddon {
   setMmapThreshold(bytes: number): boolean;
   /** At most `arenas` malloc arenas for threads that have none yet (glibc M_ARENA_MAX); false where unsupported. */
   setArenaMax(arenas: number): boolean;
+  /** glibc's arenas now, the main one first: each one's bytes from the system (malloc_info); empty where unsupported. */
+  mallocArenas(): number[];
   /** Faults in every whole page of the array's memory in one call (Linux MADV_POPULATE_WRITE); false where unsupported. */
   populate(array: Float32Array): boolean;
   build: Build;

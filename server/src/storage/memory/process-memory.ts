@@ -36,17 +36,19 @@ export function mallocArenas(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
- * Once per process, before LanceDB starts its threads (false without glibc or the addon, or
- * when nothing was asked): at most mallocArenas() glibc arenas, and, with
- * CHROMASPEC_MMAP_THRESHOLD, large blocks mapped on their own.
+ * Once per process, as early as possible (false without glibc or the addon, or when nothing was
+ * asked): at most mallocArenas() glibc arenas, and, with CHROMASPEC_MMAP_THRESHOLD, large blocks
+ * mapped on their own.
  *
  * Why cap arenas: glibc gives a thread that allocates while the others' arenas are busy an
  * arena of its own, and an arena keeps what its threads freed: after a 1M x 384 load the server
  * held ~14 arenas of 20-200 MB each, mostly free but resident. bench/fill-rss.ts --n 300000 (fill,
  * indexed, the bench's queries; two runs side by side, busy machine): RSS after 1068 MB with
  * glibc's limit, 893 MB with MALLOC_ARENA_MAX=2 (arena heaps 270 -> 76 MiB), add throughput
- * the same (1705 vs 1845 records/s, both loaded). Set here, the cap holds for arenas glibc
- * creates from then on: the few that node's own threads took before storage opened stay.
+ * the same (1705 vs 1845 records/s, both loaded). The cap holds for arenas glibc creates from
+ * then on; arenas that exist stay. So the command calls this first thing (startup/allocator.ts),
+ * when node has one arena besides the main one; openStorage calls it again (a no-op then) for
+ * embedders, whose threads may by then hold more.
  */
 export function tuneAllocator(): boolean {
   if (tuned) return false;

@@ -799,7 +799,7 @@ export class VectorIndex implements AnnListener {
     const saver = this.options.graphs!;
     const started = performance.now();
     // The slot map and the graph's bytes describe the same moment: the capture is synchronous
-    // and the graph takes no change from here until serialize() resolves.
+    // and the graph takes no change from here until its bytes are taken (release below).
     const map = captureSlotMap(this.store, graph, this.pendingSlots());
     const captured = this.savePolicy.unsaved - (this.opNo - this.appliedOp);
     const records = this.store.live;
@@ -808,21 +808,45 @@ export class VectorIndex implements AnnListener {
     this.savesStarted++;
     this.options.log?.debug?.({ records, ops: captured, waitedMs: this.saveDueSince === null ? 0 : Date.now() - this.saveDueSince }, "saving the collection's graph");
     this.saveDueSince = null;
-    const bytes = graph.serialize();
+    // The graph takes changes again once its bytes are taken (whole), or written (streamed).
+    const release = () => {
+      if (!this.serializing) return;
+      this.serializing = false;
+      this.scheduleLocal();
+    };
+    const header = () => ({ space, dim: this.store.dim, m, efConstruction, records, savedAt: Date.now() });
+    // A saver that writes in pieces (local files) reads the graph's bytes a range at a time
+    // while it writes them: no copy of the whole graph (~150 MB at 1M x 384) is ever held, at
+    // the cost of the graph taking no change until the file is written (writes to the page
+    // cache: tenths of a second at 1M). Others get the bytes whole, and the graph is free again
+    // before they are stored.
+    const streamed = saver.saveStreamed?.bind(saver);
+    const bytes = streamed ? null : graph.serialize();
+    let savedBytes = 0;
     const run = (async () => {
       try {
-        let graphBytes: Uint8Array;
-        try {
-          graphBytes = await bytes;
-        } finally {
-          // The graph takes changes again while the bytes are stored.
-          this.serializing = false;
-          this.scheduleLocal();
+        if (streamed) {
+          try {
+            if (this.closed) return;
+            const parts = encodeSnapshot(header(), map.seqs, map.versions, map.present, graph.bytes());
+            savedBytes = parts[0].length + parts[1].length;
+            await streamed(parts);
+          } finally {
+            release();
+          }
+        } else {
+          let graphBytes: Uint8Array;
+          try {
+            graphBytes = await bytes!;
+          } finally {
+            release();
+          }
+          // Closed meanwhile (dropped, or shut down without waiting): nothing is written any more.
+          if (this.closed) return;
+          const parts = encodeSnapshot(header(), map.seqs, map.versions, map.present, graphBytes);
+          savedBytes = parts[0].length + parts[1].length;
+          await saver.save(parts);
         }
-        // Closed meanwhile (dropped, or shut down without waiting): nothing is written any more.
-        if (this.closed) return;
-        const parts = encodeSnapshot({ space, dim: this.store.dim, m, efConstruction, records, savedAt: Date.now() }, map.seqs, map.versions, map.present, graphBytes);
-        await saver.save(parts);
         // The vectors beside it (their own snapshot: a load checks every slot of either against LanceDB).
         let vectorBytes: number | undefined;
         if (saver.saveVectors && !this.closed) {
@@ -834,14 +858,14 @@ export class VectorIndex implements AnnListener {
         }
         const ms = performance.now() - started;
         this.savePolicy.saved(captured, ms);
-        this.options.log?.info({ records, bytes: parts.reduce((n, p) => n + p.length, 0), vectorBytes, ms: Math.round(ms) }, "saved the collection's graph");
+        this.options.log?.info({ records, bytes: savedBytes, vectorBytes, ms: Math.round(ms) }, "saved the collection's graph");
       } catch (err) {
         this.savePolicy.failed();
         this.options.log?.warn({ error: errorText(err) }, "saving the collection's graph failed (a restart rebuilds more of it)");
       } finally {
         this.saving = null;
-        // The graph's bytes (a SharedArrayBuffer the size of the graph) and the vectors' copies
-        // are garbage now: without this they stayed in RSS (230 MB at 1M x 384).
+        // The graph's bytes (a SharedArrayBuffer the size of the graph, unless streamed) and the
+        // vectors' copies are garbage now: without this they stayed in RSS (230 MB at 1M x 384).
         trimSoon(true);
         this.scheduleLocal();
         this.maybeSave();
