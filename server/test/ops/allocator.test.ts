@@ -31,6 +31,16 @@ writeFileSync(
   ].join("\n"),
 );
 
+// Preloaded into the command: glibc's arena count as the process exits.
+const atExit = join(dir, "at-exit.mjs");
+writeFileSync(atExit, `const { hnsw } = await import(${JSON.stringify(join(DIST, "storage/memory/native.js"))});\nprocess.on("exit", () => console.error("arenas " + hnsw().mallocArenas().length));\n`);
+
+/** The command run with `args`, and how many arenas it had at exit. */
+async function commandArenas(args: string[], env: Record<string, string> = {}): Promise<number> {
+  const { stderr } = await promisify(execFile)(process.execPath, ["--import", atExit, join(DIST, "cli.js"), ...args], { env: { ...process.env, MALLOC_ARENA_MAX: "", ...env } });
+  return Number(/arenas (\d+)/.exec(stderr)?.[1]);
+}
+
 async function arenasAfterThreads(allocator: string, env: Record<string, string> = {}): Promise<number> {
   const { stdout } = await promisify(execFile)(process.execPath, [probe, allocator, join(DIST, "storage/memory/native.js")], { env: { ...process.env, MALLOC_ARENA_MAX: "", ...env } });
   return Number(stdout.trim());
@@ -39,6 +49,12 @@ async function arenasAfterThreads(allocator: string, env: Record<string, string>
 describe.runIf(glibc)("startup/allocator.ts", () => {
   it("holds glibc to 2 arenas for every thread started after it", async () => {
     expect(await arenasAfterThreads(join(DIST, "startup/allocator.js"))).toBeLessThanOrEqual(2);
+  });
+
+  it("the command caps them before its modules load: loading the server (its files read on libuv's pool) leaves 2", async () => {
+    // `config` loads the whole server, as `run` does, and prints the settings.
+    expect(await commandArenas(["config"])).toBeLessThanOrEqual(2);
+    expect(await commandArenas(["config"], { CHROMASPEC_MALLOC_ARENAS: "0" })).toBeGreaterThan(2);
   });
 
   it("without it (or with CHROMASPEC_MALLOC_ARENAS=0) the same threads take more", async () => {
