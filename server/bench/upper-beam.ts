@@ -24,7 +24,9 @@
  * --quant 0,1: the same links searched by a float graph (0) and by one traversing int8 copies of
  * the vectors (1: HnswIndex's `quantized`, restored from the same bytes, its codes rebuilt from
  * the floats: the time is printed), interleaved like the other settings; --rerank N,...: how many
- * of the quantized search's ef best are re-ranked exactly (0: all).
+ * of the quantized search's ef best are re-ranked exactly (0: all); --huge 0,1: each int8 graph
+ * restored with its large arrays on 4 KiB pages (0) and on huge pages (1, the default; the
+ * addon's setHugePages), interleaved like the rest.
  *
  *   npx tsx bench/upper-beam.ts [--shape subspace|full|uniform] [--space l2] [--n 100000]
  *     [--ef 100,160] [--upper 1,16] [--queries 200] [--rounds 5] [--threads 2] [--graph FILE]
@@ -44,12 +46,12 @@ import { hnsw, type HnswIndex as Index } from "../src/storage/memory/native.js";
 import { CHUNK_BITS } from "../src/storage/memory/protocol.js";
 import { VectorFile } from "../src/storage/memory/vector-file.js";
 
-const o = scriptArgs({ shape: "subspace", space: "l2", n: 100_000, dim: 384, ef: "100,160", upper: "1,16", queries: 200, rounds: 5, threads: 2, graph: "", "from-dir": "", collection: "", "query-seed": 1_000_003, first: 50, quant: "0", rerank: "0" });
+const o = scriptArgs({ shape: "subspace", space: "l2", n: 100_000, dim: 384, ef: "100,160", upper: "1,16", queries: 200, rounds: 5, threads: 2, graph: "", "from-dir": "", collection: "", "query-seed": 1_000_003, first: 50, quant: "0", rerank: "0", huge: "1" });
 const space = o.space as Space;
 const queries = generateShape(o.shape as DataShape, o.dim, o.queries, o["query-seed"]);
 const queryRows = Array.from({ length: o.queries }, (_, i) => row(queries, i));
 const CHUNK = 1 << CHUNK_BITS;
-const { HnswIndex, build } = hnsw();
+const { HnswIndex, build, setHugePages } = hnsw();
 // The server's defaults: upstream's M and ef_construction, parallel inserts.
 const M = 16;
 const EF_CONSTRUCTION = 100;
@@ -125,22 +127,32 @@ const efs = o.ef.split(",").map(Number);
 const uppers = o.upper.split(",").map(Number);
 const quants = o.quant.split(",").map(Number);
 const reranks = o.rerank.split(",").map(Number);
-const graphs = new Map<number, Index>();
+const huges = o.huge.split(",").map(Number);
+/** Graphs by `${quant}/${huge}`: the float one as loaded; an int8 one per --huge value (0: 4 KiB pages, 1: huge pages). */
+const graphs = new Map<string, Index>();
 for (const quant of quants) {
   if (quant === 0) {
-    graphs.set(0, floatGraph);
+    graphs.set("0/1", floatGraph);
     continue;
   }
-  const g = new HnswIndex(space, o.dim, floatGraph.capacity(), M, EF_CONSTRUCTION, SEED, CHUNK_BITS, true);
-  chunks.forEach((c, i) => g.setChunk(i, c));
-  const t = performance.now();
-  g.restore(bytes);
-  console.log(`  int8 graph restored (codes rebuilt from the floats) in ${((performance.now() - t) / 1000).toFixed(2)} s`);
-  graphs.set(quant, g);
+  for (const huge of huges) {
+    setHugePages(huge === 1);
+    const g = new HnswIndex(space, o.dim, floatGraph.capacity(), M, EF_CONSTRUCTION, SEED, CHUNK_BITS, true);
+    chunks.forEach((c, i) => g.setChunk(i, c));
+    const t = performance.now();
+    g.restore(bytes);
+    console.log(`  int8 graph${huge ? "" : " (4 KiB pages)"} restored (codes rebuilt from the floats) in ${((performance.now() - t) / 1000).toFixed(2)} s`);
+    graphs.set(`${quant}/${huge}`, g);
+  }
 }
-const variants = quants.flatMap((quant) => (quant === 0 ? [{ quant, rerank: 0, label: "float" }] : reranks.map((rerank) => ({ quant, rerank, label: `int8 rerank ${rerank || "ef"}` }))));
+setHugePages(true);
+const variants = quants.flatMap((quant) =>
+  quant === 0
+    ? [{ key: "0/1", rerank: 0, label: "float" }]
+    : huges.flatMap((huge) => reranks.map((rerank) => ({ key: `${quant}/${huge}`, rerank, label: `int8${huge ? "" : " 4k-pages"} rerank ${rerank || "ef"}` }))),
+);
 for (const v of variants) {
-  const graph = graphs.get(v.quant)!;
+  const graph = graphs.get(v.key)!;
   for (const ef of efs) {
     for (const upper of uppers) {
       let hits = 0;
@@ -160,7 +172,7 @@ for (const v of variants) {
   }
 }
 // CPU rounds interleaved over every setting: a slow spell of the machine falls on all alike.
-const settings = variants.flatMap((v) => efs.flatMap((ef) => uppers.map((upper) => ({ ...v, graph: graphs.get(v.quant)!, ef, upper, us: [] as number[] }))));
+const settings = variants.flatMap((v) => efs.flatMap((ef) => uppers.map((upper) => ({ ...v, graph: graphs.get(v.key)!, ef, upper, us: [] as number[] }))));
 for (let r = 0; r < o.rounds; r++) {
   for (const s of settings) {
     const before = process.cpuUsage();

@@ -26,6 +26,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <vector>
+#include "huge-pages.h"
 #if defined(__AVX512F__) || defined(__AVX2__)
 #include <immintrin.h>
 #endif
@@ -178,8 +179,9 @@ class QuantizedVectors {
   Kind kind_;
   size_t dim_;
   size_t stride_;
-  std::vector<int8_t> codes_;
-  std::vector<Extras> extras_;
+  // On huge pages where the system gives them (huge-pages.h): a search reads a few thousand rows at random.
+  std::vector<int8_t, LargeAllocator<int8_t>> codes_;
+  std::vector<Extras, LargeAllocator<Extras>> extras_;
 };
 
 }  // namespace hnswlib

@@ -913,6 +913,13 @@ Napi::Value Populate(const Napi::CallbackInfo& info) {
 #endif
 }
 
+// Whether the graphs allocated from now on put their large arrays (level 0's links, the int8
+// codes) on huge pages (hnswlib/huge-pages.h; on by default). For A/B measurements.
+Napi::Value SetHugePages(const Napi::CallbackInfo& info) {
+  hnswlib::hugePagesWanted().store(info[0].As<Napi::Boolean>().Value());
+  return info.Env().Undefined();
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("HnswIndex", HnswIndex::Define(env));
   exports.Set("VectorScan", VectorScan::Define(env));
@@ -922,6 +929,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("setArenaMax", Napi::Function::New(env, SetArenaMax, "setArenaMax"));
   exports.Set("mallocArenas", Napi::Function::New(env, MallocArenas, "mallocArenas"));
   exports.Set("populate", Napi::Function::New(env, Populate, "populate"));
+  exports.Set("setHugePages", Napi::Function::New(env, SetHugePages, "setHugePages"));
   return exports;
 }
 

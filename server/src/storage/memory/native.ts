@@ -147,6 +147,11 @@ export interface HnswAddon {
   mallocArenas(): number[];
   /** Faults in every whole page of the array's memory in one call (Linux MADV_POPULATE_WRITE); false where unsupported. */
   populate(array: Float32Array): boolean;
+  /**
+   * Whether graphs created or resized from now on put level 0's links and the int8 codes on 2 MiB
+   * transparent huge pages (MADV_HUGEPAGE; on by default: fewer TLB misses per search). For A/B runs.
+   */
+  setHugePages(on: boolean): void;
   build: Build;
 }
 
