@@ -25,6 +25,21 @@ const INITIAL_CAPACITY = 1024;
  * the beam adds ~6-12 % distance computations to a search at ef 160 (bench/upper-beam.ts).
  */
 const UPPER_EF = 16;
+/**
+ * How many of a quantized search's ef best (by int8 distance) are scored with the exact float
+ * distance to pick the k returned (HnswIndex.search's `rerank`; a float graph ignores it). The
+ * exact k best are almost always among the int8 distances' first few k: re-ranking max(4k, 40)
+ * instead of all ef (128) gave the same answers to all 200 queries of every shape and space
+ * (bench/addon-ab.ts --quantA --quantB --rerankB 40 --truth: uniform l2 / cosine / ip, subspace
+ * l2, full l2 / ip at 100k; subspace cosine / ip, full cosine at 20k) and the same recall@10 on
+ * the server's 1M x 384 graph (0.9593 over 300 queries either way, bench/upper-beam.ts --from-dir
+ * --rerank 0,40), for ~10-20 % less CPU per search there: each exact distance reads a whole float
+ * row (1.5 KB at 384-d), a cache miss apiece.
+ */
+export function rerankPool(k: number): number {
+  return Math.max(4 * k, 40);
+}
+
 /** Upserts handed to the addon at once (inserted in parallel when threads > 1). */
 const MAX_BATCH = 64;
 
@@ -251,7 +266,7 @@ export class Graph {
    */
   search(queries: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null): Int32Array {
     // The addon answers an empty graph or k = 0 with -1s, and searches with ef >= k.
-    return this.index.search(queries, n, k, ef, allowed, this.stale > 0 ? this.queued : null, UPPER_EF);
+    return this.index.search(queries, n, k, ef, allowed, this.stale > 0 ? this.queued : null, UPPER_EF, rerankPool(k));
   }
 
   /**
@@ -259,6 +274,6 @@ export class Graph {
    * setChunk) until it resolves, and `queries` / `allowed` must stay unchanged until then.
    */
   searchAsync(queries: Float32Array, n: number, k: number, ef: number, allowed: Uint8Array | null): Promise<Int32Array> {
-    return this.index.searchAsync(queries, n, k, ef, allowed, this.stale > 0 ? this.queued : null, UPPER_EF);
+    return this.index.searchAsync(queries, n, k, ef, allowed, this.stale > 0 ? this.queued : null, UPPER_EF, rerankPool(k));
   }
 }
