@@ -24,6 +24,8 @@ export function renderRoutes(ops: OperationInfo[]): string {
     "  successStatus: readonly number[];",
     "  /** Media type of each declared response by status code (\"200\", \"404\", \"default\"); null: no body. */",
     "  responses: { readonly [status: string]: string | null };",
+    "  /** A cheap status read clients repeat while they wait (x-chromaspec-status-poll): not foreground activity, so it does not hold background work back. */",
+    "  statusPoll: boolean;",
     "}",
     "",
     "export const routes: readonly RouteDefinition[] = [",
@@ -32,7 +34,7 @@ export function renderRoutes(ops: OperationInfo[]): string {
     const responses = Object.fromEntries(op.responses.map((r) => [r.code, r.mediaType]));
     lines.push(
       `  { operationId: ${JSON.stringify(op.operationId)}, method: ${JSON.stringify(op.method)}, fastifyPath: ${JSON.stringify(op.fastifyPath)}, ` +
-        `successStatus: ${JSON.stringify(op.successStatus)}, responses: ${JSON.stringify(responses)} },`,
+        `successStatus: ${JSON.stringify(op.successStatus)}, responses: ${JSON.stringify(responses)}, statusPoll: ${op.statusPoll} },`,
     );
   }
   lines.push("];", "");

@@ -52,7 +52,12 @@ export interface OperationInfo {
   responses: ResponseInfo[];
   /** Numeric 2xx codes, ascending */
   successStatus: number[];
+  /** `x-chromaspec-status-poll: true`: a cheap status read clients repeat while they wait; it does not hold background work back. */
+  statusPoll: boolean;
 }
+
+/** Operation extension marking a status poll (see OperationInfo.statusPoll). */
+export const STATUS_POLL = "x-chromaspec-status-poll";
 
 export const HTTP_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -182,6 +187,7 @@ export function collectOperations(doc: OpenApiDocument): OperationInfo[] {
         bodyRequired,
         responses,
         successStatus,
+        statusPoll: op[STATUS_POLL] === true,
       });
     }
   }

@@ -28,6 +28,8 @@ declare module "fastify" {
     operationId?: string;
     /** The OpenAPI path template, e.g. /api/v2/tenants/{tenant}. */
     template?: string;
+    /** A status poll (x-chromaspec-status-poll): http/foreground.ts does not count it as foreground activity. */
+    statusPoll?: boolean;
   }
 }
 
@@ -69,8 +71,8 @@ export function registerRoutes(app: AnyFastifyInstance, handlers: Handlers, opts
       method: route.method,
       url: route.fastifyPath,
       bodyLimit,
-      // Read by the request log and the metrics (operation, route template).
-      config: { operationId: route.operationId, template: specTemplate(route.fastifyPath) },
+      // Read by the request log and the metrics (operation, route template) and by http/foreground.ts (statusPoll).
+      config: { operationId: route.operationId, template: specTemplate(route.fastifyPath), statusPoll: route.statusPoll },
       handler: (request, reply) => handle(route, handler.bind(handlers), request, reply, failures),
     });
   }

@@ -1,5 +1,5 @@
 /**
- * Every HTTP request counts as foreground activity while it is handled, and until quietMs after;
+ * Every HTTP request but a status poll counts as foreground activity while it is handled, and until quietMs after;
  * background work told "quiet" asks again after an I/O poll (afterIoPoll), which counts requests
  * that arrived while the event loop was blocked.
  */
@@ -7,6 +7,7 @@ import Fastify from "fastify";
 import { connect, type AddressInfo, type Socket } from "node:net";
 import { describe, expect, it } from "vitest";
 import { registerForeground } from "../../src/http/foreground.js";
+import { routes } from "../../src/generated/routes.js";
 import { afterIoPoll, ForegroundActivity } from "../../src/util/foreground.js";
 
 describe("registerForeground", () => {
@@ -34,6 +35,64 @@ describe("registerForeground", () => {
     expect((await app.inject({ method: "GET", url: "/nowhere" })).statusCode).toBe(404);
     expect(activity.active).toBe(0);
     await app.close();
+  });
+});
+
+/** Background work due now, started the way process-memory.ts starts its GC: nextLook until it says go. */
+function backgroundWork(activity: ForegroundActivity): { started: Promise<number>; cancel: () => void } {
+  const due = Date.now();
+  let timer: NodeJS.Timeout | null = null;
+  let cancelled = false;
+  const started = new Promise<number>((resolve) => {
+    const look = (confirmed: boolean) => {
+      if (cancelled) return;
+      timer = activity.nextLook(due, confirmed, look);
+      if (timer === null) resolve(Date.now() - due);
+    };
+    look(false);
+  });
+  return { started, cancel: () => ((cancelled = true), timer && clearTimeout(timer)) };
+}
+
+describe("status polls", () => {
+  it("a client polling a status route every 50 ms does not hold background work back; one querying does", async () => {
+    const activity = new ForegroundActivity({ quietMs: 150, maxDeferMs: 3_600_000 });
+    const app = Fastify();
+    registerForeground(app, activity);
+    app.get("/indexing_status", { config: { statusPoll: true } }, async () => ({ op_indexing_progress: 0.5 }));
+    app.post("/query", async () => ({ ids: [[]] }));
+    await app.ready();
+    const poll = (method: "GET" | "POST", url: string) => {
+      const timer = setInterval(() => void app.inject({ method, url }), 50);
+      return () => clearInterval(timer);
+    };
+    try {
+      // Polls: the work starts after about quietMs from the start (nothing else ever ran), while they go on.
+      const stopPolls = poll("GET", "/indexing_status");
+      const work = backgroundWork(activity);
+      const waited = await Promise.race([work.started, new Promise<null>((r) => setTimeout(() => r(null), 1_000))]);
+      stopPolls();
+      work.cancel();
+      expect(waited).not.toBeNull();
+      expect(activity.active).toBe(0);
+      // Queries at the same rate: never quiet for 150 ms, so the work is still waiting after 1 s.
+      const stopQueries = poll("POST", "/query");
+      await app.inject({ method: "POST", url: "/query" });
+      const held = backgroundWork(activity);
+      const outcome = await Promise.race([held.started, new Promise<null>((r) => setTimeout(() => r(null), 1_000))]);
+      stopQueries();
+      held.cancel();
+      expect(outcome).toBeNull();
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("the route table marks exactly the cheap status reads as status polls", () => {
+    const polls = routes.filter((r) => r.statusPoll).map((r) => r.operationId).sort();
+    expect(polls).toEqual(
+      ["v1Heartbeat", "v1PreFlightChecks", "v1Root", "v1Version", "v2Healthcheck", "v2Heartbeat", "v2IndexingStatus", "v2PreFlightChecks", "v2Root", "v2Version"],
+    );
   });
 });
 
