@@ -46,14 +46,19 @@ export class ForegroundActivity {
 
   /**
    * How long (ms) background work that became due at `dueSince` should still wait: 0 = start it
-   * now (the server is quiet, or the work has waited `maxDeferMs`: the options' unless the work
-   * names its own bound). Ask again after that long.
+   * now (no request in flight and none finished, nor the work became due, within `quietMs`; or
+   * the work has waited `maxDeferMs`: the options' unless the work names its own bound). Ask
+   * again after that long.
    */
   deferral(dueSince: number, maxDeferMs: number = this.options.maxDeferMs): number {
     const now = this.now();
     const bound = dueSince + maxDeferMs - now;
     if (bound <= 0) return 0;
-    const quiet = this.inFlight > 0 ? this.options.quietMs : this.lastEnd + this.options.quietMs - now;
+    // Quiet counts from when the work became due as well: status polls are not counted
+    // (http/foreground.ts), so work that becomes due when a polling client is about to act (the
+    // graph save at "all indexed", the news its indexing_status poll is waiting for) would
+    // otherwise start at once and meet that client's first queries; a quietMs look sees them.
+    const quiet = this.inFlight > 0 ? this.options.quietMs : Math.max(this.lastEnd, dueSince) + this.options.quietMs - now;
     return quiet <= 0 ? 0 : Math.ceil(Math.min(quiet, bound));
   }
 

@@ -23,14 +23,15 @@ describe("registerForeground", () => {
       return { ok: true };
     });
     await app.ready();
-    expect(activity.deferral(Date.now())).toBe(0);
+    // Work due for longer than quietMs on a server that has seen no request: start now.
+    expect(activity.deferral(Date.now() - 60_000)).toBe(0);
     const answer = app.inject({ method: "GET", url: "/slow" });
     while (seen < 0) await new Promise((r) => setImmediate(r));
     expect(seen).toBe(1);
     release();
     expect((await answer).statusCode).toBe(200);
     expect(activity.active).toBe(0);
-    expect(activity.deferral(Date.now())).toBeGreaterThan(0);
+    expect(activity.deferral(Date.now() - 60_000)).toBeGreaterThan(0);
     // Errors and unknown routes are requests too, and end as well.
     expect((await app.inject({ method: "GET", url: "/nowhere" })).statusCode).toBe(404);
     expect(activity.active).toBe(0);
@@ -83,6 +84,19 @@ describe("status polls", () => {
       stopQueries();
       held.cancel();
       expect(outcome).toBeNull();
+      // Work that becomes due while only polls come in (the graph save at "all indexed"), with the
+      // polling client's first query one poll interval later: the query is seen before the work starts.
+      await new Promise((r) => setTimeout(r, 300));
+      const stopWaiting = poll("GET", "/indexing_status");
+      const atHandoff = backgroundWork(activity);
+      await new Promise((r) => setTimeout(r, 60));
+      stopWaiting();
+      const stopFirstQueries = poll("POST", "/query");
+      await app.inject({ method: "POST", url: "/query" });
+      const first = await Promise.race([atHandoff.started, new Promise<null>((r) => setTimeout(() => r(null), 1_000))]);
+      stopFirstQueries();
+      atHandoff.cancel();
+      expect(first).toBeNull();
     } finally {
       await app.close();
     }
@@ -99,7 +113,7 @@ describe("status polls", () => {
 describe("nextLook", () => {
   it("starts work only at a second quiet look an I/O poll after the first", async () => {
     const activity = new ForegroundActivity({ quietMs: 20, maxDeferMs: 3_600_000 });
-    const due = Date.now();
+    const due = Date.now() - 20;
     // Quiet from the start (no request ever): the first look asks for the second, which starts.
     const second = await new Promise<boolean>((resolve) => expect(activity.nextLook(due, false, resolve)).not.toBeNull());
     expect(second).toBe(true);
