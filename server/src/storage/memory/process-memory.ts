@@ -139,7 +139,12 @@ let collections = 0;
  * garbage is mostly ArrayBuffers V8 would keep until much later.
  */
 export function collectGarbage(): boolean {
-  if (!fullGc || collectable() < keptAfterCollect + COLLECT_ABOVE) return false;
+  const now = collectable();
+  // What the last collection kept, as measured right after it, can still count ArrayBuffers it
+  // found dead: V8 frees their memory on a background thread after the collection (a graph
+  // save's 150 MB SharedArrayBuffer at 1M). Anything lower seen since is the better baseline.
+  keptAfterCollect = Math.min(keptAfterCollect, now);
+  if (!fullGc || now < keptAfterCollect + COLLECT_ABOVE) return false;
   fullGc();
   keptAfterCollect = collectable();
   collections++;
