@@ -43,53 +43,6 @@ inline uint64_t merge(uint64_t acc, uint64_t lane) {
 }
 }  // namespace xxh64_detail
 
-inline uint64_t xxh64(const void* data, size_t length, uint64_t seed = 0) {
-  using namespace xxh64_detail;
-  const uint8_t* p = static_cast<const uint8_t*>(data);
-  const uint8_t* const end = p + length;
-  uint64_t acc;
-  if (length >= 32) {
-    uint64_t v1 = seed + P1 + P2, v2 = seed + P2, v3 = seed, v4 = seed - P1;
-    const uint8_t* const limit = end - 32;
-    do {
-      v1 = round(v1, read64(p));
-      v2 = round(v2, read64(p + 8));
-      v3 = round(v3, read64(p + 16));
-      v4 = round(v4, read64(p + 24));
-      p += 32;
-    } while (p <= limit);
-    acc = rotl(v1, 1) + rotl(v2, 7) + rotl(v3, 12) + rotl(v4, 18);
-    acc = merge(acc, v1);
-    acc = merge(acc, v2);
-    acc = merge(acc, v3);
-    acc = merge(acc, v4);
-  } else {
-    acc = seed + P5;
-  }
-  acc += static_cast<uint64_t>(length);
-  while (p + 8 <= end) {
-    acc ^= round(0, read64(p));
-    acc = rotl(acc, 27) * P1 + P4;
-    p += 8;
-  }
-  if (p + 4 <= end) {
-    acc ^= static_cast<uint64_t>(read32(p)) * P1;
-    acc = rotl(acc, 23) * P2 + P3;
-    p += 4;
-  }
-  while (p < end) {
-    acc ^= static_cast<uint64_t>(*p) * P5;
-    acc = rotl(acc, 11) * P1;
-    p++;
-  }
-  acc ^= acc >> 33;
-  acc *= P2;
-  acc ^= acc >> 29;
-  acc *= P3;
-  acc ^= acc >> 32;
-  return acc;
-}
-
 // XXH64 over bytes given in pieces (the same value as xxh64() of them concatenated): hashes a
 // graph's bytes as a save walks them, without the whole in one buffer.
 class Xxh64Stream {
@@ -174,5 +127,13 @@ class Xxh64Stream {
   uint8_t buffer_[32];
   size_t buffered_ = 0;
 };
+
+// XXH64 of one buffer: the stream over a single piece (its stripes are hashed in place; only the
+// tail of fewer than 32 bytes is copied).
+inline uint64_t xxh64(const void* data, size_t length, uint64_t seed = 0) {
+  Xxh64Stream hash(seed);
+  hash.update(data, length);
+  return hash.digest();
+}
 
 }  // namespace chromaspec
