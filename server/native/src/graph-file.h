@@ -70,41 +70,6 @@ inline size_t serializedSize(const Graph& g) {
   return sizeof(GraphHeader) + count * g.size_data_per_element_ + count * sizeof(uint32_t) + upperBytes(g);
 }
 
-// Writes the graph into `out` (serializedSize(g) bytes). Reads the graph only: searches may run
-// meanwhile, changes may not.
-inline void serializeGraph(const Graph& g, uint32_t space, uint32_t dim, uint8_t* out) {
-  const size_t count = g.cur_element_count;
-  GraphHeader h{};
-  std::memcpy(h.magic, kGraphMagic, sizeof(kGraphMagic));
-  h.format = kGraphFormat;
-  h.space = space;
-  h.dim = dim;
-  h.m = static_cast<uint32_t>(g.maxM_);
-  h.max_m0 = static_cast<uint32_t>(g.maxM0_);
-  h.ef_construction = static_cast<uint32_t>(g.ef_construction_);
-  h.count = count;
-  h.max_level = g.maxlevel_;
-  h.enterpoint = g.enterpoint_node_;
-  h.level0_bytes = count * g.size_data_per_element_;
-  h.upper_bytes = upperBytes(g);
-  uint8_t* p = out + sizeof(GraphHeader);
-  std::memcpy(p, g.data_level0_memory_, h.level0_bytes);
-  p += h.level0_bytes;
-  for (size_t i = 0; i < count; i++) {
-    const uint32_t level = static_cast<uint32_t>(g.element_levels_[i]);
-    std::memcpy(p, &level, sizeof(level));
-    p += sizeof(level);
-  }
-  for (size_t i = 0; i < count; i++) {
-    if (g.element_levels_[i] <= 0) continue;
-    const size_t bytes = g.size_links_per_element_ * static_cast<size_t>(g.element_levels_[i]);
-    std::memcpy(p, g.linkLists_[i], bytes);
-    p += bytes;
-  }
-  h.checksum = xxh64(out + sizeof(GraphHeader), p - (out + sizeof(GraphHeader)));
-  std::memcpy(out, &h, sizeof(h));
-}
-
 // The bytes after the header, in file order, as pieces: sink(data, length) for the level-0 block,
 // each element's level (uint32) and each upper link list. The sink returns false to stop early.
 template <class Sink>
@@ -163,6 +128,12 @@ inline void serializeGraphRange(const Graph& g, uint32_t space, uint32_t dim, si
     at += n;
     return at < end;
   });
+}
+
+// Writes the graph into `out` (serializedSize(g) bytes): the whole range. Reads the graph only:
+// searches may run meanwhile, changes may not.
+inline void serializeGraph(const Graph& g, uint32_t space, uint32_t dim, uint8_t* out) {
+  serializeGraphRange(g, space, dim, 0, out, serializedSize(g));
 }
 
 // What a file must agree with to be loaded into a graph of these parameters.
