@@ -17,14 +17,13 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { openSync, readFileSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { scriptArgs } from "./args.js";
 import { Client, waitUntilUp, warmClient } from "./client.js";
 import { DEFAULT_SPEC, generate, row } from "./data.js";
 import { freePort } from "./servers.js";
-import { sleep, stats } from "./timing.js";
+import { processCpuNs, sleep, stats } from "./timing.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const o = scriptArgs({
@@ -41,16 +40,6 @@ const o = scriptArgs({
   queries: 500,
 });
 if (!o["a-dir"] || !o["b-dir"]) throw new Error("--a-dir and --b-dir: two copies of a kept data directory");
-
-/** CPU time (ns) a process's threads have run, from /proc/PID/task/TID/schedstat. */
-async function cpuNs(pid: number): Promise<number> {
-  let total = 0;
-  for (const tid of await readdir(`/proc/${pid}/task`).catch(() => [] as string[])) {
-    const text = await readFile(`/proc/${pid}/task/${tid}/schedstat`, "utf8").catch(() => "0");
-    total += Number(text.split(" ")[0]);
-  }
-  return total;
-}
 
 interface Server {
   name: string;
@@ -92,14 +81,14 @@ try {
   let next = 0;
   for (let r = 0; r < o.rounds; r++) {
     for (const s of r % 2 === 0 ? servers : [...servers].reverse()) {
-      const cpu0 = await cpuNs(s.child.pid!);
+      const cpu0 = await processCpuNs(s.child.pid!);
       for (let i = 0; i < o["per-round"]; i++) {
         const body = bodies[(next + i) % bodies.length];
         const t = performance.now();
         await s.client.json("POST", s.path, body);
         s.ms.push(performance.now() - t);
       }
-      s.cpuMs.push((await cpuNs(s.child.pid!)) - cpu0);
+      s.cpuMs.push((await processCpuNs(s.child.pid!)) - cpu0);
     }
     next += o["per-round"];
   }

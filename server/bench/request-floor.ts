@@ -33,20 +33,10 @@ import { Client, waitUntilUp } from "./client.js";
 import { addBody, inMemory, row, type Dataset } from "./data.js";
 import { bareServer, freePort } from "./servers.js";
 import { generateShape, includeOf, metadataFor, type DataShape, type IncludeShape } from "./shapes.js";
-import { sleep, stats } from "./timing.js";
+import { processCpuNs, sleep, stats } from "./timing.js";
 import http from "node:http";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-
-/** CPU time (ns) a process's threads have run, from /proc/PID/task/TID/schedstat (ns resolution). */
-async function cpuNs(pid: number): Promise<number> {
-  let total = 0;
-  for (const tid of await readdir(`/proc/${pid}/task`).catch(() => [] as string[])) {
-    const text = await readFile(`/proc/${pid}/task/${tid}/schedstat`, "utf8").catch(() => "0");
-    total += Number(text.split(" ")[0]);
-  }
-  return total;
-}
 
 /** A chromaspec (the build at `cli`) on a fresh directory, its request log read, holding one loaded collection. */
 interface Loaded {
@@ -165,7 +155,7 @@ async function main() {
     for (let r = 0; r < o.rounds; r++) {
       for (const k of kinds) {
         const seen = k.op ? (serverMs.get(k.op)?.length ?? 0) : 0;
-        const cpu0 = await cpuNs(k.pid);
+        const cpu0 = await processCpuNs(k.pid);
         const self0 = process.cpuUsage();
         for (let i = 0; i < o["per-round"]; i++) {
           const t = performance.now();
@@ -174,7 +164,7 @@ async function main() {
         }
         const used = process.cpuUsage(self0);
         self.set(k.name, self.get(k.name)! + (used.user + used.system) / 1000);
-        cpu.set(k.name, cpu.get(k.name)! + (await cpuNs(k.pid)) - cpu0);
+        cpu.set(k.name, cpu.get(k.name)! + (await processCpuNs(k.pid)) - cpu0);
         if (k.op) {
           // The request log is written after the answer; wait for this round's lines.
           for (let w = 0; w < 50 && (serverMs.get(k.op)?.length ?? 0) < seen + o["per-round"]; w++) await sleep(10);

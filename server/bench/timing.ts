@@ -3,6 +3,18 @@
  * number of calls spread over concurrent loops (clients), and the run's progress log.
  */
 
+import { readdir, readFile } from "node:fs/promises";
+
+/** CPU time (ns) a process's threads have run, from /proc/PID/task/TID/schedstat (ns resolution; 0 where there is no /proc). */
+export async function processCpuNs(pid: number): Promise<number> {
+  let total = 0;
+  for (const tid of await readdir(`/proc/${pid}/task`).catch(() => [] as string[])) {
+    const text = await readFile(`/proc/${pid}/task/${tid}/schedstat`, "utf8").catch(() => "0");
+    total += Number(text.split(" ")[0]);
+  }
+  return total;
+}
+
 /** The p-quantile (0..1) of ascending `sorted`, nearest rank; NaN when empty. */
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
