@@ -17,34 +17,13 @@
  * argument; a build without it ignores it), re-ranking the --rerankA / --rerankB best of ef (0: all).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { resolve } from "node:path";
 import { scriptArgs } from "./args.js";
-import { inMemory, row } from "./data.js";
-import { generateShape, type DataShape } from "./shapes.js";
-import { exactTopKAll, type Space } from "./truth.js";
-import type { HnswAddon } from "../src/storage/memory/native.js";
-import { CHUNK_BITS } from "../src/storage/memory/protocol.js";
+import { addonPair } from "./addon-pair.js";
+import { inMemory } from "./data.js";
+import { exactTopKAll } from "./truth.js";
 
 const o = scriptArgs({ a: "", b: "", shape: "subspace", space: "l2", n: 100_000, dim: 384, ef: 128, upper: 16, queries: 200, rounds: 9, threads: 2, graph: "", truth: false, quantA: false, quantB: false, rerankA: 0, rerankB: 0 });
-if (!o.a || !o.b) throw new Error("--a and --b: the two addon builds (.node files) to compare");
-const require = createRequire(import.meta.url);
-const addons = { A: require(resolve(o.a)) as HnswAddon, B: require(resolve(o.b)) as HnswAddon };
-
-const space = o.space as Space;
-// The data and queries of `make bench` (bench/matrix.ts: data seed 1, queries seed 1,000,003).
-const data = generateShape(o.shape as DataShape, o.dim, o.n, 1);
-const queries = generateShape(o.shape as DataShape, o.dim, o.queries, 1_000_003);
-const queryRows = Array.from({ length: o.queries }, (_, i) => row(queries, i));
-
-const CHUNK = 1 << CHUNK_BITS;
-const rows = new Float32Array(Math.ceil(o.n / CHUNK) * CHUNK * o.dim);
-rows.set(data.vectors);
-function graphOf(addon: HnswAddon, quantized = false) {
-  const g = new addon.HnswIndex(space, o.dim, o.n, 16, 100, 100, CHUNK_BITS, quantized);
-  for (let c = 0; c * CHUNK < o.n; c++) g.setChunk(c, rows.subarray(c * CHUNK * o.dim, (c + 1) * CHUNK * o.dim));
-  return g;
-}
+const { addons, space, data, queryRows, rows, graphOf } = addonPair(o);
 
 let bytes: Uint8Array;
 if (o.graph && existsSync(o.graph)) {

@@ -17,44 +17,25 @@
  * default, quantized_search). A graph built by parallel inserts differs from run to run: run it
  * twice before trusting a recall difference of a few queries.
  */
-import { createRequire } from "node:module";
-import { resolve } from "node:path";
 import { scriptArgs } from "./args.js";
-import { inMemory, row } from "./data.js";
-import { generateShape, type DataShape } from "./shapes.js";
-import { exactTopKAll, type Space } from "./truth.js";
-import type { HnswAddon, HnswIndex } from "../src/storage/memory/native.js";
-import { CHUNK_BITS } from "../src/storage/memory/protocol.js";
+import { addonPair } from "./addon-pair.js";
+import { inMemory } from "./data.js";
+import { exactTopKAll } from "./truth.js";
+import type { HnswIndex } from "../src/storage/memory/native.js";
 
 const o = scriptArgs({ a: "", b: "", shape: "full", space: "ip", n: 100_000, dim: 384, ef: "128,20000", queries: 200, rounds: 7, threads: 2, quant: false });
-if (!o.a || !o.b) throw new Error("--a and --b: the two addon builds (.node files) to compare");
-const require = createRequire(import.meta.url);
-const addons = { A: require(resolve(o.a)) as HnswAddon, B: require(resolve(o.b)) as HnswAddon };
-
-const space = o.space as Space;
-// The data and queries of `make bench` (bench/matrix.ts: data seed 1, queries seed 1,000,003).
-const data = generateShape(o.shape as DataShape, o.dim, o.n, 1);
-const queries = generateShape(o.shape as DataShape, o.dim, o.queries, 1_000_003);
-const queryRows = Array.from({ length: o.queries }, (_, i) => row(queries, i));
+const { addons, space, data, queryRows, rows, graphOf } = addonPair(o);
 const truth = exactTopKAll(space, inMemory(data, 10_000), queryRows, 10);
 const efs = o.ef.split(",").map(Number);
 
-// Vectors in chunks of 2^CHUNK_BITS rows, as the slot store keeps them; the graphs read them in place.
-const CHUNK = 1 << CHUNK_BITS;
-const rows = new Float32Array(Math.ceil(o.n / CHUNK) * CHUNK * o.dim);
-rows.set(data.vectors);
-// The server's parameters: upstream's M and ef_construction, the level-1 beam of its searches.
-const M = 16;
-const EF_CONSTRUCTION = 100;
-const SEED = 100;
+// The server's level-1 beam of its searches.
 const UPPER_EF = 16;
 /** Labels per addPoints call (the ANN worker's bulk calls are 64-512 per thread). */
 const STEP = 256;
 
 const graphs: { name: string; graph: HnswIndex; us: number[] }[] = [];
 for (const [name, addon] of Object.entries(addons)) {
-  const graph = new addon.HnswIndex(space, o.dim, o.n, M, EF_CONSTRUCTION, SEED, CHUNK_BITS, o.quant);
-  for (let c = 0; c * CHUNK * o.dim < rows.length; c++) graph.setChunk(c, rows.subarray(c * CHUNK * o.dim, (c + 1) * CHUNK * o.dim));
+  const graph = graphOf(addon, o.quant);
   const t = performance.now();
   const cpu = process.cpuUsage();
   for (let i = 0; i < o.n; i += STEP) graph.addPoints(Int32Array.from({ length: Math.min(STEP, o.n - i) }, (_, j) => i + j), o.threads);
