@@ -7,7 +7,10 @@
  * built dist/cli.js on a temp directory; the reference: `chroma-ref start` on --reference-port and
  * a temp --path, stopped afterwards), one client adds N records in base64 batches of 1000, and the
  * query figures are taken twice: right after the server reports everything indexed (the reference
- * indexes synchronously: right after its last add), and again after a pause.
+ * indexes synchronously: right after its last add), and again after a pause. Each phase also
+ * records the machine's load from its first timed query to its last (window-load.ts: the server's
+ * CPU per query, and the cores anything else took), and the run lists the phases that shared the
+ * machine with other work, whose figures may be that work's and not the server's.
  *
  *   --quick                 20k records, fewer queries, 5 s pause (about 6 min for the full matrix)
  *   --n 100000              records per case (multiple of 1000)
@@ -26,14 +29,14 @@
  * (bench/main.ts).
  */
 import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Client, warmClient, waitUntilUp } from "./client.js";
 import { addBody, idOf, inMemory, row, type Dataset } from "./data.js";
-import { startChromaspec, type Target } from "./servers.js";
+import { pidListeningOn, startChromaspec, type Target } from "./servers.js";
 import {
   DATA_SHAPES,
   filterFor,
@@ -49,6 +52,7 @@ import {
 } from "./shapes.js";
 import { concurrently, log, sleep, stats } from "./timing.js";
 import { distance, recall, type Space } from "./truth.js";
+import { formatLoad, loadMark, windowLoad, type WindowLoad } from "./window-load.js";
 
 const BATCH = 1000;
 const K = 10;
@@ -155,15 +159,34 @@ async function startReference(o: Options): Promise<Target | null> {
   await run(REFERENCE_CLI, ["start", "--port", port, "--path", dir]);
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(url, 60_000);
+  const pid = await pidListeningOn(o.referencePort);
   return {
     name: "reference",
     url,
-    pid: null,
+    pid,
     async stop() {
       await run(REFERENCE_CLI, ["stop", "--port", port]).catch(() => undefined);
+      // `chroma-ref stop` returns once it has sent SIGKILL; the process then still tears down
+      // (~2 s and half a core for a 100k reference): not beside the next case's measurements.
+      if (pid !== null) await gone(pid, 30_000);
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Resolves once process `pid` no longer exists (or after `ms`). */
+async function gone(pid: number, ms: number): Promise<void> {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    try {
+      // A zombie still answers signal 0 but has no running threads left: its stat says Z.
+      const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+      if (/^\d+ \(.*\) Z/.test(stat)) return;
+    } catch {
+      return;
+    }
+    await sleep(100);
+  }
 }
 
 // ---- one case's workload -----------------------------------------------------------------------
@@ -231,6 +254,8 @@ interface PhaseResult {
   query: Partial<Record<IncludeShape, Latency>>;
   qps: number;
   filtered: Partial<Record<Selectivity, Latency>>;
+  /** The machine's load from the first timed query to the last (window-load.ts). */
+  load: WindowLoad;
 }
 
 export interface ServerResult {
@@ -261,7 +286,11 @@ async function measureServer(target: Target, w: Workload, o: Options, name: stri
     const indexedSeconds = (performance.now() - t0) / 1000;
     log(`${target.name}: ${Math.round((w.addBodies.length * BATCH) / (requestMs / 1000))} records/s, indexed after ${indexedSeconds.toFixed(1)} s`);
 
-    const query = (body: string) => c.json<{ ids: string[][] }>("POST", path("query"), body);
+    let sent = 0;
+    const query = (body: string) => {
+      sent++;
+      return c.json<{ ids: string[][] }>("POST", path("query"), body);
+    };
     const sequential = async (bodies: string[], count: number, truth: string[][]): Promise<Latency> => {
       const ms: number[] = [];
       const got: string[][] = [];
@@ -282,7 +311,9 @@ async function measureServer(target: Target, w: Workload, o: Options, name: stri
       }
       const first = w.queries.get(o.includes[0])!;
       for (let i = 0; i < o.warmup; i++) await query(first[i % first.length]);
-      const result: PhaseResult = { query: {}, qps: 0, filtered: {} };
+      const sentBefore = sent;
+      const before = await loadMark(target.pid);
+      const result: Omit<PhaseResult, "load"> = { query: {}, qps: 0, filtered: {} };
       for (const [inc, bodies] of w.queries) result.query[inc] = await sequential(bodies, o.queries, w.truth);
       // The same queries over concurrent clients (the first include set: distances only by default).
       const wall = await concurrently(o.clients, o.concurrentQueries, async (i) => {
@@ -293,8 +324,9 @@ async function measureServer(target: Target, w: Workload, o: Options, name: stri
         for (let i = 0; i < Math.min(10, o.warmup); i++) await query(bodies[i % bodies.length]);
         result.filtered[s] = await sequential(bodies, o.filteredQueries, w.truthFiltered.get(s)!);
       }
-      phases[phase] = result;
-      log(`${target.name} ${phase}: p50 ${Object.entries(result.query).map(([k, v]) => `${k} ${v!.p50.toFixed(2)}`).join(", ")} ms, ${result.qps.toFixed(0)} QPS, filtered p50 ${Object.entries(result.filtered).map(([k, v]) => `${k}% ${v!.p50.toFixed(2)}`).join(", ")} ms`);
+      const load = windowLoad(before, await loadMark(target.pid), sent - sentBefore);
+      phases[phase] = { ...result, load };
+      log(`${target.name} ${phase}: p50 ${Object.entries(result.query).map(([k, v]) => `${k} ${v!.p50.toFixed(2)}`).join(", ")} ms, ${result.qps.toFixed(0)} QPS, filtered p50 ${Object.entries(result.filtered).map(([k, v]) => `${k}% ${v!.p50.toFixed(2)}`).join(", ")} ms; ${formatLoad(load)}`);
     }
     await c.request("DELETE", `${c.db}/collections/${encodeURIComponent(name)}`).catch(() => undefined);
     return { target: target.name, addPerSec: (w.addBodies.length * BATCH) / (requestMs / 1000), indexedSeconds, phases };
@@ -383,6 +415,23 @@ function summaryTable(cases: { label: string; figs: Figure[] }[]): string {
   return lines.join("\n");
 }
 
+/** Cores other work may take during a phase before the phase is called out (of 2 on the bench machine). */
+const OTHER_CORES_BAR = 0.25;
+
+/** "subspace cosine, chromaspec paused: others 0.61 cores" for each phase above the bar. */
+function busyPhases(results: { data: DataShape; space: Space; ours: ServerResult; ref: ServerResult | null }[]): string[] {
+  const out: string[] = [];
+  for (const r of results) {
+    for (const s of [r.ours, r.ref]) {
+      for (const [phase, p] of Object.entries(s?.phases ?? {}) as [Phase, PhaseResult][]) {
+        const other = p.load.otherCores;
+        if (other !== null && other > OTHER_CORES_BAR) out.push(`${r.data} ${r.space}, ${s!.target} ${phase}: others ${other.toFixed(2)} cores`);
+      }
+    }
+  }
+  return out;
+}
+
 // ---- main --------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -430,6 +479,12 @@ async function main(): Promise<void> {
   const missed = results.flatMap((r) => r.figures.filter((f) => f.met === false).map((f) => `${r.data} ${r.space}: ${f.figure}`));
   const unjudged = results.some((r) => r.figures.some((f) => f.met === null));
   if (missed.length > 0) process.stdout.write(`\n${missed.length} target(s) not met:\n${missed.map((m) => `- ${m}`).join("\n")}\n`);
+  const loaded = busyPhases(results);
+  if (loaded.length > 0) {
+    process.stdout.write(
+      `\nMeasured beside other work on the machine (> ${OTHER_CORES_BAR} cores busy with neither server nor this client; their figures may be that, not the server):\n${loaded.map((m) => `- ${m}`).join("\n")}\n`,
+    );
+  }
   if (unjudged) process.stdout.write("\nWithout a reference the ratio targets are not judged.\n");
   else if (missed.length === 0) process.stdout.write("\nEvery target met in every shape.\n");
   await save();
