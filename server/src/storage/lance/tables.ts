@@ -8,7 +8,7 @@
  * on top of its version 1 (a catalog row, a lease acquisition). So a shared table never has two
  * creators: the catalog-side tables are created under the catalog's write lease, after looking
  * again whether another process created them meanwhile; the lease tables themselves, which
- * cannot wait for a lease, settle the race by their origin (lance/lease.ts LeaseTable).
+ * cannot wait for a lease, settle the race by their origin (lance/lease-table.ts LeaseTable).
  */
 import type { Connection, Table } from "@lancedb/lancedb";
 import type { ArrowModule } from "./arrow.js";
