@@ -140,7 +140,7 @@ export async function openStorage(uri: string, options: StorageOptions = {}): Pr
     ...replication.lease,
     replica: replication.replica ?? processTag(randomUUID().slice(0, 8)),
     holderGone: deadLocalProcess,
-    onError: (err, key) => onWarning(`renewing the write lease of ${key} failed: ${errorText(err)}`),
+    onError: (err, key, during) => onWarning(`${during} the write lease of ${key} failed: ${errorText(err)}`),
   });
   const interval = replication.readConsistencyIntervalMs ?? DEFAULT_READ_CONSISTENCY_INTERVAL_MS;
   const memory = Memory.open(options.memory);

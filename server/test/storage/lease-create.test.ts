@@ -1,5 +1,5 @@
 /**
- * Creating a lease table while others create and use it (lance/lease.ts LeaseTable): LanceDB
+ * Creating a lease table while others create and use it (lance/lease-table.ts LeaseTable): LanceDB
  * retries a create that lost version 1 as an Overwrite at the next version, so a late creator's
  * initial row ("free, epoch 0") can land on top of acquisitions already made. Nothing may act on
  * it: a holder keeps its lease (renewals and release go through), nobody else gets in meanwhile,
@@ -119,6 +119,43 @@ describe.each([
     const row = await (await LeaseTable.open(await connect(), name)).read();
     expect(row).toMatchObject({ holder: "", epoch: acquisitions });
     expect(acquisitions).toBe(2);
+    await Promise.all([a.close(), c.close()]);
+  });
+
+  it("after a cleanup removed version 1, a late creator's Overwrite is still put back: a process that never saw version 1 finds the holder, nobody else gets in", { timeout: 60_000 }, async () => {
+    const name = nextName();
+    const cleanup = { cleanupEvery: 10, retainVersionsMs: 200 };
+    const a = leasesOf(await connect(), "a", { ttlMs, ...cleanup });
+    const c = leasesOf(await connect(), "c", cleanup);
+    let acquisitions = 0;
+    for (let i = 0; i < 15; i++) await a.hold("k", name, quietHooks(() => acquisitions++), async () => undefined);
+    await sleep(600); // past the retention + slack of everything so far
+    for (let i = 0; i < 6; i++) await a.hold("k", name, quietHooks(() => acquisitions++), async () => undefined);
+    await a.cleanups();
+    const history = await (await connect()).openTable(name);
+    expect(Math.min(...(await history.listVersions()).map((v) => v.version))).toBeGreaterThan(1);
+    history.close();
+    let inside = 0;
+    let overlaps = 0;
+    let waiting: Promise<void> | null = null;
+    await a.hold("k", name, quietHooks(() => acquisitions++), async () => {
+      if (inside++ > 0) overlaps++;
+      // The late create lands on top of a's acquisition; a process opening the table now, which
+      // can no longer read version 1, must still tell the true origin from the late one.
+      const seen = async () => void expect((await (await LeaseTable.open(await connect(), name)).read()).holder).toBe("a");
+      const late = await LeaseTable.open(connectionOf(await connect(), direct, "late", true, seen), name);
+      expect((await late.read()).holder).toBe("a");
+      waiting = c.hold("k", name, quietHooks(() => acquisitions++), async () => {
+        if (inside++ > 0) overlaps++;
+        inside--;
+      });
+      await sleep(ttlMs * 1.5);
+      inside--;
+    });
+    await waiting;
+    expect(overlaps).toBe(0);
+    expect(await (await LeaseTable.open(await connect(), name)).read()).toMatchObject({ holder: "", epoch: acquisitions, dropped: false });
+    expect(acquisitions).toBe(23);
     await Promise.all([a.close(), c.close()]);
   });
 

@@ -1,10 +1,17 @@
 /**
- * One write lease's table (lance/lease.ts): its row and the compare-and-set that changes it.
+ * One write lease's table (lance/lease.ts): its row, the compare-and-set that changes it, how the
+ * table's true origin is told from a late creator's, and the cleanup of its old versions.
+ *
+ * Every acquisition, renewal (every third of the ttl while a key is held), release, and even a
+ * CAS that matches nothing commits a table version: a manifest, a transaction file and a one-row
+ * data file (~2.8 kB and 3 files per version on a local directory). A key written all day adds
+ * tens of thousands of them, so `cleanUp` removes the old ones, in the background (Leases).
  */
 import { randomUUID } from "node:crypto";
-import type { Connection, Table } from "@lancedb/lancedb";
+import type { Connection, Table, Version } from "@lancedb/lancedb";
 import { arrow, boolAsInt8Data, boolAsInt8Field, int64Data, int64Field, readBoolsAsInt8, readInt64s, readStrings, tableFromColumns, utf8Data, utf8Field, type ArrowModule } from "./arrow.js";
 import { TableHandle } from "./handle.js";
+import { currentAt, versionTime } from "./maintenance.js";
 import { sqlString } from "./sql.js";
 
 export interface LeaseRow {
@@ -46,7 +53,16 @@ function rowData(row: LeaseRow): ArrowModule.Table {
 }
 
 /**
- * One lease's table: read the row, compare-and-set it.
+ * How far below the versions a cleanup must keep its cutoff goes (ms): LanceDB turns the cutoff
+ * into an age and measures it again when it starts removing (maintenance.ts cleanupCutoff), and
+ * the versions' times are their committers' clocks, which may differ a little from the cleaner's.
+ * The retention when it is shorter (tests), but never below MIN_SLACK_MS.
+ */
+export const LEASE_CLEANUP_SLACK_MS = 5_000;
+const MIN_SLACK_MS = 200;
+
+/**
+ * One lease's table: read the row, compare-and-set it, clean up its old versions.
  *
  * Creation has a race LanceDB does not settle: a create whose first manifest (version 1) loses
  * its PUT-if-absent to another creator's is retried by LanceDB as an Overwrite at the next
@@ -60,15 +76,27 @@ function rowData(row: LeaseRow): ArrowModule.Table {
  * by a CAS on the late origin (several doing so at once is harmless: the first wins, the others
  * match nothing), and a later Overwrite is put right the same way. Safety rests on the
  * conditional PUT of version 1 alone; lease tables written before `origin` existed were created
- * already and keep working without it. (So version 1 of a lease table must stay: nothing
- * compacts or cleans lease tables up; whatever comes to must keep it.)
+ * already and keep working without it.
+ *
+ * Old versions are cleaned up (`cleanUp`), version 1 with them, so the true origin is also told
+ * without it: a late creator's row is always an initial row (epoch 0), while every row with an
+ * epoch past 0 was written by a CAS or a put-back, which both require or write the true origin.
+ * So once version 1 is gone, the origin of any version with an epoch past 0 is the true one
+ * (`trueOrigin`), and every cleanup keeps one: the newest row it read, which had the true origin
+ * and an epoch past 0 (it cleans nothing otherwise). (LanceDB's tags cannot keep version 1
+ * instead: with a tagged version older than the cutoff, 0.37's optimize() refuses to clean up at
+ * all, "tagged version(s) have been marked for cleanup", and it does not expose the flag that
+ * would let it.)
  */
 export class LeaseTable {
+  /** The newest table version this handle read or committed (0: none yet). */
+  private seen = 0;
+
   private constructor(
     readonly name: string,
     private readonly connection: Connection,
     private readonly handle: TableHandle,
-    /** The true origin (version 1's); null for a table from before the column existed. */
+    /** The true origin; null for a table from before the column existed. */
     private origin: string | null,
   ) {}
 
@@ -91,8 +119,16 @@ export class LeaseTable {
       }
     }
     const hasOrigin = (await table.schema()).fields.some((f) => f.name === "origin");
-    const origin = hasOrigin ? ((await readRowAt(connection, name, 1)).origin ?? "") : null;
+    const origin = hasOrigin ? await trueOrigin(connection, name) : null;
     return new LeaseTable(name, connection, new TableHandle(table), origin);
+  }
+
+  /**
+   * The newest table version this handle read or committed (0 before the first): how many
+   * versions the table has had, give or take the ones a cleanup removed.
+   */
+  get version(): number {
+    return this.seen;
   }
 
   /** The row as of the latest committed version (a late creator's row put right first). */
@@ -100,6 +136,7 @@ export class LeaseTable {
     for (let round = 1; ; round++) {
       const row = await this.handle.use(async (t) => {
         await t.checkoutLatest();
+        this.saw(await t.version());
         return rowOf(await t.query().toArrow(), this.name);
       });
       if (this.origin === null || row.origin === this.origin) return row;
@@ -112,16 +149,16 @@ export class LeaseTable {
    * Puts the latest row of the true origin back over a late creator's row (origin `late`):
    * versions are immutable, so the last one before the latest whose origin is true holds the
    * state the Overwrite undid (only Overwrites and CASes that matched nothing came after it).
+   * A cleanup never removes it: it keeps every version from the newest true row it read on.
    */
   private async putBack(late: string): Promise<void> {
     const history = await this.connection.openTable(this.name);
     let row: LeaseRow | null = null;
     try {
-      const versions = (await history.listVersions()).map((v) => v.version).sort((a, b) => b - a);
+      const versions = (await listVersions(history)).map((v) => v.version).sort((a, b) => b - a);
       for (const version of versions) {
-        await history.checkout(version);
-        const candidate = rowOf(await history.query().toArrow(), this.name);
-        if (candidate.origin === this.origin) {
+        const candidate = await rowAt(history, version, this.name);
+        if (candidate?.origin === this.origin) {
           row = candidate;
           break;
         }
@@ -131,8 +168,8 @@ export class LeaseTable {
     }
     if (!row) {
       // No version descends from the origin this process read: the table was dropped (a reset)
-      // and created again since; its new version 1 names its origin.
-      this.origin = (await readRowAt(this.connection, this.name, 1)).origin ?? "";
+      // and created again since; its versions name its origin.
+      this.origin = await trueOrigin(this.connection, this.name);
       return;
     }
     await this.update(`origin = ${sqlString(late)}`, valuesOf(row));
@@ -162,7 +199,13 @@ export class LeaseTable {
     }
   }
 
-  /** One conditional update, tried again on the latest version while it meets commit conflicts. */
+  /**
+   * One conditional update, tried again on the latest version while it meets commit conflicts.
+   * The first try is based on the version the handle last read or committed; when a cleanup
+   * removed that one since (a handle left unused for longer than the retention: a CAS without a
+   * read first, a renewal held up that long), it fails to find the version's files, having
+   * committed nothing, and is tried again on the latest version too.
+   */
   private async update(where: string, valuesSql: Record<string, string>): Promise<boolean> {
     for (let round = 1; ; round++) {
       try {
@@ -170,9 +213,11 @@ export class LeaseTable {
           if (round > 1) await t.checkoutLatest();
           return t.update({ where, valuesSql });
         });
+        // An update that matched nothing commits a version as well.
+        this.saw(result.version);
         return result.rowsUpdated === 1;
       } catch (err) {
-        if (!isConflict(err)) throw err;
+        if (!isConflict(err) && !(round === 1 && isGone(err))) throw err;
         // Conflicts on every round: others keep committing; report the update as lost (the caller
         // reads the row again, or the lease is given up safely).
         if (round >= CAS_CONFLICT_ROUNDS) return false;
@@ -180,20 +225,124 @@ export class LeaseTable {
     }
   }
 
+  private saw(version: number): void {
+    if (version > this.seen) this.seen = version;
+  }
+
+  /**
+   * Removes the table's versions that stopped being current more than `retainMs` ago, keeping
+   * what the lease's safety rests on; resolves to how many versions went (0: none, or the
+   * cleanup was skipped). Commits nothing (a one-row table has nothing to compact) and runs on a
+   * handle of its own, so it may overlap this process's renewals and other processes' CASes.
+   *
+   * Kept: the latest version (LanceDB never removes it); every version created in the last
+   * `retainMs`, and the one current `retainMs` ago, so a CAS or a put-back based on a version read
+   * lately finds it and the commits after it; and every version from the newest one read here on,
+   * whose row has the true origin and an epoch past 0, which tells the origin once version 1 is
+   * gone (see LeaseTable) and is what a put-back restores should a late creator's Overwrite land
+   * now. When the latest row is a late creator's, or the table was never acquired, nothing is
+   * removed (the next read puts the row back; the next cleanup goes on).
+   *
+   * Safety does not depend on the clocks (a lost version makes a read or a CAS fail, never
+   * succeed wrongly) except in one corner: a late creator's Overwrite landing while a cleanup
+   * runs, committed after a version whose committer's clock ran more than
+   * LEASE_CLEANUP_SLACK_MS behind the cleaner's; a put-back would then restore an older row.
+   */
+  async cleanUp(retainMs: number, now = Date.now()): Promise<number> {
+    const history = await this.connection.openTable(this.name);
+    try {
+      return await this.cleanUpOn(history, retainMs, now);
+    } catch (err) {
+      // Another process's cleanup removed what this one was reading: it did the work.
+      if (isNotFound(err)) return 0;
+      throw err;
+    } finally {
+      history.close();
+    }
+  }
+
+  private async cleanUpOn(history: Table, retainMs: number, now: number): Promise<number> {
+    await history.checkoutLatest();
+    const version = await history.version();
+    const row = rowOf(await history.query().toArrow(), this.name);
+    if (row.epoch < 1 || (this.origin !== null && row.origin !== this.origin)) return 0;
+    const versions = await listVersions(history);
+    const read = versions.find((v) => v.version === version);
+    // Removed meanwhile by another process's cleanup: newer versions exist; next time.
+    if (!read) return 0;
+    const slack = Math.max(MIN_SLACK_MS, Math.min(LEASE_CLEANUP_SLACK_MS, retainMs));
+    const cutoff = Math.min(currentAt(versions, now - retainMs), versionTime(read)) - slack;
+    if (cutoff <= 0 || !versions.some((v) => versionTime(v) < cutoff)) return 0;
+    const stats = await history.optimize({ cleanupOlderThan: new Date(cutoff) });
+    return stats.prune.oldVersionsRemoved;
+  }
+
   close(): Promise<void> {
     return this.handle.close();
   }
 }
 
-/** The row of a lease table as of `version`. */
-async function readRowAt(connection: Connection, name: string, version: number): Promise<LeaseRow> {
+/**
+ * The true origin of lease table `name` (see LeaseTable): version 1's, or once a cleanup removed
+ * version 1, that of the newest version whose row has an epoch past 0.
+ */
+async function trueOrigin(connection: Connection, name: string): Promise<string> {
   const table = await connection.openTable(name);
   try {
-    await table.checkout(version);
-    return rowOf(await table.query().toArrow(), name);
+    const first = await rowAt(table, 1, name);
+    if (first) return first.origin ?? "";
+    // Down from the latest version, which nearly always has an epoch past 0 (a listing would
+    // read every manifest: ~0.35 ms each, 250 ms for the ~700 versions 10 s of contended writes
+    // leave). Cleanups remove the oldest versions, so below a removed one all are gone.
+    await table.checkoutLatest();
+    for (let version = await table.version(); version > 1; version--) {
+      const row = await rowAt(table, version, name);
+      if (!row) break;
+      if (row.epoch > 0) return row.origin ?? "";
+    }
+    // Whatever was missed that way (a version removed while this looked), from the listing.
+    const versions = (await listVersions(table)).map((v) => v.version).sort((a, b) => b - a);
+    // Version 1 is listed, but could not be read: the store failed; say how.
+    if (versions.includes(1)) return (await readRowAt(table, 1, name)).origin ?? "";
+    for (const version of versions) {
+      const row = await rowAt(table, version, name);
+      if (row && row.epoch > 0) return row.origin ?? "";
+    }
+    throw new Error(`lease table ${name}: version 1 is gone and no version left was acquired, so its true origin cannot be told`);
   } finally {
     table.close();
   }
+}
+
+/**
+ * The table's versions. Listing reads every manifest, so a cleanup removing some meanwhile makes
+ * it fail; it is tried again (the next listing no longer has them).
+ */
+async function listVersions(table: Table): Promise<Version[]> {
+  for (let round = 1; ; round++) {
+    try {
+      return await table.listVersions();
+    } catch (err) {
+      if (!isNotFound(err) || round >= LIST_ROUNDS) throw err;
+    }
+  }
+}
+
+const LIST_ROUNDS = 5;
+
+/** The row as of `version`, or null when that version is gone (a cleanup removed it). */
+async function rowAt(table: Table, version: number, name: string): Promise<LeaseRow | null> {
+  try {
+    return await readRowAt(table, version, name);
+  } catch (err) {
+    if (isNotFound(err)) return null;
+    throw err;
+  }
+}
+
+async function readRowAt(table: Table, version: number, name: string): Promise<LeaseRow> {
+  await table.checkout(version);
+  return rowOf(await table.query().toArrow(), name);
 }
 
 function rowOf(result: ArrowModule.Table, name: string): LeaseRow {
@@ -228,4 +377,18 @@ const CAS_CONFLICT_ROUNDS = 10;
 
 function isConflict(err: unknown): boolean {
   return err instanceof Error && /Incompatible transaction|conflict|Retryable commit/i.test(err.message);
+}
+
+/** A version (its manifest, or a data file it names) that a cleanup removed. */
+function isNotFound(err: unknown): boolean {
+  return err instanceof Error && /not found|No such file/i.test(err.message);
+}
+
+/**
+ * An update based on a version a cleanup removed: its files are not found, or (@lancedb/lancedb
+ * 0.37) the conflict resolver panics unwrapping the manifest of a removed version between it and
+ * the latest (docs/upstream/lancedb-close-during-optimize.md); neither commits anything.
+ */
+function isGone(err: unknown): boolean {
+  return isNotFound(err) || (err instanceof Error && /Panic in async function/i.test(err.message));
 }

@@ -22,6 +22,10 @@
  * every commit based on an older version). So a holder that was paused, partitioned or presumed
  * dead can never commit on top of its successor: safety rests on the conditional PUT alone, the
  * ttl only decides how soon a dead holder's key becomes writable again.
+ *
+ * Every change (and every CAS that matched nothing) is a new table version; the old ones are
+ * cleaned up in the background, once `cleanupEvery` were committed (by anyone) since this process
+ * last cleaned that table (lance/lease-table.ts LeaseTable.cleanUp says what is kept and why).
  */
 import type { Connection, Table } from "@lancedb/lancedb";
 import { LeaseTable, type LeaseRow } from "./lease-table.js";
@@ -105,8 +109,21 @@ export interface LeaseOptions {
    * loaded machine: parsing, decoding) still keeps the key; gaps longer than this are idleness.
    */
   maxLingerMs: number;
-  /** Renewal failures that are not a lost CAS (a store error) are reported here. */
-  onError?: (err: unknown, key: string) => void;
+  /**
+   * Renewal failures that are not a lost CAS (a store error), and failed cleanups, are reported
+   * here; `during` says which ("renewing", "cleaning up old versions of").
+   */
+  onError?: (err: unknown, key: string, during: string) => void;
+  /**
+   * A lease table's old versions are cleaned up once this many were committed since this process
+   * last cleaned it up (or opened it); 0: never.
+   */
+  cleanupEvery: number;
+  /**
+   * A cleanup keeps the versions that were current in this window (ms), so a CAS based on a
+   * version read lately still finds it (LeaseTable.cleanUp).
+   */
+  retainVersionsMs: number;
   /**
    * Whether a holder is known to be gone (e.g. a process of this host that no longer exists):
    * its lease is taken over without waiting for the ttl. Only liveness depends on it — a wrong
@@ -115,7 +132,19 @@ export interface LeaseOptions {
   holderGone?: (holder: string) => boolean;
 }
 
-export const LEASE_DEFAULTS = { ttlMs: 5_000, pollMs: 10, maxPollMs: 200, acquireTimeoutMs: 60_000, lingerMs: 500, maxLingerMs: 2_000 };
+export const LEASE_DEFAULTS = {
+  ttlMs: 5_000,
+  pollMs: 10,
+  maxPollMs: 200,
+  acquireTimeoutMs: 60_000,
+  lingerMs: 500,
+  maxLingerMs: 2_000,
+  // ~3 minutes of a held key's renewals, or ~50 write bursts: ~300 files, ~280 kB per table.
+  cleanupEvery: 100,
+  // Twice the ttl: a CAS is based on a version read just before it, a renewal on the holder's
+  // last commit (a holder held up longer has lost the lease; its update is retried on the latest).
+  retainVersionsMs: 10_000,
+};
 
 /** What the owner of a key does around an acquisition. */
 export interface LeaseHooks {
@@ -156,6 +185,10 @@ interface Slot {
   lastEnd: number | null;
   /** The last gap between the end of one task and the arrival of the next (ms). */
   lastGap: number;
+  /** The table version when this process last started a cleanup of it (0: none yet). */
+  cleanedAt: number;
+  /** The cleanup under way, if any (one at a time; waited for before the table is closed). */
+  cleaning: Promise<void> | null;
 }
 
 export class Leases {
@@ -269,7 +302,7 @@ export class Leases {
   private slot(key: string, tableName: string): Slot {
     let slot = this.slots.get(key);
     if (!slot) {
-      slot = { key, tableName, table: null, tasks: new Mutex(), ops: new Mutex(), queued: 0, active: 0, held: null, lastEnd: null, lastGap: 0 };
+      slot = { key, tableName, table: null, tasks: new Mutex(), ops: new Mutex(), queued: 0, active: 0, held: null, lastEnd: null, lastGap: 0, cleanedAt: 0, cleaning: null };
       this.slots.set(key, slot);
     }
     return slot;
@@ -335,14 +368,17 @@ export class Leases {
       if (!held || held.lost || !slot.table) return;
       try {
         const next = { epoch: held.epoch, holder: this.options.replica, beat: held.beat + 1, ttlMs: this.options.ttlMs, dropped: false };
-        if (await slot.table.cas({ epoch: held.epoch, holder: this.options.replica, beat: held.beat }, next)) held.beat++;
-        else {
+        if (await slot.table.cas({ epoch: held.epoch, holder: this.options.replica, beat: held.beat }, next)) {
+          held.beat++;
+          // A key held for long (a bulk load) adds a version every renewal.
+          this.cleanUpIfDue(slot);
+        } else {
           held.lost = true;
           clearInterval(held.timer);
         }
       } catch (err) {
         // A failed renewal is retried at the next tick; the lease stays ours until someone takes it.
-        this.options.onError?.(err, slot.key);
+        this.options.onError?.(err, slot.key, "renewing");
       }
     });
   }
@@ -362,12 +398,34 @@ export class Leases {
           ok = await slot.table!.cas({ epoch: held.epoch, holder: this.options.replica, beat: held.beat }, next);
         } catch (err) {
           // Unknown outcome: the lease expires by itself; what ran under it cannot be confirmed.
-          this.options.onError?.(err, slot.key);
+          this.options.onError?.(err, slot.key, "releasing");
           ok = false;
         }
       }
+      this.cleanUpIfDue(slot);
       return ok;
     });
+  }
+
+  /**
+   * Starts a cleanup of the key's old lease-table versions when `cleanupEvery` were committed
+   * since this process last started one: off the write path (it never delays a task, a renewal
+   * or a release), one at a time per key, waited for before the table is closed.
+   */
+  private cleanUpIfDue(slot: Slot): void {
+    const table = slot.table;
+    const { cleanupEvery, retainVersionsMs } = this.options;
+    if (!table || this.closed || slot.cleaning || !(cleanupEvery > 0) || table.version - slot.cleanedAt < cleanupEvery) return;
+    slot.cleanedAt = table.version;
+    slot.cleaning = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(async () => void (await table.cleanUp(retainVersionsMs)))
+      .catch((err: unknown) => this.options.onError?.(err, slot.key, "cleaning up old versions of"))
+      .finally(() => (slot.cleaning = null));
+  }
+
+  /** Waits for the cleanups under way (tests; close() and forget() wait for theirs). */
+  async cleanups(): Promise<void> {
+    await Promise.all([...this.slots.values()].map((s) => s.cleaning));
   }
 
   /**
@@ -382,6 +440,7 @@ export class Leases {
       await slot.tasks.run(() => this.release(slot));
       if (slot.queued > 0 || slot.active > 0) continue;
       this.slots.delete(key);
+      await slot.cleaning;
       await slot.table?.close();
     }
   }
@@ -390,6 +449,7 @@ export class Leases {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all([...this.slots.values()].map((s) => s.tasks.run(() => this.release(s))));
+    await this.cleanups();
     await Promise.all([...this.slots.values()].map((s) => s.table?.close()));
     this.slots.clear();
   }

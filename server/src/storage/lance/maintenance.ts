@@ -33,7 +33,7 @@
  *   based on a version older than a finished compaction; the writer then first follows the
  *   versions this process's own runs committed (`ranTo`; LanceTable.followOwnMaintenance).
  */
-import type { Table } from "@lancedb/lancedb";
+import type { Table, Version } from "@lancedb/lancedb";
 import { foreground as processForeground, type ForegroundActivity } from "../../util/foreground.js";
 import { Mutex } from "../../util/mutex.js";
 import { TableClosedError, type TableHandle } from "./handle.js";
@@ -106,13 +106,25 @@ export class MaintenanceRunner {
  * again only after compacting, which shifts the cutoff later by the compaction's duration.
  */
 export async function cleanupCutoff(table: Table, retainMs: number, slackMs: number, now = Date.now()): Promise<Date> {
-  const horizon = now - retainMs;
+  return new Date(Math.max(0, currentAt(await table.listVersions(), now - retainMs) - slackMs));
+}
+
+/**
+ * The creation time (ms) of the version that was current at `horizon` (ms since the epoch): the
+ * newest one created by then; 0 when none was.
+ */
+export function currentAt(versions: readonly Version[], horizon: number): number {
   let current = 0;
-  for (const v of await table.listVersions()) {
-    const t = new Date(v.timestamp as unknown as string | number | Date).getTime();
+  for (const v of versions) {
+    const t = versionTime(v);
     if (t <= horizon && t > current) current = t;
   }
-  return new Date(Math.max(0, current - slackMs));
+  return current;
+}
+
+/** When a version was created (ms since the epoch, by the committer's clock). */
+export function versionTime(v: Version): number {
+  return new Date(v.timestamp as unknown as string | number | Date).getTime();
 }
 
 /** Extra age kept below the oldest version a copy-on-write fork reads (see optimize). */
