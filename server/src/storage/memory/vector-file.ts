@@ -79,21 +79,24 @@ export async function writeVectorFile(path: string, store: SlotStore, meta: { co
   let slots = store.slotLimit;
   while (slots > 0 && !store.isLive(slots - 1)) slots--;
   const { dim, chunkBits } = store;
-  const seqs = new Float64Array(slots).fill(-1);
-  const versions = new Float64Array(slots).fill(-1);
-  const norms = new Float32Array(slots);
   let records = 0;
+  for (let s = 0; s < slots; s++) if (store.isLive(s)) records++;
+  const header: VectorFileHeader = { format: FORMAT, collection: meta.collection, dim, chunkBits, slots, records, savedAt: Date.now() };
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const at = layout(json.length, slots, dim, chunkBits);
+  // The slot map is captured straight into the file's prefix (no second copy of it: 20 MB at
+  // 1M slots, held for the whole save, which can still be under way when the bench reads RSS).
+  const prefix = new Uint8Array(at.dataAt);
+  const seqs = new Float64Array(prefix.buffer, at.arraysAt, slots).fill(-1);
+  const versions = new Float64Array(prefix.buffer, at.arraysAt + slots * 8, slots).fill(-1);
+  const norms = new Float32Array(prefix.buffer, at.arraysAt + slots * 16, slots);
   for (let s = 0; s < slots; s++) {
     if (!store.isLive(s)) continue;
     seqs[s] = store.seqOf(s);
     versions[s] = store.versionOf(s);
     norms[s] = store.normOf(s);
-    records++;
   }
-  const header: VectorFileHeader = { format: FORMAT, collection: meta.collection, dim, chunkBits, slots, records, savedAt: Date.now() };
-  const json = new TextEncoder().encode(JSON.stringify(header));
-  const at = layout(json.length, slots, dim, chunkBits);
-  const hashes = new BigUint64Array(at.chunks);
+  const hashes = new BigUint64Array(prefix.buffer, at.hashesAt, at.chunks);
   await writeAtomically(path, async (fh) => {
     // The chunk is copied before it is hashed and written: the bytes hashed are the bytes written.
     const scratch = Buffer.allocUnsafe(Math.min(at.chunkBytes, slots * dim * 4));
@@ -108,15 +111,10 @@ export async function writeVectorFile(path: string, store: SlotStore, meta: { co
     for (let s = 0; s < slots; s++) {
       if (versions[s] >= 0 && !(store.isLive(s) && store.seqOf(s) === seqs[s] && store.versionOf(s) === versions[s])) versions[s] = -1;
     }
-    const prefix = new Uint8Array(at.dataAt);
     const view = new DataView(prefix.buffer);
     prefix.set(new TextEncoder().encode(MAGIC), 0);
     view.setUint32(8, json.length, true);
     prefix.set(json, 12);
-    new Float64Array(prefix.buffer, at.arraysAt, slots).set(seqs);
-    new Float64Array(prefix.buffer, at.arraysAt + slots * 8, slots).set(versions);
-    new Float32Array(prefix.buffer, at.arraysAt + slots * 16, slots).set(norms);
-    new BigUint64Array(prefix.buffer, at.hashesAt, at.chunks).set(hashes);
     view.setBigUint64(at.checksumAt, hnsw().hash64(prefix.subarray(0, at.checksumAt)), true);
     await writeFully(fh, prefix, 0);
   });
