@@ -75,6 +75,17 @@ describe("process memory", () => {
       expect(after - before).toBeLessThanOrEqual(during + 1);
       await sleep(150);
       expect(trimCount()).toBe(after);
+      // Writes under way (trimSoon armed, refreshed by each): their trim waits for them to stop.
+      for (let i = 0; i < 6; i++) {
+        trimSoon();
+        activity.begin();
+        now += 20;
+        activity.end();
+        await sleep(25);
+      }
+      expect(trimCount()).toBe(after);
+      await sleep(1100);
+      expect(trimCount()).toBe(after + 1);
     } finally {
       stop();
     }

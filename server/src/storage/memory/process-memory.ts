@@ -110,7 +110,8 @@ let servingTrimmedAt = Number.NEGATIVE_INFINITY;
 
 /**
  * From now on (once per process; stop with the returned function, tests), every
- * SERVING_TRIM_MS: the allocator is trimmed if a request ended since the last such trim.
+ * SERVING_TRIM_MS: the allocator is trimmed if a request ended since the last such trim and no
+ * trim after writes is pending (trimSoon's).
  *
  * Why: reads leave freed memory behind as well, and nothing else trims after them (trimSoon
  * follows writes and saves). Each filtered query allocates its candidate slots and a bitset over
@@ -123,10 +124,18 @@ let servingTrimmedAt = Number.NEGATIVE_INFINITY;
  */
 export function trimWhileServing(activity: ForegroundActivity = foreground, every = SERVING_TRIM_MS): () => void {
   if (servingTimer) return stopServingTrims;
+  let trimsSeen = trims;
   servingTimer = setInterval(() => {
+    // Writes under way arm trimSoon's trim (with a collection) for when they stop: trimming
+    // between them too would hand back pages LanceDB's next batches fault in again.
+    if (timer) return;
+    // Another trim since the last look (trimSoon's) covers the requests that ended before it.
+    if (trims !== trimsSeen) servingTrimmedAt = activity.lastEndedAt;
+    trimsSeen = trims;
     if (activity.lastEndedAt <= servingTrimmedAt) return;
     servingTrimmedAt = activity.lastEndedAt;
     trims++;
+    trimsSeen = trims;
     void trimMemoryNow();
   }, every);
   // Never what keeps the process alive.
