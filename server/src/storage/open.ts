@@ -24,7 +24,7 @@ import { LEASE_DEFAULTS, LeaseDroppedError, LeaseLostError, Leases, LeaseTimeout
 import { LanceLineage, LINEAGE_TABLE } from "./lance/lineage.js";
 import { LanceTable } from "./lance/table.js";
 import type { IndexLog } from "./memory/graph-persistence.js";
-import { trimSoon, trimWhileServing, tuneAllocator } from "./memory/process-memory.js";
+import { trimSoon, tuneAllocator } from "./memory/process-memory.js";
 import { Memory, type MemoryOptions } from "./memory/resident.js";
 import { removeVectorFile } from "./memory/vector-file.js";
 import { CollectionGoneError, WriteUnavailableError, type CollectionInfo, type IndexParams, type Storage } from "./storage.js";
@@ -119,7 +119,6 @@ export function localSaves(uri: string): { graphsDir: string; vectorsDir: string
 
 export async function openStorage(uri: string, options: StorageOptions = {}): Promise<OpenedStorage> {
   tuneAllocator();
-  trimWhileServing();
   // Writes leave garbage on V8's heap as well (request bodies, Arrow batches).
   const db = await LanceDatabase.connect(uri, options, () => trimSoon(true));
   const onWarning = options.memory?.onWarning ?? ((m: string) => console.warn(`chromaspec: ${m}`));

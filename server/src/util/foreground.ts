@@ -44,11 +44,6 @@ export class ForegroundActivity {
     return this.inFlight;
   }
 
-  /** When (the clock's ms) the last request ended; -Infinity before any. */
-  get lastEndedAt(): number {
-    return this.lastEnd;
-  }
-
   /**
    * How long (ms) background work that became due at `dueSince` should still wait: 0 = start it
    * now (no request in flight and none finished, nor the work became due, within `quietMs`; or

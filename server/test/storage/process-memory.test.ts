@@ -1,9 +1,9 @@
 /** Memory handed back to the system once writes are quiet (src/storage/memory/process-memory.ts). */
 import { describe, expect, it } from "vitest";
 import { getHeapStatistics } from "node:v8";
-import { collectCount, collectGarbage, DEFAULT_MALLOC_ARENAS, mallocArenas, trimCount, trimSoon, trimWhileServing, tuneAllocator } from "../../src/storage/memory/process-memory.js";
+import { collectCount, collectGarbage, DEFAULT_MALLOC_ARENAS, mallocArenas, trimCount, trimSoon, tuneAllocator } from "../../src/storage/memory/process-memory.js";
 import { hnsw } from "../../src/storage/memory/native.js";
-import { foreground, ForegroundActivity } from "../../src/util/foreground.js";
+import { foreground } from "../../src/util/foreground.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Whether this process runs on glibc (the allocator the addon tunes). */
@@ -50,45 +50,6 @@ describe("process memory", () => {
     expect(trimCount()).toBe(before);
     await sleep(700);
     expect(trimCount()).toBe(before + 1);
-  });
-
-  it("trims every so often while requests keep ending, never while none do", async () => {
-    let now = 1000;
-    const activity = new ForegroundActivity(undefined, () => now);
-    const stop = trimWhileServing(activity, 40);
-    try {
-      const before = trimCount();
-      await sleep(150);
-      expect(trimCount()).toBe(before); // no request yet: nothing to trim after
-      // A client querying without a pause: trims come anyway (trimSoon's quiet never does).
-      for (let i = 0; i < 8; i++) {
-        activity.begin();
-        now += 20;
-        activity.end();
-        await sleep(25);
-      }
-      const during = trimCount() - before;
-      expect(during).toBeGreaterThanOrEqual(2);
-      // Requests stopped: at most the one trim after the last of them.
-      await sleep(150);
-      const after = trimCount();
-      expect(after - before).toBeLessThanOrEqual(during + 1);
-      await sleep(150);
-      expect(trimCount()).toBe(after);
-      // Writes under way (trimSoon armed, refreshed by each): their trim waits for them to stop.
-      for (let i = 0; i < 6; i++) {
-        trimSoon();
-        activity.begin();
-        now += 20;
-        activity.end();
-        await sleep(25);
-      }
-      expect(trimCount()).toBe(after);
-      await sleep(1100);
-      expect(trimCount()).toBe(after + 1);
-    } finally {
-      stop();
-    }
   });
 
   it("collects V8's garbage by hand only when there is much of it", () => {

@@ -15,7 +15,7 @@
  */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { foreground, type ForegroundActivity } from "../../util/foreground.js";
+import { foreground } from "../../util/foreground.js";
 import { hnsw, trimMemoryNow } from "./native.js";
 
 const QUIET_MS = 1000;
@@ -101,51 +101,6 @@ function fire(confirmed: boolean): void {
   }
   trims++;
   void trimMemoryNow();
-}
-
-/** How often (ms) the allocator is trimmed while requests keep coming (trimWhileServing). */
-export const SERVING_TRIM_MS = 5000;
-let servingTimer: NodeJS.Timeout | null = null;
-let servingTrimmedAt = Number.NEGATIVE_INFINITY;
-
-/**
- * From now on (once per process; stop with the returned function, tests), every
- * SERVING_TRIM_MS: the allocator is trimmed if a request ended since the last such trim and no
- * trim after writes is pending (trimSoon's).
- *
- * Why: reads leave freed memory behind as well, and nothing else trims after them (trimSoon
- * follows writes and saves). Each filtered query allocates its candidate slots and a bitset over
- * every slot (~0.5 MB at 1M records), ArrayBuffers that glibc places in the main heap; V8 frees
- * them at its next collection, but glibc keeps the pages. At the end of the bench's 1M x 384
- * case (queries, filtered queries, gets) the main heap held ~125 MiB more than before its
- * queries (issue 14 item 6), and a malloc_trim then returned 32 MiB at 300k. Per request would
- * cost too much (a trim walks every arena's free chunks, holding each arena's lock: a few ms);
- * after quiet alone (as trimSoon) never runs while a client keeps querying.
- */
-export function trimWhileServing(activity: ForegroundActivity = foreground, every = SERVING_TRIM_MS): () => void {
-  if (servingTimer) return stopServingTrims;
-  let trimsSeen = trims;
-  servingTimer = setInterval(() => {
-    // Writes under way arm trimSoon's trim (with a collection) for when they stop: trimming
-    // between them too would hand back pages LanceDB's next batches fault in again.
-    if (timer) return;
-    // Another trim since the last look (trimSoon's) covers the requests that ended before it.
-    if (trims !== trimsSeen) servingTrimmedAt = activity.lastEndedAt;
-    trimsSeen = trims;
-    if (activity.lastEndedAt <= servingTrimmedAt) return;
-    servingTrimmedAt = activity.lastEndedAt;
-    trims++;
-    trimsSeen = trims;
-    void trimMemoryNow();
-  }, every);
-  // Never what keeps the process alive.
-  servingTimer.unref();
-  return stopServingTrims;
-}
-
-function stopServingTrims(): void {
-  if (servingTimer) clearInterval(servingTimer);
-  servingTimer = null;
 }
 
 /** V8's own collector, exposed without a command-line flag (null where that fails). */
