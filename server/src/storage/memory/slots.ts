@@ -228,9 +228,16 @@ export class SlotStore {
   /** Every live slot, in slot order. */
   liveSlots(): Int32Array {
     const out = new Int32Array(this.liveCount);
+    this.liveSlotsInto(out);
+    return out;
+  }
+
+  /** Writes every live slot, in slot order, to the start of `out` (at least `live` long); returns how many. */
+  liveSlotsInto(out: Int32Array): number {
+    if (out.length < this.liveCount) throw new RangeError(`liveSlotsInto: ${out.length} entries for ${this.liveCount} live slots`);
     let n = 0;
     for (let s = 0; s < this.top; s++) if (this.alive[s] === 1) out[n++] = s;
-    return out;
+    return n;
   }
 
   /**
