@@ -235,6 +235,8 @@ export class LanceTable {
       this.handle = new TableHandle(table);
       this.writer = new TableHandle(writer);
       await this.refresh();
+      // Versions left by earlier processes may call for a run (see maintenance.ts).
+      this.maintenance.noteOpened();
     })().catch((err: unknown) => {
       this.opened = null;
       throw err;
@@ -284,8 +286,9 @@ export class LanceTable {
   async fence(): Promise<void> {
     await this.mutex.run(async () => {
       await this.open(true);
-      await this.writer?.use((t) => fenceTable(t));
+      const fenced = await this.writer?.use((t) => fenceTable(t));
       this.fencedOut = false;
+      if (fenced !== undefined) this.maintenance.noteCommitted(fenced);
     });
   }
 
@@ -751,7 +754,7 @@ export class LanceTable {
     this.readerBehind = true;
     for (const s of batch.seqs) if (s >= this.next) this.next = s + 1;
     if (this.zeroNorms === false && zeroNorm) this.zeroNorms = true;
-    this.maintenance.noteWrite();
+    this.maintenance.noteWrite(result.version);
   }
 
   /** Deletes the records matching the filter (patterns validated); resolves to how many. */
@@ -766,7 +769,9 @@ export class LanceTable {
     });
     this.lastCommitted = result.version;
     this.readerBehind = true;
-    if (result.numDeletedRows > 0) this.maintenance.noteWrite();
+    // A delete that matched nothing may still commit a version: it counts, but is no write.
+    if (result.numDeletedRows > 0) this.maintenance.noteWrite(result.version);
+    else this.maintenance.noteCommitted(result.version);
     return result.numDeletedRows;
   }
 
