@@ -242,6 +242,48 @@ describe("HNSW addon", () => {
     expect([...ix.search(q, 1, 3, 10, null, null)]).toEqual([2, 1, 0]);
   });
 
+  // Cosine ignores length, and the server rewrites a replaced record's vector in place before the
+  // graph takes the update. A graph that kept each element's 1/|v| (to make a cosine distance one
+  // dot product) failed this: 0.31 of the top 10, not > 0.9, since 1 - 40 cos with the old length
+  // misleads every insert and update until the element's own update (issue 18, helper cos). Also:
+  // anything derived from the vectors and not saved is computed again by a restore.
+  it("cosine: updates to vectors of another length keep the ranking by angle; a restored graph answers the same", async () => {
+    const n = 1200;
+    const data = points(n, 21);
+    const { ix, store } = graphOver(data, "cosine", n, 100);
+    ix.addPoints(labels(0, n), 2);
+    // Every third vector 40x longer, same direction: cosine ranks exactly as before. With the
+    // old length cached, 1 - 40 cos would put these first for every query they point towards.
+    const scaled = Int32Array.from({ length: n / 3 }, (_, i) => 3 * i);
+    for (const l of scaled) for (let d = 0; d < DIM; d++) store[l * DIM + d] *= 40;
+    ix.addPoints(scaled, 2);
+    // And label 7 (short now) moved next to label 500's direction: the nearest to it by angle.
+    const moved = Float32Array.from(store.subarray(500 * DIM, 501 * DIM), (x, d) => 0.05 * x + (d === 0 ? 0.001 : 0));
+    store.set(moved, 7 * DIM);
+    ix.addPoints(Int32Array.of(7), 1);
+
+    const current = store.subarray(0, n * DIM);
+    const queries = points(40, 22);
+    let hits = 0;
+    const answers: number[][] = [];
+    for (let q = 0; q < 40; q++) {
+      const query = queries.subarray(q * DIM, (q + 1) * DIM);
+      const got = [...ix.search(query, 1, 10, 100, null, null)];
+      answers.push(got);
+      const want = new Set(exact("cosine", current, query, 10));
+      hits += got.filter((l) => want.has(l)).length;
+    }
+    expect(hits / 400).toBeGreaterThan(0.9);
+    expect(ix.search(Float32Array.from(moved, (x) => x * 3), 1, 1, 50, null, null)[0]).toBe(7);
+
+    const restored = graphOver(new Float32Array(0), "cosine", 16, 100).ix;
+    const { HnswIndex: Index } = hnsw();
+    for (let c = 0; c * ROWS * DIM < store.length; c++) restored.setChunk(c, store.subarray(c * ROWS * DIM, (c + 1) * ROWS * DIM));
+    restored.restore(await ix.serialize());
+    const adopted = new Index(restored.detach());
+    for (let q = 0; q < 40; q++) expect([...adopted.search(queries.subarray(q * DIM, (q + 1) * DIM), 1, 10, 100, null, null)]).toEqual(answers[q]);
+  });
+
   it("searchAsync answers as search does, several at once on pool threads; the graph refuses changes until they end", async () => {
     const n = 400;
     const data = points(n, 9);
