@@ -3,6 +3,7 @@
 #include "visited_list_pool.h"
 #include "hnswlib.h"
 #include "quantized.h"
+#include "cosine-norms.h"
 #include "link-list-lock.h"
 #include "label-index.h"
 #include "huge-pages.h"
@@ -27,10 +28,22 @@ struct ExternalVectors {
     unsigned chunk_bits = 0;
     size_t row_bytes = 0;
 
+    // chromaspec: |v| of each row, a float per row beside each chunk (the server writes a row's
+    // norm with its vector), registered with the chunk; null where the caller gave none (the
+    // cosine kernel then sums |v| itself). Only cosine graphs read them (cosine-norms.h).
+    std::vector<const float *> norms;
+
     inline const char *at(labeltype label) const {
         const size_t chunk = label >> chunk_bits;
         if (chunk >= chunks.size() || chunks[chunk] == nullptr) return nullptr;
         return chunks[chunk] + (label & ((labeltype(1) << chunk_bits) - 1)) * row_bytes;
+    }
+
+    // The address of |v| of row `label`, or null when its chunk came without norms.
+    inline const float *normAt(labeltype label) const {
+        const size_t chunk = label >> chunk_bits;
+        if (chunk >= norms.size() || norms[chunk] == nullptr) return nullptr;
+        return norms[chunk] + (label & ((labeltype(1) << chunk_bits) - 1));
     }
 };
 
@@ -90,6 +103,10 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
     // traverse on them and re-rank their ef best with the exact distance. Inserts keep the float
     // distances. Derived from the floats (written at insert / update, rebuilt after a restore).
     std::unique_ptr<QuantizedVectors> quant_;
+    // chromaspec: cosine graphs only: distances with the query's norm computed once per search
+    // or insert and the elements' norms read from the server's (cosine-norms.h), not summed in
+    // every call.
+    std::unique_ptr<CosineQuery> cos_;
 
     DISTFUNC<dist_t> fstdistfunc_;
     void *dist_func_param_{nullptr};
@@ -224,6 +241,10 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         quantizeAll();
     }
 
+    // chromaspec: a cosine graph's distances through cosine-norms.h (the space's kernel is kept
+    // only for elements whose chunk came without norms).
+    void enableCosineQuery(size_t dim) { cos_.reset(new CosineQuery(dim)); }
+
     // chromaspec: (re)codes every element from its float vector, e.g. after a restore: on up to
     // 4 threads (each element's codes are its own), since at 1M x 384 it reads 1.5 GB of floats.
     void quantizeAll() {
@@ -231,8 +252,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         const size_t count = cur_element_count;
         const size_t threads = std::max<size_t>(1, std::min<size_t>({4, std::thread::hardware_concurrency(), count / 65536}));
         auto code = [&](size_t from, size_t to) {
-            for (size_t i = from; i < to; i++)
-                quant_->set(i, reinterpret_cast<const float *>(getDataByInternalId(static_cast<tableint>(i))));
+            for (size_t i = from; i < to; i++) setDerived(static_cast<tableint>(i), getDataByInternalId(static_cast<tableint>(i)));
         };
         std::vector<std::thread> pool;
         for (size_t t = 1; t < threads; t++) pool.emplace_back(code, count * t / threads, count * (t + 1) / threads);
@@ -268,6 +288,38 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
     inline char *getDataByInternalId(tableint internal_id) const {
         if (external_) return const_cast<char *>(external_data_[internal_id]);
         return (data_level0_memory_ + internal_id * size_data_per_element_ + offsetData_);
+    }
+
+    // chromaspec: what is derived from element `id`'s vector v (its int8 codes).
+    inline void setDerived(tableint id, const void *v) {
+        if (quant_) quant_->set(id, reinterpret_cast<const float *>(v));
+    }
+
+    // chromaspec: every float distance goes through these two. The query side of a search or an
+    // insert is `q` with q_norm = queryNorm(q), computed once (|q| for cosine graphs, unused
+    // otherwise).
+    inline float queryNorm(const void *q) const {
+        return cos_ ? cos_->norm(reinterpret_cast<const float *>(q)) : 0.0f;
+    }
+
+    inline dist_t distTo(const void *q, float q_norm, tableint id) const {
+        if (cos_) return cos_->distance(reinterpret_cast<const float *>(q), q_norm, reinterpret_cast<const float *>(getDataByInternalId(id)), normOf(id));
+        return fstdistfunc_(q, getDataByInternalId(id), dist_func_param_);
+    }
+
+    // Between two elements: for cosine graphs with norms, one dot product and the two norms the
+    // server wrote beside the vectors (read now, so they are the current vectors' lengths).
+    inline dist_t distIds(tableint a, tableint b) const {
+        if (cos_) {
+            const float *na = normOf(a), *nb = normOf(b);
+            if (na && nb) return cos_->between(reinterpret_cast<const float *>(getDataByInternalId(a)), *na, reinterpret_cast<const float *>(getDataByInternalId(b)), *nb);
+        }
+        return fstdistfunc_(getDataByInternalId(a), getDataByInternalId(b), dist_func_param_);
+    }
+
+    // The address of element id's |v| in the server's norms (null: none registered).
+    inline const float *normOf(tableint id) const {
+        return external_ ? external_->normAt(getExternalLabel(id)) : nullptr;
     }
 
     // chromaspec: prefetches may name an id past the end of a link list (garbage): with external
@@ -337,7 +389,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
     std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst>
     searchBaseLayer(tableint ep_id, const void *data_point, int layer) {
-        const dist_t dist = fstdistfunc_(data_point, getDataByInternalId(ep_id), dist_func_param_);
+        const dist_t dist = distTo(data_point, queryNorm(data_point), ep_id);
         return searchLayer<true>({{dist, ep_id}}, data_point, layer, ef_construction_);
     }
 
@@ -355,6 +407,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         VisitedList *vl = visited_list_pool_->getFreeVisitedList();
         vl_type *visited_array = vl->mass;
         vl_type visited_array_tag = vl->curV;
+        const float q_norm = qq ? 0.0f : queryNorm(data_point);
 
         std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst> top_candidates;
         std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst> candidateSet;
@@ -392,8 +445,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
             // chromaspec: the unvisited neighbours gathered and prefetched (inserts and the
             // upper-layer beam).
             forEachFreshNeighbour(datal, size, visited_array, visited_array_tag, qq != nullptr, [&](const tableint candidate_id) {
-                dist_t dist1 = qq ? quant_->distance(*qq, candidate_id)
-                                  : fstdistfunc_(data_point, getDataByInternalId(candidate_id), dist_func_param_);
+                dist_t dist1 = qq ? quant_->distance(*qq, candidate_id) : distTo(data_point, q_norm, candidate_id);
                 if (top_candidates.size() < ef || lowerBound > dist1) {
                     candidateSet.emplace(-dist1, candidate_id);
 #ifdef USE_SSE
@@ -432,6 +484,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         VisitedList *vl = visited_list_pool_->getFreeVisitedList();
         vl_type *visited_array = vl->mass;
         vl_type visited_array_tag = vl->curV;
+        const float q_norm = qq ? 0.0f : queryNorm(data_point);
 
         std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst> top_candidates;
         std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst> candidate_set;
@@ -458,7 +511,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         if (bare_bone_search || 
             (!isMarkedDeleted(ep_id) && ((!isIdAllowed) || (*isIdAllowed)(getExternalLabel(ep_id))))) {
             char* ep_data = getDataByInternalId(ep_id);
-            dist_t dist = qq ? quant_->distance(*qq, ep_id) : fstdistfunc_(data_point, ep_data, dist_func_param_);
+            dist_t dist = qq ? quant_->distance(*qq, ep_id) : distTo(data_point, q_norm, ep_id);
             top_candidates.emplace(dist, ep_id);
             if (!bare_bone_search && stop_condition) {
                 stop_condition->add_point_to_result(getExternalLabel(ep_id), ep_data, dist);
@@ -507,8 +560,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                 {
                     // (The float vector's address is read only where it is used: with the int8
                     // copies the search never touches the floats.)
-                    dist_t dist = qq ? quant_->distance(*qq, candidate_id)
-                                     : fstdistfunc_(data_point, getDataByInternalId(candidate_id), dist_func_param_);
+                    dist_t dist = qq ? quant_->distance(*qq, candidate_id) : distTo(data_point, q_norm, candidate_id);
 
                     bool flag_consider_candidate;
                     if (!bare_bone_search && stop_condition) {
@@ -587,9 +639,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
             for (std::pair<dist_t, tableint> second_pair : return_list) {
                 dist_t curdist =
-                        fstdistfunc_(getDataByInternalId(second_pair.second),
-                                        getDataByInternalId(curent_pair.second),
-                                        dist_func_param_);
+                        distIds(second_pair.second, curent_pair.second);
                 if (curdist < dist_to_query) {
                     good = false;
                     break;
@@ -715,16 +765,14 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                     setListCount(ll_other, sz_link_list_other + 1);
                 } else {
                     // finding the "weakest" element to replace it with the new one
-                    dist_t d_max = fstdistfunc_(getDataByInternalId(cur_c), getDataByInternalId(selectedNeighbors[idx]),
-                                                dist_func_param_);
+                    dist_t d_max = distIds(cur_c, selectedNeighbors[idx]);
                     // Heuristic:
                     std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst> candidates;
                     candidates.emplace(d_max, cur_c);
 
                     for (size_t j = 0; j < sz_link_list_other; j++) {
                         candidates.emplace(
-                                fstdistfunc_(getDataByInternalId(data[j]), getDataByInternalId(selectedNeighbors[idx]),
-                                                dist_func_param_), data[j]);
+                                distIds(data[j], selectedNeighbors[idx]), data[j]);
                     }
 
                     getNeighborsByHeuristic2(candidates, Mcurmax);
@@ -1122,7 +1170,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         // update the feature vector associated with existing point with new vector
         if (!external_) memcpy(getDataByInternalId(internalId), dataPoint, data_size_);
         // chromaspec: the int8 copy follows the new vector (searches never run beside updates).
-        if (quant_) quant_->set(internalId, reinterpret_cast<const float *>(dataPoint));
+        setDerived(internalId, dataPoint);
 
         int maxLevelCopy = maxlevel_;
         tableint entryPointCopy = enterpoint_node_;
@@ -1166,7 +1214,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                     if (cand == neigh)
                         continue;
 
-                    dist_t distance = fstdistfunc_(getDataByInternalId(neigh), getDataByInternalId(cand), dist_func_param_);
+                    dist_t distance = distIds(neigh, cand);
                     if (candidates.size() < elementsToKeep) {
                         candidates.emplace(distance, cand);
                     } else {
@@ -1206,8 +1254,9 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         int dataPointLevel,
         int maxLevel) {
         tableint currObj = entryPointInternalId;
+        const float q_norm = queryNorm(dataPoint);
         if (dataPointLevel < maxLevel) {
-            dist_t curdist = fstdistfunc_(dataPoint, getDataByInternalId(currObj), dist_func_param_);
+            dist_t curdist = distTo(dataPoint, q_norm, currObj);
             for (int level = maxLevel; level > dataPointLevel; level--) {
                 bool changed = true;
                 while (changed) {
@@ -1225,7 +1274,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                         prefetchData(*(datal + i + 1));
 #endif
                         tableint cand = datal[i];
-                        dist_t d = fstdistfunc_(dataPoint, getDataByInternalId(cand), dist_func_param_);
+                        dist_t d = distTo(dataPoint, q_norm, cand);
                         if (d < curdist) {
                             curdist = d;
                             currObj = cand;
@@ -1256,7 +1305,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
             if (filteredTopCandidates.size() > 0) {
                 bool epDeleted = isMarkedDeleted(entryPointInternalId);
                 if (epDeleted) {
-                    filteredTopCandidates.emplace(fstdistfunc_(dataPoint, getDataByInternalId(entryPointInternalId), dist_func_param_), entryPointInternalId);
+                    filteredTopCandidates.emplace(distTo(dataPoint, q_norm, entryPointInternalId), entryPointInternalId);
                     if (filteredTopCandidates.size() > ef_construction_)
                         filteredTopCandidates.pop();
                 }
@@ -1332,7 +1381,8 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         memcpy(getExternalLabeLp(cur_c), &label, sizeof(labeltype));
         if (external_) external_data_[cur_c] = external_->at(label);
         if (!external_) memcpy(getDataByInternalId(cur_c), data_point, data_size_);
-        if (quant_) quant_->set(cur_c, reinterpret_cast<const float *>(data_point));
+        setDerived(cur_c, data_point);
+        const float q_norm = queryNorm(data_point);
 
         if (curlevel) {
             linkLists_[cur_c] = (char *) malloc(size_links_per_element_ * curlevel + 1);
@@ -1343,7 +1393,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 
         if ((signed)currObj != -1) {
             if (curlevel < maxlevelcopy) {
-                dist_t curdist = fstdistfunc_(data_point, getDataByInternalId(currObj), dist_func_param_);
+                dist_t curdist = distTo(data_point, q_norm, currObj);
                 for (int level = maxlevelcopy; level > curlevel; level--) {
                     bool changed = true;
                     while (changed) {
@@ -1358,7 +1408,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                             tableint cand = datal[i];
                             if (cand < 0 || cand > max_elements_)
                                 throw std::runtime_error("cand error");
-                            dist_t d = fstdistfunc_(data_point, getDataByInternalId(cand), dist_func_param_);
+                            dist_t d = distTo(data_point, q_norm, cand);
                             if (d < curdist) {
                                 curdist = d;
                                 currObj = cand;
@@ -1377,7 +1427,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                 std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst> top_candidates = searchBaseLayer(
                         currObj, data_point, level);
                 if (epDeleted) {
-                    top_candidates.emplace(fstdistfunc_(data_point, getDataByInternalId(enterpoint_copy), dist_func_param_), enterpoint_copy);
+                    top_candidates.emplace(distTo(data_point, q_norm, enterpoint_copy), enterpoint_copy);
                     if (top_candidates.size() > ef_construction_)
                         top_candidates.pop();
                 }
@@ -1422,8 +1472,9 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
             quant_->prepare(reinterpret_cast<const float *>(query_data), query_code);
             qq = &query_code;
         }
+        const float q_norm = qq ? 0.0f : queryNorm(query_data);
         auto distanceTo = [&](tableint id) -> dist_t {
-            return qq ? quant_->distance(*qq, id) : fstdistfunc_(query_data, getDataByInternalId(id), dist_func_param_);
+            return qq ? quant_->distance(*qq, id) : distTo(query_data, q_norm, id);
         };
 
         tableint currObj = enterpoint_node_;
@@ -1514,9 +1565,10 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
 #endif
         };
         for (size_t i = 0; i < std::min(kAhead, ids.size()); i++) fetch(i);
+        const float q_norm = queryNorm(query_data);
         for (size_t i = 0; i < ids.size(); i++) {
             if (i + kAhead < ids.size()) fetch(i + kAhead);
-            const dist_t d = fstdistfunc_(query_data, getDataByInternalId(ids[i]), dist_func_param_);
+            const dist_t d = distTo(query_data, q_norm, ids[i]);
             if (top.size() < k) {
                 top.emplace(d, ids[i]);
             } else if (d < top.top().first) {
@@ -1536,7 +1588,8 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
         if (cur_element_count == 0) return result;
 
         tableint currObj = enterpoint_node_;
-        dist_t curdist = fstdistfunc_(query_data, getDataByInternalId(enterpoint_node_), dist_func_param_);
+        const float q_norm = queryNorm(query_data);
+        dist_t curdist = distTo(query_data, q_norm, enterpoint_node_);
 
         for (int level = maxlevel_; level > 0; level--) {
             bool changed = true;
@@ -1554,7 +1607,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                     tableint cand = datal[i];
                     if (cand < 0 || cand > max_elements_)
                         throw std::runtime_error("cand error");
-                    dist_t d = fstdistfunc_(query_data, getDataByInternalId(cand), dist_func_param_);
+                    dist_t d = distTo(query_data, q_norm, cand);
 
                     if (d < curdist) {
                         curdist = d;

@@ -125,18 +125,37 @@ std::mutex parkedLock;
 std::unordered_map<uint32_t, Holder*> parked;
 uint32_t nextParked = 1;
 
-// setChunk(index, rows: Float32Array) of both classes: chunk `index` of `vectors` is at rows'
-// memory, which the caller keeps alive (and in place) for as long as it is read.
+// setChunk(index, rows: Float32Array, norms?: Float32Array) of both classes: chunk `index` of
+// `vectors` is at rows' memory, and the rows' norms (|v|, one float per row, kept current with
+// the rows by the caller) at norms', both kept alive (and in place) by the caller for as long as
+// they are read. Cosine graphs read the norms instead of summing |v| in every distance
+// (hnswlib/cosine-norms.h); without them (or registered again without them) they sum it.
 Napi::Value RegisterChunk(const Napi::CallbackInfo& info, hnswlib::ExternalVectors& vectors, size_t dim) {
   Napi::Env env = info.Env();
   const uint32_t index = info[0].As<Napi::Number>().Uint32Value();
   auto rows = info[1].As<Napi::Float32Array>();
-  if (rows.ElementLength() < (size_t(1) << vectors.chunk_bits) * dim) {
+  const size_t chunkRows = size_t(1) << vectors.chunk_bits;
+  if (rows.ElementLength() < chunkRows * dim) {
     Napi::RangeError::New(env, "chunk shorter than 2^chunkBits rows").ThrowAsJavaScriptException();
     return env.Undefined();
   }
+  const float* norms = nullptr;
+  if (info.Length() > 2 && !info[2].IsUndefined() && !info[2].IsNull()) {
+    if (!info[2].IsTypedArray() || info[2].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array) {
+      Napi::TypeError::New(env, "norms must be a Float32Array").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    auto n = info[2].As<Napi::Float32Array>();
+    if (n.ElementLength() < chunkRows) {
+      Napi::RangeError::New(env, "norms shorter than 2^chunkBits rows").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    norms = n.Data();
+  }
   if (vectors.chunks.size() <= index) vectors.chunks.resize(index + 1, nullptr);
+  if (vectors.norms.size() <= index) vectors.norms.resize(index + 1, nullptr);
   vectors.chunks[index] = reinterpret_cast<const char*>(rows.Data());
+  vectors.norms[index] = norms;
   return env.Undefined();
 }
 
@@ -254,6 +273,8 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
       h->metric = makeMetric(h->space, h->dim);
       h->graph = std::make_unique<hnswlib::HierarchicalNSW<float>>(h->metric.get(), capacity, m, efc, seed, false, &h->vectors);
       if (h->space == Space::IP) h->graph->keep_pruned_ = kIpMinLinks;
+      // Cosine distances from the norms (hnswlib/cosine-norms.h), not summed in every call.
+      if (h->space == Space::Cosine) h->graph->enableCosineQuery(h->dim);
       if (info.Length() > 7 && info[7].ToBoolean().Value() && h->dim <= hnswlib::QuantizedVectors::kMaxDim) {
         h->graph->enableQuantized(static_cast<hnswlib::QuantizedVectors::Kind>(h->space), h->dim);
       }
@@ -323,8 +344,8 @@ class HnswIndex : public Napi::ObjectWrap<HnswIndex> {
     return true;
   }
 
-  // setChunk(index, rows: Float32Array): chunk `index` of the vectors is at rows' memory, which
-  // the caller keeps alive (and in place) for as long as the graph is used.
+  // setChunk(index, rows: Float32Array, norms?: Float32Array): as RegisterChunk above; the caller
+  // keeps both alive (and in place) for as long as the graph is used.
   Napi::Value SetChunk(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
     Holder* h = live(env);

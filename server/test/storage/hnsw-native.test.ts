@@ -38,16 +38,32 @@ const ROWS = 1 << BITS;
 /** Memory graphs read in place must outlive them (the slot store guarantees this in the server). */
 const keepAlive: Float32Array[] = [];
 
-/** A graph over `data` (row i = label i), which it reads in place, in chunks of ROWS rows. */
-function graphOver(data: Float32Array, space: string, capacity: number, efConstruction: number) {
+/** |v| of row `label` of `store`, summed in float64 as the server's (distance.ts vectorNorm). */
+function normOf(store: Float32Array, label: number): number {
+  let sum = 0;
+  for (let d = 0; d < DIM; d++) sum += store[label * DIM + d] ** 2;
+  return Math.sqrt(sum);
+}
+
+/**
+ * A graph over `data` (row i = label i), which it reads in place, in chunks of ROWS rows; with
+ * `withNorms`, each chunk registered with the norms of its rows (`norms`, which the caller keeps
+ * current as the server's slot store does).
+ */
+function graphOver(data: Float32Array, space: string, capacity: number, efConstruction: number, withNorms = false) {
   const { HnswIndex } = hnsw();
   const rows = data.length / DIM;
   const store = new Float32Array(Math.ceil(Math.max(rows, capacity) / ROWS) * ROWS * DIM);
   store.set(data);
-  keepAlive.push(store);
+  const norms = new Float32Array(store.length / DIM);
+  for (let l = 0; l < norms.length; l++) norms[l] = normOf(store, l);
+  keepAlive.push(store, norms);
   const ix = new HnswIndex(space, DIM, capacity, 16, efConstruction, 100, BITS);
-  for (let c = 0; c * ROWS * DIM < store.length; c++) ix.setChunk(c, store.subarray(c * ROWS * DIM, (c + 1) * ROWS * DIM));
-  return { ix, store };
+  const register = (g: HnswIndex) => {
+    for (let c = 0; c * ROWS * DIM < store.length; c++) g.setChunk(c, store.subarray(c * ROWS * DIM, (c + 1) * ROWS * DIM), withNorms ? norms.subarray(c * ROWS, (c + 1) * ROWS) : undefined);
+  };
+  register(ix);
+  return { ix, store, norms, register };
 }
 
 describe("HNSW addon", () => {
@@ -247,19 +263,48 @@ describe("HNSW addon", () => {
   // dot product) failed this: 0.31 of the top 10, not > 0.9, since 1 - 40 cos with the old length
   // misleads every insert and update until the element's own update (issue 18, helper cos). Also:
   // anything derived from the vectors and not saved is computed again by a restore.
-  it("cosine: updates to vectors of another length keep the ranking by angle; a restored graph answers the same", async () => {
+  // The norms change how a cosine distance is computed (one dot product and two stored norms,
+  // not three sums), not what it is: built on one thread (a fixed order), the graph with norms
+  // has the same links as the one without, and both rank as exact cosine does. Clustered data
+  // of many lengths, so a norm read wrongly would misorder.
+  it("cosine with norms: the same graph and the same answers as without, ranked as exact cosine", async () => {
+    const n = 600;
+    const data = points(n, 31);
+    for (let l = 0; l < n; l++) for (let d = 0; d < DIM; d++) data[l * DIM + d] = data[l * DIM + d] * (1 + (l % 7) * 3) + (l % 3) * 2;
+    const graphs = [true, false].map((withNorms) => graphOver(data, "cosine", n, 100, withNorms).ix);
+    for (const g of graphs) g.addPoints(labels(0, n), 1);
+    const [a, b] = await Promise.all(graphs.map((g) => g.serialize()));
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const queries = points(30, 32);
+    for (let q = 0; q < 30; q++) {
+      const query = queries.subarray(q * DIM, (q + 1) * DIM);
+      const got = [...graphs[0].search(query, 1, 10, n, null, null)];
+      expect(got).toEqual([...graphs[1].search(query, 1, 10, n, null, null)]);
+      expect(got).toEqual(exact("cosine", data, query, 10));
+    }
+  });
+
+  // With norms registered (the server's case) the graph reads each element's |v| beside its vector,
+  // written with it, so it sees the new length as soon as the vector (hnswlib/cosine-norms.h).
+  for (const withNorms of [true, false])
+  it(`cosine${withNorms ? " with norms" : ""}: updates to vectors of another length keep the ranking by angle; a restored graph answers the same`, async () => {
     const n = 1200;
     const data = points(n, 21);
-    const { ix, store } = graphOver(data, "cosine", n, 100);
+    const { ix, store, norms, register } = graphOver(data, "cosine", n, 100, withNorms);
     ix.addPoints(labels(0, n), 2);
     // Every third vector 40x longer, same direction: cosine ranks exactly as before. With the
     // old length cached, 1 - 40 cos would put these first for every query they point towards.
+    // The vectors and their norms are rewritten first, and the graph takes the updates after.
     const scaled = Int32Array.from({ length: n / 3 }, (_, i) => 3 * i);
-    for (const l of scaled) for (let d = 0; d < DIM; d++) store[l * DIM + d] *= 40;
+    for (const l of scaled) {
+      for (let d = 0; d < DIM; d++) store[l * DIM + d] *= 40;
+      norms[l] = normOf(store, l);
+    }
     ix.addPoints(scaled, 2);
     // And label 7 (short now) moved next to label 500's direction: the nearest to it by angle.
     const moved = Float32Array.from(store.subarray(500 * DIM, 501 * DIM), (x, d) => 0.05 * x + (d === 0 ? 0.001 : 0));
     store.set(moved, 7 * DIM);
+    norms[7] = normOf(store, 7);
     ix.addPoints(Int32Array.of(7), 1);
 
     const current = store.subarray(0, n * DIM);
@@ -278,7 +323,7 @@ describe("HNSW addon", () => {
 
     const restored = graphOver(new Float32Array(0), "cosine", 16, 100).ix;
     const { HnswIndex: Index } = hnsw();
-    for (let c = 0; c * ROWS * DIM < store.length; c++) restored.setChunk(c, store.subarray(c * ROWS * DIM, (c + 1) * ROWS * DIM));
+    register(restored);
     restored.restore(await ix.serialize());
     const adopted = new Index(restored.detach());
     for (let q = 0; q < 40; q++) expect([...adopted.search(queries.subarray(q * DIM, (q + 1) * DIM), 1, 10, 100, null, null)]).toEqual(answers[q]);

@@ -3,8 +3,13 @@
  * crossed many times here with chunks of 4 slots; slots reused after deletes; exact sums from
  * the addon and from the JS kernels agree with a plain float64 reference.
  */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { vectorNorm } from "../../src/storage/memory/distance.js";
 import { MemoryBudget, SlotStore, type Payload } from "../../src/storage/memory/slots.js";
+import { VectorFile, writeVectorFile } from "../../src/storage/memory/vector-file.js";
 import { rng } from "./helpers.js";
 
 const DIM = 6;
@@ -64,6 +69,70 @@ describe.each([
       store.sums(q, slots, 3, kind, partial);
       expect(partial[3]).toBe(-1);
       expect(partial[2]).toBe(out[2]);
+    }
+  });
+});
+
+// A cosine graph reads each vector's norm beside it (hnswlib/cosine-norms.h), in the buffers the
+// store hands out with each chunk: a norm must change with its vector, in that same memory, when
+// a record is rewritten in place or its slot reused, and come back with it from a vectors file.
+describe("slot store norms", () => {
+  it("are written with each vector, in place in the shared buffer handed out with its chunk, and come back from a vectors file", async () => {
+    const random = rng(5);
+    const vec = (scale: number) => Float32Array.from({ length: DIM }, () => scale * (random() * 2 - 1));
+    const store = new SlotStore(DIM, new MemoryBudget(1 << 20), 2);
+    const handed: SharedArrayBuffer[] = [];
+    store.onChunk = (index, buffer, norms) => {
+      expect(buffer).toBe(store.chunkBuffer(index));
+      handed[index] = norms;
+    };
+    // The norms as the other thread sees them: views of the buffers handed out.
+    const seen = (slot: number) => new Float32Array(handed[slot >>> 2])[slot & 3];
+    const model = new Map<string, Float32Array>();
+    for (let i = 0; i < 11; i++) {
+      const v = vec(1 + i);
+      store.put(`r${i}`, i, 1, v, undefined);
+      model.set(`r${i}`, v);
+    }
+    expect(handed).toHaveLength(3);
+    expect(new Set(handed).size).toBe(3);
+    // Rewritten in place 40x longer (same slot), and a freed slot reused by a short vector.
+    const slot5 = store.slotOfId("r5")!;
+    const longer = vec(40);
+    expect(store.put("r5", 5, 2, longer, undefined)).toEqual({ slot: slot5, replaced: true });
+    model.set("r5", longer);
+    const freed = store.slotOfId("r2")!;
+    store.remove(freed);
+    model.delete("r2");
+    const short = vec(0.01);
+    expect(store.put("n", 20, 1, short, undefined).slot).toBe(freed);
+    model.set("n", short);
+    const check = (s: SlotStore, view: (slot: number) => number) => {
+      for (const [id, v] of model) {
+        const slot = s.slotOfId(id)!;
+        expect(s.normOf(slot), id).toBe(Math.fround(vectorNorm(v)));
+        expect(view(slot), id).toBe(s.normOf(slot));
+      }
+    };
+    check(store, seen);
+
+    // A restart: the vectors from the file, each norm from it by claim.
+    const dir = await mkdtemp(join(tmpdir(), "slots-norms-"));
+    try {
+      await writeVectorFile(join(dir, "v"), store, { collection: "c" });
+      const file = (await VectorFile.open(join(dir, "v"), { collection: "c", dim: DIM, chunkBits: 2 }))!;
+      const loaded = new SlotStore(DIM, new MemoryBudget(1 << 20), 2);
+      loaded.restoreLayout(file.header.slots, false);
+      await file.readInto(loaded.chunks);
+      for (const id of model.keys()) {
+        const at = store.slotOfId(id)!;
+        loaded.claim(id, store.seqOf(at), store.versionOf(at), file.norms[at], at);
+      }
+      await file.close();
+      check(loaded, (slot) => loaded.normChunks[slot >>> 2][slot & 3]);
+      for (const [id, v] of model) expect([...loaded.vector(loaded.slotOfId(id)!)]).toEqual([...v]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -43,6 +43,8 @@ interface Home {
   ix: number;
   graph: Graph;
   chunks: Float32Array[];
+  /** The chunks' norms (slots.ts normChunks): these views, as the chunks', keep the memory the graph reads alive on this thread. */
+  norms: Float32Array[];
   applied: number;
 }
 
@@ -141,15 +143,16 @@ parentPort!.on("message", (msg: ToWorker) => {
       try {
         // The views keep the shared memory alive on this thread while the graph reads it.
         const chunks = msg.chunks.map((buffer) => new Float32Array(buffer));
+        const norms = msg.norms.map((buffer) => new Float32Array(buffer));
         const { space, dim, m, efConstruction, seed, chunkBits, quantized, saved } = msg;
         let graph: Graph;
         if (saved) {
-          graph = Graph.restore(space, dim, m, efConstruction, seed, chunkBits, quantized ?? false, chunks, saved.graph, saved.present);
+          graph = Graph.restore(space, dim, m, efConstruction, seed, chunkBits, quantized ?? false, chunks, saved.graph, saved.present, norms);
         } else {
           graph = Graph.create(space, dim, m, efConstruction, seed, chunkBits, quantized);
-          chunks.forEach((rows, i) => graph.setChunk(i, rows));
+          chunks.forEach((rows, i) => graph.setChunk(i, rows, norms[i]));
         }
-        homes.set(msg.ix, { ix: msg.ix, graph, chunks, applied: 0 });
+        homes.set(msg.ix, { ix: msg.ix, graph, chunks, norms, applied: 0 });
         // A loaded graph is ready as it stands: the main thread may take it even if no op follows.
         if (saved) post({ t: "applied", ix: msg.ix, op: 0 });
       } catch (err) {
@@ -160,7 +163,8 @@ parentPort!.on("message", (msg: ToWorker) => {
       const home = homes.get(msg.ix);
       if (home) {
         home.chunks[msg.index] = new Float32Array(msg.buffer);
-        home.graph.setChunk(msg.index, home.chunks[msg.index]);
+        home.norms[msg.index] = new Float32Array(msg.norms);
+        home.graph.setChunk(msg.index, home.chunks[msg.index], home.norms[msg.index]);
       }
       return;
     }

@@ -98,9 +98,10 @@ export class Graph {
     chunks: Float32Array[],
     bytes: Uint8Array,
     present: Uint8Array,
+    norms: Float32Array[] = [],
   ): Graph {
     const g = Graph.create(space, dim, m, efConstruction, seed, chunkBits, quantized);
-    chunks.forEach((rows, i) => g.setChunk(i, rows));
+    chunks.forEach((rows, i) => g.setChunk(i, rows, norms[i]));
     g.index.restore(bytes);
     g.capacity = g.index.capacity();
     const states = g.index.labelStates();
@@ -138,9 +139,12 @@ export class Graph {
     return { handle: this.index.detach(), state };
   }
 
-  /** Chunk `index` of the slot store's vectors (2^chunkBits rows); it must stay alive while the graph is used. */
-  setChunk(index: number, rows: Float32Array): void {
-    this.index.setChunk(index, rows);
+  /**
+   * Chunk `index` of the slot store's vectors (2^chunkBits rows) and their norms (slots.ts
+   * normChunks; cosine graphs read them, see native.ts); both must stay alive while the graph is used.
+   */
+  setChunk(index: number, rows: Float32Array, norms?: Float32Array): void {
+    this.index.setChunk(index, rows, norms);
   }
 
   get size(): number {

@@ -15,10 +15,13 @@ import { fileURLToPath } from "node:url";
 /** One HNSW graph (hnswlib), labelled by slot number. */
 export interface HnswIndex {
   /**
-   * Registers chunk `index` of the vectors (2^chunkBits rows of dim float32): the graph reads
-   * them in place, so the caller keeps this memory alive and unmoved while the graph is used.
+   * Registers chunk `index` of the vectors (2^chunkBits rows of dim float32) and, optionally,
+   * their norms (2^chunkBits float32, |v| of each row, kept current with the rows: cosine graphs
+   * read them instead of summing |v| in every distance). The graph reads both in place, so the
+   * caller keeps this memory alive and unmoved while the graph is used. RangeError when either
+   * is shorter than 2^chunkBits rows.
    */
-  setChunk(index: number, rows: Float32Array): void;
+  setChunk(index: number, rows: Float32Array, norms?: Float32Array): void;
   /** Inserts or replaces the points of these labels (distinct; capacity must suffice), on `threads` threads. */
   addPoints(labels: Int32Array, threads: number): void;
   markDelete(label: number): void;

@@ -43,6 +43,8 @@ export interface CreateMessage {
   saved?: { graph: Uint8Array; present: Uint8Array };
   /** The slot store's vector chunks so far, 2^chunkBits x dim float32 each (more follow as `chunk` messages). */
   chunks: SharedArrayBuffer[];
+  /** Their norms (slots.ts normChunks), one buffer of 2^chunkBits float32 per chunk. */
+  norms: SharedArrayBuffer[];
 }
 
 export interface ChunkMessage {
@@ -50,6 +52,8 @@ export interface ChunkMessage {
   ix: number;
   index: number;
   buffer: SharedArrayBuffer;
+  /** The chunk's norms (slots.ts normChunks). */
+  norms: SharedArrayBuffer;
 }
 
 export interface OpsMessage {

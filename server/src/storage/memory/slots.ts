@@ -82,13 +82,19 @@ export class SlotStore {
   readonly chunks: Float32Array[] = [];
   /** Slots per chunk: 2^chunkBits. */
   readonly chunkRows: number;
-  /** Told about each new chunk (the ANN worker needs to see it). */
-  onChunk: ((index: number, buffer: SharedArrayBuffer) => void) | null = null;
+  /**
+   * |v| of each slot's vector, a chunk of 2^chunkBits float32 beside each vector chunk, each on
+   * a SharedArrayBuffer of its own: written with the vector (putFrom, claim), so a cosine graph
+   * reading both (hnswlib/cosine-norms.h) always sees a vector's own length, also while a
+   * rewritten record waits for the graph to take its update. Not part of the vectors file.
+   */
+  readonly normChunks: Float32Array[] = [];
+  /** Told about each new chunk and its norms (the ANN worker needs to see them). */
+  onChunk: ((index: number, buffer: SharedArrayBuffer, norms: SharedArrayBuffer) => void) | null = null;
   /** Bulk exact distances in native code over the chunks (null without the addon). */
   readonly scan: VectorScan | null;
   /** Faults a chunk's pages in at once (null without the addon). */
   private readonly populate: ((chunk: Float32Array) => boolean) | null;
-  private norms = new Float32Array(0);
   private seqs = new Float64Array(0);
   private versions = new Float64Array(0);
   private alive = new Uint8Array(0);
@@ -133,6 +139,11 @@ export class SlotStore {
   /** A chunk's buffer, to share with another thread. */
   chunkBuffer(index: number): SharedArrayBuffer {
     return this.chunks[index].buffer as SharedArrayBuffer;
+  }
+
+  /** The buffer of a chunk's norms (normChunks), to share with another thread. */
+  normBuffer(index: number): SharedArrayBuffer {
+    return this.normChunks[index].buffer as SharedArrayBuffer;
   }
 
   /**
@@ -213,7 +224,11 @@ export class SlotStore {
   }
 
   normOf(slot: number): number {
-    return this.norms[slot];
+    return this.normChunks[slot >>> this.chunkBits][slot & (this.chunkRows - 1)];
+  }
+
+  private setNorm(slot: number, norm: number): void {
+    this.normChunks[slot >>> this.chunkBits][slot & (this.chunkRows - 1)] = norm;
   }
 
   /** The chunk holding the slot's vector; the vector starts at `offsetOf(slot)`. */
@@ -326,7 +341,7 @@ export class SlotStore {
     this.versions[slot] = version;
     this.setSeq(seq, slot);
     this.chunkOf(slot).set(from === 0 && values.length === dim ? values : values.subarray(from, from + dim), this.offsetOf(slot));
-    this.norms[slot] = vectorNorm(values, from, dim);
+    this.setNorm(slot, vectorNorm(values, from, dim));
     this.setPayload(slot, payload);
     return { slot, replaced };
   }
@@ -344,7 +359,7 @@ export class SlotStore {
     this.seqs[at] = seq;
     this.versions[at] = version;
     this.setSeq(seq, at);
-    this.norms[at] = norm;
+    this.setNorm(at, norm);
   }
 
   /**
@@ -407,10 +422,12 @@ export class SlotStore {
   private addChunk(): void {
     const index = this.chunks.length;
     const buffer = new SharedArrayBuffer(this.chunkRows * this.dim * Float32Array.BYTES_PER_ELEMENT);
+    const norms = new SharedArrayBuffer(this.chunkRows * Float32Array.BYTES_PER_ELEMENT);
     this.chunks.push(new Float32Array(buffer));
+    this.normChunks.push(new Float32Array(norms));
     // The store keeps the chunk (and its memory) for as long as the scan can read it.
     this.scan?.setChunk(index, this.chunks[index]);
-    this.onChunk?.(index, buffer);
+    this.onChunk?.(index, buffer, norms);
   }
 
   /**
@@ -442,7 +459,6 @@ export class SlotStore {
   }
 
   private growArrays(top = this.top): void {
-    this.norms = grown(this.norms, top);
     this.seqs = grown(this.seqs, top);
     this.versions = grown(this.versions, top);
     this.alive = grown(this.alive, top);

@@ -403,11 +403,12 @@ export class VectorIndex implements AnnListener {
     this.restoring = true;
     const { space, m, efConstruction } = this.options;
     const chunks = this.store.chunks.map((_, i) => this.store.chunkBuffer(i));
+    const norms = this.store.chunks.map((_, i) => this.store.normBuffer(i));
     const saved = { graph: snapshot.graph, present: snapshot.present };
     const transfer = snapshot.graph.buffer instanceof ArrayBuffer ? [snapshot.graph.buffer] : [];
     const quantized = this.options.quantized ?? false;
-    host.send({ t: "create", ix: this.ix, dim: this.store.dim, space, m, efConstruction, seed: SEED, chunkBits: this.store.chunkBits, quantized, chunks, saved }, transfer);
-    this.store.onChunk = (index, buffer) => host.send({ t: "chunk", ix: this.ix, index, buffer });
+    host.send({ t: "create", ix: this.ix, dim: this.store.dim, space, m, efConstruction, seed: SEED, chunkBits: this.store.chunkBits, quantized, chunks, norms, saved }, transfer);
+    this.store.onChunk = (index, buffer, norms) => host.send({ t: "chunk", ix: this.ix, index, buffer, norms });
     for (let i = 0; i < slots.length; i++) {
       this.queue(kinds[i], slots[i]);
       if (this.outSlots.length >= BUILD_BATCH) this.flush();
@@ -573,9 +574,10 @@ export class VectorIndex implements AnnListener {
     this.mode = "worker";
     const { space, m, efConstruction } = this.options;
     const chunks = this.store.chunks.map((_, i) => this.store.chunkBuffer(i));
+    const norms = this.store.chunks.map((_, i) => this.store.normBuffer(i));
     const chunkBits = this.store.chunkBits;
-    host.send({ t: "create", ix: this.ix, dim: this.store.dim, space, m, efConstruction, seed: SEED, chunkBits, quantized: this.options.quantized ?? false, chunks });
-    this.store.onChunk = (index, buffer) => host.send({ t: "chunk", ix: this.ix, index, buffer });
+    host.send({ t: "create", ix: this.ix, dim: this.store.dim, space, m, efConstruction, seed: SEED, chunkBits, quantized: this.options.quantized ?? false, chunks, norms });
+    this.store.onChunk = (index, buffer, norms) => host.send({ t: "chunk", ix: this.ix, index, buffer, norms });
     const limit = this.store.slotLimit;
     for (let slot = 0; slot < limit; slot++) {
       if (!this.store.isLive(slot) || this.exactOnly.has(slot)) continue;
@@ -680,9 +682,9 @@ export class VectorIndex implements AnnListener {
     this.mode = "local";
     // The graph reads vectors in the store's chunks: new ones are registered as they come. (Those
     // the worker registered are the same memory here.)
-    for (let i = 0; i < this.store.chunks.length; i++) graph.setChunk(i, this.store.chunks[i]);
+    for (let i = 0; i < this.store.chunks.length; i++) graph.setChunk(i, this.store.chunks[i], this.store.normChunks[i]);
     this.store.onChunk = (index) => {
-      if (this.poolSearches === 0) graph.setChunk(index, this.store.chunks[index]);
+      if (this.poolSearches === 0) graph.setChunk(index, this.store.chunks[index], this.store.normChunks[index]);
       else this.chunksWaiting.push(index);
     };
     this.options.log?.debug?.({ records: this.store.live, ops: applied, pending: pending.length, ms: Math.round(performance.now() - started) }, "the collection's graph moved to the main thread");
@@ -1005,7 +1007,7 @@ export class VectorIndex implements AnnListener {
     const chunks = this.chunksWaiting;
     this.chunksWaiting = [];
     const graph = this.mode === "local" ? this.local : null;
-    if (graph) for (const index of chunks) graph.setChunk(index, this.store.chunks[index]);
+    if (graph) for (const index of chunks) graph.setChunk(index, this.store.chunks[index], this.store.normChunks[index]);
     if (this.changesWaiting) {
       this.changesWaiting = false;
       this.applyLocal();
