@@ -83,9 +83,6 @@ export class CatalogTable {
     this.handle = new TableHandle(table);
     this.writer = new TableHandle(writer);
     this.maintenance = new TableMaintenance(table.name, runner, this.mutex, () => (this.handle.isOpen ? this.handle : null));
-    // No noteOpened() (the backlog check at open, maintenance.ts) yet: a run here compacts and
-    // cleans the reader's version as of the open, not the latest, and removes nothing, so a
-    // run due at every open would be wasted. Its writes and fences count by version number.
   }
 
   /** The latest version, and the rows as of it. */
@@ -109,26 +106,24 @@ export class CatalogTable {
   }
 
   async fence(): Promise<void> {
-    this.maintenance.noteCommitted(await this.writer.use((t) => fenceTable(t)));
+    await this.writer.use((t) => fenceTable(t));
   }
 
   /** An append commits alongside maintenance (see maintenance.ts). */
   async append(data: ArrowModule.Table): Promise<void> {
-    const { version } = await this.writer.use((t) => t.add(data));
-    this.maintenance.noteWrite(version);
+    await this.writer.use((t) => t.add(data));
+    this.maintenance.noteWrite();
   }
 
   /** Merge-inserts and deletes never commit while maintenance compacts (see maintenance.ts). */
   async upsert(key: string, data: ArrowModule.Table): Promise<void> {
-    const { version } = await this.maintenance.exclusive(() =>
-      this.writer.use((t) => t.mergeInsert(key).whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data)),
-    );
-    this.maintenance.noteWrite(version);
+    await this.maintenance.exclusive(() => this.writer.use((t) => t.mergeInsert(key).whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data)));
+    this.maintenance.noteWrite();
   }
 
   async remove(predicate: string): Promise<void> {
-    const { version } = await this.maintenance.exclusive(() => this.writer.use((t) => t.delete(predicate)));
-    this.maintenance.noteWrite(version);
+    await this.maintenance.exclusive(() => this.writer.use((t) => t.delete(predicate)));
+    this.maintenance.noteWrite();
   }
 
   async close(): Promise<void> {

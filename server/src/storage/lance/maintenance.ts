@@ -4,14 +4,7 @@
  * and without cleanup the version history grows forever. optimize() also folds new rows into
  * existing indices.
  *
- * Scheduling: after `every` versions, off the request path. They are counted by the table's
- * version number, not by this process's writes: versions committed by anyone (other replicas, the
- * fence of a lease takeover) since this process's last run, or since it opened the table. And
- * when a process opens a table it counts (in the background) the versions a run would remove
- * now; `every` or more of them make a run due at once. Otherwise a process that ends before its
- * `every`-th write (a restart, a replica that writes a table a few times per life) never cleaned
- * the table, and its versions and files grew across restarts without bound; a clean table (fewer
- * than `every` removable versions) is not optimized again by being opened. Compaction rewrites every fragment
+ * Scheduling: after `every` writes, off the request path. Compaction rewrites every fragment
  * smaller than LanceDB's target (1M rows), so below that size it rewrites the whole table and
  * its cost grows with the table; runs are therefore also spaced so that maintenance takes at
  * most ~1/(1 + idleFactor) of the time, unless writes pile up past a hard cap.
@@ -46,7 +39,7 @@ import { Mutex } from "../../util/mutex.js";
 import { TableClosedError, type TableHandle } from "./handle.js";
 
 export interface MaintenanceOptions {
-  /** Table versions (committed by anyone) between two optimize runs. */
+  /** Writes between two optimize runs. */
   every: number;
   /**
    * Versions that were current within this window are kept, so reads that started on them
@@ -141,17 +134,9 @@ function isCommitConflict(err: unknown): boolean {
   return err instanceof Error && /commit conflict|preempted by concurrent/i.test(err.message);
 }
 
-/** Per-table version counter that schedules optimize runs, one at a time. */
+/** Per-table write counter that schedules optimize runs, one at a time. */
 export class TableMaintenance {
-  /** Versions counted since the last run (or the open): by version number when known, else one per write. */
   private writes = 0;
-  /**
-   * The table version `writes` counts from (a commit at version v makes `writes` at least
-   * v - countedFrom); null until a version is known.
-   */
-  private countedFrom: number | null = null;
-  /** The highest table version this process was told of (commits, fences, the open), -1: none. */
-  private lastSeen = -1;
   private scheduled = false;
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
@@ -190,65 +175,10 @@ export class TableMaintenance {
     private readonly ranTo?: (version: number | null) => void,
   ) {}
 
-  /**
-   * A commit of this process's own write; `version` is the table version it made (LanceDB's
-   * result), so versions others committed in between count too.
-   */
-  noteWrite(version?: number): void {
+  noteWrite(): void {
     this.runner.options.afterWork?.();
     if (this.stopped) return;
-    this.count(version, 1);
-    this.lastWrite = Date.now();
-    this.maybeSchedule();
-  }
-
-  /** Versions this process committed that are no write (the fence of a lease takeover): `version` is where they left the table. */
-  noteCommitted(version: number): void {
-    if (this.stopped) return;
-    this.count(version, 0);
-    this.maybeSchedule();
-  }
-
-  private count(version: number | undefined, local: number): void {
-    this.writes += local;
-    if (version === undefined) return;
-    this.lastSeen = Math.max(this.lastSeen, version);
-    if (this.countedFrom === null) this.countedFrom = version - this.writes;
-    else this.writes = Math.max(this.writes, version - this.countedFrom);
-  }
-
-  /**
-   * The table was (re)opened by this process: counting starts at its version, and the versions
-   * a run would remove now (older than the retention and than what forks read: see optimize) are
-   * counted in the background, off the request path (LanceDB reads one manifest per version);
-   * `every` or more of them make a run due. Errors go to onError; a table closed meanwhile ends it.
-   */
-  noteOpened(): void {
-    if (this.stopped) return;
-    const check = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.runs.run(() => this.countBacklog()))
-      .catch((err: unknown) => {
-        if (!this.stopped && !(err instanceof TableClosedError)) this.runner.options.onError(err, this.name);
-      });
-    this.runner.track(check);
-  }
-
-  private async countBacklog(): Promise<void> {
-    const handle = this.handle();
-    if (this.stopped || !handle) return;
-    const { version, versions } = await handle.use(async (t) => ({ version: await t.version(), versions: await t.listVersions() }));
-    this.lastSeen = Math.max(this.lastSeen, version);
-    if (this.countedFrom === null) this.countedFrom = version - this.writes;
-    let cutoff = currentAt(versions, Date.now() - this.runner.options.retainMs);
-    const from = await this.retainFrom?.();
-    if (from !== null && from !== undefined) cutoff = Math.min(cutoff, from - FORK_MARGIN_MS);
-    let removable = 0;
-    for (const v of versions) if (versionTime(v) < cutoff) removable++;
-    if (this.stopped || removable < this.runner.options.every) return;
-    // Due now, but counted as `every`, not as the backlog: thousands of old versions past the
-    // hard cap would start the run at once, in the middle of a start-up's loads. It waits for a
-    // quiet moment, counted from here as if this were the last write.
-    this.writes = Math.max(this.writes, this.runner.options.every);
+    this.writes++;
     this.lastWrite = Date.now();
     this.maybeSchedule();
   }
@@ -353,17 +283,14 @@ export class TableMaintenance {
     if (!handle) return;
     const writes = this.writes;
     this.writes = 0;
-    // Versions from here on count towards the next run; the run's own commits do not. (A
-    // catalog table's reader may be behind its writer's commits: the highest known counts.)
-    this.countedFrom = Math.max(await handle.use((t) => t.version()), this.lastSeen);
     try {
-      await this.compaction.run(async () => this.ranTo?.(this.ranFrom(await handle.use((t) => this.optimize(t, started)))));
+      await this.compaction.run(async () => this.ranTo?.(await handle.use((t) => this.optimize(t, started))));
     } catch (err) {
       this.ranTo?.(null);
       if (!isCommitConflict(err)) throw err;
       await this.mutex.run(async () => {
         const h = this.handle();
-        if (h) this.ranFrom(await this.compaction.run(() => h.use((t) => this.optimize(t, Date.now()))));
+        if (h) await this.compaction.run(() => h.use((t) => this.optimize(t, Date.now())));
       });
     } finally {
       this.lastEnd = Date.now();
@@ -371,15 +298,6 @@ export class TableMaintenance {
       this.runner.options.onRun?.(this.name, { ms: this.lastRunMs, writes });
       this.runner.options.afterWork?.();
     }
-  }
-
-  /**
-   * The run left the table at `version`: counting goes on from there, keeping what was counted
-   * during the run (appends commit alongside it) but not the run's own versions.
-   */
-  private ranFrom(version: number): number {
-    this.countedFrom = Math.max(this.countedFrom ?? -Infinity, version - this.writes);
-    return version;
   }
 
   /** Compaction and cleanup; resolves to the version the run's last commit left. */

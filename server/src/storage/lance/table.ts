@@ -235,8 +235,6 @@ export class LanceTable {
       this.handle = new TableHandle(table);
       this.writer = new TableHandle(writer);
       await this.refresh();
-      // Versions left by earlier processes may call for a run (see maintenance.ts).
-      this.maintenance.noteOpened();
     })().catch((err: unknown) => {
       this.opened = null;
       throw err;
@@ -286,9 +284,8 @@ export class LanceTable {
   async fence(): Promise<void> {
     await this.mutex.run(async () => {
       await this.open(true);
-      const fenced = await this.writer?.use((t) => fenceTable(t));
+      await this.writer?.use((t) => fenceTable(t));
       this.fencedOut = false;
-      if (fenced !== undefined) this.maintenance.noteCommitted(fenced);
     });
   }
 
@@ -754,7 +751,7 @@ export class LanceTable {
     this.readerBehind = true;
     for (const s of batch.seqs) if (s >= this.next) this.next = s + 1;
     if (this.zeroNorms === false && zeroNorm) this.zeroNorms = true;
-    this.maintenance.noteWrite(result.version);
+    this.maintenance.noteWrite();
   }
 
   /** Deletes the records matching the filter (patterns validated); resolves to how many. */
@@ -769,9 +766,7 @@ export class LanceTable {
     });
     this.lastCommitted = result.version;
     this.readerBehind = true;
-    // A delete that matched nothing may still commit a version: it counts, but is no write.
-    if (result.numDeletedRows > 0) this.maintenance.noteWrite(result.version);
-    else this.maintenance.noteCommitted(result.version);
+    if (result.numDeletedRows > 0) this.maintenance.noteWrite();
     return result.numDeletedRows;
   }
 
