@@ -394,6 +394,19 @@ export class VectorIndex implements AnnListener {
     return { graph: "restored", kept, upserts, deletes };
   }
 
+  /**
+   * Creates this collection's graph in the worker over the store's chunks and their norms (empty,
+   * or from `saved`), and forwards every chunk the store adds from now on.
+   */
+  private createInWorker(host: AnnHost, saved?: { graph: Uint8Array; present: Uint8Array }, transfer: ArrayBuffer[] = []): void {
+    const { space, m, efConstruction } = this.options;
+    const chunks = this.store.chunks.map((_, i) => this.store.chunkBuffer(i));
+    const norms = this.store.chunks.map((_, i) => this.store.normBuffer(i));
+    const quantized = this.options.quantized ?? false;
+    host.send({ t: "create", ix: this.ix, dim: this.store.dim, space, m, efConstruction, seed: SEED, chunkBits: this.store.chunkBits, quantized, chunks, norms, ...(saved ? { saved } : {}) }, transfer);
+    this.store.onChunk = (index, buffer, norms) => host.send({ t: "chunk", ix: this.ix, index, buffer, norms });
+  }
+
   /** Starts the worker's graph from a saved one, then sends it the ops that bring it up to date. */
   private restoreGraph(snapshot: Snapshot, kinds: Uint8Array, slots: Int32Array): void {
     const host = this.options.host!;
@@ -401,14 +414,8 @@ export class VectorIndex implements AnnListener {
     this.ix = host.register(this);
     this.mode = "worker";
     this.restoring = true;
-    const { space, m, efConstruction } = this.options;
-    const chunks = this.store.chunks.map((_, i) => this.store.chunkBuffer(i));
-    const norms = this.store.chunks.map((_, i) => this.store.normBuffer(i));
-    const saved = { graph: snapshot.graph, present: snapshot.present };
     const transfer = snapshot.graph.buffer instanceof ArrayBuffer ? [snapshot.graph.buffer] : [];
-    const quantized = this.options.quantized ?? false;
-    host.send({ t: "create", ix: this.ix, dim: this.store.dim, space, m, efConstruction, seed: SEED, chunkBits: this.store.chunkBits, quantized, chunks, norms, saved }, transfer);
-    this.store.onChunk = (index, buffer, norms) => host.send({ t: "chunk", ix: this.ix, index, buffer, norms });
+    this.createInWorker(host, { graph: snapshot.graph, present: snapshot.present }, transfer);
     for (let i = 0; i < slots.length; i++) {
       this.queue(kinds[i], slots[i]);
       if (this.outSlots.length >= BUILD_BATCH) this.flush();
@@ -572,12 +579,7 @@ export class VectorIndex implements AnnListener {
     this.resetOps();
     this.ix = host.register(this);
     this.mode = "worker";
-    const { space, m, efConstruction } = this.options;
-    const chunks = this.store.chunks.map((_, i) => this.store.chunkBuffer(i));
-    const norms = this.store.chunks.map((_, i) => this.store.normBuffer(i));
-    const chunkBits = this.store.chunkBits;
-    host.send({ t: "create", ix: this.ix, dim: this.store.dim, space, m, efConstruction, seed: SEED, chunkBits, quantized: this.options.quantized ?? false, chunks, norms });
-    this.store.onChunk = (index, buffer, norms) => host.send({ t: "chunk", ix: this.ix, index, buffer, norms });
+    this.createInWorker(host);
     const limit = this.store.slotLimit;
     for (let slot = 0; slot < limit; slot++) {
       if (!this.store.isLive(slot) || this.exactOnly.has(slot)) continue;
