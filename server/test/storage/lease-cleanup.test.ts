@@ -66,6 +66,19 @@ describe.each([
     for (let i = 0; i < n; i++) await leases.hold("k", name, quiet, async () => undefined);
   }
 
+  /**
+   * Puts every version so far past what a cleanup keeps, however fast they were committed: a
+   * cleanup keeps what came after the version current `retainVersionsMs` ago, less the slack
+   * (300 ms each here). After a pause, one more hold by `leases` (one acquisition, its epoch
+   * counted by the caller) makes versions current from then on; a second pause puts them past
+   * the horizon too, and everything before them past the slack.
+   */
+  async function ageAll(leases: Leases, name: string): Promise<void> {
+    await sleep(700);
+    await holds(leases, name, 1);
+    await sleep(700);
+  }
+
   it("keeps the version count bounded while two replicas take turns with a key, never letting them run at once", { timeout: 120_000 }, async () => {
     errors.length = 0;
     const name = nextName();
@@ -108,12 +121,12 @@ describe.each([
     await holds(a, name, 5);
     const before = await LeaseTable.open(await connect(), name); // read version 1
     await holds(a, name, 2 * rounds);
-    await sleep(700); // past the retention + slack of the versions above
+    await ageAll(a, name);
     await holds(a, name, 12); // the next cleanups
     await a.cleanups();
     expect(errors.map((e) => String(e).slice(0, 300))).toEqual([]);
     expect(Math.min(...(await versionsOf(name)).map((v) => v.version))).toBeGreaterThan(1);
-    const epoch = 2 * rounds + 17;
+    const epoch = 2 * rounds + 18;
     const after = await LeaseTable.open(await connect(), name); // never saw version 1
     const row = await after.read();
     expect(row).toMatchObject({ epoch, holder: "" });
@@ -130,21 +143,21 @@ describe.each([
     // cleanupEvery 0: what every process did before.
     const old = await leasesOf("old", { cleanupEvery: 0 });
     await holds(old, name, 2 * rounds);
+    const opened = await LeaseTable.open(await connect(), name); // read version 1
+    await ageAll(old, name);
     await old.close();
     const grown = (await versionsOf(name)).length;
     expect(grown).toBeGreaterThanOrEqual(4 * rounds);
-    const opened = await LeaseTable.open(await connect(), name); // read version 1
-    await sleep(700);
     const a = await leasesOf("a");
     await holds(a, name, 1); // its first release finds cleanupEvery versions since its (no) last cleanup
     await a.cleanups();
     expect(errors.map((e) => String(e).slice(0, 300))).toEqual([]);
-    // Left: the versions of the last ~300 ms (the slack) before the one current 300 ms ago, and later ones.
+    // Left: the versions from the slack before the one current 300 ms ago (ageAll's hold) on.
     const left = await versionsOf(name);
     expect(left.length).toBeLessThan(grown / 3);
     expect(Math.min(...left.map((v) => v.version))).toBeGreaterThan(1);
     const row = await opened.read();
-    expect(row).toMatchObject({ epoch: 2 * rounds + 1, holder: "", last: "a" });
+    expect(row).toMatchObject({ epoch: 2 * rounds + 2, holder: "", last: "a" });
     expect(await opened.cas(row, { epoch: row.epoch + 1, holder: "y", beat: 0, ttlMs: 1000, dropped: false })).toBe(true);
     await Promise.all([a.close(), opened.close()]);
   });
@@ -156,7 +169,7 @@ describe.each([
     await connection.createTable(name, legacyRow(), { mode: "create" });
     const a = await leasesOf("a", { cleanupEvery: 10 });
     await holds(a, name, rounds);
-    await sleep(700);
+    await ageAll(a, name);
     await holds(a, name, 6);
     await a.cleanups();
     expect(errors.map((e) => String(e).slice(0, 300))).toEqual([]);
@@ -165,7 +178,7 @@ describe.each([
     expect(versions.length).toBeLessThan(Math.max(...versions.map((v) => v.version)) / 2);
     const b = await leasesOf("b");
     await holds(b, name, 1);
-    expect(await (await LeaseTable.open(await connect(), name)).read()).toMatchObject({ epoch: rounds + 7, holder: "", last: "b" });
+    expect(await (await LeaseTable.open(await connect(), name)).read()).toMatchObject({ epoch: rounds + 8, holder: "", last: "b" });
     await Promise.all([a.close(), b.close()]);
   });
 
