@@ -256,12 +256,16 @@ interface PhaseResult {
   filtered: Partial<Record<Selectivity, Latency>>;
   /** The machine's load from the first timed query to the last (window-load.ts). */
   load: WindowLoad;
+  /** The paused phase: the load during the pause before it (what the idle server did). */
+  pause?: WindowLoad;
 }
 
 export interface ServerResult {
   target: string;
   addPerSec: number;
   indexedSeconds: number;
+  /** The load from the first add until everything was indexed (window-load.ts). */
+  addLoad: WindowLoad;
   phases: Partial<Record<Phase, PhaseResult>>;
 }
 
@@ -274,6 +278,7 @@ async function measureServer(target: Target, w: Workload, o: Options, name: stri
     const path = (op: string) => c.collectionPath(coll.id, op);
     log(`${target.name}: adding ${w.addBodies.length * BATCH} records`);
     let requestMs = 0;
+    const addStart = await loadMark(target.pid);
     const t0 = performance.now();
     for (const body of w.addBodies) {
       const t = performance.now();
@@ -284,7 +289,8 @@ async function measureServer(target: Target, w: Workload, o: Options, name: stri
     const status = await c.request("GET", path("indexing_status"));
     if (status.status === 200) await c.untilIndexed(coll.id, 50);
     const indexedSeconds = (performance.now() - t0) / 1000;
-    log(`${target.name}: ${Math.round((w.addBodies.length * BATCH) / (requestMs / 1000))} records/s, indexed after ${indexedSeconds.toFixed(1)} s`);
+    const addLoad = windowLoad(addStart, await loadMark(target.pid, "end"), 0);
+    log(`${target.name}: ${Math.round((w.addBodies.length * BATCH) / (requestMs / 1000))} records/s, indexed after ${indexedSeconds.toFixed(1)} s; server ${addLoad.serverCores?.toFixed(2) ?? "?"} cores, others ${addLoad.otherCores?.toFixed(2) ?? "?"}`);
 
     let sent = 0;
     const query = (body: string) => {
@@ -305,9 +311,13 @@ async function measureServer(target: Target, w: Workload, o: Options, name: stri
     };
     const phases: ServerResult["phases"] = {};
     for (const phase of o.phases) {
+      let pause: WindowLoad | undefined;
       if (phase === "paused") {
         log(`${target.name}: pausing ${o.pause} s`);
+        const start = await loadMark(target.pid);
         await sleep(o.pause * 1000);
+        pause = windowLoad(start, await loadMark(target.pid, "end"), 0);
+        log(`${target.name} pause: server ${pause.serverCores?.toFixed(2) ?? "?"} cores${pause.others?.length ? `; others ${pause.others.slice(0, 3).map((x) => `${x.name} ${x.cores.toFixed(2)}`).join(", ")}` : ""}`);
       }
       const first = w.queries.get(o.includes[0])!;
       for (let i = 0; i < o.warmup; i++) await query(first[i % first.length]);
@@ -324,12 +334,12 @@ async function measureServer(target: Target, w: Workload, o: Options, name: stri
         for (let i = 0; i < Math.min(10, o.warmup); i++) await query(bodies[i % bodies.length]);
         result.filtered[s] = await sequential(bodies, o.filteredQueries, w.truthFiltered.get(s)!);
       }
-      const load = windowLoad(before, await loadMark(target.pid), sent - sentBefore);
-      phases[phase] = { ...result, load };
+      const load = windowLoad(before, await loadMark(target.pid, "end"), sent - sentBefore);
+      phases[phase] = { ...result, load, ...(pause ? { pause } : {}) };
       log(`${target.name} ${phase}: p50 ${Object.entries(result.query).map(([k, v]) => `${k} ${v!.p50.toFixed(2)}`).join(", ")} ms, ${result.qps.toFixed(0)} QPS, filtered p50 ${Object.entries(result.filtered).map(([k, v]) => `${k}% ${v!.p50.toFixed(2)}`).join(", ")} ms; ${formatLoad(load)}`);
     }
     await c.request("DELETE", `${c.db}/collections/${encodeURIComponent(name)}`).catch(() => undefined);
-    return { target: target.name, addPerSec: (w.addBodies.length * BATCH) / (requestMs / 1000), indexedSeconds, phases };
+    return { target: target.name, addPerSec: (w.addBodies.length * BATCH) / (requestMs / 1000), indexedSeconds, addLoad, phases };
   } finally {
     c.close();
   }

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { parseStat } from "../../bench/proc-stat.js";
 import { loadMark, windowLoad, type LoadMark } from "../../bench/window-load.js";
 
 const spinner = (): ChildProcess => spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" });
@@ -59,12 +60,70 @@ describe("windowLoad", () => {
       expect(strangerCores).toBeGreaterThan(0.02);
       expect(Math.abs(l.serverCores! - serverCores)).toBeLessThan(0.05);
       expect(l.serverMsPerQuery!).toBeCloseTo((l.serverCores! * wallMs) / 100, 5);
-      // The stranger lands in "others" (with whatever else runs), not in the server's figure.
+      // The stranger lands in "others" (with whatever else runs), not in the server's figure,
+      // and is named there by its pid.
       expect(l.otherCores!).toBeGreaterThan(strangerCores - 0.05);
       expect(l.clientCores).toBeLessThan(0.2);
+      const named = l.others!.find((o) => o.pid === stranger.pid);
+      expect(named?.cores ?? 0).toBeGreaterThan(strangerCores - 0.05);
+      expect(l.others!.some((o) => o.pid === server.pid)).toBe(false);
+      // The spinning main thread is the server's busiest thread, all user time.
+      expect(l.server!.threads[0].rank).toBe(0);
+      expect(l.server!.threads[0].ms).toBeGreaterThan(l.serverCores! * wallMs * 0.8);
+      expect(l.server!.userMs).toBeGreaterThan(l.server!.systemMs);
     } finally {
       server.kill("SIGKILL");
       stranger.kill("SIGKILL");
     }
+  });
+
+  it.runIf(process.platform === "linux")("charges a server thread that ends inside the window to the server", async () => {
+    // The main thread idles; a worker thread spins ~500 ms and exits before the end mark. Summed
+    // over the threads listed at the end, its CPU vanished from the server into "others".
+    const src = `const { Worker } = require("node:worker_threads");
+      process.stdin.once("data", () => {
+        const w = new Worker("const t = Date.now(); while (Date.now() - t < 500) {}", { eval: true });
+        w.once("exit", () => process.stdout.write("exited\\n"));
+      });
+      process.stdout.write("ready\\n");`;
+    const server = spawn(process.execPath, ["-e", src], { stdio: ["pipe", "pipe", "ignore"] });
+    const said = (word: string) =>
+      new Promise<void>((resolve) => {
+        const on = (chunk: Buffer) => {
+          if (chunk.toString().includes(word)) {
+            server.stdout!.off("data", on);
+            resolve();
+          }
+        };
+        server.stdout!.on("data", on);
+      });
+    try {
+      await said("ready");
+      const s0 = await ticks(server.pid!);
+      const a = await loadMark(server.pid!);
+      const exited = said("exited");
+      server.stdin!.write("go\n");
+      await exited;
+      await sleep(100);
+      const b = await loadMark(server.pid!, "end");
+      const s1 = await ticks(server.pid!);
+      const l = windowLoad(a, b, 10);
+      const kernelMs = (s1 - s0) * 10;
+      expect(kernelMs).toBeGreaterThan(100);
+      expect(Math.abs(l.serverCores! * l.seconds * 1000 - kernelMs)).toBeLessThan(30);
+      const gone = l.server!.threads.find((t) => t.tid === null);
+      expect(gone?.name).toBe("(exited)");
+      expect(gone!.ms).toBeGreaterThan(100);
+    } finally {
+      server.kill("SIGKILL");
+    }
+  });
+});
+
+describe("parseStat", () => {
+  it("reads a stat line whose command holds spaces and parentheses", () => {
+    const line = "4242 (node (vitest 1)) S 4200 4200 4100 0 -1 4194560 1234 0 5 0 250 40 0 0 20 0 12 0 100 0 0";
+    expect(parseStat(line)).toEqual({ pid: 4242, comm: "node (vitest 1)", state: "S", ppid: 4200, minflt: 1234, majflt: 5, utime: 250, stime: 40 });
+    expect(parseStat("garbage")).toBeNull();
   });
 });
