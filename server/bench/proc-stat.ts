@@ -136,3 +136,18 @@ export function machineTimes(): MachineTimes | null {
   const [user, nice, system, , , irq, softirq, steal] = text.split("\n", 1)[0].trim().split(/\s+/).slice(1).map(Number);
   return { busyMs: (user + nice + system + irq + softirq + (steal || 0)) * TICK_MS, stealMs: (steal || 0) * TICK_MS };
 }
+
+/** A process's resident memory and how much of its anonymous memory sits on 2 MiB pages (KiB). */
+export interface MemoryStat {
+  rssKb: number;
+  anonHugeKb: number;
+}
+
+/** From /proc/<pid>/smaps_rollup (walks the page tables: a few ms for a large process); null when unreadable. */
+export function memoryStat(pid: number): MemoryStat | null {
+  const text = readText(`/proc/${pid}/smaps_rollup`);
+  if (text === null) return null;
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? NaN);
+  const out = { rssKb: kb("Rss"), anonHugeKb: kb("AnonHugePages") };
+  return Number.isFinite(out.rssKb) ? out : null;
+}

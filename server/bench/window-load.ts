@@ -11,7 +11,7 @@
  * window; a sum over the threads listed in /proc/<pid>/task does not (a thread that ran 0.8 s and
  * exited before the end mark then showed up as "others").
  */
-import { allProcesses, machineTimes, processStat, threadStats, TICK_MS, type ProcessTicks, type Stat, type ThreadStat } from "./proc-stat.js";
+import { allProcesses, machineTimes, memoryStat, processStat, threadStats, TICK_MS, type MemoryStat, type ProcessTicks, type Stat, type ThreadStat } from "./proc-stat.js";
 
 /** The server's process and threads at one moment. */
 export interface ServerMark {
@@ -35,6 +35,8 @@ export interface LoadMark {
   /** Every process's CPU (to name the others); absent / null when not read. */
   processes?: Map<number, ProcessTicks> | null;
   serverPid?: number | null;
+  /** The server's memory (read at an end mark only, after its clock). */
+  serverMemory?: MemoryStat | null;
 }
 
 /** One server thread's share of a window (ms are totals over the window). */
@@ -96,6 +98,8 @@ export interface WindowLoad {
   server?: ServerLoad | null;
   /** The few other processes that took the most CPU (at most 6, those above 0.01 cores). */
   others?: OtherLoad[] | null;
+  /** The server's RSS and its anonymous memory on transparent huge pages at the window's end (KiB). */
+  serverMemory?: MemoryStat | null;
 }
 
 function serverMark(pid: number): ServerMark | null {
@@ -125,7 +129,10 @@ export async function loadMark(serverPid: number | null, edge: "start" | "end" =
     processes,
     serverPid,
   };
-  if (edge === "end") mark.processes = allProcesses();
+  if (edge === "end") {
+    mark.processes = allProcesses();
+    mark.serverMemory = serverPid === null ? null : memoryStat(serverPid);
+  }
   return mark;
 }
 
@@ -200,6 +207,7 @@ export function windowLoad(a: LoadMark, b: LoadMark, queries: number): WindowLoa
     stealCores: steal,
     server,
     others: a.processes && b.processes ? othersLoad(a.processes, b.processes, skip, wallMs) : null,
+    serverMemory: b.serverMemory ?? null,
   };
 }
 
@@ -219,5 +227,6 @@ export function formatLoad(l: WindowLoad): string {
   }
   if (l.others && l.others.length > 0) s += `; others ${l.others.slice(0, 3).map((o) => `${o.name} ${o.cores.toFixed(2)}`).join(", ")}`;
   if (l.stealCores) s += `; steal ${f(l.stealCores)} cores`;
+  if (l.serverMemory) s += `; server RSS ${(l.serverMemory.rssKb / 1024).toFixed(0)} MiB, ${(l.serverMemory.anonHugeKb / 1024).toFixed(0)} on huge pages`;
   return s;
 }
