@@ -31,7 +31,8 @@ export interface FilterSource {
   codeOf(value: string): number;
   /** A record's document (null: none; undefined: not held in memory, so the filter cannot be answered here). */
   document(slot: number): string | null | undefined;
-  idOf(slot: number): string;
+  /** The live slot holding a record's id, or undefined. */
+  slotOfId(id: string): number | undefined;
 }
 
 /** A compiled filter: true when the record in `slot` matches; throws NotResident when it cannot tell. */
@@ -177,8 +178,15 @@ function compileWhere(f: MetadataFilter, src: FilterSource): Leaf | null {
       return f.op === "$nin" ? not(leaf) : leaf;
     }
     case "id": {
-      const ids = new Set(f.ids);
-      return f.op === "$in" ? (s) => ids.has(src.idOf(s)) : (s) => !ids.has(src.idOf(s));
+      // The ids' slots, looked up once: testing a slot's id would make a string of it per slot
+      // (ids are kept as bytes, id-index.ts). Only live slots are tested, and a live slot holds
+      // one of these ids exactly when it is one of their slots.
+      const slots = new Set<number>();
+      for (const id of f.ids) {
+        const slot = src.slotOfId(id);
+        if (slot !== undefined) slots.add(slot);
+      }
+      return f.op === "$in" ? (s) => slots.has(s) : (s) => !slots.has(s);
     }
     case "document":
       return compileDocument(f.filter, src);

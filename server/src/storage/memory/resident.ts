@@ -170,7 +170,7 @@ export class ResidentCollection {
       column: (key) => this.metadata.column(key),
       codeOf: (value) => this.metadata.codeOf(value),
       document: (slot) => store.document(slot),
-      idOf: (slot) => store.idOf(slot),
+      slotOfId: (id) => store.slotOfId(id),
     };
   }
 
@@ -211,7 +211,13 @@ export class ResidentCollection {
   /** Slots of the live records whose id is not in `ids` (records deleted by another process). */
   slotsNotIn(ids: ReadonlySet<string>): Int32Array {
     const store = this.index.store;
-    return store.liveSlots().filter((slot) => !ids.has(store.idOf(slot)));
+    // The ids' slots marked, not each live slot's id looked up: that would make a string per slot.
+    const kept = new Uint8Array(store.slotLimit);
+    for (const id of ids) {
+      const slot = store.slotOfId(id);
+      if (slot !== undefined) kept[slot] = 1;
+    }
+    return store.liveSlots().filter((slot) => kept[slot] === 0);
   }
 
   /** Existing ids keep their seq; new ones get seqs from `next` on, in batch order. */

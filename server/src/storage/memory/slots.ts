@@ -23,6 +23,7 @@ import { dotAt, l2At, vectorNorm } from "./distance.js";
 import { CHUNK_BITS } from "./protocol.js";
 import { hnsw, type VectorScan } from "./native.js";
 import { IdIndex } from "./id-index.js";
+import { SlotStrings } from "./slot-strings.js";
 import { grown } from "./typed-arrays.js";
 
 /** Live records: their number, and the highest seq and version among them (-1: none). */
@@ -55,27 +56,16 @@ export class MemoryBudget {
   }
 }
 
-/** What a payload costs, counted pessimistically (two bytes per UTF-16 unit plus headers). */
-function payloadBytes(p: Payload): number {
-  return 64 + 2 * ((p.document?.length ?? 0) + (p.uri?.length ?? 0) + (p.metadataJson?.length ?? 0));
-}
+/**
+ * What a payload of `units` UTF-16 units in all (document + uri + metadata JSON) is charged to
+ * the budget: pessimistically two bytes per unit plus 64 (the bytes and per-slot arrays take
+ * ~1-2 per unit plus 34).
+ */
+const payloadCost = (units: number) => 64 + 2 * units;
 
 const NO_DOCUMENT = 1;
 const NO_URI = 2;
 const NO_METADATA = 4;
-
-/** ES2024's String.prototype.isWellFormed (V8 11.1+, so every Node 20); the compile target's lib predates it. */
-type WellFormed = { isWellFormed(): boolean };
-
-/**
- * One flat string of `text`'s UTF-16 units. V8 keeps `a + b + c` as a tree of the three strings
- * (a "cons" string) until something reads it whole; a copy through UTF-8 is one sequential string
- * (one byte per character when it fits). A string that is not well-formed (a lone surrogate,
- * which UTF-8 cannot carry) stays as it is: rare, and exact either way.
- */
-function flat(text: string): string {
-  return (text as unknown as WellFormed).isWellFormed() ? Buffer.from(text, "utf8").toString("utf8") : text;
-}
 
 export class SlotStore {
   /** Vector chunks, 2^chunkBits slots each, each on a SharedArrayBuffer of its own. */
@@ -98,15 +88,14 @@ export class SlotStore {
   private seqs = new Float64Array(0);
   private versions = new Float64Array(0);
   private alive = new Uint8Array(0);
-  private payloadCost = new Int32Array(0);
-  private readonly ids: (string | undefined)[] = [];
   /**
-   * Each cached payload as ONE flat string: the document, then the uri, then the metadata JSON
-   * (undefined: not cached). With their lengths below, that is ~80 bytes of V8 heap per record
-   * of the bench's payloads where a { document, uri, metadataJson } object and its strings took
-   * ~155 (issue 14 item 6: ~75 MB of RSS at 1M records). Read back as substrings.
+   * Each cached payload as ONE text: the document, then the uri, then the metadata JSON (none:
+   * not cached), kept as bytes in one buffer (SlotStrings) rather than a V8 string per record
+   * (issue 14 item 6: a { document, uri, metadataJson } object and its strings took ~155 bytes of
+   * V8 heap per record of the bench's payloads, one flat string ~88, these bytes ~70 off the
+   * heap). Read back by part.
    */
-  private readonly payloadText: (string | undefined)[] = [];
+  private readonly payloadText = new SlotStrings();
   /** The document's and the uri's length in payloadText; the metadata JSON is the rest. */
   private docLength = new Int32Array(0);
   private uriLength = new Int32Array(0);
@@ -211,8 +200,9 @@ export class SlotStore {
     }
   }
 
+  /** The id of the record in a live slot. */
   idOf(slot: number): string {
-    return this.ids[slot]!;
+    return this.byId.idOf(slot)!;
   }
 
   seqOf(slot: number): number {
@@ -278,13 +268,13 @@ export class SlotStore {
 
   /** The cached payload, or undefined when it did not fit the budget (read it from LanceDB). */
   payload(slot: number): Payload | undefined {
-    if (this.payloadText[slot] === undefined) return undefined;
+    if (!this.payloadText.has(slot)) return undefined;
     return { document: this.part(slot, NO_DOCUMENT)!, uri: this.part(slot, NO_URI)!, metadataJson: this.part(slot, NO_METADATA)! };
   }
 
   /** Whether the slot's payload is cached. */
   hasPayload(slot: number): boolean {
-    return this.payloadText[slot] !== undefined;
+    return this.payloadText.has(slot);
   }
 
   /** The cached metadata JSON alone (null: none; undefined: not cached). */
@@ -302,13 +292,13 @@ export class SlotStore {
    * its null flag: null when that part is null, undefined when the payload is not cached.
    */
   private part(slot: number, which: typeof NO_DOCUMENT | typeof NO_URI | typeof NO_METADATA): string | null | undefined {
-    const text = this.payloadText[slot];
-    if (text === undefined) return undefined;
+    const text = this.payloadText;
+    if (!text.has(slot)) return undefined;
     if (this.payloadNulls[slot] & which) return null;
     const documentEnd = this.docLength[slot];
-    if (which === NO_DOCUMENT) return text.slice(0, documentEnd);
+    if (which === NO_DOCUMENT) return text.get(slot, 0, documentEnd);
     const uriEnd = documentEnd + this.uriLength[slot];
-    return which === NO_URI ? text.slice(documentEnd, uriEnd) : text.slice(uriEnd);
+    return which === NO_URI ? text.get(slot, documentEnd, uriEnd) : text.get(slot, uriEnd);
   }
 
   /**
@@ -330,8 +320,7 @@ export class SlotStore {
     if (slot === undefined) {
       if (at !== undefined && (at >= this.top || this.alive[at] === 1)) throw new Error(`slot ${at} is not free to restore into`);
       slot = at ?? this.allocate();
-      this.byId.set(id, slot);
-      this.ids[slot] = id;
+      this.byId.add(id, slot);
       this.alive[slot] = 1;
       this.liveCount++;
     } else if (this.seqs[slot] !== seq) {
@@ -352,8 +341,7 @@ export class SlotStore {
    */
   claim(id: string, seq: number, version: number, norm: number, at: number): void {
     if (at >= this.top || this.alive[at] === 1 || this.byId.get(id) !== undefined) throw new Error(`slot ${at} is not free to restore ${id} into`);
-    this.byId.set(id, at);
-    this.ids[at] = id;
+    this.byId.add(id, at);
     this.alive[at] = 1;
     this.liveCount++;
     this.seqs[at] = seq;
@@ -389,9 +377,8 @@ export class SlotStore {
   /** Forgets the record in `slot`; the slot is reused later. */
   remove(slot: number): void {
     if (!this.isLive(slot)) return;
-    this.byId.delete(this.ids[slot]!);
+    this.byId.remove(slot);
     this.bySeq[this.seqs[slot]] = 0;
-    this.ids[slot] = undefined;
     this.setPayload(slot, undefined);
     this.alive[slot] = 0;
     this.liveCount--;
@@ -404,19 +391,26 @@ export class SlotStore {
   }
 
   private setPayload(slot: number, payload: Payload | undefined): void {
-    const old = this.payloadCost[slot];
-    if (old > 0) this.budget.give(old);
-    this.payloadCost[slot] = 0;
-    this.payloadText[slot] = undefined;
+    const held = this.payloadText.length(slot);
+    if (held >= 0) this.budget.give(payloadCost(held));
+    this.payloadText.delete(slot);
     if (!payload) return;
-    const cost = payloadBytes(payload);
-    if (!this.budget.take(cost)) return;
     const { document, uri, metadataJson } = payload;
-    this.payloadCost[slot] = cost;
+    const text = (document ?? "") + (uri ?? "") + (metadataJson ?? "");
+    const cost = payloadCost(text.length);
+    if (!this.budget.take(cost)) return;
+    try {
+      this.payloadText.set(slot, text);
+    } catch (err) {
+      // Past the largest buffer Node allows: not cached, like a payload over the budget (read
+      // from LanceDB), rather than a failure after LanceDB has the write.
+      this.budget.give(cost);
+      if (err instanceof RangeError) return;
+      throw err;
+    }
     this.docLength[slot] = document?.length ?? 0;
     this.uriLength[slot] = uri?.length ?? 0;
     this.payloadNulls[slot] = (document == null ? NO_DOCUMENT : 0) | (uri == null ? NO_URI : 0) | (metadataJson == null ? NO_METADATA : 0);
-    this.payloadText[slot] = flat((document ?? "") + (uri ?? "") + (metadataJson ?? ""));
   }
 
   private addChunk(): void {
@@ -462,7 +456,6 @@ export class SlotStore {
     this.seqs = grown(this.seqs, top);
     this.versions = grown(this.versions, top);
     this.alive = grown(this.alive, top);
-    this.payloadCost = grown(this.payloadCost, top);
     this.docLength = grown(this.docLength, top);
     this.uriLength = grown(this.uriLength, top);
     this.payloadNulls = grown(this.payloadNulls, top);
