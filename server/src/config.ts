@@ -260,7 +260,7 @@ export const SETTINGS: Setting<keyof ServerConfig>[] = [
   // Storage tuning (docs/architecture.md, maintenance): tests run maintenance after every write.
   setting({
     key: "optimize_every", field: "optimizeEvery", flag: "--optimize-every <writes>", env: ["CHROMASPEC_OPTIMIZE_EVERY"],
-    default: MAINTENANCE_DEFAULTS.optimizeEvery, help: "writes to a LanceDB table between its maintenance runs (compaction, old versions removed)",
+    default: MAINTENANCE_DEFAULTS.optimizeEvery, help: "versions of a LanceDB table (by any replica) between its maintenance runs (compaction, old versions removed)",
     parse: integer(1, 1_000_000_000, "a write count"),
   }),
   setting({

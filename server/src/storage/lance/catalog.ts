@@ -82,7 +82,10 @@ export class CatalogTable {
   constructor(table: Table, writer: Table, runner: MaintenanceRunner) {
     this.handle = new TableHandle(table);
     this.writer = new TableHandle(writer);
-    this.maintenance = new TableMaintenance(table.name, runner, this.mutex, () => (this.handle.isOpen ? this.handle : null));
+    // Runs count versions but do not compact (MaintenanceHooks.compact): the writer would have
+    // to follow them first. No noteOpened() (the backlog check at open, maintenance.ts) either:
+    // a run due at every open would be wasted. Writes and fences count by version number.
+    this.maintenance = new TableMaintenance(table.name, runner, this.mutex, () => (this.handle.isOpen ? this.handle : null), { compact: false });
   }
 
   /** The latest version, and the rows as of it. */
@@ -106,24 +109,26 @@ export class CatalogTable {
   }
 
   async fence(): Promise<void> {
-    await this.writer.use((t) => fenceTable(t));
+    this.maintenance.noteCommitted(await this.writer.use((t) => fenceTable(t)));
   }
 
   /** An append commits alongside maintenance (see maintenance.ts). */
   async append(data: ArrowModule.Table): Promise<void> {
-    await this.writer.use((t) => t.add(data));
-    this.maintenance.noteWrite();
+    const { version } = await this.writer.use((t) => t.add(data));
+    this.maintenance.noteWrite(version);
   }
 
   /** Merge-inserts and deletes never commit while maintenance compacts (see maintenance.ts). */
   async upsert(key: string, data: ArrowModule.Table): Promise<void> {
-    await this.maintenance.exclusive(() => this.writer.use((t) => t.mergeInsert(key).whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data)));
-    this.maintenance.noteWrite();
+    const { version } = await this.maintenance.exclusive(() =>
+      this.writer.use((t) => t.mergeInsert(key).whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data)),
+    );
+    this.maintenance.noteWrite(version);
   }
 
   async remove(predicate: string): Promise<void> {
-    await this.maintenance.exclusive(() => this.writer.use((t) => t.delete(predicate)));
-    this.maintenance.noteWrite();
+    const { version } = await this.maintenance.exclusive(() => this.writer.use((t) => t.delete(predicate)));
+    this.maintenance.noteWrite(version);
   }
 
   async close(): Promise<void> {

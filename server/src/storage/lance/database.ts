@@ -16,7 +16,7 @@ import { lanceSession } from "./session.js";
 export interface LanceOptions {
   /** Object-store settings (credentials, region, endpoint...) as LanceDB's storageOptions. */
   storageOptions?: Record<string, string>;
-  /** Writes to a table between two background optimize runs (compaction + version cleanup). */
+  /** Versions of a table (committed by any process) between two background optimize runs (compaction + version cleanup). */
   optimizeEvery?: number;
   /** Old table versions stay readable at least this long after they stop being current. */
   retainVersionsMs?: number;

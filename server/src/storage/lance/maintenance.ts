@@ -4,7 +4,14 @@
  * and without cleanup the version history grows forever. optimize() also folds new rows into
  * existing indices.
  *
- * Scheduling: after `every` writes, off the request path. Compaction rewrites every fragment
+ * Scheduling: after `every` versions, off the request path. They are counted by the table's
+ * version number, not by this process's writes: versions committed by anyone (other replicas, the
+ * fence of a lease takeover) since this process's last run, or since it opened the table. And
+ * when a process opens a table it counts (in the background) the versions a run would remove
+ * now; `every` or more of them make a run due at once. Otherwise a process that ends before its
+ * `every`-th write (a restart, a replica that writes a table a few times per life) never cleaned
+ * the table, and its versions and files grew across restarts without bound; a clean table (fewer
+ * than `every` removable versions) is not optimized again by being opened. Compaction rewrites every fragment
  * smaller than LanceDB's target (1M rows), so below that size it rewrites the whole table and
  * its cost grows with the table; runs are therefore also spaced so that maintenance takes at
  * most ~1/(1 + idleFactor) of the time, unless writes pile up past a hard cap.
@@ -29,6 +36,9 @@
  *   versions panics in LanceDB's conflict resolver (it unwraps a manifest the cleanup removed;
  *   docs/upstream/lancedb-close-during-optimize.md), which answered the user's write with a 500.
  *   Should a run still meet a commit conflict, it is retried holding the write mutex.
+ *   A run's upkeep holds the write mutex and its compaction the compaction lock, and such a
+ *   commit may land between the two: the version the run compacts (and counts from) is read
+ *   inside the compaction lock (`latest`, runOnce), never before it.
  *   Schema changes (addColumns, a "Merge") are `exclusive` too, but LanceDB also refuses a Merge
  *   based on a version older than a finished compaction; the writer then first follows the
  *   versions this process's own runs committed (`ranTo`; LanceTable.followOwnMaintenance).
@@ -39,7 +49,7 @@ import { Mutex } from "../../util/mutex.js";
 import { TableClosedError, type TableHandle } from "./handle.js";
 
 export interface MaintenanceOptions {
-  /** Writes between two optimize runs. */
+  /** Table versions (committed by anyone) between two optimize runs. */
   every: number;
   /**
    * Versions that were current within this window are kept, so reads that started on them
@@ -134,9 +144,46 @@ function isCommitConflict(err: unknown): boolean {
   return err instanceof Error && /commit conflict|preempted by concurrent/i.test(err.message);
 }
 
-/** Per-table write counter that schedules optimize runs, one at a time. */
+/** What a table adds to its runs (LanceTable: all of them; the catalog's tables: none). */
+export interface MaintenanceHooks {
+  /** Extra upkeep run (under the write mutex) before each optimize, e.g. creating scalar indices. */
+  upkeep?: (table: Table) => Promise<void>;
+  /**
+   * Moves the run's table to the version the run compacts, called holding the compaction lock
+   * (a version read before it could be older than a commit that holds the run off: see runOnce).
+   */
+  latest?: (table: Table) => Promise<void>;
+  /**
+   * The creation time (ms) of the oldest version something else still reads (the version a
+   * copy-on-write fork was cloned at), or null: cleanup then keeps that version and every later one.
+   */
+  retainFrom?: () => Promise<number | null>;
+  /**
+   * Told, inside the compaction lock, the version a run's last commit left (null when a run
+   * failed or was retried on a version it did not start from): see LanceTable.ownTail.
+   */
+  ranTo?: (version: number | null) => void;
+  /**
+   * false: runs count versions and report, but neither compact nor clean up. The catalog's
+   * tables: their writer is not moved over a run's commits (as LanceTable's is, ownTail), so a
+   * cleanup could remove the files of the version it commits on. (Since e49feb5 their runs did
+   * nothing by accident, `ranTo?.(await optimize)` skipped the call without ranTo; this keeps
+   * that, on purpose, until the catalog's writer follows its maintenance.)
+   */
+  compact?: boolean;
+}
+
+/** Per-table version counter that schedules optimize runs, one at a time. */
 export class TableMaintenance {
+  /** Versions counted since the last run (or the open): by version number when known, else one per write. */
   private writes = 0;
+  /**
+   * The table version `writes` counts from (a commit at version v makes `writes` at least
+   * v - countedFrom); null until a version is known.
+   */
+  private countedFrom: number | null = null;
+  /** The highest table version this process was told of (commits, fences, the open), -1: none. */
+  private lastSeen = -1;
   private scheduled = false;
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
@@ -161,24 +208,68 @@ export class TableMaintenance {
     private readonly mutex: Mutex,
     /** The table's handle, or null while there is no table. */
     private readonly handle: () => TableHandle | null,
-    /** Extra upkeep run (under the write mutex) before each optimize, e.g. creating scalar indices. */
-    private readonly upkeep?: (table: Table) => Promise<void>,
-    /**
-     * The creation time (ms) of the oldest version something else still reads (the version a
-     * copy-on-write fork was cloned at), or null: cleanup then keeps that version and every later one.
-     */
-    private readonly retainFrom?: () => Promise<number | null>,
-    /**
-     * Told, inside the compaction lock, the version a run's last commit left (null when a run
-     * failed or was retried on a version it did not start from): see LanceTable.ownTail.
-     */
-    private readonly ranTo?: (version: number | null) => void,
+    private readonly hooks: MaintenanceHooks = {},
   ) {}
 
-  noteWrite(): void {
+  /**
+   * A commit of this process's own write; `version` is the table version it made (LanceDB's
+   * result), so versions others committed in between count too.
+   */
+  noteWrite(version?: number): void {
     this.runner.options.afterWork?.();
     if (this.stopped) return;
-    this.writes++;
+    this.count(version, 1);
+    this.lastWrite = Date.now();
+    this.maybeSchedule();
+  }
+
+  /** Versions this process committed that are no write (the fence of a lease takeover): `version` is where they left the table. */
+  noteCommitted(version: number): void {
+    if (this.stopped) return;
+    this.count(version, 0);
+    this.maybeSchedule();
+  }
+
+  private count(version: number | undefined, local: number): void {
+    this.writes += local;
+    if (version === undefined) return;
+    this.lastSeen = Math.max(this.lastSeen, version);
+    if (this.countedFrom === null) this.countedFrom = version - this.writes;
+    else this.writes = Math.max(this.writes, version - this.countedFrom);
+  }
+
+  /**
+   * The table was (re)opened by this process: counting starts at its version, and the versions
+   * a run would remove now (older than the retention and than what forks read: see optimize) are
+   * counted in the background, off the request path (LanceDB reads one manifest per version);
+   * `every` or more of them make a run due. Errors go to onError; a table closed meanwhile ends it.
+   */
+  noteOpened(): void {
+    if (this.stopped) return;
+    const check = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.runs.run(() => this.countBacklog()))
+      .catch((err: unknown) => {
+        if (!this.stopped && !(err instanceof TableClosedError)) this.runner.options.onError(err, this.name);
+      });
+    this.runner.track(check);
+  }
+
+  private async countBacklog(): Promise<void> {
+    const handle = this.handle();
+    if (this.stopped || !handle) return;
+    const { version, versions } = await handle.use(async (t) => ({ version: await t.version(), versions: await t.listVersions() }));
+    this.lastSeen = Math.max(this.lastSeen, version);
+    if (this.countedFrom === null) this.countedFrom = version - this.writes;
+    let cutoff = currentAt(versions, Date.now() - this.runner.options.retainMs);
+    const from = await this.hooks.retainFrom?.();
+    if (from !== null && from !== undefined) cutoff = Math.min(cutoff, from - FORK_MARGIN_MS);
+    let removable = 0;
+    for (const v of versions) if (versionTime(v) < cutoff) removable++;
+    if (this.stopped || removable < this.runner.options.every) return;
+    // Due now, but counted as `every`, not as the backlog: thousands of old versions past the
+    // hard cap would start the run at once, in the middle of a start-up's loads. It waits for a
+    // quiet moment, counted from here as if this were the last write.
+    this.writes = Math.max(this.writes, this.runner.options.every);
     this.lastWrite = Date.now();
     this.maybeSchedule();
   }
@@ -273,24 +364,43 @@ export class TableMaintenance {
     });
   }
 
+  /**
+   * One run: upkeep under the write mutex, then compaction and cleanup under the compaction
+   * lock. Between the two the write mutex is free, and a commit that holds runs off (a schema
+   * change, a replace, a delete: `exclusive`) may land there. LanceDB does not rebase a Rewrite
+   * over any of them ("preempted by concurrent transaction Merge"), so every version the run
+   * depends on (the one it compacts, the one its count starts from) is read inside the lock:
+   * only appends (which LanceDB rebases) commit alongside it there.
+   */
   private async runOnce(): Promise<void> {
     const started = Date.now();
+    const { upkeep, ranTo } = this.hooks;
     const handle = await this.mutex.run(async () => {
       const h = this.handle();
-      if (h && this.upkeep) await h.use((t) => this.upkeep!(t));
+      if (h && upkeep) await h.use((t) => upkeep(t));
       return h;
     });
     if (!handle) return;
-    const writes = this.writes;
-    this.writes = 0;
+    let writes = 0;
     try {
-      await this.compaction.run(async () => this.ranTo?.(await handle.use((t) => this.optimize(t, started))));
+      await this.compaction.run(() =>
+        handle.use(async (t) => {
+          writes += await this.base(t);
+          if (this.hooks.compact === false) return;
+          const end = this.ranFrom(await this.optimize(t, started));
+          ranTo?.(end);
+        }),
+      );
     } catch (err) {
-      this.ranTo?.(null);
+      ranTo?.(null);
       if (!isCommitConflict(err)) throw err;
       await this.mutex.run(async () => {
         const h = this.handle();
-        if (h) await this.compaction.run(() => h.use((t) => this.optimize(t, Date.now())));
+        if (!h) return;
+        this.ranFrom(await this.compaction.run(() => h.use(async (t) => {
+          writes += await this.base(t);
+          return this.optimize(t, Date.now());
+        })));
       });
     } finally {
       this.lastEnd = Date.now();
@@ -300,13 +410,37 @@ export class TableMaintenance {
     }
   }
 
+  /**
+   * The version a run compacts, taken holding the compaction lock: the table is moved to it
+   * (`latest`), and counting starts over from it (the run covers what was counted so, and its own
+   * commits do not count; a catalog table's reader may be behind its writer's commits, so the
+   * highest version known counts). Resolves to the writes the run covers.
+   */
+  private async base(table: Table): Promise<number> {
+    await this.hooks.latest?.(table);
+    const version = await table.version();
+    const writes = this.writes;
+    this.writes = 0;
+    this.countedFrom = Math.max(version, this.lastSeen);
+    return writes;
+  }
+
+  /**
+   * The run left the table at `version`: counting goes on from there, keeping what was counted
+   * during the run (appends commit alongside it) but not the run's own versions.
+   */
+  private ranFrom(version: number): number {
+    this.countedFrom = Math.max(this.countedFrom ?? -Infinity, version - this.writes);
+    return version;
+  }
+
   /** Compaction and cleanup; resolves to the version the run's last commit left. */
   private async optimize(table: Table, started: number): Promise<number> {
     // A zero retention asks for no protection at all; otherwise cover twice the last run.
     const retain = this.runner.options.retainMs;
     const slack = Math.min(retain, Math.max(100, 2 * this.lastRunMs));
     let cleanupOlderThan = await cleanupCutoff(table, retain, slack, started);
-    const from = await this.retainFrom?.();
+    const from = await this.hooks.retainFrom?.();
     if (from !== null && from !== undefined) {
       // What a fork reads must survive whatever the retention setting: a margin of at least a
       // minute (or four runs) covers LanceDB measuring the age again after compacting.

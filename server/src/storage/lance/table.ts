@@ -171,19 +171,31 @@ export class LanceTable {
     /** The oldest version time copy-on-write forks still read (see lance/lineage.ts), or null. */
     retainFrom?: () => Promise<number | null>,
   ) {
-    this.maintenance = new TableMaintenance(name, db.runner, this.mutex, () => this.handle, async (table) => {
-      // Maintenance runs on the reader, which follows this process's own commits only lazily:
-      // compaction, cleanup and index upkeep must see the latest version.
+    // Maintenance runs on the reader, which follows this process's own commits only lazily:
+    // compaction, cleanup and index upkeep must see the latest version.
+    const latest = async (table: Table) => {
       await table.checkoutLatest();
       this.readerBehind = false;
-      // The run starts under the write mutex: the writer is not committing now. Its versions
-      // extend the tail when they start where the writer is or where the last run ended.
-      const start = await table.version();
-      const writerAt = this.writer ? await this.writer.use((t) => t.version()) : -1;
-      this.ownTail = writerAt === start ? { from: start, to: start } : this.ownTail?.to === start ? this.ownTail : null;
-      await this.ensureIndices(table);
-    }, retainFrom, (version) => {
-      this.ownTail = version === null || this.ownTail === null ? null : { from: this.ownTail.from, to: version };
+    };
+    this.maintenance = new TableMaintenance(name, db.runner, this.mutex, () => this.handle, {
+      upkeep: async (table) => {
+        await latest(table);
+        // The run starts under the write mutex: the writer is not committing now. Its versions
+        // extend the tail when they start where the writer is or where the last run ended.
+        // (What this process commits before the run takes its compaction lock lands inside
+        // the tail too, and the run compacts on top of it: maintenance.ts runOnce.)
+        const start = await table.version();
+        const writerAt = this.writer ? await this.writer.use((t) => t.version()) : -1;
+        this.ownTail = writerAt === start ? { from: start, to: start } : this.ownTail?.to === start ? this.ownTail : null;
+        await this.ensureIndices(table);
+      },
+      // Again holding the compaction lock: a schema change, replace or delete may have
+      // committed since the upkeep, and the run's Rewrite must be based on it.
+      latest,
+      retainFrom,
+      ranTo: (version) => {
+        this.ownTail = version === null || this.ownTail === null ? null : { from: this.ownTail.from, to: version };
+      },
     });
   }
 
@@ -235,6 +247,8 @@ export class LanceTable {
       this.handle = new TableHandle(table);
       this.writer = new TableHandle(writer);
       await this.refresh();
+      // Versions left by earlier processes may call for a run (see maintenance.ts).
+      this.maintenance.noteOpened();
     })().catch((err: unknown) => {
       this.opened = null;
       throw err;
@@ -284,8 +298,9 @@ export class LanceTable {
   async fence(): Promise<void> {
     await this.mutex.run(async () => {
       await this.open(true);
-      await this.writer?.use((t) => fenceTable(t));
+      const fenced = await this.writer?.use((t) => fenceTable(t));
       this.fencedOut = false;
+      if (fenced !== undefined) this.maintenance.noteCommitted(fenced);
     });
   }
 
@@ -751,7 +766,7 @@ export class LanceTable {
     this.readerBehind = true;
     for (const s of batch.seqs) if (s >= this.next) this.next = s + 1;
     if (this.zeroNorms === false && zeroNorm) this.zeroNorms = true;
-    this.maintenance.noteWrite();
+    this.maintenance.noteWrite(result.version);
   }
 
   /** Deletes the records matching the filter (patterns validated); resolves to how many. */
@@ -766,7 +781,9 @@ export class LanceTable {
     });
     this.lastCommitted = result.version;
     this.readerBehind = true;
-    if (result.numDeletedRows > 0) this.maintenance.noteWrite();
+    // A delete that matched nothing may still commit a version: it counts, but is no write.
+    if (result.numDeletedRows > 0) this.maintenance.noteWrite(result.version);
+    else this.maintenance.noteCommitted(result.version);
     return result.numDeletedRows;
   }
 
