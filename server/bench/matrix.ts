@@ -20,7 +20,11 @@
  *   --filters 1,10,50       filter selectivities in percent
  *   --phases indexed,paused measurement points; --pause 15 seconds between them
  *   --queries 200 --filtered-queries 100 --concurrent-queries 200 --clients 8 --warmup 100
- *   --recall-queries 50
+ *   --recall-queries 200    queries whose recall@10 is measured (the first of the timed sequential
+ *                           ones; both servers get the same, so the comparison is paired). Each
+ *                           recall figure is printed with its standard error over queries, and the
+ *                           reference's figure with ours minus it, paired, ± its standard error:
+ *                           at recall ~0.13 (uniform ip), 50 queries gave ± ~0.02 per figure.
  *   --reference fresh|URL|none   fresh (default): a new reference process per case on
  *                           --reference-port (default 8190, so a shared reference on 8100 is left alone); URL: an already running one
  *   --out FILE              JSON (default bench/results/matrix.json)
@@ -51,7 +55,7 @@ import {
   type Selectivity,
 } from "./shapes.js";
 import { concurrently, log, sleep, stats } from "./timing.js";
-import { distance, recall, type Space } from "./truth.js";
+import { exactTopKSets, type Space } from "./truth.js";
 import { formatLoad, loadMark, windowLoad, type WindowLoad } from "./window-load.js";
 
 const BATCH = 1000;
@@ -111,8 +115,8 @@ function options(argv: string[]): Options {
   };
   // --quick: 20k records, fewer queries, a short pause (about 6 min for the whole matrix).
   const d = v.quick
-    ? { n: 20_000, queries: 100, filteredQueries: 40, concurrentQueries: 100, warmup: 50, recallQueries: 30, pause: 5 }
-    : { n: 100_000, queries: 200, filteredQueries: 100, concurrentQueries: 200, warmup: 100, recallQueries: 50, pause: 15 };
+    ? { n: 20_000, queries: 100, filteredQueries: 40, concurrentQueries: 100, warmup: 50, recallQueries: 100, pause: 5 }
+    : { n: 100_000, queries: 200, filteredQueries: 100, concurrentQueries: 200, warmup: 100, recallQueries: 200, pause: 15 };
   const num = (text: string | undefined, fallback: number) => (text === undefined ? fallback : Number(text));
   const o: Options = {
     n: num(v.n, d.n),
@@ -207,28 +211,15 @@ function addBodies(data: Dataset): Buffer[] {
   return Array.from({ length: data.n / BATCH }, (_, b) => addBody(records.batch(b), b * BATCH, metadataFor));
 }
 
-/** Exact top-k of each query, unfiltered and per selectivity, from one distance pass per query. */
+/**
+ * Exact top-k of each query, unfiltered and per selectivity (ties: the earlier record first), in
+ * one pass of the addon's float64 scan (truth.ts): 200 queries x 100k x 384 take seconds, where
+ * the JS sort per query took ~0.3 s a query.
+ */
 function groundTruth(space: Space, data: Dataset, queries: Float32Array[], filters: Selectivity[]) {
-  const all: string[][] = [];
-  const filtered = new Map<Selectivity, string[][]>(filters.map((s) => [s, []]));
-  const d = new Float64Array(data.n);
-  const order = new Int32Array(data.n);
-  for (const q of queries) {
-    for (let i = 0; i < data.n; i++) d[i] = distance(space, q, data.vectors, i * data.dim, data.dim);
-    for (let i = 0; i < data.n; i++) order[i] = i;
-    const sorted = Array.from(order).sort((a, b) => d[a] - d[b] || a - b);
-    all.push(sorted.slice(0, K).map(idOf));
-    for (const s of filters) {
-      const ids: string[] = [];
-      for (const i of sorted) {
-        if (!passes(s, i)) continue;
-        ids.push(idOf(i));
-        if (ids.length === K) break;
-      }
-      filtered.get(s)!.push(ids);
-    }
-  }
-  return { all, filtered };
+  const keeps = [() => true, ...filters.map((s) => (i: number) => passes(s, i))];
+  const [all, ...perFilter] = exactTopKSets(space, inMemory(data, 10_000), queries, K, keeps).map((perQuery) => perQuery.map((ids) => ids.map(idOf)));
+  return { all, filtered: new Map<Selectivity, string[][]>(filters.map((s, f) => [s, perFilter[f]])) };
 }
 
 function workload(o: Options, data: Dataset, queries: Dataset, space: Space, bodies: Buffer[]): Workload {
@@ -248,6 +239,8 @@ interface Latency {
   p50: number;
   p99: number;
   recall: number;
+  /** Hits (0-k) of each recall query, in query order: the same queries for both servers. */
+  hits: number[];
 }
 
 interface PhaseResult {
@@ -299,15 +292,18 @@ async function measureServer(target: Target, w: Workload, o: Options, name: stri
     };
     const sequential = async (bodies: string[], count: number, truth: string[][]): Promise<Latency> => {
       const ms: number[] = [];
-      const got: string[][] = [];
+      const hits: number[] = [];
       for (let i = 0; i < count; i++) {
         const t = performance.now();
         const a = await query(bodies[i % bodies.length]);
         ms.push(performance.now() - t);
-        if (i < truth.length) got.push(a.ids[0] ?? []);
+        if (i < truth.length) {
+          const got = new Set(a.ids[0] ?? []);
+          hits.push(truth[i].filter((id) => got.has(id)).length);
+        }
       }
       const { p50, p99 } = stats(ms);
-      return { p50, p99, recall: recall(got, truth.slice(0, got.length)) };
+      return { p50, p99, recall: hits.reduce((a, h) => a + h, 0) / Math.max(1, hits.length * K), hits };
     };
     const phases: ServerResult["phases"] = {};
     for (const phase of o.phases) {
@@ -356,6 +352,41 @@ interface Figure {
   bound: number;
   target: string;
   met: boolean | null;
+  /** Recall figures: the standard errors over queries, and ours minus the reference's, paired by query. */
+  spread?: RecallSpread;
+}
+
+export interface RecallSpread {
+  queries: number;
+  se: number;
+  refSe: number | null;
+  /** Mean over queries of (our recall - the reference's), and its standard error. */
+  diff: number | null;
+  diffSe: number | null;
+}
+
+/** Mean and standard error of the mean of xs. */
+function meanSe(xs: number[]): { mean: number; se: number } {
+  const mean = xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / Math.max(1, xs.length - 1);
+  return { mean, se: Math.sqrt(variance / Math.max(1, xs.length)) };
+}
+
+/**
+ * The spread of a recall figure: per-query recall varies a lot where few of the 10 are found
+ * (uniform data: 0-6 of 10), so a figure over 50 queries moved by ± ~0.02 from query set to
+ * query set. Both servers answer the same queries: the difference is taken query by query.
+ */
+export function recallSpread(ours: number[], ref: number[] | undefined): RecallSpread {
+  const a = ours.map((h) => h / K);
+  const spread: RecallSpread = { queries: a.length, se: meanSe(a).se, refSe: null, diff: null, diffSe: null };
+  if (ref && ref.length === ours.length) {
+    const d = meanSe(a.map((x, i) => x - ref[i] / K));
+    spread.refSe = meanSe(ref.map((h) => h / K)).se;
+    spread.diff = d.mean;
+    spread.diffSe = d.se;
+  }
+  return spread;
 }
 
 function figures(ours: ServerResult, ref: ServerResult | null): Figure[] {
@@ -372,9 +403,9 @@ function figures(ours: ServerResult, ref: ServerResult | null): Figure[] {
       met: r === null ? null : kind === "higher" ? r >= bound : r <= bound,
     });
   };
-  const recallFigure = (figure: string, a: number, b: number | undefined) => {
-    const bar = Math.min(0.99, b ?? 0.99);
-    out.push({ figure, ours: a, ref: b ?? null, kind: "recall", bound: bar, target: `>= ${bar.toFixed(3)}`, met: a >= bar });
+  const recallFigure = (figure: string, a: Latency, b: Latency | undefined) => {
+    const bar = Math.min(0.99, b?.recall ?? 0.99);
+    out.push({ figure, ours: a.recall, ref: b?.recall ?? null, kind: "recall", bound: bar, target: `>= ${bar.toFixed(3)}`, met: a.recall >= bar, spread: recallSpread(a.hits, b?.hits) });
   };
   ratio("add throughput (records/s, base64 batches of 1000)", ours.addPerSec, ref?.addPerSec, "higher", 10);
   ratio("first add -> all indexed (s)", ours.indexedSeconds, ref?.indexedSeconds, "lower", 0.5);
@@ -388,8 +419,8 @@ function figures(ours: ServerResult, ref: ServerResult | null): Figure[] {
       ratio(`${phase}: filtered ${s}% p50 (ms)`, l.p50, rp?.filtered[s]?.p50, "lower", 0.25);
     }
     const first = Object.values(p.query)[0];
-    if (first) recallFigure(`${phase}: recall@10`, first.recall, rp ? Object.values(rp.query)[0]?.recall : undefined);
-    for (const [s, l] of Object.entries(p.filtered) as [Selectivity, Latency][]) recallFigure(`${phase}: filtered ${s}% recall@10`, l.recall, rp?.filtered[s]?.recall);
+    if (first) recallFigure(`${phase}: recall@10`, first, rp ? Object.values(rp.query)[0] : undefined);
+    for (const [s, l] of Object.entries(p.filtered) as [Selectivity, Latency][]) recallFigure(`${phase}: filtered ${s}% recall@10`, l, rp?.filtered[s]);
   }
   return out;
 }
@@ -402,7 +433,17 @@ function fmt(v: number | null): string {
 function caseTable(label: string, figs: Figure[]): string {
   const lines = [`| ${label} | chromaspec | reference | ratio | target | |`, "|---|---:|---:|---:|---|---|"];
   for (const f of figs) {
-    const r = f.ref === null || f.kind === "recall" ? "" : `${(f.ours / f.ref).toFixed(2)}x`;
+    if (f.spread) {
+      // Recall: each figure ± its standard error over the queries; the ratio column holds ours
+      // minus the reference's, paired by query, ± its standard error.
+      const s = f.spread;
+      const sign = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(4);
+      const diff = s.diff === null ? "" : `${sign(s.diff)} ± ${s.diffSe!.toFixed(4)}`;
+      const refCell = f.ref === null ? "-" : `${fmt(f.ref)} ± ${s.refSe!.toFixed(4)}`;
+      lines.push(`| ${f.figure} (${s.queries} queries) | ${fmt(f.ours)} ± ${s.se.toFixed(4)} | ${refCell} | ${diff} | ${f.target} | ${f.met === null ? "" : f.met ? "met" : "**NOT met**"} |`);
+      continue;
+    }
+    const r = f.ref === null ? "" : `${(f.ours / f.ref).toFixed(2)}x`;
     lines.push(`| ${f.figure} | ${fmt(f.ours)} | ${fmt(f.ref)} | ${r} | ${f.target} | ${f.met === null ? "" : f.met ? "met" : "**NOT met**"} |`);
   }
   return lines.join("\n");
