@@ -9,7 +9,6 @@
  *   npx tsx bench/add-cpu-ab.ts --a dist-old --b dist [--rounds 4] [--adds 30] [--warm 3] [--data full] [--space ip] [--port 8330]
  */
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -18,15 +17,14 @@ import { Client, waitUntilUp } from "./client.js";
 import { addBody, inMemory } from "./data.js";
 import { generateShape, metadataFor, type DataShape } from "./shapes.js";
 import { stats } from "./timing.js";
+import { cpuMsOf, processStat, threadStat } from "./proc-stat.js";
 
 const o = scriptArgs({ a: "dist-old", b: "dist", rounds: 4, adds: 30, warm: 3, data: "full", space: "ip", port: 8330 });
-const TICK_MS = 10; // USER_HZ 100: /proc's utime and stime are in 1/100 s
-
-/** utime + stime of /proc/<pid>[/task/<tid>]/stat, in ms. */
-function cpuMs(path: string): number {
-  const stat = readFileSync(path, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+/** utime + stime of process `pid` (or of its thread `tid`), in ms. */
+function cpuMs(pid: number, tid?: number): number {
+  const stat = tid === undefined ? processStat(pid) : threadStat(pid, tid);
+  if (stat === null) throw new Error(`no /proc stat for ${pid}${tid === undefined ? "" : `/${tid}`}`);
+  return cpuMsOf(stat);
 }
 
 async function run(dist: string, bodies: Buffer[]): Promise<{ main: number; proc: number }> {
@@ -40,11 +38,11 @@ async function run(dist: string, bodies: Buffer[]): Promise<{ main: number; proc
     const coll = await c.json<{ id: string }>("POST", `${c.db}/collections`, { name: "add-cpu", configuration: { hnsw: { space: o.space } } });
     const path = c.collectionPath(coll.id, "add");
     for (let i = 0; i < o.warm; i++) await c.json("POST", path, bodies[i]);
-    const main0 = cpuMs(`/proc/${child.pid}/task/${child.pid}/stat`);
-    const proc0 = cpuMs(`/proc/${child.pid}/stat`);
+    const main0 = cpuMs(child.pid!, child.pid!);
+    const proc0 = cpuMs(child.pid!);
     for (let i = o.warm; i < o.warm + o.adds; i++) await c.json("POST", path, bodies[i]);
-    const main = (cpuMs(`/proc/${child.pid}/task/${child.pid}/stat`) - main0) / o.adds;
-    const proc = (cpuMs(`/proc/${child.pid}/stat`) - proc0) / o.adds;
+    const main = (cpuMs(child.pid!, child.pid!) - main0) / o.adds;
+    const proc = (cpuMs(child.pid!) - proc0) / o.adds;
     return { main, proc };
   } finally {
     c.close();

@@ -33,7 +33,7 @@
  * (bench/main.ts).
  */
 import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,6 +57,7 @@ import {
 import { concurrently, log, sleep, stats } from "./timing.js";
 import { exactTopKSets, type Space } from "./truth.js";
 import { formatLoad, loadMark, windowLoad, type WindowLoad } from "./window-load.js";
+import { processStat } from "./proc-stat.js";
 
 const BATCH = 1000;
 const K = 10;
@@ -182,13 +183,9 @@ async function startReference(o: Options): Promise<Target | null> {
 async function gone(pid: number, ms: number): Promise<void> {
   const until = performance.now() + ms;
   while (performance.now() < until) {
-    try {
-      // A zombie still answers signal 0 but has no running threads left: its stat says Z.
-      const stat = await readFile(`/proc/${pid}/stat`, "utf8");
-      if (/^\d+ \(.*\) Z/.test(stat)) return;
-    } catch {
-      return;
-    }
+    // A zombie still answers signal 0 but has no running threads left: its stat says Z.
+    const stat = processStat(pid);
+    if (stat === null || stat.state === "Z") return;
     await sleep(100);
   }
 }

@@ -37,6 +37,7 @@ import { addBody, inMemory, row } from "./data.js";
 import { startChromaspec } from "./servers.js";
 import { generateShape, includeOf, metadataFor, type DataShape } from "./shapes.js";
 import { log, stats } from "./timing.js";
+import { threadStat } from "./proc-stat.js";
 
 const { values: v } = parseArgs({
   options: {
@@ -240,17 +241,13 @@ function sampleThreads(pid: number, everyMs: number): { setOrigin(t0: number): v
   const read = async (): Promise<Map<number, { name: string; ticks: number }>> => {
     const out = new Map<number, { name: string; ticks: number }>();
     for (const tid of await readdir(`/proc/${pid}/task`).catch(() => [] as string[])) {
-      try {
-        const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, "utf8");
-        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-        // --by-thread: one entry per thread (its name and id's offset from the process's; threads
-        // that share a name, like node's, then show apart).
-        const name = Number(tid) === pid ? "main" : v["by-thread"] ? `${comm}+${Number(tid) - pid}` : comm;
-        out.set(Number(tid), { name, ticks: Number(f[11]) + Number(f[12]) });
-      } catch {
-        // the thread ended meanwhile
-      }
+      const stat = threadStat(pid, Number(tid));
+      if (stat === null) continue; // the thread ended meanwhile
+      const { comm } = stat;
+      // --by-thread: one entry per thread (its name and id's offset from the process's; threads
+      // that share a name, like node's, then show apart).
+      const name = Number(tid) === pid ? "main" : v["by-thread"] ? `${comm}+${Number(tid) - pid}` : comm;
+      out.set(Number(tid), { name, ticks: stat.utime + stat.stime });
     }
     return out;
   };

@@ -67,6 +67,15 @@ export function processStat(pid: number): Stat | null {
   return text === null ? null : parseStat(text);
 }
 
+/** /proc/<pid>/task/<tid>/stat (one thread), or null (gone, or no /proc). */
+export function threadStat(pid: number, tid: number): Stat | null {
+  const text = readText(`/proc/${pid}/task/${tid}/stat`);
+  return text === null ? null : parseStat(text);
+}
+
+/** A stat's CPU (user + kernel), ms. */
+export const cpuMsOf = (s: Stat): number => (s.utime + s.stime) * TICK_MS;
+
 /** One thread of a process at one moment. */
 export interface ThreadStat extends Stat {
   /** CPU run time (ns) and time spent runnable but waiting for a CPU (ns), from schedstat. */

@@ -12,11 +12,11 @@
  *
  *   npx tsx server/bench/request-log.ts [--requests 4000] [--rounds 5] [--concurrency 8]
  */
-import { readFile } from "node:fs/promises";
 import { scriptArgs } from "./args.js";
 import { Client } from "./client.js";
 import { startChromaspec, type Target } from "./servers.js";
 import { concurrently, median } from "./timing.js";
+import { cpuMsOf, processStat } from "./proc-stat.js";
 
 const { requests: REQUESTS, rounds: ROUNDS, concurrency: CONCURRENCY } = scriptArgs({ requests: 4000, rounds: 5, concurrency: 8 });
 const DIM = 32;
@@ -39,9 +39,9 @@ async function seed(client: Client): Promise<string> {
 
 /** utime + stime of a process, in seconds (Linux /proc). */
 async function cpuSeconds(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks (USER_HZ = 100)
+  const stat = processStat(pid);
+  if (stat === null) throw new Error(`no /proc/${pid}/stat`);
+  return cpuMsOf(stat) / 1000;
 }
 
 interface Sample {

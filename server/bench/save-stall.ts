@@ -14,7 +14,6 @@
  *
  * A timing run: take it under the lock (`flock /work/wt/bench.lock ...`).
  */
-import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,6 +27,7 @@ import { GraphFiles } from "../src/storage/memory/graph-file.js";
 import { AnnWorkerHost } from "../src/storage/memory/ann-worker-host.js";
 import { MemoryBudget } from "../src/storage/memory/slots.js";
 import { VectorIndex, type Entry } from "../src/storage/memory/vector-index.js";
+import { cpuMsOf, threadStat } from "./proc-stat.js";
 
 const o = scriptArgs({ n: 100_000, dim: 16, saves: 5, "cpu-prof": "", modes: "file,thread,in-process" });
 const modes = o.modes.split(",");
@@ -37,12 +37,8 @@ const vector = (i: number) => hashedVector(i, o.dim);
 
 /** CPU time of this process's main thread so far (ms; /proc, 10 ms ticks): what it spent, not what it waited. */
 function mainThreadCpuMs(): number {
-  try {
-    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
+  const stat = threadStat(process.pid, process.pid);
+  return stat === null ? NaN : cpuMsOf(stat);
 }
 
 interface Held {
