@@ -9,7 +9,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Handlers, RequestAuth } from "../generated/handlers.js";
 import { routes, type OperationId, type RouteDefinition } from "../generated/routes.js";
 import { validators, type ValidationIssue } from "../generated/validators.js";
+import { predecodedEmbeddings } from "../core/embeddings.js";
 import { parseJson, stringifyJson } from "../util/json.js";
+import { splitEmbeddings } from "./embeddings-body.js";
 import { classifyFailure, FailureLog } from "./failures.js";
 
 /**
@@ -116,7 +118,7 @@ async function handle(route: RouteDefinition, handler: AnyHandler, request: Fast
 
   let body: unknown = undefined;
   if (v.body !== null) {
-    const parsed = parseBody(request.body, v.bodyRequired);
+    const parsed = parseBody(request.body, v.bodyRequired, WRITES.has(route.operationId));
     if (!parsed.ok) issues.push(...parsed.issues);
     else if (parsed.value !== undefined) {
       const checked = v.body(parsed.value);
@@ -144,7 +146,7 @@ async function handle(route: RouteDefinition, handler: AnyHandler, request: Fast
   return sendReply(route, result, request, reply, failures);
 }
 
-type Parsed = { ok: true; value: unknown } | { ok: false; issues: ValidationIssue[] };
+export type Parsed = { ok: true; value: unknown } | { ok: false; issues: ValidationIssue[] };
 
 /**
  * Deepest JSON nesting accepted in a request body. The deepest legitimate request is a filter at
@@ -194,8 +196,44 @@ export function bodyText(raw: Buffer): string {
   return isAscii(raw) ? raw.toString("latin1") : raw.toString("utf8");
 }
 
-/** Raw bytes -> JSON value. undefined = no body (allowed only when the operation's body is optional). */
-function parseBody(raw: unknown, required: boolean): Parsed {
+/** Operations whose body is a write batch with a top-level `embeddings` array (AddEmbedding, UpdateEmbedding). */
+const WRITES = new Set<string>(["v2CollectionAdd", "v2CollectionUpsert", "v2CollectionUpdate", "v1CollectionAdd", "v1CollectionUpsert", "v1CollectionUpdate"]);
+
+/**
+ * A write body whose embeddings are base64 (http/embeddings-body.ts): they are decoded from the
+ * bytes, and only the rest of the body is parsed as JSON text, with a predecoded array in their
+ * place that core/embeddings.ts decodeEmbeddings answers from. Undefined when the body is not one
+ * the fast path answers for, or its rest does not parse: the usual path then reads the whole body
+ * (and gives its exact answer, errors included).
+ */
+function parseWriteBody(raw: Buffer): Parsed | undefined {
+  const split = splitEmbeddings(raw);
+  if (split === null) return undefined;
+  // Both pieces end or start at an ASCII byte, so decoding them apart reads what decoding the whole would.
+  const text = bodyText(raw.subarray(0, split.start)) + "null" + bodyText(raw.subarray(split.end));
+  if (nestedDeeperThan(text, MAX_JSON_DEPTH)) return undefined;
+  let value: unknown;
+  try {
+    value = parseJson(text);
+  } catch {
+    return undefined;
+  }
+  const body = value as Record<string, unknown>;
+  if (body === null || typeof body !== "object" || Array.isArray(body) || body.embeddings !== null) return undefined;
+  body.embeddings = predecodedEmbeddings(split.embeddings);
+  return { ok: true, value: body };
+}
+
+/**
+ * Raw bytes -> JSON value. undefined = no body (allowed only when the operation's body is optional).
+ * `write`: the operation's body is a write batch (WRITES), whose base64 embeddings may be decoded
+ * from the bytes. Exported for tests.
+ */
+export function parseBody(raw: unknown, required: boolean, write = false): Parsed {
+  if (write && Buffer.isBuffer(raw)) {
+    const parsed = parseWriteBody(raw);
+    if (parsed !== undefined) return parsed;
+  }
   const text = Buffer.isBuffer(raw) ? bodyText(raw) : typeof raw === "string" ? raw : "";
   if (text.trim() === "") {
     return required ? { ok: false, issues: [{ loc: ["body"], msg: "Field required", type: "missing" }] } : { ok: true, value: undefined };
