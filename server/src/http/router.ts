@@ -13,6 +13,7 @@ import { predecodedEmbeddings } from "../core/embeddings.js";
 import { parseJson, stringifyJson } from "../util/json.js";
 import { splitEmbeddings } from "./embeddings-body.js";
 import { classifyFailure, FailureLog } from "./failures.js";
+import { bufferedBody, releaseBody } from "./body-buffer.js";
 
 /**
  * Default body limit: 500 MiB. A full batch (5461 records, upstream's max_batch_size) of
@@ -64,7 +65,12 @@ export function registerRoutes(app: AnyFastifyInstance, handlers: Handlers, opts
   // Bodies arrive as raw bytes whatever their content type (upstream's clients all send JSON, curl
   // users often forget the header); parseBody decides what they mean, per operation.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser("*", { parseAs: "buffer", bodyLimit }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser("*", { bodyLimit }, bufferedBody(bodyLimit));
+  // A body parseBody never read (no body expected, 404, an error first) gives the reused buffer back here.
+  app.addHook("onResponse", (request, _reply, done) => {
+    releaseBody(request.body);
+    done();
+  });
 
   for (const route of routes) {
     const handler = (handlers as unknown as Record<string, AnyHandler>)[route.operationId];
@@ -232,9 +238,13 @@ function parseWriteBody(raw: Buffer): Parsed | undefined {
 export function parseBody(raw: unknown, required: boolean, write = false): Parsed {
   if (write && Buffer.isBuffer(raw)) {
     const parsed = parseWriteBody(raw);
-    if (parsed !== undefined) return parsed;
+    if (parsed !== undefined) {
+      releaseBody(raw); // nothing parsed refers to the bytes: the embeddings were decoded into their own buffer
+      return parsed;
+    }
   }
   const text = Buffer.isBuffer(raw) ? bodyText(raw) : typeof raw === "string" ? raw : "";
+  releaseBody(raw); // the text is a copy: the reused body buffer can take the next request
   if (text.trim() === "") {
     return required ? { ok: false, issues: [{ loc: ["body"], msg: "Field required", type: "missing" }] } : { ok: true, value: undefined };
   }
