@@ -5,10 +5,11 @@
  * (router parseBody with and without `write`) and the outcomes compared.
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeEmbeddings, PREDECODED, type WireEmbedding } from "../../src/core/embeddings.js";
-import { splitEmbeddings } from "../../src/http/embeddings-body.js";
+import { nativeDecoderInUse, splitEmbeddings, useNativeDecoder } from "../../src/http/embeddings-body.js";
 import { parseBody, type Parsed } from "../../src/http/router.js";
+import { hnsw } from "../../src/storage/memory/native.js";
 import { stringifyJson } from "../../src/util/json.js";
 
 const b64 = (values: number[]) => Buffer.from(new Float32Array(values).buffer).toString("base64");
@@ -39,7 +40,31 @@ function expectSame(raw: Buffer): { fast: boolean } {
   return { fast: Array.isArray(value?.embeddings) && value.embeddings[0] === PREDECODED };
 }
 
-describe("base64 embeddings decoded from the body's bytes", () => {
+it("decodes with the addon's decoder when the addon has one (a build from before it: rebuild native/)", () => {
+  useNativeDecoder(true);
+  expect(nativeDecoderInUse()).toBe(true);
+});
+
+it("the addon's decoder decodes spans back to back, refuses what is not base64 or finite, and checks its bounds", () => {
+  const decode = hnsw().decodeBase64Floats!.bind(hnsw());
+  const text = Buffer.from(`"${b64([1.5, -2, 0.25])}","${b64([3]).replace(/=+$/, "")}"`);
+  const out = new Uint8Array(16);
+  // b64([1.5, -2, 0.25]) is 16 characters (no padding); b64([3]) is 6 without its padding.
+  expect(decode(text, new Int32Array([1, 16, 20, 6]), out)).toBe(true);
+  expect(new Float32Array(out.buffer)).toEqual(new Float32Array([1.5, -2, 0.25, 3]));
+  expect(decode(Buffer.from("AAAA!AAA"), new Int32Array([0, 8]), new Uint8Array(6))).toBe(false);
+  expect(decode(Buffer.from(b64([Number.NaN])), new Int32Array([0, 6]), new Uint8Array(4))).toBe(false);
+  expect(() => decode(text, new Int32Array([1, 40]), out)).toThrow(RangeError);
+  expect(() => decode(text, new Int32Array([1, 16]), new Uint8Array(8))).toThrow(RangeError);
+  expect(() => decode(text, new Int32Array([1, 5]), out)).toThrow(RangeError);
+  expect(() => decode(text, new Uint32Array([1, 16]) as unknown as Int32Array, out)).toThrow(TypeError);
+});
+
+// Every case with the addon's decoder and with the JS one: the same bytes, the same refusals.
+describe.each([true, false])("base64 embeddings decoded from the body's bytes (addon decoder: %s)", (native) => {
+  beforeAll(() => useNativeDecoder(native));
+  afterAll(() => useNativeDecoder(true));
+
   it("reads a client's add body with the fast path, as the usual path does", () => {
     const embeddings = [b64([0.5, -1.25, 3, 1e-30]), b64([1, 2, 3, 4]), b64([-0, 7.5, 1e30, -2])];
     const body = { ids: ["a", "b", "c"], embeddings, metadatas: [{ k: 2.0, even: true }, null, { embeddings: "x" }], documents: ["d \"embeddings\": [1]", "é", null] };
@@ -143,7 +168,12 @@ describe("base64 embeddings decoded from the body's bytes", () => {
     const body = fc.record(
       {
         ids: fc.array(fc.string({ maxLength: 4 }), { maxLength: 4 }),
-        embeddings: fc.oneof(fc.array(embedding, { maxLength: 4 }), fc.constant(null)),
+        embeddings: fc.oneof(
+          // Well-formed arrays (the fast path's) as often as arbitrary ones.
+          fc.array(fc.array(float, { minLength: 1, maxLength: 6 }).map((v) => b64(v)), { minLength: 1, maxLength: 4 }),
+          fc.array(embedding, { maxLength: 4 }),
+          fc.constant(null),
+        ),
         documents: fc.array(doc, { maxLength: 4 }),
         metadatas: fc.array(fc.oneof(fc.constant(null), fc.record({ k: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 3 })) })), { maxLength: 3 }),
       },
