@@ -105,6 +105,10 @@ async function main() {
         `${o.n} records in ${total.toFixed(0)} ms of adds (${((o.n / total) * 1000).toFixed(0)} records/s; noisy); per add: client p50 ${client.p50.toFixed(1)} ms (mean ${client.mean.toFixed(1)}), ` +
           `server p50 ${server.p50.toFixed(1)} ms (mean ${server.mean.toFixed(1)}), outside the server ${(client.mean - server.mean).toFixed(1)} ms on average\n`,
       );
+      // Stopped while the ANN worker still indexes, the server can abort in the worker's teardown
+      // (a native search/insert completing during it: "FATAL ERROR: Error::ThrowAsJavaScriptException"),
+      // and then the main thread's profile is never written. The profile's window ends at the last add.
+      await c.untilIndexed(coll.id, 200);
     }
     if (!adding) {
       await c.untilIndexed(coll.id, 100);

@@ -50,12 +50,55 @@ function isCanonical(text: string, encoded: string): boolean {
 }
 
 /**
+ * Wire embedding arrays whose values were decoded from the request's bytes already
+ * (http/embeddings-body.ts): their items are PREDECODED placeholders, never read.
+ */
+const predecoded = new WeakMap<readonly WireEmbedding[], { embeddings: Float32Array[]; used: boolean }>();
+
+/**
+ * Stands in for a request's base64 embeddings that http/embeddings-body.ts decoded from the bytes:
+ * not base64, so were it ever decoded as wire text it would be refused (a 4xx), never stored.
+ */
+export const PREDECODED = "(decoded from the request body)";
+
+/**
+ * A wire `embeddings` array for `embeddings` (decoded, valid: canonical base64 of finite float32
+ * values, laid out as decodeEmbeddings lays a batch out), which decodeEmbeddings answers with them.
+ */
+export function predecodedEmbeddings(embeddings: Float32Array[]): WireEmbedding[] {
+  const wire = new Array<WireEmbedding>(embeddings.length).fill(PREDECODED);
+  predecoded.set(wire, { embeddings, used: false });
+  return wire;
+}
+
+/** decodeEmbeddings of a predecoded array: its own views the first time, copies after (each call owns what it gets, as a decode does). */
+function takePredecoded(values: WireEmbedding[]): Float32Array[] | undefined {
+  const entry = predecoded.get(values);
+  if (entry === undefined) return undefined;
+  if (!entry.used) {
+    entry.used = true;
+    return entry.embeddings.slice();
+  }
+  let total = 0;
+  for (const e of entry.embeddings) total += e.length;
+  const all = new Float32Array(total);
+  let at = 0;
+  return entry.embeddings.map((e) => {
+    all.set(e, at);
+    at += e.length;
+    return all.subarray(at - e.length, at);
+  });
+}
+
+/**
  * Embeddings from the wire, in order, as views into one Float32Array for the whole batch: base64
  * strings are decoded straight into it (no buffer per embedding, no second copy: for an add of
  * 1000 x 384 that was most of the request's validation time), number arrays copied into it.
  * Errors name the first embedding at fault, in order (`first` is the index of values[0]).
  */
 export function decodeEmbeddings(values: WireEmbedding[], first = 0): Float32Array[] {
+  const decoded = takePredecoded(values);
+  if (decoded !== undefined) return decoded;
   // Room for every embedding as it would decode; a malformed one is refused below, in order.
   let total = 0;
   for (const v of values) total += typeof v === "string" ? Buffer.byteLength(v, "base64") >>> 2 : v.length;

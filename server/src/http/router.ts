@@ -9,8 +9,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Handlers, RequestAuth } from "../generated/handlers.js";
 import { routes, type OperationId, type RouteDefinition } from "../generated/routes.js";
 import { validators, type ValidationIssue } from "../generated/validators.js";
+import { predecodedEmbeddings } from "../core/embeddings.js";
 import { parseJson, stringifyJson } from "../util/json.js";
+import { splitEmbeddings } from "./embeddings-body.js";
 import { classifyFailure, FailureLog } from "./failures.js";
+import { bufferedBody, releaseBody } from "./body-buffer.js";
 
 /**
  * Default body limit: 500 MiB. A full batch (5461 records, upstream's max_batch_size) of
@@ -62,7 +65,12 @@ export function registerRoutes(app: AnyFastifyInstance, handlers: Handlers, opts
   // Bodies arrive as raw bytes whatever their content type (upstream's clients all send JSON, curl
   // users often forget the header); parseBody decides what they mean, per operation.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser("*", { parseAs: "buffer", bodyLimit }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser("*", { bodyLimit }, bufferedBody(bodyLimit));
+  // A body parseBody never read (no body expected, 404, an error first) gives the reused buffer back here.
+  app.addHook("onResponse", (request, _reply, done) => {
+    releaseBody(request.body);
+    done();
+  });
 
   for (const route of routes) {
     const handler = (handlers as unknown as Record<string, AnyHandler>)[route.operationId];
@@ -116,7 +124,7 @@ async function handle(route: RouteDefinition, handler: AnyHandler, request: Fast
 
   let body: unknown = undefined;
   if (v.body !== null) {
-    const parsed = parseBody(request.body, v.bodyRequired);
+    const parsed = parseBody(request.body, v.bodyRequired, WRITES.has(route.operationId));
     if (!parsed.ok) issues.push(...parsed.issues);
     else if (parsed.value !== undefined) {
       const checked = v.body(parsed.value);
@@ -144,7 +152,7 @@ async function handle(route: RouteDefinition, handler: AnyHandler, request: Fast
   return sendReply(route, result, request, reply, failures);
 }
 
-type Parsed = { ok: true; value: unknown } | { ok: false; issues: ValidationIssue[] };
+export type Parsed = { ok: true; value: unknown } | { ok: false; issues: ValidationIssue[] };
 
 /**
  * Deepest JSON nesting accepted in a request body. The deepest legitimate request is a filter at
@@ -194,9 +202,49 @@ export function bodyText(raw: Buffer): string {
   return isAscii(raw) ? raw.toString("latin1") : raw.toString("utf8");
 }
 
-/** Raw bytes -> JSON value. undefined = no body (allowed only when the operation's body is optional). */
-function parseBody(raw: unknown, required: boolean): Parsed {
+/** Operations whose body is a write batch with a top-level `embeddings` array (AddEmbedding, UpdateEmbedding). */
+const WRITES = new Set<string>(["v2CollectionAdd", "v2CollectionUpsert", "v2CollectionUpdate", "v1CollectionAdd", "v1CollectionUpsert", "v1CollectionUpdate"]);
+
+/**
+ * A write body whose embeddings are base64 (http/embeddings-body.ts): they are decoded from the
+ * bytes, and only the rest of the body is parsed as JSON text, with a predecoded array in their
+ * place that core/embeddings.ts decodeEmbeddings answers from. Undefined when the body is not one
+ * the fast path answers for, or its rest does not parse: the usual path then reads the whole body
+ * (and gives its exact answer, errors included).
+ */
+function parseWriteBody(raw: Buffer): Parsed | undefined {
+  const split = splitEmbeddings(raw);
+  if (split === null) return undefined;
+  // Both pieces end or start at an ASCII byte, so decoding them apart reads what decoding the whole would.
+  const text = bodyText(raw.subarray(0, split.start)) + "null" + bodyText(raw.subarray(split.end));
+  if (nestedDeeperThan(text, MAX_JSON_DEPTH)) return undefined;
+  let value: unknown;
+  try {
+    value = parseJson(text);
+  } catch {
+    return undefined;
+  }
+  const body = value as Record<string, unknown>;
+  if (body === null || typeof body !== "object" || Array.isArray(body) || body.embeddings !== null) return undefined;
+  body.embeddings = predecodedEmbeddings(split.embeddings);
+  return { ok: true, value: body };
+}
+
+/**
+ * Raw bytes -> JSON value. undefined = no body (allowed only when the operation's body is optional).
+ * `write`: the operation's body is a write batch (WRITES), whose base64 embeddings may be decoded
+ * from the bytes. Exported for tests.
+ */
+export function parseBody(raw: unknown, required: boolean, write = false): Parsed {
+  if (write && Buffer.isBuffer(raw)) {
+    const parsed = parseWriteBody(raw);
+    if (parsed !== undefined) {
+      releaseBody(raw); // nothing parsed refers to the bytes: the embeddings were decoded into their own buffer
+      return parsed;
+    }
+  }
   const text = Buffer.isBuffer(raw) ? bodyText(raw) : typeof raw === "string" ? raw : "";
+  releaseBody(raw); // the text is a copy: the reused body buffer can take the next request
   if (text.trim() === "") {
     return required ? { ok: false, issues: [{ loc: ["body"], msg: "Field required", type: "missing" }] } : { ok: true, value: undefined };
   }

@@ -34,6 +34,7 @@ import {
   readInt64s,
   readStrings,
   tableFromColumns,
+  appendTable,
   utf8Data,
   type ArrowModule,
 } from "./arrow.js";
@@ -757,7 +758,7 @@ export class LanceTable {
     // An append commits alongside maintenance; a replace waits for it (see maintenance.ts).
     const result =
       batch.replaced === 0
-        ? await writer.use((t) => t.add(data))
+        ? await writer.use((t) => appendTable(t, data))
         : await this.maintenance.exclusive(async () => {
             await this.followOwnMaintenance(writer);
             return writer.use((t) => t.mergeInsert("id").whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data));

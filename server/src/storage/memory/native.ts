@@ -140,6 +140,14 @@ export interface HnswAddon {
   VectorScan: VectorScanClass;
   /** XXH64 (seed 0) of the bytes. */
   hash64(bytes: Uint8Array): bigint;
+  /**
+   * Decodes base64 text in `src` into `out`, back to back: `spans` holds (offset, characters)
+   * pairs, each span standard-alphabet base64 without its padding (never 4k + 1 characters).
+   * False when a character is outside the alphabet or a decoded float32 is NaN or infinite;
+   * RangeError for a span outside `src` or more bytes than `out` holds. Missing from addons built
+   * before it existed (http/embeddings-body.ts then decodes in JS).
+   */
+  decodeBase64Floats?(src: Uint8Array, spans: Int32Array, out: Uint8Array): boolean;
   /** Returns memory the C allocator holds free to the system (glibc), on a libuv thread; false where unsupported. */
   trimMemory(): Promise<boolean>;
   /** Allocations of at least `bytes` are mapped on their own and unmapped when freed (glibc); false where unsupported. */
