@@ -25,4 +25,11 @@ describe("the ANN worker and the process", () => {
   it("a close under way keeps the process alive until the worker has exited", async () => {
     expect(await run("close", 30_000)).toEqual({ lines: ["searched 5", "closed", "end"], code: 0, ended: true });
   }, 60_000);
+
+  it("a close while a bulk is being indexed waits for the worker's memory trim: the worker exits, the process does not abort", async () => {
+    // The worker's last slice of a bulk starts an asynchronous malloc_trim; a worker that exited
+    // before it completed made the addon's promise settle into a torn-down thread: "FATAL ERROR"
+    // and the whole process aborted (a server stopped during a bulk load).
+    expect(await run("bulk-close", 60_000)).toEqual({ lines: ["searched 5", "closed", "end"], code: 0, ended: true });
+  }, 90_000);
 });

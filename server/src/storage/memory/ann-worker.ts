@@ -60,8 +60,14 @@ let draining = false;
 let closing = false;
 let opsSinceTrim = 0;
 
+/** The memory trim under way (an asynchronous native call), or null. */
+let trimming: Promise<void> | null = null;
+
 function exitIfIdle(): void {
-  if (closing && !draining) process.exit(0);
+  // Not while the trim runs: the addon settles its promise on this thread when it completes, and
+  // settling it into a thread already torn down aborts the whole process ("FATAL ERROR:
+  // Error::ThrowAsJavaScriptException napi_throw": a server stopped during a bulk load).
+  if (closing && !draining && trimming === null) process.exit(0);
 }
 
 function post(msg: FromWorker, transfer: ArrayBuffer[] = []): void {
@@ -114,7 +120,11 @@ function drain(): void {
     // later (it was, a second after the graph moved to the main thread), malloc_trim held the
     // main thread's arena while the first queries allocated: ~200 ms stalls in that second.
     opsSinceTrim = 0;
-    void trimMemoryNow().then(report);
+    trimming = trimMemoryNow().then(() => {
+      trimming = null;
+      report();
+      exitIfIdle();
+    });
   } else {
     report();
   }
