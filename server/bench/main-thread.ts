@@ -1,0 +1,209 @@
+/**
+ * The server's main-thread CPU per query, by query kind, across fresh server processes (issue 18:
+ * in the quiet matrix the main thread's CPU per query ranged 1.28-2.82 ms across processes of the
+ * same query mix, and a process tended to be slow or fast in both of its phases).
+ *
+ * For each of --processes fresh chromaspec processes (the build in ../dist, or --cli): load --n
+ * records of one shape (the matrix's batches of 1000), wait until indexed, then run the matrix's
+ * phases (indexed, then paused after --pause s): --warmup distances-only queries, then per kind
+ * --queries sequential queries (distances, default include), --queries over --clients concurrent
+ * clients, and --filtered queries per selectivity, then the distances-only queries again
+ * ("distances2": the same queries once the route is warm). Per kind: the main thread's CPU ms per
+ * query (/proc/PID/task/PID/schedstat, ns), its user / system ms and minor faults per query, the
+ * other server threads' CPU per query (by thread), AnonHugePages, and the client's p50 ms.
+ *
+ *   npx tsx bench/main-thread.ts [--processes 4] [--n 100000] [--data subspace] [--space l2]
+ *        [--pause 15] [--phases indexed,paused] [--node-args=--cpu-prof] [--cli PATH]
+ *        [--port-base 8300] [--log-level warn] [--out FILE.json] [--keep-logs DIR]
+ *
+ * --node-args="A B" go to node before the script (a value starting with a dash needs the =): a
+ * profiler (--cpu-prof writes into the server's temp dir, copied to --keep-logs DIR as
+ * p<i>-CPU...cpuprofile; main-thread-diff.ts reads them), --trace-gc / --trace-opt (the server's
+ * output is its log file, kept in --keep-logs DIR as p<i>.log).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, openSync, readFileSync, writeFileSync, copyFileSync, mkdirSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { scriptArgs } from "./args.js";
+import { Client, waitUntilUp } from "./client.js";
+import { addBody, inMemory, row } from "./data.js";
+import { filterFor, generateShape, includeOf, metadataFor, SELECTIVITIES, type DataShape } from "./shapes.js";
+import { concurrently, log, sleep, stats } from "./timing.js";
+import { profileClock } from "./cpu-profile.js";
+import { threadStats } from "./proc-stat.js";
+import type { Space } from "./truth.js";
+
+const o = scriptArgs({
+  processes: 4,
+  n: 100_000,
+  data: "subspace",
+  space: "l2",
+  pause: 15,
+  queries: 200,
+  filtered: 100,
+  clients: 8,
+  warmup: 100,
+  "node-args": "",
+  cli: "",
+  "port-base": 8300,
+  out: "",
+  "keep-logs": "",
+  phases: "indexed,paused",
+  "log-level": "warn",
+});
+const here = dirname(fileURLToPath(import.meta.url));
+const cli = o.cli ? resolve(o.cli) : join(here, "..", "dist", "cli.js");
+const space = o.space as Space;
+const BATCH = 1000;
+
+/** The main thread's CPU ns so far (schedstat's first field: time on a CPU). */
+function mainNs(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ")[0]);
+}
+/** The main thread's user ms, system ms and minor faults so far (/proc/PID/task/PID/stat). */
+function mainStat(pid: number): { user: number; sys: number; minflt: number } {
+  const s = readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8");
+  const f = s.slice(s.lastIndexOf(")") + 2).split(" ");
+  return { user: Number(f[11]) * 10, sys: Number(f[12]) * 10, minflt: Number(f[7]) };
+}
+/** AnonHugePages of the process (KiB). */
+function hugeKb(pid: number): number {
+  return Number(/AnonHugePages:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? -1);
+}
+/** The whole process's CPU ms (utime + stime ticks). */
+function processMs(pid: number): number {
+  const s = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const f = s.slice(s.lastIndexOf(")") + 2).split(" ");
+  return (Number(f[11]) + Number(f[12])) * 10;
+}
+
+log(`generating ${o.n} ${o.data} vectors`);
+const data = generateShape(o.data as DataShape, 384, o.n, 1);
+const qdata = generateShape(o.data as DataShape, 384, o.queries, 1_000_003);
+const records = inMemory(data, BATCH);
+const addBodies = Array.from({ length: o.n / BATCH }, (_, b) => addBody(records.batch(b), b * BATCH, metadataFor));
+const vectors = Array.from({ length: o.queries }, (_, i) => Array.from(row(qdata, i)));
+const bodies = {
+  distances: vectors.map((v) => JSON.stringify({ query_embeddings: [v], n_results: 10, include: includeOf("distances") })),
+  default: vectors.map((v) => JSON.stringify({ query_embeddings: [v], n_results: 10, include: includeOf("default") })),
+};
+const filteredBodies = new Map(SELECTIVITIES.map((s) => [s, vectors.map((v) => JSON.stringify({ query_embeddings: [v], n_results: 10, include: includeOf("default"), where: filterFor(s) }))]));
+
+interface Kind {
+  kind: string;
+  queries: number;
+  mainMsPerQuery: number;
+  processMsPerQuery: number;
+  p50: number | null;
+  /** The window on the CPU profile's clock (us, cpu-profile.ts profileClock). */
+  fromUs: number;
+  toUs: number;
+  /** The main thread's user / system ms and minor faults per query; the process's AnonHugePages (MiB) at the window's start. */
+  userMsPerQuery: number;
+  sysMsPerQuery: number;
+  minfltPerQuery: number;
+  hugeMiB: number;
+  /** The other threads with the most CPU in the window: "comm#tid ms per query". */
+  others: string[];
+}
+const results: { process: number; pid: number; phase: string; kinds: Kind[] }[] = [];
+
+for (let p = 0; p < o.processes; p++) {
+  const dir = await mkdtemp(join(tmpdir(), "prof-mt-"));
+  const port = o["port-base"] + (p % 10);
+  const logFile = join(dir, "server.log");
+  const fd = openSync(logFile, "a");
+  const nodeArgs = o["node-args"].split(" ").filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, cli, "run", "--path", join(dir, "data"), "--host", "127.0.0.1", "--port", String(port), "--log-level", o["log-level"]], { stdio: ["ignore", fd, fd], cwd: dir });
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  const pid = child.pid!;
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilUp(url, 30_000);
+  const c = new Client(url);
+  const coll = await c.json<{ id: string }>("POST", `${c.db}/collections`, { name: `mt-${p}`, configuration: { hnsw: { space } } });
+  const path = (op: string) => c.collectionPath(coll.id, op);
+  const t0 = performance.now();
+  for (const body of addBodies) await c.json("POST", path("add"), body);
+  const addS = (performance.now() - t0) / 1000;
+  await c.untilIndexed(coll.id, 50);
+  log(`process ${p} (pid ${pid}): added in ${addS.toFixed(1)} s, indexed after ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const query = (body: string) => c.json<{ ids: string[][] }>("POST", path("query"), body);
+  const measure = async (kind: string, run: () => Promise<number[] | null>, count: number): Promise<Kind> => {
+    const m0 = mainNs(pid);
+    const p0 = processMs(pid);
+    const t0 = threadStats(pid);
+    const s0 = mainStat(pid);
+    const hugeMiB = hugeKb(pid) / 1024;
+    const fromUs = profileClock();
+    const ms = await run();
+    const toUs = profileClock();
+    const k: Omit<Kind, "userMsPerQuery" | "sysMsPerQuery" | "minfltPerQuery" | "others"> = { kind, queries: count, mainMsPerQuery: (mainNs(pid) - m0) / 1e6 / count, processMsPerQuery: (processMs(pid) - p0) / count, p50: ms ? stats(ms).p50 : null, fromUs, toUs, hugeMiB };
+    const s1 = mainStat(pid);
+    const t1 = threadStats(pid);
+    const others = [...t1]
+      .filter(([tid]) => tid !== pid)
+      .map(([tid, t]) => [`${t.comm}#${tid - pid}`, (t.runNs - (t0.get(tid)?.runNs ?? 0)) / 1e6 / count] as const)
+      .filter(([, ms]) => ms >= 0.02)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([n, ms]) => `${n} ${ms.toFixed(2)}`);
+    Object.assign(k, { userMsPerQuery: (s1.user - s0.user) / count, sysMsPerQuery: (s1.sys - s0.sys) / count, minfltPerQuery: (s1.minflt - s0.minflt) / count, others });
+    return k as Kind;
+  };
+  const sequential = (list: string[], count: number) => async () => {
+    const ms: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const t = performance.now();
+      await query(list[i % list.length]);
+      ms.push(performance.now() - t);
+    }
+    return ms;
+  };
+  for (const phase of o.phases.split(",")) {
+    if (phase === "paused") await sleep(o.pause * 1000);
+    const kinds: Kind[] = [];
+    kinds.push(await measure("warmup", sequential(bodies.distances, o.warmup), o.warmup));
+    kinds.push(await measure("distances", sequential(bodies.distances, o.queries), o.queries));
+    kinds.push(await measure("default", sequential(bodies.default, o.queries), o.queries));
+    kinds.push(
+      await measure(
+        "concurrent",
+        async () => {
+          await concurrently(o.clients, o.queries, async (i) => {
+            await query(bodies.distances[i % bodies.distances.length]);
+          });
+          return null;
+        },
+        o.queries,
+      ),
+    );
+    for (const [s, list] of filteredBodies) {
+      for (let i = 0; i < 10; i++) await query(list[i]);
+      kinds.push(await measure(`f${s}`, sequential(list, o.filtered), o.filtered));
+    }
+    kinds.push(await measure("distances2", sequential(bodies.distances, o.queries), o.queries));
+    results.push({ process: p, pid, phase, kinds });
+    log(`p${p} ${phase.padEnd(7)} usr/sys ms/q, minflt/q: ${kinds.map((k) => `${k.kind} ${k.userMsPerQuery.toFixed(2)}/${k.sysMsPerQuery.toFixed(2)} ${k.minfltPerQuery.toFixed(1)}`).join(", ")} | huge MiB ${kinds[0].hugeMiB.toFixed(0)}`);
+    for (const k of kinds) if (k.others.length) log(`p${p} ${phase.padEnd(7)} ${k.kind}: other threads ms/q ${k.others.join(", ")}`);
+    log(
+      `p${p} ${phase.padEnd(7)} main ms/q: ${kinds.map((k) => `${k.kind} ${k.mainMsPerQuery.toFixed(2)}`).join(", ")} | p50: ${kinds
+        .filter((k) => k.p50 !== null)
+        .map((k) => `${k.kind} ${k.p50!.toFixed(2)}`)
+        .join(", ")}`,
+    );
+  }
+  c.close();
+  child.kill("SIGTERM");
+  await exited;
+  closeSync(fd);
+  if (o["keep-logs"]) {
+    mkdirSync(o["keep-logs"], { recursive: true });
+    copyFileSync(logFile, join(o["keep-logs"], `p${p}.log`));
+    for (const f of (await import("node:fs")).readdirSync(dir)) if (f.endsWith(".cpuprofile") || (f.endsWith(".log") && f !== "server.log")) copyFileSync(join(dir, f), join(o["keep-logs"], `p${p}-${f}`));
+  }
+  await rm(dir, { recursive: true, force: true });
+}
+if (o.out) writeFileSync(o.out, JSON.stringify({ when: new Date().toISOString(), options: o, results }, null, 1));
