@@ -16,12 +16,18 @@ export function decodeEmbedding(value: WireEmbedding, index: number): Float32Arr
   return decodeEmbeddings([value], index)[0];
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** The machine stores numbers little-endian, as the wire's float32 bytes are. */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** Characters of the standard base64 alphabet (Buffer.from would silently skip any other). */
-const BASE64_ALPHABET = (() => {
-  const table = new Uint8Array(128);
-  for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/") table[c.charCodeAt(0)] = 1;
+/**
+ * The standard base64 alphabet's value (0-63) of each character code below 256; 0xff for every
+ * other character, `=` included (Buffer.from would silently skip them). http/embeddings-body.ts
+ * decodes request bytes with the same table.
+ */
+export const BASE64_VALUES = (() => {
+  const table = new Uint8Array(256).fill(0xff);
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  for (let i = 0; i < alphabet.length; i++) table[alphabet.charCodeAt(i)] = i;
   return table;
 })();
 
@@ -36,7 +42,7 @@ function isBase64(text: string): boolean {
   if (end > 0 && text.charCodeAt(end - 1) === 61) end--;
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 128 || BASE64_ALPHABET[c] === 0) return false;
+    if (c >= 256 || BASE64_VALUES[c] === 0xff) return false;
   }
   return true;
 }

@@ -16,6 +16,7 @@
  * so every error answer, and every value, is exactly what the usual path gives.
  */
 
+import { BASE64_VALUES, LITTLE_ENDIAN } from "../core/embeddings.js";
 import { hnsw } from "../storage/memory/native.js";
 
 /** The addon's decoder (native/src/hnsw.cc decodeBase64Floats), null until looked up or when the addon lacks it. */
@@ -49,13 +50,6 @@ export function nativeDecoderInUse(): boolean {
   return addonDecoder() !== null;
 }
 
-/** Base64 alphabet value of each byte; 0xff for bytes outside the standard alphabet (`=` too). */
-const DECODE = (() => {
-  const table = new Uint8Array(256).fill(0xff);
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  for (let i = 0; i < alphabet.length; i++) table[alphabet.charCodeAt(i)] = i;
-  return table;
-})();
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -104,8 +98,8 @@ function canonicalLength(raw: Buffer, from: number, to: number): number {
   if (tail === 1) return -1;
   if (end < to && tail === 0) return -1;
   // The spare bits of a partial last group are zero in canonical text.
-  if (tail === 2 && (DECODE[raw[end - 1]] & 0x0f) !== 0) return -1;
-  if (tail === 3 && (DECODE[raw[end - 1]] & 0x03) !== 0) return -1;
+  if (tail === 2 && (BASE64_VALUES[raw[end - 1]] & 0x0f) !== 0) return -1;
+  if (tail === 3 && (BASE64_VALUES[raw[end - 1]] & 0x03) !== 0) return -1;
   return ((chars >> 2) * 3) + (tail === 0 ? 0 : tail - 1);
 }
 
@@ -115,10 +109,10 @@ function decodeInto(raw: Buffer, from: number, chars: number, out: Uint8Array, a
   let o = at;
   let i = from;
   for (; i < whole; i += 4) {
-    const a = DECODE[raw[i]];
-    const b = DECODE[raw[i + 1]];
-    const c = DECODE[raw[i + 2]];
-    const d = DECODE[raw[i + 3]];
+    const a = BASE64_VALUES[raw[i]];
+    const b = BASE64_VALUES[raw[i + 1]];
+    const c = BASE64_VALUES[raw[i + 2]];
+    const d = BASE64_VALUES[raw[i + 3]];
     if ((a | b | c | d) > 63) return false;
     const v = (a << 18) | (b << 12) | (c << 6) | d;
     out[o] = v >> 16;
@@ -128,9 +122,9 @@ function decodeInto(raw: Buffer, from: number, chars: number, out: Uint8Array, a
   }
   const tail = chars & 3;
   if (tail >= 2) {
-    const a = DECODE[raw[i]];
-    const b = DECODE[raw[i + 1]];
-    const c = tail === 3 ? DECODE[raw[i + 2]] : 0;
+    const a = BASE64_VALUES[raw[i]];
+    const b = BASE64_VALUES[raw[i + 1]];
+    const c = tail === 3 ? BASE64_VALUES[raw[i + 2]] : 0;
     if ((a | b | c) > 63) return false;
     const v = (a << 18) | (b << 12) | (c << 6);
     out[o] = v >> 16;
@@ -201,7 +195,6 @@ function decodeArray(raw: Buffer, open: number): { end: number; embeddings: Floa
   return { end: i + 1, embeddings };
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Finds the body's top-level `embeddings` array and decodes it (see the module comment); null when
