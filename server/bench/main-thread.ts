@@ -13,8 +13,20 @@
  * other server threads' CPU per query (by thread), AnonHugePages, and the client's p50 ms.
  *
  *   npx tsx bench/main-thread.ts [--processes 4] [--n 100000] [--data subspace] [--space l2]
- *        [--pause 15] [--phases indexed,paused] [--node-args=--cpu-prof] [--cli PATH]
+ *        [--pause 15] [--pause-mode idle] [--evict-mb 512] [--phases indexed,paused]
+ *        [--node-args=--cpu-prof] [--cli PATH]
  *        [--port-base 8300] [--log-level warn] [--out FILE.json] [--keep-logs DIR]
+ *
+ * What comes before a "paused" phase (--pause-mode, a comma list used in turn by the successive
+ * "paused" phases, so `--phases indexed,paused,paused,paused --pause-mode idle,busy,evict` compares
+ * the three in one process, interleaved):
+ *   idle   sleep --pause s (the matrix's quiet period: caches and page-table lines go cold);
+ *   busy   --pause s of GET heartbeat and `get` of one id in a loop: the server's request path
+ *          (JS, HTTP, the kernel's socket path) stays warm while the index's memory is not read;
+ *   spin   --pause s of one child process per CPU spinning on the CPU (touching ~nothing) and no
+ *          requests: the machine stays busy (no idle vCPU) while the server sees a quiet period;
+ *   evict  no pause: one child process per CPU streams --evict-mb MB in all (write, then read)
+ *          through the caches, and the phase starts as soon as they exit.
  *
  * --node-args="A B" go to node before the script (a value starting with a dash needs the =): a
  * profiler (--cpu-prof writes into the server's temp dir, copied to --keep-logs DIR as
@@ -29,7 +41,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { scriptArgs } from "./args.js";
 import { Client, waitUntilUp } from "./client.js";
-import { addBody, inMemory, row } from "./data.js";
+import { addBody, idOf, inMemory, row } from "./data.js";
 import { filterFor, generateShape, includeOf, metadataFor, SELECTIVITIES, type DataShape } from "./shapes.js";
 import { concurrently, log, sleep, stats } from "./timing.js";
 import { profileClock } from "./cpu-profile.js";
@@ -42,6 +54,8 @@ const o = scriptArgs({
   data: "subspace",
   space: "l2",
   pause: 15,
+  "pause-mode": "idle",
+  "evict-mb": 512,
   queries: 200,
   filtered: 100,
   clients: 8,
@@ -109,7 +123,37 @@ interface Kind {
   /** The other threads with the most CPU in the window: "comm#tid ms per query". */
   others: string[];
 }
-const results: { process: number; pid: number; phase: string; kinds: Kind[] }[] = [];
+const results: { process: number; pid: number; phase: string; mode?: string; kinds: Kind[] }[] = [];
+const pauseModes = o["pause-mode"].split(",");
+for (const m of pauseModes) if (!["idle", "busy", "spin", "evict"].includes(m)) throw new Error(`--pause-mode: idle, busy, spin or evict, not ${m}`);
+
+/** Keeps every CPU busy for `ms` from one child process per CPU, each spinning on a few variables. */
+async function spinFor(ms: number): Promise<void> {
+  const cpus = (await import("node:os")).availableParallelism();
+  const code = `const end=Date.now()+${ms};let x=0;while(Date.now()<end)for(let i=0;i<1e5;i++)x=(x*31+i)|0;if(x===0.5)console.log(x)`;
+  await Promise.all(
+    Array.from({ length: cpus }, () => new Promise<void>((res, rej) => {
+      const c = spawn(process.execPath, ["-e", code], { stdio: "ignore" });
+      c.once("exit", (status) => (status === 0 ? res() : rej(new Error(`spin child exited ${status}`))));
+    })),
+  );
+}
+
+/**
+ * Streams `mb` MB through the caches from one child process per CPU (each writes then reads its
+ * share), so every core's caches and TLBs hold someone else's lines; resolves when all exited.
+ */
+async function evictCaches(mb: number): Promise<void> {
+  const cpus = (await import("node:os")).availableParallelism();
+  const bytes = Math.ceil((mb * 1024 * 1024) / cpus);
+  const code = `const b=Buffer.allocUnsafe(${bytes});b.fill(1);let s=0;for(let r=0;r<2;r++)for(let i=0;i<b.length;i+=64)s+=b[i];if(s<0)console.log(s)`;
+  await Promise.all(
+    Array.from({ length: cpus }, () => new Promise<void>((res, rej) => {
+      const c = spawn(process.execPath, ["-e", code], { stdio: "ignore" });
+      c.once("exit", (status) => (status === 0 ? res() : rej(new Error(`evict child exited ${status}`))));
+    })),
+  );
+}
 
 for (let p = 0; p < o.processes; p++) {
   const dir = await mkdtemp(join(tmpdir(), "prof-mt-"));
@@ -162,8 +206,27 @@ for (let p = 0; p < o.processes; p++) {
     }
     return ms;
   };
+  /** Keeps the request path busy for `ms` without searching: heartbeats and `get`s of one id. */
+  const busyFor = async (ms: number) => {
+    const end = performance.now() + ms;
+    const getBody = JSON.stringify({ ids: [idOf(0)], include: [] });
+    for (let i = 0; performance.now() < end; i++) {
+      if (i % 2 === 0) await c.request("GET", "/api/v2/heartbeat");
+      else await c.json("POST", path("get"), getBody);
+    }
+  };
+  let pausedCount = 0;
   for (const phase of o.phases.split(",")) {
-    if (phase === "paused") await sleep(o.pause * 1000);
+    let mode: string | undefined;
+    if (phase === "paused") {
+      // Process p starts p places further in the list, so no mode always comes first (the first
+      // paused phase also pays V8's late tier-up of the route: docs/performance.md, issue 18).
+      mode = pauseModes[(pausedCount++ + p) % pauseModes.length];
+      if (mode === "idle") await sleep(o.pause * 1000);
+      else if (mode === "busy") await busyFor(o.pause * 1000);
+      else if (mode === "spin") await spinFor(o.pause * 1000);
+      else await evictCaches(o["evict-mb"]);
+    }
     const kinds: Kind[] = [];
     kinds.push(await measure("warmup", sequential(bodies.distances, o.warmup), o.warmup));
     kinds.push(await measure("distances", sequential(bodies.distances, o.queries), o.queries));
@@ -185,11 +248,11 @@ for (let p = 0; p < o.processes; p++) {
       kinds.push(await measure(`f${s}`, sequential(list, o.filtered), o.filtered));
     }
     kinds.push(await measure("distances2", sequential(bodies.distances, o.queries), o.queries));
-    results.push({ process: p, pid, phase, kinds });
+    results.push({ process: p, pid, phase, mode, kinds });
     log(`p${p} ${phase.padEnd(7)} usr/sys ms/q, minflt/q: ${kinds.map((k) => `${k.kind} ${k.userMsPerQuery.toFixed(2)}/${k.sysMsPerQuery.toFixed(2)} ${k.minfltPerQuery.toFixed(1)}`).join(", ")} | huge MiB ${kinds[0].hugeMiB.toFixed(0)}`);
     for (const k of kinds) if (k.others.length) log(`p${p} ${phase.padEnd(7)} ${k.kind}: other threads ms/q ${k.others.join(", ")}`);
     log(
-      `p${p} ${phase.padEnd(7)} main ms/q: ${kinds.map((k) => `${k.kind} ${k.mainMsPerQuery.toFixed(2)}`).join(", ")} | p50: ${kinds
+      `p${p} ${phase.padEnd(7)}${mode ? ` ${mode}` : ""} main ms/q: ${kinds.map((k) => `${k.kind} ${k.mainMsPerQuery.toFixed(2)}`).join(", ")} | p50: ${kinds
         .filter((k) => k.p50 !== null)
         .map((k) => `${k.kind} ${k.p50!.toFixed(2)}`)
         .join(", ")}`,

@@ -20,8 +20,34 @@
  */
 import { setFlagsFromString } from "node:v8";
 
-export function chosenByOperator(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
-  return [...execArgv, nodeOptions ?? ""].some((arg) => /sparkplug/.test(arg));
+/** Whether the operator's node flags or NODE_OPTIONS name `flag` (a substring, e.g. "sparkplug"): then V8 is left as told. */
+export function chosenByOperator(execArgv: readonly string[], nodeOptions: string | undefined, flag = "sparkplug"): boolean {
+  return [...execArgv, nodeOptions ?? ""].some((arg) => arg.includes(flag));
 }
 
 if (!chosenByOperator(process.execArgv, process.env.NODE_OPTIONS)) setFlagsFromString("--always-sparkplug");
+
+/*
+ * `--no-memory-reducer`: V8's memory reducer runs memory-reducing full GCs once the process has
+ * been idle for a few seconds after a collection that freed a lot (here: the forced collection
+ * after a bulk load or a graph save, storage/memory/process-memory.ts). Such a GC does not keep
+ * maps alive that no live object uses any more (a regular GC retains them for a few GCs), and
+ * while the server is idle no request object is alive: the maps of node's, fastify's and our
+ * per-request objects die, and every optimized function of the query route that embeds them is
+ * deoptimized ("marking dependent code ... for deoptimization, reason: weak objects" under
+ * --trace-deopt, ~40 functions: Reply.send, writeHead, parserOnBody, the validators, the query
+ * handler, ...). The first few hundred queries after the quiet period then run baseline code and
+ * re-learn their feedback while TurboFan recompiles the route on the cores they need (issue 18:
+ * the slow distances-only window after a pause, main-thread CPU ~2x the steady state). Without
+ * the reducer the route stays optimized through a quiet period; the heap is still collected and
+ * trimmed by our own quiet-time collection, which is a regular full GC.
+ */
+if (!chosenByOperator(process.execArgv, process.env.NODE_OPTIONS, "memory-reducer")) setFlagsFromString("--no-memory-reducer");
+/*
+ * `--retain-maps-for-n-gc`: a regular full GC also lets an unused map die once it has gone
+ * unused for this many GCs (V8's default: 2). A quiet period after a load or a save has more
+ * than two (our forced collection, the save's, V8's own), with the same effect as above;
+ * keeping maps for 64 GCs holds the route's through any quiet period we have (a few hundred
+ * maps, a few tens of KB).
+ */
+if (!chosenByOperator(process.execArgv, process.env.NODE_OPTIONS, "retain-maps")) setFlagsFromString("--retain-maps-for-n-gc=64");
