@@ -219,15 +219,16 @@ describe("search ef", () => {
 
   it("of a filtered graph search is scaled by live / candidates, within FILTERED_EF_CAP (worker path)", async () => {
     const random = rng(6);
-    const entries = Array.from({ length: 400 }, (_, i) => ({ id: `r${i}`, seq: i, version: 1, vector: Float32Array.from({ length: DIM }, () => random()) }));
+    const entries = Array.from({ length: 9000 }, (_, i) => ({ id: `r${i}`, seq: i, version: 1, vector: Float32Array.from({ length: DIM }, () => random()) }));
     const query = [Float32Array.from({ length: DIM }, () => random())];
     const host = new EfRecordingHost();
-    const index = new VectorIndex(DIM, options(host, "l2", { efSearch: 20, exactLimit: 50 }));
+    // exactLimit 1950: the walk budget (search-ef.ts) is above the cap for these filters.
+    const index = new VectorIndex(DIM, options(host, "l2", { efSearch: 20, exactLimit: 1950 }));
     index.put(entries);
     const slots = (keep: (i: number) => boolean) => Int32Array.from(entries.filter((_, i) => keep(i)).map((e) => index.store.slotOfId(e.id)!));
     await index.search(query, 10, null);
-    await index.search(query, 10, slots((i) => i % 2 === 0)); // 200 of 400: 2x
-    await index.search(query, 10, slots((i) => i % 5 === 0)); // 80 of 400: 5x, capped
+    await index.search(query, 10, slots((i) => i % 2 === 0)); // 4500 of 9000: 2x
+    await index.search(query, 10, slots((i) => i % 9 < 2)); // 2000 of 9000: 4.5x, capped
     await index.search(query, 30, slots((i) => i % 2 === 0)); // k above efSearch is scaled
     expect(host.efs).toEqual([20, 40, FILTERED_EF_CAP * 20, 60]);
     index.close();

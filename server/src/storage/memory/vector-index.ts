@@ -940,7 +940,7 @@ export class VectorIndex implements AnnListener {
       for (let i = 0; i < candidates.length; i++) allowed[candidates[i] >> 3] |= 1 << (candidates[i] & 7);
     }
     // One ef for the main-thread, pool and worker searches; a filter raises it (search-ef.ts).
-    const ef = searchEf(Math.max(this.options.efSearch, this.options.minEf?.(this.store.live) ?? 0), k, this.store.live, candidates ? candidates.length : null);
+    const ef = searchEf(Math.max(this.options.efSearch, this.options.minEf?.(this.store.live) ?? 0), k, this.store.live, candidates ? candidates.length : null, this.options.exactLimit);
     if (this.mode === "local") {
       if ((this.options.foreground ?? foreground).active <= 1) {
         const labels = this.local!.search(packed, viaAnn.length, k, ef, allowed);
