@@ -3,7 +3,7 @@
  * upper beam and re-rank pool as the server searches) restricted to an `allowed` bitset keeping
  * a share of the records, beside the cost of the exact scan a filter at the exact limit gets
  * (VectorIndex's exact path over `--exact` candidates). This is what the filtered ef policy
- * (vector-index.ts filteredEf) was chosen on: the cost of a graph search at the capped ef should
+ * (search-ef.ts searchEf) was chosen on: the cost of a graph search at the highest ef it gives should
  * not exceed the exact scan a slightly narrower filter gets, so the cost stays continuous across
  * the exactLimit threshold.
  *
