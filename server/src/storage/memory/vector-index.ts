@@ -24,7 +24,7 @@
  *
  * Prefiltered searches (the candidate slots come from LanceDB evaluating the filter) are exact
  * scans when the candidates are few enough to scan quickly, and graph searches restricted to
- * the candidates otherwise. Collections smaller than `annThreshold` are only ever scanned.
+ * the candidates otherwise, at an ef raised for the share the filter keeps (search-ef.ts). Collections smaller than `annThreshold` are only ever scanned.
  *
  * Saved graphs (graph-persistence.ts): once the graph is on the main thread and enough has
  * changed since the last save, it is saved in the background (`options.graphs`); a restart
@@ -41,6 +41,7 @@ import type { VectorFile } from "./vector-file.js";
 import { CHUNK_BITS, OP_DELETE, OP_UPSERT } from "./protocol.js";
 import { type MemoryBudget, type Payload, SlotStore } from "./slots.js";
 import { TopK } from "./topk.js";
+import { searchEf } from "./search-ef.js";
 import { grown } from "./typed-arrays.js";
 import { foreground, type ForegroundActivity } from "../../util/foreground.js";
 import { errorText } from "../error-text.js";
@@ -938,7 +939,8 @@ export class VectorIndex implements AnnListener {
       allowed = new Uint8Array((this.store.slotLimit + 7) >> 3);
       for (let i = 0; i < candidates.length; i++) allowed[candidates[i] >> 3] |= 1 << (candidates[i] & 7);
     }
-    const ef = Math.max(this.options.efSearch, this.options.minEf?.(this.store.live) ?? 0, k);
+    // One ef for the main-thread, pool and worker searches; a filter raises it (search-ef.ts).
+    const ef = searchEf(Math.max(this.options.efSearch, this.options.minEf?.(this.store.live) ?? 0), k, this.store.live, candidates ? candidates.length : null, this.options.exactLimit);
     if (this.mode === "local") {
       if ((this.options.foreground ?? foreground).active <= 1) {
         const labels = this.local!.search(packed, viaAnn.length, k, ef, allowed);
