@@ -11,12 +11,15 @@
 // does nothing and the memory is ordinary.
 //
 // Memory: the same pages are resident either way for a block written end to end; a block's
-// untouched tail is resident in 2 MiB steps instead of 4 KiB ones.
+// untouched tail is resident in 2 MiB steps instead of 4 KiB ones. LargeAllocator's vectors
+// leave new elements uninitialised (see construct), so a tail nobody writes stays unfaulted.
 #include <atomic>
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <type_traits>
+#include <utility>
 #if defined(__linux__)
 #include <sys/mman.h>
 #endif
@@ -71,6 +74,18 @@ struct LargeAllocator {
         return static_cast<T*>(p);
     }
     void deallocate(T* p, size_t) { freeLarge(p); }
+    // Default-initialises instead of value-initialising: a vector's resize(n) leaves new
+    // elements of a trivial type unwritten, so the memory past what the owner writes is never
+    // faulted in (quantized.h: a graph's codes at capacity, most of it untouched after a resize
+    // to the next power of two). Construction with arguments (copies on growth) is as usual.
+    template <typename U>
+    void construct(U* p) noexcept(std::is_nothrow_default_constructible<U>::value) {
+        ::new (static_cast<void*>(p)) U;
+    }
+    template <typename U, typename... Args>
+    void construct(U* p, Args&&... args) {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
     template <typename U>
     bool operator==(const LargeAllocator<U>&) const { return true; }
     template <typename U>

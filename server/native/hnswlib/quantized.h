@@ -19,7 +19,8 @@
 //   ip:     1 - s_q s_v I
 //   cosine: 1 - s_q s_v I                 (q and v normalized before quantizing)
 //
-// Memory: `stride` bytes (dim rounded up to 32) + 8 bytes per element of capacity.
+// Memory: `stride` bytes (dim rounded up to 32) + 8 bytes per element of capacity, resident only
+// for the rows written (see resize).
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -61,9 +62,14 @@ class QuantizedVectors {
   // Bytes held (codes + extras) for `capacity` elements.
   size_t bytes() const { return codes_.size() + extras_.size() * sizeof(Extras); }
 
+  // Rows past the ones set() has written are left uninitialised (LargeAllocator's resize): a
+  // graph's capacity is the next power of two, so at 300k x 384 a zero-filled tail was ~86 MiB
+  // resident for 224k slots nobody uses yet. Safe because a row is only read (distance,
+  // prefetch) for an element the graph holds, and the graph writes an element's codes (set,
+  // through setDerived) before it links it or counts it, on insert, update and restore alike.
   void resize(size_t capacity) {
-    codes_.resize(capacity * stride_, 0);
-    extras_.resize(capacity, Extras{0, 0});
+    codes_.resize(capacity * stride_);
+    extras_.resize(capacity);
   }
 
   // Writes element `id`'s codes from its float vector. Distinct ids may be written from several

@@ -1,9 +1,10 @@
 /**
- * The graph's large arrays on transparent huge pages (native hnswlib/huge-pages.h): a quantized
- * graph's int8 codes, allocated at construction, are backed by 2 MiB pages where Linux offers
- * them for advised memory, and by ordinary pages with the addon's setHugePages(false). Measured
- * in a child process (its own /proc/self/smaps_rollup, so no other test's memory counts), by the
- * growth of AnonHugePages across one constructor call.
+ * The graph's large arrays in memory (native hnswlib/huge-pages.h, quantized.h): a quantized
+ * graph's int8 codes are backed by 2 MiB pages where Linux offers them for advised memory, and by
+ * ordinary pages with the addon's setHugePages(false); and the codes of slots not written yet
+ * (the capacity beyond the elements, up to half of it after a resize to the next power of two)
+ * are never faulted in. Measured in a child process (its own /proc/self/smaps_rollup, so no
+ * other test's memory counts), by the growth of Rss / AnonHugePages across building a graph.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -24,28 +25,63 @@ function thpOffered(): boolean {
   }
 }
 
-/** KiB of AnonHugePages a 65,536-capacity 384-d quantized graph adds (24 MiB of codes), in a fresh process. */
-function hugeKiBOfNewGraph(on: boolean): number {
+const DIM = 384;
+const CAPACITY = 65_536;
+/** Bytes of int8 codes per element at DIM (a multiple of 32 already). */
+const CODE_BYTES = DIM;
+
+/**
+ * KiB that a CAPACITY-slot 384-d quantized graph adds (Rss and AnonHugePages, from
+ * smaps_rollup) once `points` elements are inserted (random vectors, cheap links: m 4, ef 10),
+ * in a fresh process. The vectors' own memory is allocated and written before the first reading.
+ */
+function growthOfNewGraph(hugePages: boolean, points: number): { rssKiB: number; hugeKiB: number } {
   const script = `
     const fs = require("node:fs");
     const addon = require(${JSON.stringify(addonPath)});
-    const huge = () => Number(/AnonHugePages:\\s+(\\d+)/.exec(fs.readFileSync("/proc/self/smaps_rollup", "utf8"))[1]);
-    addon.setHugePages(${on});
-    const before = huge();
-    const g = new addon.HnswIndex("l2", 384, 65536, 16, 100, 100, 10, true);
-    process.stdout.write(String(huge() - before));
+    const read = () => {
+      const t = fs.readFileSync("/proc/self/smaps_rollup", "utf8");
+      return { rss: Number(/\\nRss:\\s+(\\d+)/.exec(t)[1]), huge: Number(/AnonHugePages:\\s+(\\d+)/.exec(t)[1]) };
+    };
+    addon.setHugePages(${hugePages});
+    const BITS = 12, ROWS = 1 << BITS, n = ${points};
+    const chunks = [];
+    for (let c = 0; c * ROWS < Math.max(n, 1); c++) {
+      const v = new Float32Array(ROWS * ${DIM});
+      for (let i = 0; i < v.length; i++) v[i] = Math.random() - 0.5;
+      chunks.push(v);
+    }
+    const labels = Int32Array.from({ length: n }, (_, i) => i);
+    const before = read();
+    const g = new addon.HnswIndex("l2", ${DIM}, ${CAPACITY}, 4, 10, 100, BITS, true);
+    chunks.forEach((v, c) => g.setChunk(c, v));
+    if (n > 0) g.addPoints(labels, 1);
+    const after = read();
+    process.stdout.write(JSON.stringify({ rssKiB: after.rss - before.rss, hugeKiB: after.huge - before.huge }));
     void g;
   `;
-  return Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
+  return JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" })) as { rssKiB: number; hugeKiB: number };
 }
 
-describe.runIf(process.platform === "linux")("HNSW graph memory on huge pages", () => {
-  it.runIf(thpOffered())("a quantized graph's codes are on huge pages by default", () => {
-    // 24 MiB of codes: all but the block's partial 2 MiB ends can be huge pages.
-    expect(hugeKiBOfNewGraph(true)).toBeGreaterThanOrEqual(20 * 1024);
+describe.runIf(process.platform === "linux")("HNSW graph memory: huge pages, codes resident only where written", () => {
+  it.runIf(thpOffered())("a quantized graph's written codes are on huge pages by default", () => {
+    // 16384 elements: 6 MiB of codes from a 2 MiB-aligned start, i.e. three whole huge pages.
+    expect(growthOfNewGraph(true, 16_384).hugeKiB).toBeGreaterThanOrEqual(6 * 1024);
   });
 
   it("setHugePages(false) leaves them on ordinary pages", () => {
-    expect(hugeKiBOfNewGraph(false)).toBeLessThan(2 * 1024);
+    expect(growthOfNewGraph(false, 16_384).hugeKiB).toBeLessThan(2 * 1024);
+  });
+
+  it("the codes of slots never written are not resident (capacity 65536, 4096 elements)", () => {
+    // Zero-filled at capacity, the codes alone were 24 MiB resident from the constructor on.
+    const capacityCodesKiB = (CAPACITY * CODE_BYTES) / 1024;
+    const empty = growthOfNewGraph(false, 0);
+    expect(empty.rssKiB).toBeLessThan(capacityCodesKiB / 4);
+    const some = growthOfNewGraph(false, 4096);
+    // 4096 rows of codes are 1.5 MiB; the rest of the growth is the links and per-element
+    // bookkeeping (a few MiB at this capacity), far below the 24 MiB of all rows.
+    expect(some.rssKiB).toBeGreaterThanOrEqual((4096 * CODE_BYTES) / 1024);
+    expect(some.rssKiB).toBeLessThan(capacityCodesKiB / 2);
   });
 });
