@@ -92,7 +92,7 @@ describe("precedence: flag > environment > config file > default", () => {
       retainVersionsMs: 60_000,
       optimizeIdleFactor: 4,
       lanceIndexCacheBytes: 64 * 1024 * 1024,
-      lanceMetadataCacheBytes: 64 * 1024 * 1024,
+      lanceMetadataCacheBytes: 16 * 1024 * 1024,
       readConsistencyIntervalMs: 1000,
       quantizedSearch: true,
     });
