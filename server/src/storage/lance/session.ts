@@ -13,9 +13,10 @@ import * as lancedb from "@lancedb/lancedb";
  * still fits. Metadata: 16 MiB. It is mostly superseded versions' manifests, each larger than
  * the last while fragments pile up between compactions: 1000 adds of 100 x 384 records filled
  * 4 / 15 / 32 / 51 / 61 MiB after 100-500 writes and sat at the 64 MiB bound from ~600 on,
- * while the writes only need the latest version's. At 16 MiB the adds cost no more: CPU per add
- * over writes 301-1000, interleaved (64, 16, 64, 16 MiB; unlocked, busy machine) 49.3 / 31.9 /
- * 35.4 / 22.1 ms (issue 14 item 6, session 15).
+ * while the writes only need the latest version's. At 16 MiB the adds measured no dearer: CPU per
+ * add over writes 301-1000, interleaved (64, 16, 64, 16 MiB) 49.3 / 31.9 / 35.4 / 22.1 ms, but
+ * unlocked on a busy machine whose load fell during the series (issue 14 item 6, session 15):
+ * no drop, not a gain.
  */
 export const LANCE_CACHE_DEFAULTS = { indexCacheBytes: 64 * 1024 ** 2, metadataCacheBytes: 16 * 1024 ** 2 } as const;
 
