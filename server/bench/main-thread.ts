@@ -15,7 +15,11 @@
  *   npx tsx bench/main-thread.ts [--processes 4] [--n 100000] [--data subspace] [--space l2]
  *        [--pause 15] [--pause-mode idle] [--evict-mb 512] [--phases indexed,paused]
  *        [--node-args=--cpu-prof] [--cli PATH]
- *        [--port-base 8300] [--log-level warn] [--out FILE.json] [--keep-logs DIR]
+ *        [--port-base 8300] [--log-level warn] [--out FILE.json] [--keep-logs DIR] [--smaps]
+ *
+ * --smaps: per kind, which mappings of the server grew (resident KiB, /proc/PID/smaps before and
+ * after; read outside the timed part but inside the CPU counts, so not for timings): where the
+ * first queries' page faults land (issue 18).
  *
  * What comes before a "paused" phase (--pause-mode, a comma list used in turn by the successive
  * "paused" phases, so `--phases indexed,paused,paused,paused --pause-mode idle,busy,evict` compares
@@ -67,6 +71,7 @@ const o = scriptArgs({
   "keep-logs": "",
   phases: "indexed,paused",
   "log-level": "warn",
+  smaps: false,
 });
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = o.cli ? resolve(o.cli) : join(here, "..", "dist", "cli.js");
@@ -76,6 +81,37 @@ const BATCH = 1000;
 /** The main thread's CPU ns so far (schedstat's first field: time on a CPU). */
 function mainNs(pid: number): number {
   return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ")[0]);
+}
+/** Resident KiB per mapping ("start-end name", name "anon" when none) from /proc/PID/smaps. */
+function smapsRss(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  let key = "";
+  for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
+    const head = /^([0-9a-f]+-[0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) key = `${head[1]} ${head[2] || "anon"}`;
+    else if (line.startsWith("Rss:")) out.set(key, Number(line.split(/\s+/)[1]));
+  }
+  return out;
+}
+/**
+ * Which mappings grew between two smapsRss snapshots (KiB), largest first, with the size of each
+ * mapping (MiB): [heap] is glibc's main arena (the main thread's malloc), 64 MiB-aligned anonymous
+ * mappings other arenas, the rest of the anonymous ones mostly V8's heap pages.
+ */
+function smapsGrowth(a: Map<string, number>, b: Map<string, number>): string {
+  const grown: [string, number][] = [];
+  for (const [k, kb] of b) {
+    const d = kb - (a.get(k) ?? 0);
+    if (d > 0) grown.push([k, d]);
+  }
+  grown.sort((x, y) => y[1] - x[1]);
+  const total = grown.reduce((s, [, d]) => s + d, 0);
+  const label = (k: string) => {
+    const [range, name] = k.split(" ");
+    const [lo, hi] = range.split("-").map((h) => parseInt(h, 16));
+    return `${name === "anon" ? `anon@${range.split("-")[0].slice(-8)}` : name.split("/").pop()} (${((hi - lo) / 1048576).toFixed(1)} MiB)`;
+  };
+  return `+${total} KiB: ${grown.slice(0, 6).map(([k, d]) => `${label(k)} +${d}`).join(", ")}`;
 }
 /** The main thread's user ms, system ms and minor faults so far (/proc/PID/task/PID/stat). */
 function mainStat(pid: number): { user: number; sys: number; minflt: number } {
@@ -180,12 +216,14 @@ for (let p = 0; p < o.processes; p++) {
     const p0 = processMs(pid);
     const t0 = threadStats(pid);
     const s0 = mainStat(pid);
+    const m0Smaps = o.smaps ? smapsRss(pid) : null;
     const hugeMiB = hugeKb(pid) / 1024;
     const fromUs = profileClock();
     const ms = await run();
     const toUs = profileClock();
     const k: Omit<Kind, "userMsPerQuery" | "sysMsPerQuery" | "minfltPerQuery" | "others"> = { kind, queries: count, mainMsPerQuery: (mainNs(pid) - m0) / 1e6 / count, processMsPerQuery: (processMs(pid) - p0) / count, p50: ms ? stats(ms).p50 : null, fromUs, toUs, hugeMiB };
     const s1 = mainStat(pid);
+    if (m0Smaps) log(`p${p} ${kind} smaps growth ${smapsGrowth(m0Smaps, smapsRss(pid))}`);
     const t1 = threadStats(pid);
     const others = [...t1]
       .filter(([tid]) => tid !== pid)
@@ -249,7 +287,8 @@ for (let p = 0; p < o.processes; p++) {
     }
     kinds.push(await measure("distances2", sequential(bodies.distances, o.queries), o.queries));
     results.push({ process: p, pid, phase, mode, kinds });
-    log(`p${p} ${phase.padEnd(7)} usr/sys ms/q, minflt/q: ${kinds.map((k) => `${k.kind} ${k.userMsPerQuery.toFixed(2)}/${k.sysMsPerQuery.toFixed(2)} ${k.minfltPerQuery.toFixed(1)}`).join(", ")} | huge MiB ${kinds[0].hugeMiB.toFixed(0)}`);
+    const rssMiB = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+    log(`p${p} ${phase.padEnd(7)} usr/sys ms/q, minflt/q: ${kinds.map((k) => `${k.kind} ${k.userMsPerQuery.toFixed(2)}/${k.sysMsPerQuery.toFixed(2)} ${k.minfltPerQuery.toFixed(1)}`).join(", ")} | huge MiB ${kinds[0].hugeMiB.toFixed(0)} | RSS after MiB ${rssMiB.toFixed(0)}`);
     for (const k of kinds) if (k.others.length) log(`p${p} ${phase.padEnd(7)} ${k.kind}: other threads ms/q ${k.others.join(", ")}`);
     log(
       `p${p} ${phase.padEnd(7)}${mode ? ` ${mode}` : ""} main ms/q: ${kinds.map((k) => `${k.kind} ${k.mainMsPerQuery.toFixed(2)}`).join(", ")} | p50: ${kinds
