@@ -16,6 +16,17 @@
  *        [--pause 15] [--pause-mode idle] [--evict-mb 512] [--phases indexed,paused]
  *        [--node-args=--cpu-prof] [--cli PATH]
  *        [--port-base 8300] [--log-level warn] [--out FILE.json] [--keep-logs DIR] [--smaps]
+ *        [--thp] [--probe] [--perf DIR] [--cli PATH[|NODE-ARGS][,PATH...]]
+ *
+ * Per kind also a "window" line: its wall-clock edges (to line up with the server's log), the
+ * main thread's run-queue wait per query, the bench's own CPU per query and the machine's busy and
+ * steal shares (/proc/stat). --thp: at the start of each phase, every mapping of >= 4 MiB (size,
+ * resident, on 2 MiB pages). --probe: after each phase, a fixed piece of work in a fresh process
+ * (memory, compute ms): whether the machine itself was slow then. --perf DIR: perf record
+ * (cpu-clock, 4 kHz, CLOCK_REALTIME) of the main thread from the wait for indexed (and from each
+ * pause) through that phase's distances kind, one file per process and phase (issue 18: where a
+ * slow process's extra CPU goes; cut to the windows by time). --cli A,B: interleaved builds
+ * (process p runs build p mod n; "PATH|ARGS" gives a build its own node arguments).
  *
  * --smaps: per kind, which mappings of the server grew (resident KiB, /proc/PID/smaps before and
  * after; read outside the timed part but inside the CPU counts, so not for timings): where the
@@ -72,9 +83,21 @@ const o = scriptArgs({
   phases: "indexed,paused",
   "log-level": "warn",
   smaps: false,
+  thp: false,
+  perf: "",
+  probe: false,
 });
 const here = dirname(fileURLToPath(import.meta.url));
-const cli = o.cli ? resolve(o.cli) : join(here, "..", "dist", "cli.js");
+/**
+ * --cli A or --cli A,B[,...]: the build(s) to run; with several, process p runs build p mod n
+ * (an interleaved A/B in one invocation: A, B, A, B, ...), and its log lines name the build.
+ * "PATH|ARGS" gives that build its own node arguments (after --node-args).
+ */
+const builds = (o.cli ? o.cli.split(",") : [join(here, "..", "dist", "cli.js")]).map((c) => {
+  const [path, args = ""] = c.split("|");
+  return { cli: resolve(path), nodeArgs: args.split(" ").filter(Boolean) };
+});
+const clis = builds.map((b) => b.cli);
 const space = o.space as Space;
 const BATCH = 1000;
 
@@ -123,6 +146,58 @@ function mainStat(pid: number): { user: number; sys: number; minflt: number } {
 function hugeKb(pid: number): number {
   return Number(/AnonHugePages:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? -1);
 }
+/**
+ * --probe: a fixed piece of work in a fresh child process (random reads over 64 MiB of typed
+ * array, then a compute loop), its CPU ms for each half. Run after each phase (outside the timed
+ * kinds): when a slow server process's probes are slow too, the machine (host) was slow in that
+ * period; when they are not, the slowness is the server process's own.
+ */
+async function probe(): Promise<string> {
+  const code = `const a=new Float64Array(8<<20);for(let i=0;i<a.length;i+=512)a[i]=i;let u0=process.cpuUsage();let s=0,x=12345;for(let i=0;i<2e6;i++){x=(x*1103515245+12345)>>>0;s+=a[x&((8<<20)-1)]}const m=process.cpuUsage(u0);u0=process.cpuUsage();let y=1.0001;for(let i=0;i<1e7;i++)y=y*1.0000001+1e-9;const c=process.cpuUsage(u0);console.log(((m.user+m.system)/1000).toFixed(1)+" "+((c.user+c.system)/1000).toFixed(1)+" "+(s>0&&y>0?"":"x"))`;
+  return await new Promise<string>((res) => {
+    const c = spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "ignore"] });
+    let out = "";
+    c.stdout!.on("data", (d) => (out += d));
+    c.once("exit", () => {
+      const [mem, cpu] = out.trim().split(" ");
+      res(`probe memory ${mem} ms, compute ${cpu} ms`);
+    });
+  });
+}
+/** user + system ms of a process.cpuUsage() difference. */
+function cpuMs(u: NodeJS.CpuUsage): number {
+  return (u.user + u.system) / 1000;
+}
+/** The main thread's run-queue wait so far (ns; schedstat's second field): time runnable but not on a CPU. */
+function mainWaitNs(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ")[1]);
+}
+/** The machine's steal and busy (everything but idle and iowait) ticks so far (/proc/stat's cpu line). */
+function machineTicks(): { steal: number; busy: number; all: number } {
+  const f = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  const all = f.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { steal: f[7] ?? 0, busy: all - f[3] - f[4], all };
+}
+/**
+ * The server's mappings of at least 4 MiB: "start size MiB, resident MiB, on 2 MiB pages MiB"
+ * (/proc/PID/smaps): whether the graph's arrays (2 MiB-aligned, advised MADV_HUGEPAGE) and the
+ * vectors landed on huge pages in this process (--thp).
+ */
+function largeMappings(pid: number): string {
+  const rows: string[] = [];
+  let head = "";
+  let size = 0;
+  let rss = 0;
+  for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
+    const m = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (m) {
+      head = `${m[1].slice(-9)}${m[3] ? ` ${m[3].split("/").pop()}` : ""}`;
+      size = (parseInt(m[2], 16) - parseInt(m[1], 16)) / 1048576;
+    } else if (line.startsWith("Rss:")) rss = Number(line.split(/\s+/)[1]) / 1024;
+    else if (line.startsWith("AnonHugePages:") && size >= 4) rows.push(`${head} ${size.toFixed(0)}/${rss.toFixed(0)}/${(Number(line.split(/\s+/)[1]) / 1024).toFixed(0)}`);
+  }
+  return rows.join(", ");
+}
 /** The whole process's CPU ms (utime + stime ticks). */
 function processMs(pid: number): number {
   const s = readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -159,7 +234,7 @@ interface Kind {
   /** The other threads with the most CPU in the window: "comm#tid ms per query". */
   others: string[];
 }
-const results: { process: number; pid: number; phase: string; mode?: string; kinds: Kind[] }[] = [];
+const results: { process: number; pid: number; build?: string; phase: string; mode?: string; kinds: Kind[] }[] = [];
 const pauseModes = o["pause-mode"].split(",");
 for (const m of pauseModes) if (!["idle", "busy", "spin", "evict"].includes(m)) throw new Error(`--pause-mode: idle, busy, spin or evict, not ${m}`);
 
@@ -197,7 +272,8 @@ for (let p = 0; p < o.processes; p++) {
   const logFile = join(dir, "server.log");
   const fd = openSync(logFile, "a");
   const nodeArgs = o["node-args"].split(" ").filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, cli, "run", "--path", join(dir, "data"), "--host", "127.0.0.1", "--port", String(port), "--log-level", o["log-level"]], { stdio: ["ignore", fd, fd], cwd: dir });
+  const { cli, nodeArgs: buildArgs } = builds[p % builds.length];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...buildArgs, cli, "run", "--path", join(dir, "data"), "--host", "127.0.0.1", "--port", String(port), "--log-level", o["log-level"]], { stdio: ["ignore", fd, fd], cwd: dir });
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
   const pid = child.pid!;
   const url = `http://127.0.0.1:${port}`;
@@ -208,8 +284,29 @@ for (let p = 0; p < o.processes; p++) {
   const t0 = performance.now();
   for (const body of addBodies) await c.json("POST", path("add"), body);
   const addS = (performance.now() - t0) / 1000;
+  // --perf DIR: the main thread's CPU samples (perf record -e cpu-clock, 4 kHz) from here (the
+  // wait for indexed: the main thread nearly idle) through the indexed phase's distances kind,
+  // and from the start of each pause through that phase's distances kind; one file per process
+  // and phase. Started before the quiet stretch so no gap is added after "indexed" (a gap of
+  // >= 250 ms lets the deferred graph save start). Diagnostic: where a slow process's extra CPU
+  // goes (kernel, the addon, JIT code, node/V8's runtime).
+  let perfChild: ChildProcess | null = null;
+  const perfStart = (phase: string) => {
+    if (!o.perf) return;
+    mkdirSync(o.perf, { recursive: true });
+    perfChild = spawn("perf", ["record", "-q", "-k", "CLOCK_REALTIME", "-e", "cpu-clock", "-F", "4000", "-t", String(pid), "-o", join(o.perf, `p${p}-${phase}.data`)], { stdio: "ignore" });
+  };
+  const perfStop = async () => {
+    const child = perfChild as ChildProcess | null;
+    if (!child) return;
+    perfChild = null;
+    const done = new Promise<void>((r) => child.once("exit", () => r()));
+    child.kill("SIGINT");
+    await done;
+  };
+  perfStart("indexed");
   await c.untilIndexed(coll.id, 50);
-  log(`process ${p} (pid ${pid}): added in ${addS.toFixed(1)} s, indexed after ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(`process ${p} (pid ${pid}${clis.length > 1 ? `, build ${String.fromCharCode(65 + (p % clis.length))} ${cli}${buildArgs.length ? ` ${buildArgs.join(" ")}` : ""}` : ""}): added in ${addS.toFixed(1)} s, indexed after ${((performance.now() - t0) / 1000).toFixed(1)} s (at ${new Date().toISOString().slice(11, 23)})`);
   const query = (body: string) => c.json<{ ids: string[][] }>("POST", path("query"), body);
   const measure = async (kind: string, run: () => Promise<number[] | null>, count: number): Promise<Kind> => {
     const m0 = mainNs(pid);
@@ -217,12 +314,21 @@ for (let p = 0; p < o.processes; p++) {
     const t0 = threadStats(pid);
     const s0 = mainStat(pid);
     const m0Smaps = o.smaps ? smapsRss(pid) : null;
+    const w0 = mainWaitNs(pid);
+    const c0 = process.cpuUsage();
+    const k0 = machineTicks();
+    const at0 = Date.now();
     const hugeMiB = hugeKb(pid) / 1024;
     const fromUs = profileClock();
     const ms = await run();
     const toUs = profileClock();
     const k: Omit<Kind, "userMsPerQuery" | "sysMsPerQuery" | "minfltPerQuery" | "others"> = { kind, queries: count, mainMsPerQuery: (mainNs(pid) - m0) / 1e6 / count, processMsPerQuery: (processMs(pid) - p0) / count, p50: ms ? stats(ms).p50 : null, fromUs, toUs, hugeMiB };
     const s1 = mainStat(pid);
+    const k1 = machineTicks();
+    const all = Math.max(1, k1.all - k0.all);
+    // Wall-clock edges (epoch ms, to line up with the server's log), the main thread's run-queue
+    // wait per query, and the machine's busy and steal shares over the window.
+    log(`p${p} ${kind} window ${new Date(at0).toISOString().slice(11, 23)}-${new Date().toISOString().slice(11, 23)} main waited ${((mainWaitNs(pid) - w0) / 1e6 / count).toFixed(2)} ms/q, client CPU ${(cpuMs(process.cpuUsage(c0)) / count).toFixed(3)} ms/q, machine busy ${(((k1.busy - k0.busy) / all) * 100).toFixed(0)} % steal ${(((k1.steal - k0.steal) / all) * 100).toFixed(1)} %`);
     if (m0Smaps) log(`p${p} ${kind} smaps growth ${smapsGrowth(m0Smaps, smapsRss(pid))}`);
     const t1 = threadStats(pid);
     const others = [...t1]
@@ -257,6 +363,7 @@ for (let p = 0; p < o.processes; p++) {
   for (const phase of o.phases.split(",")) {
     let mode: string | undefined;
     if (phase === "paused") {
+      perfStart(`paused${pausedCount}`);
       // Process p starts p places further in the list, so no mode always comes first (the first
       // paused phase also pays V8's late tier-up of the route: docs/performance.md, issue 18).
       mode = pauseModes[(pausedCount++ + p) % pauseModes.length];
@@ -266,8 +373,10 @@ for (let p = 0; p < o.processes; p++) {
       else await evictCaches(o["evict-mb"]);
     }
     const kinds: Kind[] = [];
+    if (o.thp) log(`p${p} ${phase} mappings >= 4 MiB (MiB size/rss/huge): ${largeMappings(pid)}`);
     kinds.push(await measure("warmup", sequential(bodies.distances, o.warmup), o.warmup));
     kinds.push(await measure("distances", sequential(bodies.distances, o.queries), o.queries));
+    await perfStop();
     kinds.push(await measure("default", sequential(bodies.default, o.queries), o.queries));
     kinds.push(
       await measure(
@@ -286,7 +395,8 @@ for (let p = 0; p < o.processes; p++) {
       kinds.push(await measure(`f${s}`, sequential(list, o.filtered), o.filtered));
     }
     kinds.push(await measure("distances2", sequential(bodies.distances, o.queries), o.queries));
-    results.push({ process: p, pid, phase, mode, kinds });
+    if (o.probe) log(`p${p} ${phase} ${await probe()}`);
+    results.push({ process: p, pid, build: clis.length > 1 ? String.fromCharCode(65 + (p % clis.length)) : undefined, phase, mode, kinds });
     const rssMiB = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
     log(`p${p} ${phase.padEnd(7)} usr/sys ms/q, minflt/q: ${kinds.map((k) => `${k.kind} ${k.userMsPerQuery.toFixed(2)}/${k.sysMsPerQuery.toFixed(2)} ${k.minfltPerQuery.toFixed(1)}`).join(", ")} | huge MiB ${kinds[0].hugeMiB.toFixed(0)} | RSS after MiB ${rssMiB.toFixed(0)}`);
     for (const k of kinds) if (k.others.length) log(`p${p} ${phase.padEnd(7)} ${k.kind}: other threads ms/q ${k.others.join(", ")}`);
