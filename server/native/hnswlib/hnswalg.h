@@ -1535,7 +1535,7 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
                     currObj, query_data, search_ef, isIdAllowed, nullptr, more_eps, qq);
         }
 
-        if (qq) rerankExact(top_candidates, query_data, k, rerank);
+        if (qq) rerankExact(top_candidates, query_data, k, rerank, *qq);
 
         while (top_candidates.size() > k) {
             top_candidates.pop();
@@ -1552,28 +1552,41 @@ class HierarchicalNSW : public AlgorithmInterface<dist_t> {
     // chromaspec: replaces `top` (approximate distances, farthest on top) by the k nearest of its
     // `pool` nearest (0: all) by the exact float distance. The float vectors are fetched a few
     // ahead of their use: each is several cache lines, read once.
+    // Once k are kept, an element whose approximate distance minus its error bound
+    // (QuantizedVectors::errorBound) is beyond the k-th exact distance so far is not scored: its
+    // exact distance is too, so scoring it would not have kept it, and the answers are the same.
+    // On hard data (uniform 384-d cosine) that skips ~half of the float rows, each a run of
+    // cache misses on 4 KiB pages (the server's slot store).
     void rerankExact(std::priority_queue<std::pair<dist_t, tableint>, std::vector<std::pair<dist_t, tableint>>, CompareByFirst> &top,
-                     const void *query_data, size_t k, size_t pool) const {
-        std::vector<tableint> ids(top.size());
-        for (size_t i = ids.size(); i-- > 0; top.pop()) ids[i] = top.top().second;  // nearest first
-        if (pool > 0 && ids.size() > std::max(pool, k)) ids.resize(std::max(pool, k));
+                     const void *query_data, size_t k, size_t pool, const QuantizedVectors::Query &qq) const {
+        std::vector<std::pair<dist_t, tableint>> cands(top.size());
+        for (size_t i = cands.size(); i-- > 0; top.pop()) cands[i] = top.top();  // nearest first
+        if (pool > 0 && cands.size() > std::max(pool, k)) cands.resize(std::max(pool, k));
+        std::vector<dist_t> lower(cands.size());
+        for (size_t i = 0; i < cands.size(); i++) lower[i] = cands[i].first - quant_->errorBound(qq, cands[i].second);
+        // Whether element i cannot enter the k kept so far (the k-th exact distance only falls,
+        // so one that cannot now never can).
+        auto beyond = [&](size_t i) { return top.size() >= k && lower[i] > top.top().first; };
         constexpr size_t kAhead = 4;
         auto fetch = [&](size_t i) {
 #ifdef USE_SSE
-            const char *p = getDataByInternalId(ids[i]);
+            if (beyond(i)) return;
+            const char *p = getDataByInternalId(cands[i].second);
             for (size_t off = 0; off < data_size_; off += 64) _mm_prefetch(p + off, _MM_HINT_T0);
 #endif
         };
-        for (size_t i = 0; i < std::min(kAhead, ids.size()); i++) fetch(i);
+        for (size_t i = 0; i < std::min(kAhead, cands.size()); i++) fetch(i);
         const float q_norm = queryNorm(query_data);
-        for (size_t i = 0; i < ids.size(); i++) {
-            if (i + kAhead < ids.size()) fetch(i + kAhead);
-            const dist_t d = distTo(query_data, q_norm, ids[i]);
+        for (size_t i = 0; i < cands.size(); i++) {
+            if (i + kAhead < cands.size()) fetch(i + kAhead);
+            if (beyond(i)) continue;
+            const tableint id = cands[i].second;
+            const dist_t d = distTo(query_data, q_norm, id);
             if (top.size() < k) {
-                top.emplace(d, ids[i]);
+                top.emplace(d, id);
             } else if (d < top.top().first) {
                 top.pop();
-                top.emplace(d, ids[i]);
+                top.emplace(d, id);
             }
         }
     }

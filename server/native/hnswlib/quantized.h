@@ -49,6 +49,7 @@ class QuantizedVectors {
     std::vector<int16_t> codes;
     float scale = 0;   // s_q
     float sqnorm = 0;  // |q|^2 (l2 only)
+    float l1 = 0;      // |q|_1 of the vector coded (q / |q| for cosine): errorBound's
   };
 
   QuantizedVectors(Kind kind, size_t dim, size_t capacity) : kind_(kind), dim_(dim), stride_((dim + 31) / 32 * 32) {
@@ -93,6 +94,26 @@ class QuantizedVectors {
     const float length = kind_ == Cosine && norm2 > 0 ? float(std::sqrt(norm2)) : 1.0f;
     out.scale = maxabs / 16383.0f / length;
     out.sqnorm = float(norm2);
+    out.l1 = float(L1(q) / length);
+  }
+
+  // An upper bound on |distance(q, id) - the exact float distance| (the search's re-rank skips
+  // an element whose approximate distance minus this is already beyond its k-th exact one: it
+  // cannot enter the k, so the answers are those of scoring it). With q = s_q d + e_q and
+  // v = s_v c + e_v (the vectors coded, |e_q,i| <= s_q / 2 and |e_v,i| <= s_v / 2: round to
+  // nearest, never clamped since the largest coordinate codes to exactly 127 / 16383),
+  //   |q.v - s_q s_v d.c| = |q.e_v + e_q.v - e_q.e_v| <= s_v/2 |q|_1 + s_q/2 |v|_1 + dim s_q s_v/4,
+  // with |v|_1 <= sqrt(dim) |v| (|v| = 1 for cosine's normalized vectors). l2's distance carries
+  // the dot twice. The float arithmetic of both distances (the exact one sums dim products in
+  // float) adds far less than the margin: 1e-3 relative plus 1e-4 of the distances' own scale.
+  inline float errorBound(const Query& q, size_t id) const {
+    const Extras& e = extras_[id];
+    const float sqrtDim = std::sqrt(float(dim_));
+    const float vNormBound = kind_ == Cosine ? sqrtDim : sqrtDim * std::sqrt(e.sqnorm);
+    const float dot = 0.5f * e.scale * q.l1 + 0.5f * q.scale * vNormBound + 0.25f * float(dim_) * q.scale * e.scale;
+    if (kind_ == L2) return 2.002f * dot + 1e-4f * (q.sqnorm + e.sqnorm);
+    if (kind_ == IP) return 1.001f * dot + 1e-4f * (1.0f + std::sqrt(q.sqnorm * e.sqnorm));
+    return 1.001f * dot + 1e-4f;
   }
 
   inline void prefetch(size_t id) const {
@@ -116,6 +137,13 @@ class QuantizedVectors {
     double sum = 0;
 #pragma omp simd reduction(+ : sum)
     for (size_t i = 0; i < dim_; i++) sum += double(v[i]) * double(v[i]);
+    return sum;
+  }
+
+  double L1(const float* v) const {
+    double sum = 0;
+#pragma omp simd reduction(+ : sum)
+    for (size_t i = 0; i < dim_; i++) sum += std::fabs(double(v[i]));
     return sum;
   }
 

@@ -110,6 +110,44 @@ describe("HNSW addon, int8-quantized search", () => {
     }
   });
 
+  // The re-rank skips candidates whose int8 distance, less its error bound (quantized.h
+  // errorBound), is beyond the k-th exact distance so far. On tight clusters far from the origin
+  // the int8 distances misorder neighbours by much more than their spacing, so a bound too small
+  // (or a skip on the int8 distance alone) drops true neighbours and fails here; ef covering every
+  // node makes the exact top 10 the only right answer.
+  for (const space of ["l2", "ip", "cosine"] as const) {
+    it(`${space}: skipping in the re-rank keeps the exact top 10 where the int8 order is wrong`, () => {
+      const n = 600;
+      const r = mulberry32(21);
+      const centres = Array.from({ length: 6 }, () => Float32Array.from({ length: DIM }, () => 3 + r() * 4));
+      const tight = (count: number) => {
+        const v = new Float32Array(count * DIM);
+        for (let i = 0; i < count; i++) {
+          const c = centres[i % centres.length];
+          for (let d = 0; d < DIM; d++) v[i * DIM + d] = c[d] + (r() - 0.5) * 0.08;
+        }
+        return v;
+      };
+      const points = tight(n);
+      const qs = tight(24);
+      const quant = graphOn(storeFor(points, n), space, n, true);
+      quant.addPoints(all(n), 1);
+      let misordered = 0;
+      for (let q = 0; q < 24; q++) {
+        const want = exactTop(space, points, row(qs, q), 10);
+        const got = [...quant.search(row(qs, q), 1, 10, n, null, null, 16, 0)];
+        const gotD = got.map((l) => referenceDistance(space, row(qs, q), row(points, l)));
+        // Distances, not labels (exact ties may come in either order); float32 sums' rounding allowed.
+        gotD.forEach((d, i) => expect(Math.abs(d - want[i].d)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(want[i].d))));
+        // The case is only a test if the int8 distances alone would answer wrongly: a float-less
+        // ranking (ef 10 of the quantized search without the re-rank's room) misses some.
+        const int8Only = new Set(quant.search(row(qs, q), 1, 10, n, null, null, 16, 10));
+        if (want.some((h) => !int8Only.has(h.label))) misordered++;
+      }
+      expect(misordered).toBeGreaterThan(5);
+    });
+  }
+
   it("a filtered search (allowed bitset) returns only allowed labels, with the float search's recall", () => {
     const store = storeFor(data, N);
     const quant = graphOn(store, "l2", N, true);
