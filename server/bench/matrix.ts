@@ -28,6 +28,25 @@
  *   --reference fresh|URL|none   fresh (default): a new reference process per case on
  *                           --reference-port (default 8190, so a shared reference on 8100 is left alone); URL: an already running one
  *   --out FILE              JSON (default bench/results/matrix.json)
+ *   --no-gate               no machine-speed gate (the behaviour before session 16; see below)
+ *   --gate-ratio 1.25       the gate's slow bar (x the calibrated baseline; a low one, e.g. 0.5,
+ *                           makes every probe slow: to see the waits, repeats and flags)
+ *
+ * The machine-speed gate (issue 18; machine-gate.ts has the rule, machine-speed.ts the probe):
+ * this VM runs 1.6-1.8x slower for a few seconds at a time (one server process's five identical
+ * paused phases: distances-only p50 1.23-2.02 ms; a fresh fixed-work probe after a slow phase
+ * 96-116 ms of CPU instead of 58-66: notes spread--18--process-spread.md r5), so one phase would
+ * decide a 0.5x target by the machine's luck. So, for both servers alike: the run first calibrates
+ * the machine's speed (median of 7 probes, each a fresh process, ~60 ms of compute); before each
+ * phase it probes and, while a probe is > 1.25x that, waits 1 s and probes again (at most 20 s);
+ * after each phase it probes again, and a paused phase whose after-probe is > 1.25x is measured
+ * again (pause, queries) at most twice, keeping the first attempt with a normal after-probe (else
+ * the median attempt by distances-only p50). An indexed phase cannot be repeated (its server is
+ * no longer fresh from indexing): its before-probe runs before the adds (a probe between
+ * "indexed" and the queries would let the deferred graph save start, changing what the phase
+ * measures), and a slow after-probe flags it. Every attempt's figures and probes go into the
+ * JSON (phases.<phase>.gate); the log says which attempt was kept and why; the tables mark with †
+ * the figures of a phase kept from a slow machine.
  *
  * The per-case suite (restart, Search API, gets, memory, 10k/1M sizes) is `make bench-cases`
  * (bench/main.ts).
@@ -58,6 +77,8 @@ import { concurrently, log, sleep, stats } from "./timing.js";
 import { exactTopKSets, type Space } from "./truth.js";
 import { formatLoad, loadMark, windowLoad, type WindowLoad } from "./window-load.js";
 import { processStat } from "./proc-stat.js";
+import { afterDecision, baselineOf, chooseAttempt, DEFAULT_RULE, isSlow, waitForNormal, type GateRule } from "./machine-gate.js";
+import { formatProbe, probeMachine, type Probe } from "./machine-speed.js";
 
 const BATCH = 1000;
 const K = 10;
@@ -83,6 +104,10 @@ interface Options {
   reference: string;
   referencePort: number;
   out: string;
+  /** The machine-speed gate (false: --no-gate). */
+  gate: boolean;
+  /** The gate's slow bar, x the calibrated baseline (--gate-ratio; 1.25). */
+  gateRatio: number;
 }
 
 function options(argv: string[]): Options {
@@ -107,6 +132,8 @@ function options(argv: string[]): Options {
       "no-reference": { type: "boolean", default: false },
       "reference-port": { type: "string", default: "8190" },
       out: { type: "string" },
+      "no-gate": { type: "boolean", default: false },
+      "gate-ratio": { type: "string" },
     },
   });
   const list = <T extends string>(text: string, allowed: readonly T[], what: string): T[] => {
@@ -136,7 +163,10 @@ function options(argv: string[]): Options {
     reference: v["no-reference"] ? "none" : v.reference!,
     referencePort: Number(v["reference-port"]),
     out: v.out ? resolve(v.out) : join(dirname(fileURLToPath(import.meta.url)), "results", "matrix.json"),
+    gate: !v["no-gate"],
+    gateRatio: num(v["gate-ratio"], DEFAULT_RULE.ratio),
   };
+  if (!(o.gateRatio > 0)) throw new Error("--gate-ratio must be a positive number");
   if (!Number.isInteger(o.n) || o.n <= 0 || o.n % BATCH !== 0) throw new Error(`--n must be a positive multiple of ${BATCH}`);
   return o;
 }
@@ -248,6 +278,92 @@ interface PhaseResult {
   load: WindowLoad;
   /** The paused phase: the load during the pause before it (what the idle server did). */
   pause?: WindowLoad;
+  /** The machine-speed gate's record (absent with --no-gate): every attempt, which was kept, why. */
+  gate?: PhaseGate;
+}
+
+/** One probe of the gate, with the server's CPU while it ran (busy server: the probe may read slow for that). */
+export interface GateProbe extends Probe {
+  serverCpuMs: number | null;
+}
+
+/** One measurement of a phase under the gate. */
+export interface GateAttempt {
+  /** The before-phase probes (in order), how long the gate slept (waitedMs) and took in all with its probes (wallMs), whether it gave up still slow. */
+  before: { probes: GateProbe[]; waitedMs: number; wallMs: number; stillSlow: boolean };
+  /** The probe right after the phase's last query. */
+  after: GateProbe;
+  /** After this attempt: keep, repeat (paused only) or flag. */
+  decision: "keep" | "repeat" | "flag";
+  /** This attempt's figures (the kept one's are also the phase's own). */
+  result: Omit<PhaseResult, "gate">;
+}
+
+export interface PhaseGate {
+  /** The run's calibrated compute ms and the slow bar (ratio x baseline). */
+  baselineMs: number;
+  ratio: number;
+  attempts: GateAttempt[];
+  /** Index into attempts. */
+  kept: number;
+  /** True: the kept attempt's after-probe was slow (no attempt ran on a machine at normal speed). */
+  flagged: boolean;
+  reason: string;
+}
+
+/** The run's calibration, or null with --no-gate. */
+interface Gate {
+  baselineMs: number;
+  calibration: Probe[];
+  rule: GateRule;
+}
+
+/** A probe, with the server's CPU ms (utime + stime, 10 ms ticks) over it. */
+async function gateProbe(pid: number | null): Promise<GateProbe> {
+  const cpu = () => {
+    const st = pid === null ? null : processStat(pid);
+    return st === null ? null : (st.utime + st.stime) * 10;
+  };
+  const c0 = cpu();
+  const p = await probeMachine();
+  const c1 = cpu();
+  return { ...p, serverCpuMs: c0 === null || c1 === null ? null : c1 - c0 };
+}
+
+/** The before-phase gate (machine-gate.ts waitForNormal) with real probes, logged. */
+async function gateBefore(g: Gate, pid: number | null, label: string): Promise<GateAttempt["before"]> {
+  const probes: GateProbe[] = [];
+  const t0 = performance.now();
+  const w = await waitForNormal(
+    async () => {
+      const p = await gateProbe(pid);
+      probes.push(p);
+      return p.computeMs;
+    },
+    sleep,
+    g.baselineMs,
+    g.rule,
+  );
+  log(
+    `${label}: machine gate before: ${w.waitedMs > 0 ? `waited ${(w.waitedMs / 1000).toFixed(0)} s (${((performance.now() - t0) / 1000).toFixed(1)} s with the probes), ` : ""}probe${probes.length > 1 ? "s" : ""} ${probes.map((p) => p.computeMs.toFixed(1)).join(", ")} ms (baseline ${g.baselineMs.toFixed(1)}, slow > ${(g.rule.ratio * g.baselineMs).toFixed(1)})${w.stillSlow ? `; still slow after ${g.rule.maxWaitMs / 1000} s, measuring anyway` : ""}`,
+  );
+  return { probes, waitedMs: w.waitedMs, wallMs: performance.now() - t0, stillSlow: w.stillSlow };
+}
+
+/** The run's baseline: the median compute ms of 7 probes 0.5 s apart. */
+async function calibrate(rule: GateRule): Promise<Gate> {
+  const calibration: Probe[] = [];
+  for (let i = 0; i < 7; i++) {
+    if (i > 0) await sleep(500);
+    calibration.push(await probeMachine());
+  }
+  const ms = calibration.map((p) => p.computeMs);
+  const baselineMs = baselineOf(ms);
+  const spread = Math.max(...ms) / Math.min(...ms);
+  log(
+    `machine gate: baseline ${baselineMs.toFixed(1)} ms compute (median of ${ms.map((x) => x.toFixed(1)).join(", ")}; memory ${calibration.map((p) => p.memoryMs.toFixed(0)).join(", ")}); slow > ${(rule.ratio * baselineMs).toFixed(1)} ms${spread > DEFAULT_RULE.ratio ? `; calibration spread ${spread.toFixed(2)}x: the machine drifted during it` : ""}`,
+  );
+  return { baselineMs, calibration, rule };
 }
 
 export interface ServerResult {
@@ -259,7 +375,10 @@ export interface ServerResult {
   phases: Partial<Record<Phase, PhaseResult>>;
 }
 
-async function measureServer(target: Target, w: Workload, o: Options, name: string): Promise<ServerResult> {
+async function measureServer(target: Target, w: Workload, o: Options, name: string, gate: Gate | null): Promise<ServerResult> {
+  // The indexed phase's before-gate runs before the adds: between "indexed" and the phase's first
+  // query no gap may be added (>= 250 ms of quiet lets the deferred graph save start).
+  const indexedBefore = gate && o.phases.includes("indexed") ? await gateBefore(gate, target.pid, `${target.name} indexed (before the adds)`) : null;
   // The same client state for every server (client.ts warmClient): warmed before its adds.
   await warmClient(w.queries.get(o.includes[0])!);
   const c = new Client(target.url);
@@ -303,19 +422,23 @@ async function measureServer(target: Target, w: Workload, o: Options, name: stri
       return { p50, p99, recall: hits.reduce((a, h) => a + h, 0) / Math.max(1, hits.length * K), hits };
     };
     const phases: ServerResult["phases"] = {};
-    for (const phase of o.phases) {
+    /** One measurement of a phase: the pause first (paused), then every query kind. */
+    const measurePhase = async (phase: Phase, gateLabel: string | null): Promise<{ result: PhaseResult; before: GateAttempt["before"] | null }> => {
       let pause: WindowLoad | undefined;
+      let before: GateAttempt["before"] | null = null;
       if (phase === "paused") {
         log(`${target.name}: pausing ${o.pause} s`);
         const start = await loadMark(target.pid);
         await sleep(o.pause * 1000);
         pause = windowLoad(start, await loadMark(target.pid, "end"), 0);
         log(`${target.name} pause: server ${pause.serverCores?.toFixed(2) ?? "?"} cores${pause.others?.length ? `; others ${pause.others.slice(0, 3).map((x) => `${x.name} ${x.cores.toFixed(2)}`).join(", ")}` : ""}`);
+        // After the pause (a probe before it says nothing about the machine 15 s later).
+        if (gate) before = await gateBefore(gate, target.pid, gateLabel!);
       }
       const first = w.queries.get(o.includes[0])!;
       for (let i = 0; i < o.warmup; i++) await query(first[i % first.length]);
       const sentBefore = sent;
-      const before = await loadMark(target.pid);
+      const start = await loadMark(target.pid);
       const result: Omit<PhaseResult, "load"> = { query: {}, qps: 0, filtered: {} };
       for (const [inc, bodies] of w.queries) result.query[inc] = await sequential(bodies, o.queries, w.truth);
       // The same queries over concurrent clients (the first include set: distances only by default).
@@ -327,9 +450,32 @@ async function measureServer(target: Target, w: Workload, o: Options, name: stri
         for (let i = 0; i < Math.min(10, o.warmup); i++) await query(bodies[i % bodies.length]);
         result.filtered[s] = await sequential(bodies, o.filteredQueries, w.truthFiltered.get(s)!);
       }
-      const load = windowLoad(before, await loadMark(target.pid, "end"), sent - sentBefore);
-      phases[phase] = { ...result, load, ...(pause ? { pause } : {}) };
+      const load = windowLoad(start, await loadMark(target.pid, "end"), sent - sentBefore);
       log(`${target.name} ${phase}: p50 ${Object.entries(result.query).map(([k, v]) => `${k} ${v!.p50.toFixed(2)}`).join(", ")} ms, ${result.qps.toFixed(0)} QPS, filtered p50 ${Object.entries(result.filtered).map(([k, v]) => `${k}% ${v!.p50.toFixed(2)}`).join(", ")} ms; ${formatLoad(load)}`);
+      return { result: { ...result, load, ...(pause ? { pause } : {}) }, before };
+    };
+    for (const phase of o.phases) {
+      if (!gate) {
+        phases[phase] = (await measurePhase(phase, null)).result;
+        continue;
+      }
+      const attempts: GateAttempt[] = [];
+      for (let attempt = 0; ; attempt++) {
+        const label = `${target.name} ${phase}${attempt > 0 ? ` (attempt ${attempt + 1})` : ""}`;
+        const m = await measurePhase(phase, label);
+        const after = await gateProbe(target.pid);
+        const decision = afterDecision(phase, after.computeMs, gate.baselineMs, attempt, gate.rule);
+        attempts.push({ before: m.before ?? indexedBefore!, after, decision, result: m.result });
+        const slow = isSlow(after.computeMs, gate.baselineMs, gate.rule);
+        log(
+          `${label}: machine gate after: probe ${formatProbe(after)}${after.serverCpuMs !== null ? `, server ${after.serverCpuMs} ms CPU meanwhile` : ""}: ${slow ? `slow (> ${(gate.rule.ratio * gate.baselineMs).toFixed(1)})` : "normal"} -> ${decision === "repeat" ? "measure it again" : decision === "flag" ? (phase === "indexed" ? "kept, flagged (an indexed phase cannot be repeated)" : "no repeats left") : "keep"}`,
+        );
+        if (decision !== "repeat") break;
+      }
+      const distancesP50 = (r: Omit<PhaseResult, "gate">) => (r.query.distances ?? Object.values(r.query)[0])?.p50 ?? Number.NaN;
+      const choice = chooseAttempt(attempts.map((a) => ({ afterProbeMs: a.after.computeMs, p50: distancesP50(a.result) })), gate.baselineMs, gate.rule);
+      if (attempts.length > 1 || choice.flagged) log(`${target.name} ${phase}: kept ${choice.reason}`);
+      phases[phase] = { ...attempts[choice.index].result, gate: { baselineMs: gate.baselineMs, ratio: gate.rule.ratio, attempts, kept: choice.index, flagged: choice.flagged, reason: choice.reason } };
     }
     await c.request("DELETE", `${c.db}/collections/${encodeURIComponent(name)}`).catch(() => undefined);
     return { target: target.name, addPerSec: (w.addBodies.length * BATCH) / (requestMs / 1000), indexedSeconds, addLoad, phases };
@@ -351,6 +497,8 @@ interface Figure {
   met: boolean | null;
   /** Recall figures: the standard errors over queries, and ours minus the reference's, paired by query. */
   spread?: RecallSpread;
+  /** The servers whose phase this figure comes from was kept from a slow machine (machine gate): marked † in the tables. */
+  slow?: string[];
 }
 
 export interface RecallSpread {
@@ -408,6 +556,7 @@ function figures(ours: ServerResult, ref: ServerResult | null): Figure[] {
   ratio("first add -> all indexed (s)", ours.indexedSeconds, ref?.indexedSeconds, "lower", 0.5);
   for (const [phase, p] of Object.entries(ours.phases) as [Phase, PhaseResult][]) {
     const rp = ref?.phases[phase];
+    const from = out.length;
     for (const [inc, l] of Object.entries(p.query) as [IncludeShape, Latency][]) {
       ratio(`${phase}: query p50 (ms), include ${inc}`, l.p50, rp?.query[inc]?.p50, "lower", 0.5);
     }
@@ -418,6 +567,8 @@ function figures(ours: ServerResult, ref: ServerResult | null): Figure[] {
     const first = Object.values(p.query)[0];
     if (first) recallFigure(`${phase}: recall@10`, first, rp ? Object.values(rp.query)[0] : undefined);
     for (const [s, l] of Object.entries(p.filtered) as [Selectivity, Latency][]) recallFigure(`${phase}: filtered ${s}% recall@10`, l, rp?.filtered[s]);
+    const slow = [...(p.gate?.flagged ? [ours.target] : []), ...(rp?.gate?.flagged && ref ? [ref.target] : [])];
+    if (slow.length > 0) for (const f of out.slice(from)) f.slow = slow;
   }
   return out;
 }
@@ -425,6 +576,11 @@ function figures(ours: ServerResult, ref: ServerResult | null): Figure[] {
 function fmt(v: number | null): string {
   if (v === null || !Number.isFinite(v)) return "-";
   return v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toFixed(4);
+}
+
+/** " †" when the figure's phase was kept from a slow machine for `server` (machine gate). */
+function dagger(f: Figure, server: string): string {
+  return f.slow?.includes(server) ? " †" : "";
 }
 
 function caseTable(label: string, figs: Figure[]): string {
@@ -436,13 +592,14 @@ function caseTable(label: string, figs: Figure[]): string {
       const s = f.spread;
       const sign = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(4);
       const diff = s.diff === null ? "" : `${sign(s.diff)} ± ${s.diffSe!.toFixed(4)}`;
-      const refCell = f.ref === null ? "-" : `${fmt(f.ref)} ± ${s.refSe!.toFixed(4)}`;
-      lines.push(`| ${f.figure} (${s.queries} queries) | ${fmt(f.ours)} ± ${s.se.toFixed(4)} | ${refCell} | ${diff} | ${f.target} | ${f.met === null ? "" : f.met ? "met" : "**NOT met**"} |`);
+      const refCell = f.ref === null ? "-" : `${fmt(f.ref)} ± ${s.refSe!.toFixed(4)}${dagger(f, "reference")}`;
+      lines.push(`| ${f.figure} (${s.queries} queries) | ${fmt(f.ours)} ± ${s.se.toFixed(4)}${dagger(f, "chromaspec")} | ${refCell} | ${diff} | ${f.target} | ${f.met === null ? "" : f.met ? "met" : "**NOT met**"} |`);
       continue;
     }
     const r = f.ref === null ? "" : `${(f.ours / f.ref).toFixed(2)}x`;
-    lines.push(`| ${f.figure} | ${fmt(f.ours)} | ${fmt(f.ref)} | ${r} | ${f.target} | ${f.met === null ? "" : f.met ? "met" : "**NOT met**"} |`);
+    lines.push(`| ${f.figure} | ${fmt(f.ours)}${dagger(f, "chromaspec")} | ${fmt(f.ref)}${f.ref === null ? "" : dagger(f, "reference")} | ${r} | ${f.target} | ${f.met === null ? "" : f.met ? "met" : "**NOT met**"} |`);
   }
+  if (figs.some((f) => f.slow)) lines.push("", "† from a phase kept from a slow machine (machine gate: every attempt's after-probe above the slow bar, --gate-ratio x the calibrated baseline; the JSON has each attempt).");
   return lines.join("\n");
 }
 
@@ -456,10 +613,12 @@ function summaryTable(cases: { label: string; figs: Figure[] }[]): string {
       const f = c.figs.find((x) => x.figure === name);
       if (!f) return "-";
       const v = f.kind === "recall" ? fmt(f.ours) : f.ref === null ? fmt(f.ours) : `${(f.ours / f.ref).toFixed(2)}x`;
-      return f.met === null ? v : f.met ? v : `**${v}** NOT met`;
+      const mark = f.slow ? " †" : "";
+      return f.met === null ? v + mark : f.met ? v + mark : `**${v}**${mark} NOT met`;
     });
     lines.push(`| ${name} (${target.kind === "recall" ? ">= min(0.99, reference)" : target.target}) | ${cells.join(" | ")} |`);
   }
+  if (cases.some((c) => c.figs.some((f) => f.slow))) lines.push("", "† from a phase kept from a slow machine (either server's; see the list below).");
   return lines.join("\n");
 }
 
@@ -480,17 +639,34 @@ function busyPhases(results: { data: DataShape; space: Space; ours: ServerResult
   return out;
 }
 
+/** "uniform cosine, chromaspec paused: 3 attempts, kept 2 (...)" for each phase the gate repeated or flagged. */
+function gateSummary(results: { data: DataShape; space: Space; ours: ServerResult; ref: ServerResult | null }[]): string[] {
+  const out: string[] = [];
+  for (const r of results) {
+    for (const s of [r.ours, r.ref]) {
+      for (const [phase, p] of Object.entries(s?.phases ?? {}) as [Phase, PhaseResult][]) {
+        const g = p.gate;
+        if (!g || (g.attempts.length === 1 && !g.flagged)) continue;
+        out.push(`${r.data} ${r.space}, ${s!.target} ${phase}: ${g.attempts.length} attempt(s), after-probes ${g.attempts.map((a) => a.after.computeMs.toFixed(1)).join(" / ")} ms; kept ${g.reason}`);
+      }
+    }
+  }
+  return out;
+}
+
 // ---- main --------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   const o = options(process.argv.slice(2));
   const runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
   const results: { data: DataShape; space: Space; ours: ServerResult; ref: ServerResult | null; figures: Figure[] }[] = [];
+  log(`matrix: ${o.data.length} data shapes x ${o.spaces.length} spaces, N=${o.n}, reference ${o.reference}, machine gate ${o.gate ? "on" : "off (--no-gate)"}`);
+  const gate = o.gate ? await calibrate({ ...DEFAULT_RULE, ratio: o.gateRatio }) : null;
   const save = async () => {
     await mkdir(dirname(o.out), { recursive: true });
-    await writeFile(o.out, JSON.stringify({ when: new Date().toISOString(), options: { ...o, out: undefined }, k: K, dim: DIM, batch: BATCH, results }, null, 2) + "\n");
+    const machineGate = gate ? { ...gate.rule, baselineMs: gate.baselineMs, calibration: gate.calibration } : null;
+    await writeFile(o.out, JSON.stringify({ when: new Date().toISOString(), options: { ...o, out: undefined }, k: K, dim: DIM, batch: BATCH, machineGate, results }, null, 2) + "\n");
   };
-  log(`matrix: ${o.data.length} data shapes x ${o.spaces.length} spaces, N=${o.n}, reference ${o.reference}`);
   for (const shape of o.data) {
     log(`${shape}: generating ${o.n} records`);
     const data = generateShape(shape, DIM, o.n, 1);
@@ -503,7 +679,7 @@ async function main(): Promise<void> {
       const ours = await startChromaspec();
       let mine: ServerResult;
       try {
-        mine = await measureServer(ours, w, o, `bench-${runId}-${shape}-${space}`);
+        mine = await measureServer(ours, w, o, `bench-${runId}-${shape}-${space}`, gate);
       } finally {
         await ours.stop();
       }
@@ -511,7 +687,7 @@ async function main(): Promise<void> {
       const ref = await startReference(o);
       if (ref) {
         try {
-          theirs = await measureServer(ref, w, o, `bench-${runId}-${shape}-${space}`);
+          theirs = await measureServer(ref, w, o, `bench-${runId}-${shape}-${space}`, gate);
         } finally {
           await ref.stop();
         }
@@ -533,6 +709,8 @@ async function main(): Promise<void> {
       `\nMeasured beside other work on the machine (> ${OTHER_CORES_BAR} cores busy with neither server nor this client; their figures may be that, not the server):\n${loaded.map((m) => `- ${m}`).join("\n")}\n`,
     );
   }
+  const gated = gateSummary(results);
+  if (gated.length > 0) process.stdout.write(`\nMachine gate (after-probe > ${o.gateRatio}x the calibrated baseline; repeated or flagged):\n${gated.map((m) => `- ${m}`).join("\n")}\n`);
   if (unjudged) process.stdout.write("\nWithout a reference the ratio targets are not judged.\n");
   else if (missed.length === 0) process.stdout.write("\nEvery target met in every shape.\n");
   await save();
