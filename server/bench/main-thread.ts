@@ -60,7 +60,8 @@ import { addBody, idOf, inMemory, row } from "./data.js";
 import { filterFor, generateShape, includeOf, metadataFor, SELECTIVITIES, type DataShape } from "./shapes.js";
 import { concurrently, log, sleep, stats } from "./timing.js";
 import { profileClock } from "./cpu-profile.js";
-import { threadStats } from "./proc-stat.js";
+import { cpuMsOf, processStat, threadStats } from "./proc-stat.js";
+import { probeMachine } from "./machine-speed.js";
 import type { Space } from "./truth.js";
 
 const o = scriptArgs({
@@ -146,24 +147,6 @@ function mainStat(pid: number): { user: number; sys: number; minflt: number } {
 function hugeKb(pid: number): number {
   return Number(/AnonHugePages:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? -1);
 }
-/**
- * --probe: a fixed piece of work in a fresh child process (random reads over 64 MiB of typed
- * array, then a compute loop), its CPU ms for each half. Run after each phase (outside the timed
- * kinds): when a slow server process's probes are slow too, the machine (host) was slow in that
- * period; when they are not, the slowness is the server process's own.
- */
-async function probe(): Promise<string> {
-  const code = `const a=new Float64Array(8<<20);for(let i=0;i<a.length;i+=512)a[i]=i;let u0=process.cpuUsage();let s=0,x=12345;for(let i=0;i<2e6;i++){x=(x*1103515245+12345)>>>0;s+=a[x&((8<<20)-1)]}const m=process.cpuUsage(u0);u0=process.cpuUsage();let y=1.0001;for(let i=0;i<1e7;i++)y=y*1.0000001+1e-9;const c=process.cpuUsage(u0);console.log(((m.user+m.system)/1000).toFixed(1)+" "+((c.user+c.system)/1000).toFixed(1)+" "+(s>0&&y>0?"":"x"))`;
-  return await new Promise<string>((res) => {
-    const c = spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "ignore"] });
-    let out = "";
-    c.stdout!.on("data", (d) => (out += d));
-    c.once("exit", () => {
-      const [mem, cpu] = out.trim().split(" ");
-      res(`probe memory ${mem} ms, compute ${cpu} ms`);
-    });
-  });
-}
 /** user + system ms of a process.cpuUsage() difference. */
 function cpuMs(u: NodeJS.CpuUsage): number {
   return (u.user + u.system) / 1000;
@@ -198,12 +181,12 @@ function largeMappings(pid: number): string {
   }
   return rows.join(", ");
 }
-/** The whole process's CPU ms (utime + stime ticks). */
-function processMs(pid: number): number {
-  const s = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const f = s.slice(s.lastIndexOf(")") + 2).split(" ");
-  return (Number(f[11]) + Number(f[12])) * 10;
-}
+/** The whole process's CPU ms (utime + stime ticks). Throws once the process is gone. */
+const processMs = (pid: number): number => {
+  const st = processStat(pid);
+  if (st === null) throw new Error(`process ${pid}: /proc/${pid}/stat unreadable`);
+  return cpuMsOf(st);
+};
 
 log(`generating ${o.n} ${o.data} vectors`);
 const data = generateShape(o.data as DataShape, 384, o.n, 1);
@@ -395,7 +378,12 @@ for (let p = 0; p < o.processes; p++) {
       kinds.push(await measure(`f${s}`, sequential(list, o.filtered), o.filtered));
     }
     kinds.push(await measure("distances2", sequential(bodies.distances, o.queries), o.queries));
-    if (o.probe) log(`p${p} ${phase} ${await probe()}`);
+    // --probe: a fixed piece of work in a fresh process (machine-speed.ts): when a slow server
+    // process's probes are slow too, the machine (host) was slow in that period.
+    if (o.probe) {
+      const pr = await probeMachine();
+      log(`p${p} ${phase} probe memory ${pr.memoryMs.toFixed(1)} ms, compute ${pr.computeMs.toFixed(1)} ms`);
+    }
     results.push({ process: p, pid, build: clis.length > 1 ? String.fromCharCode(65 + (p % clis.length)) : undefined, phase, mode, kinds });
     const rssMiB = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
     log(`p${p} ${phase.padEnd(7)} usr/sys ms/q, minflt/q: ${kinds.map((k) => `${k.kind} ${k.userMsPerQuery.toFixed(2)}/${k.sysMsPerQuery.toFixed(2)} ${k.minfltPerQuery.toFixed(1)}`).join(", ")} | huge MiB ${kinds[0].hugeMiB.toFixed(0)} | RSS after MiB ${rssMiB.toFixed(0)}`);

@@ -76,8 +76,8 @@ import {
 import { concurrently, log, sleep, stats } from "./timing.js";
 import { exactTopKSets, type Space } from "./truth.js";
 import { formatLoad, loadMark, windowLoad, type WindowLoad } from "./window-load.js";
-import { processStat } from "./proc-stat.js";
-import { afterDecision, baselineOf, chooseAttempt, DEFAULT_RULE, isSlow, waitForNormal, type GateRule } from "./machine-gate.js";
+import { cpuMsOf, processStat } from "./proc-stat.js";
+import { afterDecision, baselineOf, chooseAttempt, DEFAULT_RULE, waitForNormal, type GateRule } from "./machine-gate.js";
 import { formatProbe, probeMachine, type Probe } from "./machine-speed.js";
 
 const BATCH = 1000;
@@ -322,7 +322,7 @@ interface Gate {
 async function gateProbe(pid: number | null): Promise<GateProbe> {
   const cpu = () => {
     const st = pid === null ? null : processStat(pid);
-    return st === null ? null : (st.utime + st.stime) * 10;
+    return st === null ? null : cpuMsOf(st);
   };
   const c0 = cpu();
   const p = await probeMachine();
@@ -466,7 +466,7 @@ async function measureServer(target: Target, w: Workload, o: Options, name: stri
         const after = await gateProbe(target.pid);
         const decision = afterDecision(phase, after.computeMs, gate.baselineMs, attempt, gate.rule);
         attempts.push({ before: m.before ?? indexedBefore!, after, decision, result: m.result });
-        const slow = isSlow(after.computeMs, gate.baselineMs, gate.rule);
+        const slow = decision !== "keep"; // afterDecision keeps exactly the attempts whose after-probe is not slow
         log(
           `${label}: machine gate after: probe ${formatProbe(after)}${after.serverCpuMs !== null ? `, server ${after.serverCpuMs} ms CPU meanwhile` : ""}: ${slow ? `slow (> ${(gate.rule.ratio * gate.baselineMs).toFixed(1)})` : "normal"} -> ${decision === "repeat" ? "measure it again" : decision === "flag" ? (phase === "indexed" ? "kept, flagged (an indexed phase cannot be repeated)" : "no repeats left") : "keep"}`,
         );
