@@ -106,16 +106,29 @@ const BATCH = 1000;
 function mainNs(pid: number): number {
   return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ")[0]);
 }
-/** Resident KiB per mapping ("start-end name", name "anon" when none) from /proc/PID/smaps. */
-function smapsRss(pid: number): Map<string, number> {
-  const out = new Map<string, number>();
-  let key = "";
+/** One mapping of /proc/PID/smaps: its address range, name ("" when none), resident and 2 MiB-page KiB. */
+interface Mapping {
+  start: string;
+  end: string;
+  name: string;
+  rssKb: number;
+  hugeKb: number;
+}
+/** Every mapping of the server (/proc/PID/smaps), the one parser behind --smaps and --thp. */
+function mappings(pid: number): Mapping[] {
+  const out: Mapping[] = [];
+  let m: Mapping | null = null;
   for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
-    const head = /^([0-9a-f]+-[0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
-    if (head) key = `${head[1]} ${head[2] || "anon"}`;
-    else if (line.startsWith("Rss:")) out.set(key, Number(line.split(/\s+/)[1]));
+    const head = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) out.push((m = { start: head[1], end: head[2], name: head[3], rssKb: 0, hugeKb: 0 }));
+    else if (m && line.startsWith("Rss:")) m.rssKb = Number(line.split(/\s+/)[1]);
+    else if (m && line.startsWith("AnonHugePages:")) m.hugeKb = Number(line.split(/\s+/)[1]);
   }
   return out;
+}
+/** Resident KiB per mapping ("start-end name", name "anon" when none). */
+function smapsRss(pid: number): Map<string, number> {
+  return new Map(mappings(pid).map((m) => [`${m.start}-${m.end} ${m.name || "anon"}`, m.rssKb]));
 }
 /**
  * Which mappings grew between two smapsRss snapshots (KiB), largest first, with the size of each
@@ -167,19 +180,12 @@ function machineTicks(): { steal: number; busy: number; all: number } {
  * vectors landed on huge pages in this process (--thp).
  */
 function largeMappings(pid: number): string {
-  const rows: string[] = [];
-  let head = "";
-  let size = 0;
-  let rss = 0;
-  for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
-    const m = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
-    if (m) {
-      head = `${m[1].slice(-9)}${m[3] ? ` ${m[3].split("/").pop()}` : ""}`;
-      size = (parseInt(m[2], 16) - parseInt(m[1], 16)) / 1048576;
-    } else if (line.startsWith("Rss:")) rss = Number(line.split(/\s+/)[1]) / 1024;
-    else if (line.startsWith("AnonHugePages:") && size >= 4) rows.push(`${head} ${size.toFixed(0)}/${rss.toFixed(0)}/${(Number(line.split(/\s+/)[1]) / 1024).toFixed(0)}`);
-  }
-  return rows.join(", ");
+  const MiB = 1024;
+  return mappings(pid)
+    .map((m) => ({ m, size: (parseInt(m.end, 16) - parseInt(m.start, 16)) / 1048576 }))
+    .filter(({ size }) => size >= 4)
+    .map(({ m, size }) => `${m.start.slice(-9)}${m.name ? ` ${m.name.split("/").pop()}` : ""} ${size.toFixed(0)}/${(m.rssKb / MiB).toFixed(0)}/${(m.hugeKb / MiB).toFixed(0)}`)
+    .join(", ");
 }
 /** The whole process's CPU ms (utime + stime ticks). Throws once the process is gone. */
 const processMs = (pid: number): number => {

@@ -578,6 +578,8 @@ function fmt(v: number | null): string {
   return v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toFixed(4);
 }
 
+/** The tables' † footnote (case table and summary table add what differs). */
+const SLOW_NOTE = "† from a phase kept from a slow machine";
 /** " †" when the figure's phase was kept from a slow machine for `server` (machine gate). */
 function dagger(f: Figure, server: string): string {
   return f.slow?.includes(server) ? " †" : "";
@@ -599,7 +601,7 @@ function caseTable(label: string, figs: Figure[]): string {
     const r = f.ref === null ? "" : `${(f.ours / f.ref).toFixed(2)}x`;
     lines.push(`| ${f.figure} | ${fmt(f.ours)}${dagger(f, "chromaspec")} | ${fmt(f.ref)}${f.ref === null ? "" : dagger(f, "reference")} | ${r} | ${f.target} | ${f.met === null ? "" : f.met ? "met" : "**NOT met**"} |`);
   }
-  if (figs.some((f) => f.slow)) lines.push("", "† from a phase kept from a slow machine (machine gate: every attempt's after-probe above the slow bar, --gate-ratio x the calibrated baseline; the JSON has each attempt).");
+  if (figs.some((f) => f.slow)) lines.push("", `${SLOW_NOTE} (machine gate: every attempt's after-probe above the slow bar, --gate-ratio x the calibrated baseline; the JSON has each attempt).`);
   return lines.join("\n");
 }
 
@@ -618,7 +620,7 @@ function summaryTable(cases: { label: string; figs: Figure[] }[]): string {
     });
     lines.push(`| ${name} (${target.kind === "recall" ? ">= min(0.99, reference)" : target.target}) | ${cells.join(" | ")} |`);
   }
-  if (cases.some((c) => c.figs.some((f) => f.slow))) lines.push("", "† from a phase kept from a slow machine (either server's; see the list below).");
+  if (cases.some((c) => c.figs.some((f) => f.slow))) lines.push("", `${SLOW_NOTE} (either server's; see the list below).`);
   return lines.join("\n");
 }
 

@@ -50,7 +50,6 @@ export function nativeDecoderInUse(): boolean {
   return addonDecoder() !== null;
 }
 
-
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const EQUALS = 0x3d;
@@ -194,7 +193,6 @@ function decodeArray(raw: Buffer, open: number): { end: number; embeddings: Floa
   for (let j = 0; j < bits.length; j++) if ((bits[j] & 0x7f800000) === 0x7f800000) return null;
   return { end: i + 1, embeddings };
 }
-
 
 /**
  * Finds the body's top-level `embeddings` array and decodes it (see the module comment); null when
