@@ -6,7 +6,7 @@
  */
 import type { AddressInfo } from "node:net";
 import type { FastifyBaseLogger } from "fastify";
-import { pino, type Logger } from "pino";
+import { pino, type Bindings, type ChildLoggerOptions, type Logger } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.js";
 import type { Chroma } from "../../src/core/chroma.js";
@@ -26,10 +26,10 @@ describe("LazyChildLogger", () => {
     const lazy = capture();
     let children = 0;
     const childOf = lazy.logger.child.bind(lazy.logger);
-    lazy.logger.child = ((bindings: pino.Bindings, options?: pino.ChildLoggerOptions) => {
+    lazy.logger.child = ((bindings: Bindings, options?: ChildLoggerOptions) => {
       children++;
       return childOf(bindings, options);
-    }) as typeof lazy.logger.child;
+    }) as unknown as typeof lazy.logger.child;
 
     const log = new LazyChildLogger(lazy.logger as unknown as FastifyBaseLogger, { trace_id: "abc" }, { level: "warn" });
     expect(log.level).toBe("warn");
