@@ -14,6 +14,7 @@ import { registerForeground } from "./http/foreground.js";
 import { registerDocs } from "./http/docs.js";
 import { registerLingeringClose } from "./http/lingering-close.js";
 import { registerMetrics } from "./http/metrics.js";
+import { lazyChildLoggerFactory } from "./http/request-logger.js";
 import { registerRoutes } from "./http/router.js";
 import { TRACE_HEADER, traceIdOf } from "./http/trace.js";
 import { withV1ErrorNames } from "./http/v1-errors.js";
@@ -51,6 +52,8 @@ export async function buildApp(chroma: Chroma, options: AppOptions): Promise<Fas
     // The request id is the trace id: it is on every log line of the request and in chroma-trace-id.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: "trace_id" }),
     genReqId: traceIdOf,
+    // request.log is made when a request first logs (most never do): http/request-logger.ts.
+    childLoggerFactory: lazyChildLoggerFactory,
     return503OnClosing: false, // answered below, in upstream's error shape
     // Names may be 512 characters (more once percent-encoded); fastify's default is 100.
     routerOptions: { maxParamLength: 4096 },

@@ -6,7 +6,7 @@
  * vectors at an offset in a chunk, tiny and huge components, and zero vectors (distance 1).
  */
 import { describe, expect, it } from "vitest";
-import { upstreamDistance } from "../../src/storage/memory/distance.js";
+import { upstreamDistance, upstreamDistanceTo, upstreamQuery } from "../../src/storage/memory/distance.js";
 import { mulberry32 } from "../helpers/random.js";
 
 const f32 = Math.fround;
@@ -55,5 +55,33 @@ describe("upstreamDistance, cosine", () => {
     expect(upstreamDistance("cosine", zero, v, 0, 3)).toBe(1);
     expect(upstreamDistance("cosine", v, zero, 0, 3)).toBe(1);
     expect(upstreamDistance("cosine", v, Float32Array.from([9, 0.5, -2, 3]), 1, 3)).toBe(0);
+  });
+});
+
+describe("upstreamQuery + upstreamDistanceTo (a query prepared once for many records)", () => {
+  it("gives each record the same float32 distance as upstreamDistance, in every space, with a reused scratch", () => {
+    const rnd = mulberry32(1814);
+    const dim = 384;
+    const chunk = Float32Array.from({ length: dim * 16 }, () => rnd() - 0.5);
+    for (let d = 0; d < dim; d++) chunk[dim * 15 + d] = 0; // a zero record
+    // A scratch longer than dim, holding a previous query's values: only [0, dim) may be read.
+    const scratch = Float32Array.from({ length: dim + 7 }, () => rnd());
+    for (const space of ["cosine", "l2", "ip"] as const) {
+      for (let trial = 0; trial < 20; trial++) {
+        const q = Float32Array.from({ length: dim }, () => (rnd() - 0.5) * [1e-3, 1, 1e3][trial % 3]);
+        const prepared = upstreamQuery(space, q, dim, scratch);
+        for (let r = 0; r < 16; r++) {
+          const expected = space === "cosine" ? cosineByCopies(q, chunk, r * dim, dim) : upstreamDistance(space, q, chunk, r * dim, dim);
+          expect(Object.is(upstreamDistanceTo(space, prepared, chunk, r * dim, dim), expected)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("prepares a zero cosine query as null: distance 1 to every record", () => {
+    const zero = new Float32Array(3);
+    expect(upstreamQuery("cosine", zero, 3)).toBeNull();
+    expect(upstreamDistanceTo("cosine", null, Float32Array.from([1, 2, 3]), 0, 3)).toBe(1);
+    expect(upstreamQuery("l2", zero, 3)).toBe(zero);
   });
 });

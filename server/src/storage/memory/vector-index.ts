@@ -33,7 +33,7 @@
  */
 import type { DistanceSpace, IndexParams } from "../storage.js";
 import type { AnnHost, AnnListener } from "./ann-worker-host.js";
-import { distanceFromSum, upstreamDistance, vectorNorm } from "./distance.js";
+import { distanceFromSum, upstreamDistanceTo, upstreamQuery, vectorNorm } from "./distance.js";
 import { Graph, type GraphState } from "./hnsw-graph.js";
 import { captureSlotMap, replayOps, SavedSlots, SavePolicy, type GraphSaver, type IndexLog } from "./graph-persistence.js";
 import { decodeSnapshot, encodeSnapshot, type Snapshot, type SnapshotPart } from "./graph-snapshot.js";
@@ -173,6 +173,8 @@ export class VectorIndex implements AnnListener {
   /** Scratch: slots to score and their distances. */
   private scoreSlots = new Int32Array(0);
   private scoreDist = new Float64Array(0);
+  /** The query as upstreamDistanceTo reads it (hits), reused: one per query would be off-heap garbage. */
+  private queryScratch = new Float32Array(0);
   /** During a load: the saved graph and where its records go (null: no usable saved graph). */
   private loading: { snapshot: Snapshot | null; bySeq: SavedSlots; reason: string; vectors: SavedVectorsLoad | null } | null = null;
   /** A saved graph is being loaded in the worker (its failure means a rebuild, not a fault). */
@@ -1097,11 +1099,14 @@ export class VectorIndex implements AnnListener {
   /** The kept candidates with upstream's float32 distances, in upstream's order. */
   private hits(top: TopK, q: Float32Array): Hit[] {
     const s = this.store;
+    const space = this.options.space;
+    if (this.queryScratch.length < s.dim) this.queryScratch = new Float32Array(s.dim);
+    const prepared = upstreamQuery(space, q, s.dim, this.queryScratch);
     const out = top.sorted().map(({ slot, order }) => ({
       slot,
       id: s.idOf(slot),
       seq: order,
-      distance: upstreamDistance(this.options.space, q, s.chunkOf(slot), s.offsetOf(slot), s.dim),
+      distance: upstreamDistanceTo(space, prepared, s.chunkOf(slot), s.offsetOf(slot), s.dim),
     }));
     return out.sort((a, b) => a.distance - b.distance || a.seq - b.seq);
   }
