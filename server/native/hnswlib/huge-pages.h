@@ -16,12 +16,15 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdlib>
+#include <cstdint>
 #include <cstring>
 #include <new>
 #include <type_traits>
 #include <utility>
 #if defined(__linux__)
 #include <sys/mman.h>
+#include <mutex>
+#include <unordered_map>
 #endif
 
 namespace hnswlib {
@@ -34,20 +37,78 @@ inline std::atomic<bool>& hugePagesWanted() {
     return wanted;
 }
 
-// `bytes` of uninitialized memory, or nullptr. At least one huge page: 2 MiB-aligned, advised
-// MADV_HUGEPAGE (when wanted). Free with freeLarge.
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+// allocLarge's own mappings and their lengths (a handful: a graph's arrays, replaced on resize).
+struct LargeMappings {
+    std::mutex lock;
+    std::unordered_map<void*, size_t> bytes;
+};
+inline LargeMappings& largeMappings() {
+    static LargeMappings m;
+    return m;
+}
+#endif
+
+// `bytes` of uninitialized memory, or nullptr. At least one huge page (when wanted): a mapping
+// of its own, 2 MiB-aligned, advised MADV_HUGEPAGE; smaller blocks come from malloc. Free with
+// freeLarge.
+//
+// Why not posix_memalign + madvise: a block below glibc's mmap threshold (dynamic, up to 32 MiB:
+// a graph's arrays while it holds fewer than ~100k elements) is carved from a malloc heap, so
+// the advice lands on the heap's own mapping and stays there after the block is freed on the
+// next resize: whatever malloc puts there later (request buffers, the slot store's chunks,
+// LanceDB's batches) is then faulted and collapsed (khugepaged) in 2 MiB pages, and a trim of a
+// few free 4 KiB pages inside one splits it. Own mappings keep the advice on the graph's arrays
+// only, and are unmapped when freed.
 inline void* allocLarge(size_t bytes) {
     if (bytes < kHugePageBytes || !hugePagesWanted().load(std::memory_order_relaxed)) return malloc(bytes == 0 ? 1 : bytes);
     const size_t rounded = (bytes + kHugePageBytes - 1) / kHugePageBytes * kHugePageBytes;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    // One huge page more than needed, then the unaligned head and the tail given back.
+    const size_t span = rounded + kHugePageBytes;
+    void* raw = mmap(nullptr, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED) return nullptr;
+    char* start = static_cast<char*>(raw);
+    char* p = reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(start) + kHugePageBytes - 1) & ~(uintptr_t(kHugePageBytes) - 1));
+    if (p > start) munmap(start, size_t(p - start));
+    char* end = start + span;
+    if (end > p + rounded) munmap(p + rounded, size_t(end - (p + rounded)));
+    madvise(p, rounded, MADV_HUGEPAGE);  // a refusal (THP "never", old kernel) leaves 4 KiB pages
+    try {
+        std::lock_guard<std::mutex> guard(largeMappings().lock);
+        largeMappings().bytes.emplace(p, rounded);
+    } catch (...) {
+        munmap(p, rounded);
+        return nullptr;
+    }
+    return p;
+#else
     void* p = nullptr;
     if (posix_memalign(&p, kHugePageBytes, rounded) != 0) return nullptr;
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    madvise(p, rounded, MADV_HUGEPAGE);  // a refusal (THP "never", old kernel) leaves 4 KiB pages
-#endif
     return p;
+#endif
 }
 
-inline void freeLarge(void* p) { free(p); }
+// Frees allocLarge's blocks: its own mappings unmapped, malloc's freed.
+inline void freeLarge(void* p) {
+    if (p == nullptr) return;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    size_t mapped = 0;
+    {
+        std::lock_guard<std::mutex> guard(largeMappings().lock);
+        auto it = largeMappings().bytes.find(p);
+        if (it != largeMappings().bytes.end()) {
+            mapped = it->second;
+            largeMappings().bytes.erase(it);
+        }
+    }
+    if (mapped > 0) {
+        munmap(p, mapped);
+        return;
+    }
+#endif
+    free(p);
+}
 
 // realloc for allocLarge's blocks: a new block (advised like allocLarge's), the first
 // min(old, new) bytes copied, the old block freed. nullptr (the old block kept) on failure.

@@ -57,7 +57,11 @@ export function tuneAllocator(): boolean {
     const arenas = mallocArenas();
     const capped = arenas > 0 && hnsw().setArenaMax(arenas);
     const mapped = MMAP_THRESHOLD > 0 && hnsw().setMmapThreshold(MMAP_THRESHOLD);
-    return capped || mapped;
+    // CHROMASPEC_HUGE_PAGES=0: the graph's large arrays on ordinary pages (A/B runs of the
+    // huge-page advice; the addon's default is on).
+    const plain = process.env.CHROMASPEC_HUGE_PAGES === "0";
+    if (plain) hnsw().setHugePages(false);
+    return capped || mapped || plain;
   } catch {
     return false;
   }
