@@ -1,5 +1,6 @@
 /** Memory handed back to the system once writes are quiet (src/storage/memory/process-memory.ts). */
 import { describe, expect, it } from "vitest";
+import { constants, PerformanceObserver, type PerformanceEntry } from "node:perf_hooks";
 import { getHeapStatistics } from "node:v8";
 import { collectCount, collectGarbage, DEFAULT_MALLOC_ARENAS, mallocArenas, trimCount, trimSoon, tuneAllocator } from "../../src/storage/memory/process-memory.js";
 import { hnsw } from "../../src/storage/memory/native.js";
@@ -52,24 +53,45 @@ describe("process memory", () => {
     expect(trimCount()).toBe(before + 1);
   });
 
-  it("collects V8's garbage by hand only when there is much of it", () => {
-    collectGarbage(); // whatever the suite left: from here, the last collection's figure is known
+  it("collects V8's garbage by hand only when there is much of it", async () => {
+    await collectGarbage(); // whatever the suite left: from here, the last collection's figure is known
     const before = collectCount();
     // Little garbage: not worth a full collection.
-    expect(collectGarbage()).toBe(false);
+    expect(await collectGarbage()).toBe(false);
     // ~150 MB held for a while (as a bulk load's request bodies are), then garbage, collected by hand.
     let held: number[][] = [];
     for (let i = 0; i < 150; i++) held.push(new Array(128 * 1024).fill(i + 0.5));
     expect(held.length).toBe(150);
     held = [];
     const used = getHeapStatistics().used_heap_size;
-    expect(collectGarbage()).toBe(true);
+    expect(await collectGarbage()).toBe(true);
     expect(collectCount()).toBe(before + 1);
     expect(getHeapStatistics().used_heap_size).toBeLessThan(used - 64 * 1024 * 1024);
   });
 
+  it("collects by hand with a regular major collection, not a forced one (which drops the query route's optimized code)", async () => {
+    await collectGarbage();
+    const majors: PerformanceEntry[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if ((e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majors.push(e);
+    });
+    observer.observe({ entryTypes: ["gc"] });
+    try {
+      let held: number[][] = [];
+      for (let i = 0; i < 150; i++) held.push(new Array(128 * 1024).fill(i + 0.5));
+      expect(held.length).toBe(150);
+      held = [];
+      expect(await collectGarbage()).toBe(true);
+      await sleep(50); // gc entries are delivered on a later turn
+    } finally {
+      observer.disconnect();
+    }
+    expect(majors.length).toBeGreaterThan(0);
+    for (const e of majors) expect(((e as { detail?: { flags?: number } }).detail?.flags ?? -1) & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED).toBe(0);
+  });
+
   it("counts ArrayBuffers as garbage: a dead SharedArrayBuffer is collected by hand (V8 alone keeps it)", async () => {
-    collectGarbage();
+    await collectGarbage();
     const before = collectCount();
     // As a graph save leaves its bytes: one large SharedArrayBuffer, then garbage. The JS heap
     // barely moves, so a gate on the heap alone never collected it.
@@ -77,7 +99,7 @@ describe("process memory", () => {
     bytes.fill(1);
     bytes = null;
     const held = process.memoryUsage().arrayBuffers;
-    expect(collectGarbage()).toBe(true);
+    expect(await collectGarbage()).toBe(true);
     expect(collectCount()).toBe(before + 1);
     // V8 frees dead ArrayBuffers' memory on a background thread after the collection.
     for (let i = 0; i < 100 && process.memoryUsage().arrayBuffers >= held - 64 * 1024 * 1024; i++) await sleep(20);
@@ -85,7 +107,7 @@ describe("process memory", () => {
   });
 
   it("a trim with a collection waits until no request is in flight, then collects and trims", async () => {
-    collectGarbage();
+    await collectGarbage();
     const trimsBefore = trimCount();
     const collectsBefore = collectCount();
     let bytes: Uint8Array | null = new Uint8Array(new SharedArrayBuffer(128 * 1024 * 1024));

@@ -13,6 +13,7 @@
  * RSS after the load 324 -> 454 MB). CHROMASPEC_MMAP_THRESHOLD (bytes) sets a fixed threshold
  * for a deployment that prefers the lower footprint; 0 or unset keeps glibc's rule.
  */
+import { constants, PerformanceObserver } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { foreground } from "../../util/foreground.js";
@@ -101,13 +102,22 @@ function fire(confirmed: boolean): void {
     timer = foreground.nextLook(collectDueSince, confirmed, fire);
     if (timer) return;
     collectDueSince = null;
-    collectGarbage();
+    // The trim waits for the collection (a regular one finishes on V8's tasks), to return what it freed.
+    void collectGarbage().then(trimNow, trimNow);
+    return;
   }
+  trimNow();
+}
+
+function trimNow(): void {
   trims++;
   void trimMemoryNow();
 }
 
-/** V8's own collector, exposed without a command-line flag (null where that fails). */
+/**
+ * V8's forced collector (`gc()`), exposed without a command-line flag (null where that fails):
+ * only the fallback of regularCollection now (see there).
+ */
 const fullGc: (() => void) | null = (() => {
   try {
     setFlagsFromString("--expose-gc");
@@ -116,6 +126,61 @@ const fullGc: (() => void) | null = (() => {
     return null;
   }
 })();
+/**
+ * What regularCollection allocates to start one: far above V8's external-memory soft limit (64 MB
+ * above what the last full collection kept), far below its hard limit (half the old generation's
+ * maximum, which would force a memory-reducing collection). Never touched: an untouched calloc'd
+ * block of this size is a fresh mapping, no page of it is faulted in, and it is unmapped at once.
+ */
+export const PRESSURE_BYTES = 256 * 1024 * 1024;
+/** How long regularCollection waits for its collection to finish before forcing one. */
+const REGULAR_GC_TIMEOUT_MS = 5000;
+
+/**
+ * A full collection that is not a forced one. A forced collection (`gc()`, sync or async) lets
+ * die the maps that no live object has (those of node's, fastify's and our per-request objects
+ * while no request is in flight), --retain-maps-for-n-gc notwithstanding, and with them all
+ * optimized code that embeds one ("marking dependent code ... reason: weak objects" under
+ * --trace-deopt: ~40-70 functions of the route: handle, handleRequest,
+ * writeHead, Reply.send, the validators, query, search...). Issue 18: after a bulk load this
+ * collection ran in the quiet before indexing finished, and the first ~2000 queries after
+ * "indexed" ran unoptimized code while TurboFan recompiled the route (main-thread CPU per query
+ * 1.5-2x for 1-2 s, V8's helper threads ~260 ms/s). A regular collection retains those maps
+ * (--retain-maps-for-n-gc, startup/jit.ts) and the route stays optimized. (Seen with a bare fastify
+ * route warmed by 5000 requests, then idle: a forced collection deopts ~70 of its functions,
+ * regular ones none; with --retain-maps-for-n-gc=0 regular ones deopt them too.)
+ *
+ * V8 has no call for a regular full collection, but it starts one (incremental marking, finished
+ * on its own tasks in a quiet process: tens of ms) when external memory grows past its soft limit:
+ * one large ArrayBuffer, dropped at once, does that. Resolves when a major collection has
+ * finished (node's "gc" performance entries); if none comes (or the allocation fails), forces one.
+ */
+function regularCollection(): Promise<void> {
+  return new Promise((resolve) => {
+    const finish = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    };
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntries().some((e) => (e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) finish();
+    });
+    observer.observe({ entryTypes: ["gc"] });
+    const timer = setTimeout(() => {
+      fullGc?.();
+      finish();
+    }, REGULAR_GC_TIMEOUT_MS);
+    timer.unref();
+    try {
+      let pressure: ArrayBuffer | null = new ArrayBuffer(PRESSURE_BYTES);
+      pressure = null;
+    } catch {
+      // No room for the mapping: the forced collection, now.
+      fullGc?.();
+      finish();
+    }
+  });
+}
 /** Garbage that makes a collection worth it (bytes above what the last one kept). */
 const COLLECT_ABOVE = 64 * 1024 * 1024;
 
@@ -134,7 +199,8 @@ let keptAfterCollect = 0;
 let collections = 0;
 
 /**
- * A full collection of V8's heap now, if it holds COLLECT_ABOVE more than the last one kept.
+ * A full collection of V8's heap (a regular one: regularCollection), if it holds COLLECT_ABOVE
+ * more than the last one kept; resolves once it has finished (true) or at once (false).
  * Why by hand: a bulk load leaves hundreds of MB of request bodies and Arrow batches in the old
  * generation, and V8 collected them with the first queries after indexing (a 50-100 ms major
  * collection plus incremental marking: query p50 2-5x in that second). Collected when the writes
@@ -142,14 +208,14 @@ let collections = 0;
  * for when a graph arrives on the main thread and after a graph save (vector-index.ts), whose
  * garbage is mostly ArrayBuffers V8 would keep until much later.
  */
-export function collectGarbage(): boolean {
+export async function collectGarbage(): Promise<boolean> {
   const now = collectable();
   // What the last collection kept, as measured right after it, can still count ArrayBuffers it
   // found dead: V8 frees their memory on a background thread after the collection (a graph
   // save's 150 MB SharedArrayBuffer at 1M). Anything lower seen since is the better baseline.
   keptAfterCollect = Math.min(keptAfterCollect, now);
-  if (!fullGc || now < keptAfterCollect + COLLECT_ABOVE) return false;
-  fullGc();
+  if (now < keptAfterCollect + COLLECT_ABOVE) return false;
+  await regularCollection();
   keptAfterCollect = collectable();
   collections++;
   return true;
