@@ -1,12 +1,12 @@
 /**
- * upstreamDistance (memory/distance.ts): the distance returned to clients, in float32 arithmetic
+ * upstreamQuery + upstreamDistanceTo (memory/distance.ts): the distance returned to clients, in float32 arithmetic
  * summed in upstream's order. Cosine no longer builds normalized copies of both vectors per call
  * (off-heap garbage that drove full collections under queries); it must give the same float32
  * value, to the bit, as the copies did: checked against that construction on random vectors,
  * vectors at an offset in a chunk, tiny and huge components, and zero vectors (distance 1).
  */
 import { describe, expect, it } from "vitest";
-import { upstreamDistance, upstreamDistanceTo, upstreamQuery } from "../../src/storage/memory/distance.js";
+import { upstreamDistanceTo, upstreamQuery } from "../../src/storage/memory/distance.js";
 import { mulberry32 } from "../helpers/random.js";
 
 const f32 = Math.fround;
@@ -31,7 +31,7 @@ function cosineByCopies(q: Float32Array, data: Float32Array, offset: number, dim
 }
 
 
-describe("upstreamDistance, cosine", () => {
+describe("upstreamDistanceTo, cosine", () => {
   it("equals the normalized copies' float32 result to the bit", () => {
     const rnd = mulberry32(18);
     for (const dim of [1, 3, 384, 1536]) {
@@ -44,7 +44,7 @@ describe("upstreamDistance, cosine", () => {
         // Some pairs nearly equal: the subtraction from 1 is where the rounding matters most.
         if (trial % 7 === 0) for (let d = 0; d < dim; d++) chunk[offset + d] = q[d] * (1 + (rnd() - 0.5) * 1e-6);
         const expected = cosineByCopies(q, chunk, offset, dim);
-        expect(Object.is(upstreamDistance("cosine", q, chunk, offset, dim), expected)).toBe(true);
+        expect(Object.is(upstreamDistanceTo("cosine", upstreamQuery("cosine", q, dim), chunk, offset, dim), expected)).toBe(true);
       }
     }
   });
@@ -52,14 +52,14 @@ describe("upstreamDistance, cosine", () => {
   it("puts a zero vector (query or record) at distance 1", () => {
     const v = Float32Array.from([0.5, -2, 3]);
     const zero = new Float32Array(3);
-    expect(upstreamDistance("cosine", zero, v, 0, 3)).toBe(1);
-    expect(upstreamDistance("cosine", v, zero, 0, 3)).toBe(1);
-    expect(upstreamDistance("cosine", v, Float32Array.from([9, 0.5, -2, 3]), 1, 3)).toBe(0);
+    expect(upstreamDistanceTo("cosine", upstreamQuery("cosine", zero, 3), v, 0, 3)).toBe(1);
+    expect(upstreamDistanceTo("cosine", upstreamQuery("cosine", v, 3), zero, 0, 3)).toBe(1);
+    expect(upstreamDistanceTo("cosine", upstreamQuery("cosine", v, 3), Float32Array.from([9, 0.5, -2, 3]), 1, 3)).toBe(0);
   });
 });
 
 describe("upstreamQuery + upstreamDistanceTo (a query prepared once for many records)", () => {
-  it("gives each record the same float32 distance as upstreamDistance, in every space, with a reused scratch", () => {
+  it("gives each record the same float32 distance with a reused scratch as without, in every space (cosine: as normalized copies)", () => {
     const rnd = mulberry32(1814);
     const dim = 384;
     const chunk = Float32Array.from({ length: dim * 16 }, () => rnd() - 0.5);
@@ -71,7 +71,7 @@ describe("upstreamQuery + upstreamDistanceTo (a query prepared once for many rec
         const q = Float32Array.from({ length: dim }, () => (rnd() - 0.5) * [1e-3, 1, 1e3][trial % 3]);
         const prepared = upstreamQuery(space, q, dim, scratch);
         for (let r = 0; r < 16; r++) {
-          const expected = space === "cosine" ? cosineByCopies(q, chunk, r * dim, dim) : upstreamDistance(space, q, chunk, r * dim, dim);
+          const expected = space === "cosine" ? cosineByCopies(q, chunk, r * dim, dim) : upstreamDistanceTo(space, upstreamQuery(space, q, dim), chunk, r * dim, dim);
           expect(Object.is(upstreamDistanceTo(space, prepared, chunk, r * dim, dim), expected)).toBe(true);
         }
       }

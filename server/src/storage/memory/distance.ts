@@ -6,7 +6,7 @@
  *
  * Candidates are ranked by these float64 values (the addon's VectorScan computes the same sums,
  * up to the order of its additions), whichever path found them (the ANN graph or an exact scan). The k returned get
- * their distance from `upstreamDistance`: float32 arithmetic in hnswlib's order, as upstream
+ * their distance from `upstreamDistanceTo`: float32 arithmetic in hnswlib's order, as upstream
  * computes it, so distances match upstream's to the last bit for small dimensions and records
  * at equal float32 distance come back in insertion order, as upstream returns them.
  */
@@ -93,21 +93,6 @@ function norm32(v: Float32Array, offset: number, dim: number): number {
 }
 
 /**
- * Upstream's distance in float32 arithmetic, summed in order (hnswlib's scalar kernels; cosine
- * normalizes both vectors first, and a zero vector is at distance 1).
- *
- * Cosine divides each record component by its norm as it goes (f32(v / norm) is what a
- * normalized Float32Array copy would hold, so the sum is the same to the bit) instead of building
- * a normalized copy per call: those were off-heap ArrayBuffers of 1.5 KB per 384-d call (V8 keeps
- * typed arrays above 64 bytes off its heap), garbage for the collector to track and free.
- * CPU per 384-d call 6.6 -> 3.2 us (issue 18: cosine's query p50 right after indexing).
- * One query against many records: upstreamQuery once, then upstreamDistanceTo per record.
- */
-export function upstreamDistance(space: DistanceSpace, query: Float32Array, data: Float32Array, offset: number, dim: number): number {
-  return upstreamDistanceTo(space, upstreamQuery(space, query, dim), data, offset, dim);
-}
-
-/**
  * A query as upstreamDistanceTo reads it: for cosine its normalized float32 copy (null for a zero
  * vector), written into `scratch` when that is long enough; the query itself for l2 and ip.
  * Preparing it once per query instead of once per record saves a norm and a division per component
@@ -122,7 +107,17 @@ export function upstreamQuery(space: DistanceSpace, query: Float32Array, dim: nu
   return out;
 }
 
-/** upstreamDistance from a query prepared by upstreamQuery (the same float32 value, to the bit). */
+/**
+ * Upstream's distance in float32 arithmetic, summed in order (hnswlib's scalar kernels; cosine
+ * normalizes both vectors first, and a zero vector is at distance 1), for one query against many
+ * records: upstreamQuery once per query, then upstreamDistanceTo per record.
+ *
+ * Cosine divides each record component by its norm as it goes (f32(v / norm) is what a
+ * normalized Float32Array copy would hold, so the sum is the same to the bit) instead of building
+ * a normalized copy per call: those were off-heap ArrayBuffers of 1.5 KB per 384-d call (V8 keeps
+ * typed arrays above 64 bytes off its heap), garbage for the collector to track and free.
+ * CPU per 384-d call 6.6 -> 3.2 us (issue 18: cosine's query p50 right after indexing).
+ */
 export function upstreamDistanceTo(space: DistanceSpace, prepared: Float32Array | null, data: Float32Array, offset: number, dim: number): number {
   if (prepared === null) return 1; // a zero cosine query
   if (space === "l2") {
