@@ -180,13 +180,19 @@ try {
     const inSpan = samples.filter((x) => x.at >= windows[i] * 1000 && x.at < to * 1000).map((x) => x.ms);
     const inBursts = bursts.filter((b) => b.at >= windows[i] * 1000 && b.at < to * 1000);
     const qps = inBursts.length ? `, ${Math.round(inBursts.reduce((a, b) => a + b.n, 0) / (inBursts.reduce((a, b) => a + b.ms, 0) / 1000))} QPS (${inBursts.length} bursts)` : "";
-    // --threads: the server's CPU per query answered in the window (sequential and burst queries), by thread group.
+    // --threads: the server's CPU per query answered in the window (sequential and burst queries), by
+    // thread group. CPU is sampled per --bucket, so only buckets wholly inside the window count, and
+    // only the queries of those buckets: a window shorter than a bucket (0-0.5 s) shows none, not
+    // its bucket's whole CPU over half its queries (which read 2x, and 0 for the next half).
     let cpu = "";
-    if (threadCpu.size) {
-      const answered = inSpan.length + inBursts.reduce((a, b) => a + b.n, 0);
+    const from = Math.ceil((windows[i] * 1000) / bucket);
+    const until = Math.floor((to * 1000) / bucket);
+    if (threadCpu.size && until > from) {
+      const inBuckets = (at: number) => at >= from * bucket && at < until * bucket;
+      const answered = samples.filter((x) => inBuckets(x.at)).length + bursts.filter((b) => inBuckets(b.at)).reduce((a, b) => a + b.n, 0);
       const groups = new Map<string, number>();
       for (const [s, g] of threadCpu) {
-        if (s * bucket < windows[i] * 1000 || s * bucket >= to * 1000) continue;
+        if (s < from || s >= until) continue;
         for (const [name, ms] of g) {
           const group = name === "main" ? "main" : name.replace(/\+\d+$/, "");
           groups.set(group, (groups.get(group) ?? 0) + ms);
