@@ -10,6 +10,9 @@
  * the machine's luck, for either server. The gate makes both servers' phases run on a machine at
  * its calibrated speed, or says in the results that they did not.
  *
+ * The baseline: the median of 7 probes 0.5 s apart, from the first such round whose probes lie
+ * within `ratio` of each other (at most 3 rounds; else the median of all 21, logged).
+ *
  * The rule, with SLOW = a probe's compute ms above `ratio` (1.25) x the calibrated baseline:
  * - before a phase: probe; while SLOW and less than `maxWaitMs` (20 s) waited, wait `stepMs`
  *   (1 s) and probe again; then start the phase either way (the wait is logged);
@@ -48,6 +51,57 @@ export function baselineOf(probesMs: number[]): number {
   if (probesMs.length === 0) throw new Error("baselineOf: no calibration probes");
   const s = [...probesMs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
+}
+
+/** One round of calibration probes and whether the machine held still during it. */
+export interface CalibrationRound {
+  probesMs: number[];
+  /** Slowest / fastest probe of the round. */
+  spread: number;
+}
+
+/** What calibrateSteady settled on: the baseline, every round in order, which one it kept. */
+export interface Calibration {
+  baselineMs: number;
+  rounds: CalibrationRound[];
+  /** The round whose median is the baseline; -1 when none held still (the median of all probes). */
+  kept: number;
+  /** False when no round's spread was within `rule.ratio`. */
+  steady: boolean;
+}
+
+/**
+ * The run's baseline from rounds of `perRound` probes: the first round whose slowest probe is
+ * within `rule.ratio` of its fastest (the machine held still: no probe of it would be SLOW against
+ * another), its median; else, after `maxRounds`, the median of every probe of every round. Why: a round taken while
+ * the VM drifted into a slow stretch for part of it gave a median of 70.5 ms where the same
+ * machine's steady rounds gave 58-60 (session 18's matrix: probes 54-81 ms, spread 1.50x), and
+ * a baseline 20 % high makes the slow bar lenient for the whole run. `probe` answers a probe's
+ * compute ms, `sleep` waits between probes (both injected: the tests pass fakes).
+ */
+export async function calibrateSteady(
+  probe: () => Promise<number>,
+  sleep: (ms: number) => Promise<unknown>,
+  rule: GateRule = DEFAULT_RULE,
+  perRound = 7,
+  maxRounds = 3,
+  gapMs = 500,
+): Promise<Calibration> {
+  if (perRound < 1 || maxRounds < 1) throw new Error("calibrateSteady: needs at least one probe and one round");
+  const rounds: CalibrationRound[] = [];
+  for (let r = 0; r < maxRounds; r++) {
+    const probesMs: number[] = [];
+    for (let i = 0; i < perRound; i++) {
+      if (r > 0 || i > 0) await sleep(gapMs);
+      probesMs.push(await probe());
+    }
+    rounds.push({ probesMs, spread: Math.max(...probesMs) / Math.min(...probesMs) });
+    if (rounds[r].spread <= rule.ratio) return { baselineMs: baselineOf(probesMs), rounds, kept: r, steady: true };
+  }
+  // No round held still: the machine's noise is wider than the bar right now, not one slow
+  // stretch, so the median of every probe is the steadiest estimate of its typical speed (on
+  // 2026-12-02 three rounds 4 s apart spread 1.53-1.56x each, round medians 65.2 / 72.9 / 79.1).
+  return { baselineMs: baselineOf(rounds.flatMap((r) => r.probesMs)), rounds, kept: -1, steady: false };
 }
 
 /** Before a phase, after a probe and `waitedMs` of waiting so far: start now, or wait `stepMs` more. */

@@ -37,7 +37,8 @@
  * paused phases: distances-only p50 1.23-2.02 ms; a fresh fixed-work probe after a slow phase
  * 96-116 ms of CPU instead of 58-66: notes spread--18--process-spread.md r5), so one phase would
  * decide a 0.5x target by the machine's luck. So, for both servers alike: the run first calibrates
- * the machine's speed (median of 7 probes, each a fresh process, ~60 ms of compute); before each
+ * the machine's speed (median of 7 probes in a round where they agree within 1.25x, each a fresh
+ * process, ~60 ms of compute; machine-gate.ts calibrateSteady); before each
  * phase it probes and, while a probe is > 1.25x that, waits 1 s and probes again (at most 20 s);
  * after each phase it probes again, and a paused phase whose after-probe is > 1.25x is measured
  * again (pause, queries) at most twice, keeping the first attempt with a normal after-probe (else
@@ -77,7 +78,7 @@ import { concurrently, log, sleep, stats } from "./timing.js";
 import { exactTopKSets, type Space } from "./truth.js";
 import { formatLoad, loadMark, windowLoad, type WindowLoad } from "./window-load.js";
 import { cpuMsOf, processStat } from "./proc-stat.js";
-import { afterDecision, baselineOf, chooseAttempt, DEFAULT_RULE, waitForNormal, type GateRule } from "./machine-gate.js";
+import { afterDecision, calibrateSteady, chooseAttempt, DEFAULT_RULE, waitForNormal, type GateRule } from "./machine-gate.js";
 import { formatProbe, probeMachine, type Probe } from "./machine-speed.js";
 
 const BATCH = 1000;
@@ -350,20 +351,27 @@ async function gateBefore(g: Gate, pid: number | null, label: string): Promise<G
   return { probes, waitedMs: w.waitedMs, wallMs: performance.now() - t0, stillSlow: w.stillSlow };
 }
 
-/** The run's baseline: the median compute ms of 7 probes 0.5 s apart. */
+/**
+ * The run's baseline: the median compute ms of 7 probes 0.5 s apart, from the first round in which
+ * the machine held still (machine-gate.ts calibrateSteady; every probe of every round is kept in
+ * the JSON's calibration, in order).
+ */
 async function calibrate(rule: GateRule): Promise<Gate> {
   const calibration: Probe[] = [];
-  for (let i = 0; i < 7; i++) {
-    if (i > 0) await sleep(500);
-    calibration.push(await probeMachine());
-  }
-  const ms = calibration.map((p) => p.computeMs);
-  const baselineMs = baselineOf(ms);
-  const spread = Math.max(...ms) / Math.min(...ms);
-  log(
-    `machine gate: baseline ${baselineMs.toFixed(1)} ms compute (median of ${ms.map((x) => x.toFixed(1)).join(", ")}; memory ${calibration.map((p) => p.memoryMs.toFixed(0)).join(", ")}); slow > ${(rule.ratio * baselineMs).toFixed(1)} ms${spread > DEFAULT_RULE.ratio ? `; calibration spread ${spread.toFixed(2)}x: the machine drifted during it` : ""}`,
+  const c = await calibrateSteady(
+    async () => {
+      const p = await probeMachine();
+      calibration.push(p);
+      return p.computeMs;
+    },
+    sleep,
+    rule,
   );
-  return { baselineMs, calibration, rule };
+  const rounds = c.rounds.map((r, i) => `${i === c.kept ? "kept " : ""}round ${i + 1}: ${r.probesMs.map((x) => x.toFixed(1)).join(", ")} (spread ${r.spread.toFixed(2)}x)`).join("; ");
+  log(
+    `machine gate: baseline ${c.baselineMs.toFixed(1)} ms compute (${c.steady ? "median of the kept round" : "median of every probe"}; ${rounds}; memory ${calibration.map((p) => p.memoryMs.toFixed(0)).join(", ")}); slow > ${(rule.ratio * c.baselineMs).toFixed(1)} ms${c.steady ? "" : `; no round within ${rule.ratio}x: the machine was noisy throughout`}`,
+  );
+  return { baselineMs: c.baselineMs, calibration, rule };
 }
 
 export interface ServerResult {

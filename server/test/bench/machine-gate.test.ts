@@ -5,7 +5,7 @@
  * forever), so each branch is pinned here.
  */
 import { describe, expect, it } from "vitest";
-import { afterDecision, baselineOf, beforeDecision, chooseAttempt, DEFAULT_RULE, isSlow, waitForNormal } from "../../bench/machine-gate.js";
+import { afterDecision, baselineOf, beforeDecision, calibrateSteady, chooseAttempt, DEFAULT_RULE, isSlow, waitForNormal } from "../../bench/machine-gate.js";
 import { probeMachine } from "../../bench/machine-speed.js";
 
 const BASE = 60;
@@ -22,6 +22,64 @@ describe("isSlow / baselineOf", () => {
     expect(baselineOf([60, 110, 58, 62, 61])).toBe(61);
     expect(baselineOf([60])).toBe(60);
     expect(() => baselineOf([])).toThrow();
+  });
+});
+
+describe("calibration", () => {
+  /** A fake probe answering `ms` in order, and the sleeps asked for. */
+  function fakes(ms: number[]) {
+    const queue = [...ms];
+    const slept: number[] = [];
+    return {
+      probe: async () => {
+        if (queue.length === 0) throw new Error("probed more often than the test expects");
+        return queue.shift()!;
+      },
+      sleep: async (t: number) => slept.push(t),
+      slept,
+      left: () => queue.length,
+    };
+  }
+
+  it("keeps the first round in which the machine held still: one round of 7, 0.5 s apart", async () => {
+    const f = fakes([58, 61, 60, 57, 63, 59, 62, /* never probed: */ 100]);
+    const c = await calibrateSteady(f.probe, f.sleep);
+    expect(c.baselineMs).toBe(60);
+    expect(c).toMatchObject({ kept: 0, steady: true });
+    expect(c.rounds).toHaveLength(1);
+    expect(f.slept).toEqual([500, 500, 500, 500, 500, 500]);
+    expect(f.left()).toBe(1);
+  });
+
+  it("measures again when the machine drifted during a round (session 18's probes), and keeps the steady round", async () => {
+    const drifted = [70.5, 80.5, 54.3, 57.7, 69.3, 81.3, 73.1]; // median 70.5, spread 1.50x
+    const f = fakes([...drifted, 58, 57, 60, 59, 61, 58, 62]);
+    const c = await calibrateSteady(f.probe, f.sleep);
+    expect(c.rounds.map((r) => r.probesMs.length)).toEqual([7, 7]);
+    expect(c.rounds[0].spread).toBeCloseTo(81.3 / 54.3, 6);
+    expect(c).toMatchObject({ kept: 1, steady: true, baselineMs: 59 });
+    expect(f.slept).toHaveLength(13); // 0.5 s between every two probes, across rounds too
+  });
+
+  it("after 3 noisy rounds takes the median of all 21 probes and says it was not steady", async () => {
+    const f = fakes([
+      ...[64.6, 58.9, 72.9, 65.2, 63.9, 91.1, 74.8], // 2026-12-02 16:19, medians 65.2 / 72.9 / 79.1
+      ...[74.9, 59.9, 93.4, 64.6, 80.6, 70.8, 72.9],
+      ...[92.2, 66.2, 60.4, 88.6, 85.0, 79.1, 62.4],
+    ]);
+    const c = await calibrateSteady(f.probe, f.sleep);
+    expect(c).toMatchObject({ kept: -1, steady: false, baselineMs: 72.9 });
+    expect(c.rounds).toHaveLength(3);
+    expect(f.left()).toBe(0);
+  });
+
+  it("takes the steadiness bar from the rule's ratio", async () => {
+    const round = [60, 70, 62, 61, 63, 64, 65]; // spread 1.17
+    const strict = await calibrateSteady(fakes([...round, ...round, ...round]).probe, async () => undefined, { ...DEFAULT_RULE, ratio: 1.1 });
+    expect(strict).toMatchObject({ steady: false, kept: -1, baselineMs: 63 });
+    expect(strict.rounds).toHaveLength(3);
+    const loose = await calibrateSteady(fakes(round).probe, async () => undefined);
+    expect(loose).toMatchObject({ steady: true, kept: 0, baselineMs: 63 });
   });
 });
 
