@@ -14,38 +14,16 @@
  * same per query in the steady state, ours (p50 0.78 / 0.80 ms) and the reference's (2.12 / 2.25).
  */
 import { scriptArgs } from "./args.js";
-import { Client, waitUntilUp } from "./client.js";
+import { Client } from "./client.js";
 import { addBody, inMemory, row } from "./data.js";
 import { generateShape, metadataFor, type DataShape } from "./shapes.js";
 import { log, median, processCpuNs, stats } from "./timing.js";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pidListeningOn, startChromaspec } from "./servers.js";
+import { startChromaspec, startFreshReference } from "./servers.js";
 
 const o = scriptArgs({ cases: "full:cosine,full:l2", n: 100_000, queries: 200, rounds: 6, warmup: 200, ref: false, port: 8195 });
-let url: string;
-let pid: number;
-let stop: () => Promise<void>;
-if (o.ref) {
-  const CLI = "/work/shared/reference-chroma/chroma-ref";
-  const dir = mkdtempSync(join(tmpdir(), "chroma-ref-cases-"));
-  spawnSync(CLI, ["stop", "--port", String(o.port)]);
-  spawnSync(CLI, ["start", "--port", String(o.port), "--path", dir], { stdio: "inherit" });
-  url = `http://127.0.0.1:${o.port}`;
-  await waitUntilUp(url, 60_000);
-  pid = (await pidListeningOn(o.port))!;
-  stop = async () => {
-    spawnSync(CLI, ["stop", "--port", String(o.port)]);
-    rmSync(dir, { recursive: true, force: true });
-  };
-} else {
-  const s = await startChromaspec();
-  url = s.url;
-  pid = s.pid!;
-  stop = () => s.stop();
-}
+const server = o.ref ? await startFreshReference(o.port) : await startChromaspec();
+const url = server.url;
+const pid = server.pid!;
 const c = new Client(url);
 const cases = o.cases.split(",").map((cs) => {
   const [shape, space] = cs.split(":");
@@ -92,5 +70,5 @@ try {
   }
 } finally {
   c.close();
-  await stop();
+  await server.stop();
 }

@@ -52,15 +52,13 @@
  * The per-case suite (restart, Search API, gets, memory, 10k/1M sizes) is `make bench-cases`
  * (bench/main.ts).
  */
-import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Client, warmClient, waitUntilUp } from "./client.js";
 import { addBody, idOf, inMemory, row, type Dataset } from "./data.js";
-import { pidListeningOn, startChromaspec, type Target } from "./servers.js";
+import { startChromaspec, startFreshReference, type Target } from "./servers.js";
 import {
   DATA_SHAPES,
   filterFor,
@@ -84,7 +82,6 @@ import { formatProbe, probeMachine, type Probe } from "./machine-speed.js";
 const BATCH = 1000;
 const K = 10;
 const DIM = 384;
-const REFERENCE_CLI = "/work/shared/reference-chroma/chroma-ref";
 
 type Phase = "indexed" | "paused";
 
@@ -174,51 +171,12 @@ function options(argv: string[]): Options {
 
 // ---- the reference ---------------------------------------------------------------------------
 
-function run(cmd: string, args: string[]): Promise<void> {
-  return new Promise((res, rej) => {
-    const child = spawn(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
-    child.once("error", rej);
-    child.once("exit", (code) => (code === 0 ? res() : rej(new Error(`${cmd} ${args.join(" ")} exited with ${code}`))));
-  });
-}
-
 /** A reference process of its own for one case (fresh: nothing else in it), or the one at a URL. */
 async function startReference(o: Options): Promise<Target | null> {
   if (o.reference === "none") return null;
-  if (o.reference !== "fresh") {
-    await waitUntilUp(o.reference, 5_000);
-    return { name: "reference", url: o.reference, pid: null, stop: async () => undefined };
-  }
-  const dir = await mkdtemp(join(tmpdir(), "chroma-ref-bench-"));
-  const port = String(o.referencePort);
-  await run(REFERENCE_CLI, ["stop", "--port", port]).catch(() => undefined);
-  await run(REFERENCE_CLI, ["start", "--port", port, "--path", dir]);
-  const url = `http://127.0.0.1:${port}`;
-  await waitUntilUp(url, 60_000);
-  const pid = await pidListeningOn(o.referencePort);
-  return {
-    name: "reference",
-    url,
-    pid,
-    async stop() {
-      await run(REFERENCE_CLI, ["stop", "--port", port]).catch(() => undefined);
-      // `chroma-ref stop` returns once it has sent SIGKILL; the process then still tears down
-      // (~2 s and half a core for a 100k reference): not beside the next case's measurements.
-      if (pid !== null) await gone(pid, 30_000);
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Resolves once process `pid` no longer exists (or after `ms`). */
-async function gone(pid: number, ms: number): Promise<void> {
-  const until = performance.now() + ms;
-  while (performance.now() < until) {
-    // A zombie still answers signal 0 but has no running threads left: its stat says Z.
-    const stat = processStat(pid);
-    if (stat === null || stat.state === "Z") return;
-    await sleep(100);
-  }
+  if (o.reference === "fresh") return startFreshReference(o.referencePort);
+  await waitUntilUp(o.reference, 5_000);
+  return { name: "reference", url: o.reference, pid: null, stop: async () => undefined };
 }
 
 // ---- one case's workload -----------------------------------------------------------------------

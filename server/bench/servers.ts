@@ -11,6 +11,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { waitUntilUp } from "./client.js";
+import { processStat } from "./proc-stat.js";
+import { sleep } from "./timing.js";
 
 export interface Target {
   name: string;
@@ -180,4 +182,52 @@ export function bareServer(kind: "node:http" | "fastify", port: number, headers:
          app.listen({ port: ${port}, host: "127.0.0.1" });`;
   const serverDir = join(dirname(fileURLToPath(import.meta.url)), "..");
   return spawn(process.execPath, ["-e", source], { cwd: serverDir, stdio: ["ignore", "inherit", "inherit"] });
+}
+
+/** The upstream server's launcher (shared/reference-chroma: the pinned chromadb release). */
+const REFERENCE_CLI = "/work/shared/reference-chroma/chroma-ref";
+
+function run(cmd: string, args: string[]): Promise<void> {
+  return new Promise((res, rej) => {
+    const child = spawn(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
+    child.once("error", rej);
+    child.once("exit", (code) => (code === 0 ? res() : rej(new Error(`${cmd} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+/**
+ * A fresh reference process on `port` with a data directory of its own (a temp dir, removed on
+ * stop); whatever the launcher had on that port is stopped first. Its stop() returns once the
+ * process is gone, not only signalled.
+ */
+export async function startFreshReference(port: number): Promise<Target> {
+  const dir = await mkdtemp(join(tmpdir(), "chroma-ref-bench-"));
+  await run(REFERENCE_CLI, ["stop", "--port", String(port)]).catch(() => undefined);
+  await run(REFERENCE_CLI, ["start", "--port", String(port), "--path", dir]);
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilUp(url, 60_000);
+  const pid = await pidListeningOn(port);
+  return {
+    name: "reference",
+    url,
+    pid,
+    async stop() {
+      await run(REFERENCE_CLI, ["stop", "--port", String(port)]).catch(() => undefined);
+      // `chroma-ref stop` returns once it has sent SIGKILL; the process then still tears down
+      // (~2 s and half a core for a 100k reference): not beside the next measurements.
+      if (pid !== null) await gone(pid, 30_000);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resolves once process `pid` no longer exists (or after `ms`). */
+async function gone(pid: number, ms: number): Promise<void> {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    // A zombie still answers signal 0 but has no running threads left: its stat says Z.
+    const stat = processStat(pid);
+    if (stat === null || stat.state === "Z") return;
+    await sleep(100);
+  }
 }
