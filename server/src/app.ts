@@ -19,6 +19,7 @@ import { registerRoutes } from "./http/router.js";
 import { TRACE_HEADER, traceIdOf } from "./http/trace.js";
 import { withV1ErrorNames } from "./http/v1-errors.js";
 import { foreground, type ForegroundActivity } from "./util/foreground.js";
+import type { InternalRequests } from "./http/internal.js";
 import { v1Handlers } from "./http/v1.js";
 import { v2Handlers } from "./http/v2.js";
 
@@ -35,10 +36,17 @@ export interface AppOptions {
   metrics?: { version: string; apiVersion: string };
   /** Where requests are counted so background work waits for quiet; the process's `foreground` by default. */
   foreground?: ForegroundActivity;
+  /** Requests the server sends itself (the query warm-up): answered by their own handlers, left out of the log, metrics and foreground. */
+  internal?: InternalRequests;
 }
 
 export function createHandlers(chroma: Chroma): Handlers {
   return { ...v1Handlers(chroma), ...v2Handlers(chroma) };
+}
+
+/** A core's handlers as the router calls them (v1 error names), without the auth guard: what internal requests are answered by. */
+export function internalHandlers(chroma: Chroma): Handlers {
+  return withV1ErrorNames(createHandlers(chroma));
 }
 
 export async function buildApp(chroma: Chroma, options: AppOptions): Promise<FastifyInstance> {
@@ -69,17 +77,17 @@ export async function buildApp(chroma: Chroma, options: AppOptions): Promise<Fas
     reply.header(TRACE_HEADER, request.id);
     done();
   });
-  registerForeground(app, options.foreground ?? foreground);
+  registerForeground(app, options.foreground ?? foreground, options.internal);
   drainOnClose(app);
   registerLingeringClose(app);
   await registerCors(app, options.corsAllowOrigins ?? []);
-  if (options.requestLog) registerAccessLog(app, options.requestLog, unrouted);
+  if (options.requestLog) registerAccessLog(app, options.requestLog, unrouted, options.internal);
 
   const handlers = createHandlers(chroma);
   const guarded = options.credentials ? guardHandlers(handlers, options.credentials, (id) => chroma.scopeOfCollection(id)) : handlers;
-  await registerRoutes(app, withV1ErrorNames(guarded), { bodyLimit: options.bodyLimit });
+  await registerRoutes(app, withV1ErrorNames(guarded), { bodyLimit: options.bodyLimit, internal: options.internal });
   // After the API routes: these use the router's error handler (error shape, 401/403 for /metrics).
-  if (options.metrics) registerMetrics(app, { chroma, credentials: options.credentials, ...options.metrics, unrouted });
+  if (options.metrics) registerMetrics(app, { chroma, credentials: options.credentials, ...options.metrics, unrouted, internal: options.internal });
   await registerDocs(app);
   return app;
 }

@@ -10,6 +10,7 @@
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Logger } from "pino";
+import type { InternalRequests } from "./internal.js";
 import type { AnyFastifyInstance } from "./router.js";
 
 export interface RequestLine {
@@ -64,14 +65,15 @@ export type AnswerRecorder = (request: FastifyRequest, reply: FastifyReply) => v
  * One line per answered request, at the answer (onResponse). `unrouted` gets the recorder for
  * the answers no hook sees (app.ts frameworkErrors).
  */
-export function registerAccessLog(app: AnyFastifyInstance, log: Logger, unrouted?: AnswerRecorder[]): void {
+export function registerAccessLog(app: AnyFastifyInstance, log: Logger, unrouted?: AnswerRecorder[], internal?: InternalRequests): void {
   if (log.level === "silent") return; // not even the hook
   const record: AnswerRecorder = (request, reply) => {
     const level = levelOf(reply.statusCode);
     if (log.isLevelEnabled(level)) log[level](requestLine(request, reply), "request");
   };
   app.addHook("onResponse", (request, reply, done) => {
-    record(request, reply);
+    // The server's own requests (http/internal.ts) are not the operator's traffic.
+    if (!internal?.has(request)) record(request, reply);
     done();
   });
   unrouted?.push(record);

@@ -13,9 +13,11 @@
  */
 import type { FastifyRequest } from "fastify";
 import type { ForegroundActivity } from "../util/foreground.js";
+import type { InternalRequests } from "./internal.js";
 import type { AnyFastifyInstance } from "./router.js";
 
-export function registerForeground(app: AnyFastifyInstance, activity: ForegroundActivity): void {
+/** `internal`: requests the server sends itself (http/internal.ts) are not counted either. */
+export function registerForeground(app: AnyFastifyInstance, activity: ForegroundActivity, internal?: InternalRequests): void {
   // A request ends once: answered (onResponse) or given up by its client (onRequestAbort), whichever comes first.
   const open = new WeakSet<FastifyRequest>();
   const end = (request: FastifyRequest) => {
@@ -23,7 +25,7 @@ export function registerForeground(app: AnyFastifyInstance, activity: Foreground
   };
   app.addHook("onRequest", (request, _reply, done) => {
     // The route is matched before onRequest, so its config is known here (unknown paths: counted).
-    if (request.routeOptions.config?.statusPoll !== true) {
+    if (request.routeOptions.config?.statusPoll !== true && !internal?.has(request)) {
       open.add(request);
       activity.begin();
     }

@@ -17,6 +17,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Credentials } from "../auth/credentials.js";
 import { authenticate, isAdmin } from "../auth/guard.js";
+import type { InternalRequests } from "./internal.js";
 import type { Chroma } from "../core/chroma.js";
 import { ForbiddenError } from "../core/errors.js";
 import { routeConfigOf, type AnswerRecorder } from "./access-log.js";
@@ -29,6 +30,8 @@ export interface MetricsOptions {
   apiVersion: string;
   /** Gets the recorder for the answers no hook sees (app.ts frameworkErrors). */
   unrouted?: AnswerRecorder[];
+  /** Requests the server sends itself (http/internal.ts): not counted. */
+  internal?: InternalRequests;
 }
 
 /** Seconds; from a cached heartbeat (~50 us) to a large batch write (seconds). */
@@ -106,7 +109,8 @@ export function registerMetrics(app: AnyFastifyInstance, options: MetricsOptions
     histogram.observe(reply.elapsedTime / 1000);
   };
   app.addHook("onResponse", (request, reply, done) => {
-    record(request, reply);
+    // The server's own requests (http/internal.ts) are not counted.
+    if (!options.internal?.has(request)) record(request, reply);
     done();
   });
   options.unrouted?.push(record);

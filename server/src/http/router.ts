@@ -6,6 +6,7 @@
  */
 import { isAscii } from "node:buffer";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { InternalRequests } from "./internal.js";
 import type { Handlers, RequestAuth } from "../generated/handlers.js";
 import { routes, type OperationId, type RouteDefinition } from "../generated/routes.js";
 import { validators, type ValidationIssue } from "../generated/validators.js";
@@ -39,6 +40,8 @@ declare module "fastify" {
 export interface RouterOptions {
   /** Largest accepted request body in bytes (413 above it). Default DEFAULT_BODY_LIMIT. */
   bodyLimit?: number;
+  /** Requests the server sends itself (http/internal.ts), answered by their own handlers. */
+  internal?: InternalRequests;
 }
 
 /** The JSON body of every error answer; `detail` only on 422 validation failures. */
@@ -75,13 +78,20 @@ export function registerRoutes(app: AnyFastifyInstance, handlers: Handlers, opts
   for (const route of routes) {
     const handler = (handlers as unknown as Record<string, AnyHandler>)[route.operationId];
     if (typeof handler !== "function") throw new Error(`registerRoutes: no handler for operation ${route.operationId}`);
+    const bound = handler.bind(handlers);
     app.route({
       method: route.method,
       url: route.fastifyPath,
       bodyLimit,
       // Read by the request log and the metrics (operation, route template) and by http/foreground.ts (statusPoll).
       config: { operationId: route.operationId, template: specTemplate(route.fastifyPath), statusPoll: route.statusPoll },
-      handler: (request, reply) => handle(route, handler.bind(handlers), request, reply, failures),
+      handler: opts.internal
+        ? (request, reply) => {
+            // The server's own requests (http/internal.ts) are answered by their own core.
+            const own = opts.internal!.handlersOf(request);
+            return handle(route, own ? (own as unknown as Record<string, AnyHandler>)[route.operationId].bind(own) : bound, request, reply, failures);
+          }
+        : (request, reply) => handle(route, bound, request, reply, failures),
     });
   }
 
