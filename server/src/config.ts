@@ -59,6 +59,12 @@ export interface ServerConfig {
    * exact distance: about half the CPU per search, for dim + 8 bytes more memory per graph node.
    */
   quantizedSearch: boolean;
+  /**
+   * Warm the query route once, while the server is quiet, by querying a scratch instance of
+   * itself (startup/warm-up.ts), so the first real queries after a load or a restart do not run
+   * cold JavaScript.
+   */
+  warmUp: boolean;
 }
 
 /** Upstream's limit: 5461 records per request (pre-flight max_batch_size). */
@@ -294,6 +300,13 @@ export const SETTINGS: Setting<keyof ServerConfig>[] = [
     // exact returned distances (docs/performance.md), for ~25 % more memory than the vectors at
     // 384-d; --no-quantized-search gives the memory back where memory binds.
     default: true, help: "graph searches traverse int8 copies of the vectors, then re-rank exactly: ~half the CPU per search, dim + 8 bytes more memory per record (--no-quantized-search: off)",
+    parse: bool, show: (v) => (v ? "on" : "off"),
+  }),
+  setting({
+    key: "warm_up", field: "warmUp", flag: "--warm-up", env: ["CHROMASPEC_WARM_UP"],
+    // On by default: the first ~2 s of queries after a bulk load ran ~2x the steady p50 without
+    // it (issue 18); it costs ~2-3 s of one core once, in the server's first quiet period.
+    default: true, help: "once, while no request is under way, query a scratch instance of the server (temporary directory, loopback port) so the first real queries run warm code (--no-warm-up: off)",
     parse: bool, show: (v) => (v ? "on" : "off"),
   }),
 ];

@@ -16,6 +16,8 @@ import { checkDataPath, checkPort, listenFailure, localPathOf, StartupError } fr
 import { openStorage } from "./storage/open.js";
 import { API_VERSION, PACKAGE_VERSION } from "./version.js";
 import { errorText } from "./storage/error-text.js";
+import { startQueryWarmUp } from "./startup/warm-up.js";
+import { InternalRequests } from "./http/internal.js";
 
 export { API_VERSION } from "./version.js";
 
@@ -61,6 +63,7 @@ export async function startServer(resolved: ResolvedConfig): Promise<RunningServ
   await checkPort(config.host, config.port);
 
   const storageLog = logger.child({ component: "storage" });
+  const memoryOptions = { quantized: config.quantizedSearch, onWarning: (message: string) => storageLog.warn(message) };
   let storage;
   try {
     // Storage's own warnings (a failed background optimize, an ANN index fallback) go to the log too.
@@ -74,7 +77,7 @@ export async function startServer(resolved: ResolvedConfig): Promise<RunningServ
       replication: { readConsistencyIntervalMs: config.readConsistencyIntervalMs },
       onBackgroundError: (error, table) => storageLog.warn({ table, error }, `background maintenance of LanceDB table ${table} failed (requests are not affected)`),
       onBackgroundRun: (table, run) => storageLog.debug({ table, ...run }, "background maintenance of a LanceDB table ran"),
-      memory: { quantized: config.quantizedSearch, onWarning: (message) => storageLog.warn(message) },
+      memory: memoryOptions,
     });
   } catch (err) {
     logger.debug({ err }, "opening storage failed");
@@ -82,7 +85,9 @@ export async function startServer(resolved: ResolvedConfig): Promise<RunningServ
   }
   const chroma = new Chroma(storage, { allowReset: config.allowReset, maxBatchSize: config.maxBatchSize, version: API_VERSION });
   await chroma.init();
+  const internal = new InternalRequests();
   const app = await buildApp(chroma, {
+    internal,
     logger,
     requestLog,
     bodyLimit: config.bodyLimit,
@@ -121,10 +126,13 @@ export async function startServer(resolved: ResolvedConfig): Promise<RunningServ
   // Collections load into memory in the background (logged), one at a time.
   const preloaded = await preloadCollections(storage, storageLog);
   storageLog.info({ collections: preloaded }, "loading collections into memory in the background");
+  // Once, in the first quiet period (the wait through a load's indexing, or right after a restart).
+  const warmUp = config.warmUp ? startQueryWarmUp({ internal, port, host: config.host, memory: { quantized: memoryOptions.quantized }, log: logger.child({ component: "warm-up" }) }) : null;
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      await warmUp?.stop();
       await app.close(); // stops accepting, waits for in-flight requests
       logger.debug("http closed");
       await chroma.drain();

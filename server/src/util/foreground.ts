@@ -25,7 +25,8 @@ export class ForegroundActivity {
 
   constructor(
     readonly options: ForegroundOptions = FOREGROUND_DEFAULTS,
-    private readonly now: () => number = Date.now,
+    /** The clock `deferral` reads (ms); Date.now by default. */
+    readonly now: () => number = Date.now,
   ) {}
 
   /** A request started; pair with one `end()`. */

@@ -44,6 +44,7 @@ const VALUES: Record<string, { flag: unknown; env: string; file: string; expect:
   optimize_idle_factor: { flag: "0", env: "0.5", file: "2.5", expect: { flag: 0, env: 0.5, file: 2.5 } },
   read_consistency_interval: { flag: "0", env: "0.25", file: "2", expect: { flag: 0, env: 250, file: 2000 } },
   quantized_search: { flag: true, env: "off", file: "true", expect: { flag: true, env: false, file: true } },
+  warm_up: { flag: true, env: "0", file: "false", expect: { flag: true, env: false, file: false } },
   lance_index_cache_bytes: { flag: "0", env: "1048576", file: "2097152", expect: { flag: 0, env: 1048576, file: 2097152 } },
   lance_metadata_cache_bytes: { flag: "4096", env: "0", file: "8589934592", expect: { flag: 4096, env: 0, file: 8589934592 } },
 };
@@ -95,6 +96,7 @@ describe("precedence: flag > environment > config file > default", () => {
       lanceMetadataCacheBytes: 16 * 1024 * 1024,
       readConsistencyIntervalMs: 1000,
       quantizedSearch: true,
+      warmUp: true,
     });
   });
 
