@@ -2,8 +2,9 @@
  * Requests the server sends itself: the query warm-up (startup/warm-up.ts) runs the real app's
  * route (its fastify instance, hooks, router, validators and reply, the very objects and code the
  * first real queries will meet) against a scratch core of its own. They are told apart by their
- * connection: a loopback socket whose client port the warm-up admitted, which no other process can
- * hold while it is open. Such a request is answered by the scratch core's handlers, and the
+ * connection: the warm-up admits its socket's own address and port, a pair no other socket on
+ * this machine can hold while it is open (whatever address the server listens on: a server bound
+ * to a LAN address sees its own connection come from that address, not from 127.0.0.1). Such a request is answered by the scratch core's handlers, and the
  * request log, the metrics and the foreground count (what deferred background work waits on)
  * leave it out, so the real server's catalog, data, logs and numbers never see it.
  */
@@ -11,11 +12,11 @@ import type { FastifyRequest } from "fastify";
 import type { Handlers } from "../generated/handlers.js";
 
 export class InternalRequests {
-  private readonly ports = new Map<number, Handlers>();
+  private readonly ports = new Map<number, { address: string; handlers: Handlers }>();
 
-  /** Requests over the loopback connection from client port `port` are internal, answered by `handlers`, until dismissed. */
-  admit(port: number, handlers: Handlers): void {
-    this.ports.set(port, handlers);
+  /** Requests over the connection from `address`:`port` (the client side's) are internal, answered by `handlers`, until dismissed. */
+  admit(address: string, port: number, handlers: Handlers): void {
+    this.ports.set(port, { address: plainAddress(address), handlers });
   }
 
   dismiss(port: number): void {
@@ -27,8 +28,9 @@ export class InternalRequests {
     if (this.ports.size === 0) return undefined;
     const socket = request.raw.socket;
     const port = socket?.remotePort;
-    if (port === undefined || !isLoopbackAddress(socket.remoteAddress)) return undefined;
-    return this.ports.get(port);
+    if (port === undefined) return undefined;
+    const admitted = this.ports.get(port);
+    return admitted && socket.remoteAddress !== undefined && plainAddress(socket.remoteAddress) === admitted.address ? admitted.handlers : undefined;
   }
 
   /** Connections admitted now. */
@@ -42,6 +44,7 @@ export class InternalRequests {
   }
 }
 
-function isLoopbackAddress(address: string | undefined): boolean {
-  return address !== undefined && (address.startsWith("127.") || address === "::1" || address.startsWith("::ffff:127."));
+/** An IPv4 address as a dual-stack socket shows it (::ffff:127.0.0.1) and as an IPv4 one does (127.0.0.1) compare equal. */
+function plainAddress(address: string): string {
+  return address.startsWith("::ffff:") ? address.slice(7) : address;
 }

@@ -63,9 +63,9 @@ export class LoopbackClient {
     });
   }
 
-  /** The connection's port on this side (what the server sees as its remote port). */
-  get localPort(): number {
-    return this.socket.localPort ?? 0;
+  /** The connection's address and port on this side (what the server sees as its remote ones). */
+  get local(): { address: string; port: number } {
+    return { address: this.socket.localAddress ?? "", port: this.socket.localPort ?? 0 };
   }
 
   /** Ends the connection. */

@@ -209,8 +209,8 @@ class Scratch {
       closers.push(() => chroma.drain());
       const host = !options.host || options.host === "0.0.0.0" || options.host === "localhost" ? "127.0.0.1" : options.host === "::" ? "::1" : options.host;
       const client = await LoopbackClient.connect(options.port, host);
-      const port = client.localPort;
-      options.internal.admit(port, internalHandlers(chroma));
+      const { address, port } = client.local;
+      options.internal.admit(address, port, internalHandlers(chroma));
       closers.push(async () => {
         client.close();
         options.internal.dismiss(port);

@@ -4,7 +4,7 @@
  * behind: not in the real catalog, request log, metrics or foreground count, not on disk.
  */
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import fc from "fast-check";
@@ -40,7 +40,7 @@ afterEach(async () => {
 });
 
 /** The real server: its own storage, core and app (request log, metrics, foreground) on a loopback port. */
-async function realServer(quietMs = 0) {
+async function realServer(quietMs = 0, host = "127.0.0.1") {
   const storage = await openStorage(join(await freshRoot(), "data"));
   closers.push(() => storage.close());
   const chroma = new Chroma(storage, { allowReset: false, maxBatchSize: 5461, version: "1.0.0" });
@@ -56,12 +56,12 @@ async function realServer(quietMs = 0) {
     foreground: activity,
     internal,
   });
-  await app.listen({ port: 0, host: "127.0.0.1" });
+  await app.listen({ port: 0, host });
   closers.push(() => app.close());
   const port = (app.server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   /** Warm-up options aimed at this server (and its foreground), with `more`. */
-  const warm = (more: Partial<WarmUpOptions> = {}): WarmUpOptions => ({ internal, port, foreground: activity, ...more });
+  const warm = (more: Partial<WarmUpOptions> = {}): WarmUpOptions => ({ internal, port, host, foreground: activity, ...more });
   return { url, lines, activity, internal, warm };
 }
 
@@ -118,6 +118,20 @@ describe("the query warm-up", () => {
     expect(new Set(queries.map((p) => /collections\/([^/]+)\/query/.exec(p)?.[1])).size).toBe(3);
     expect(await readdir(tmpRoot)).toEqual([]);
   });
+
+  // A server bound to a LAN address sees its own connection come from that address (not 127.0.0.1);
+  // bound to "::" it sees IPv4 clients as ::ffff:127.0.0.1. Either way the warm-up's requests stay its own.
+  const lan = Object.values(networkInterfaces()).flat().find((i) => i && i.family === "IPv4" && !i.internal)?.address;
+  for (const host of [lan, "::"]) {
+    it.skipIf(host === undefined)(`keeps its requests out of the real catalog on a server bound to ${host}`, async () => {
+      const server = await realServer(0, host!);
+      const outcome = await startQueryWarmUp(server.warm({ queries: 30, tmpRoot: await freshRoot() })).done;
+      expect(outcome).toMatchObject({ queries: 30, incomplete: null });
+      expect(server.lines).toEqual([]);
+      const url = host === "::" ? server.url.replace("[::]", "127.0.0.1") : server.url;
+      expect(await (await fetch(`${url}/api/v2/tenants/default_tenant/databases/default_database/collections`)).json()).toEqual([]);
+    });
+  }
 
   it("does not start while a real request is in flight, and starts quietMs after it ended", async () => {
     const tmpRoot = await freshRoot();
