@@ -34,6 +34,7 @@ import type { InternalRequests } from "../http/internal.js";
 import { Chroma } from "../core/chroma.js";
 import { DEFAULT_MAX_BATCH_SIZE } from "../config.js";
 import { openStorage } from "../storage/open.js";
+import { trimSoon } from "../storage/memory/process-memory.js";
 import type { MemoryOptions } from "../storage/memory/resident.js";
 import { ForegroundActivity, foreground as processForeground } from "../util/foreground.js";
 import { errorText } from "../storage/error-text.js";
@@ -141,7 +142,11 @@ export function startQueryWarmUp(options: WarmUpOptions): QueryWarmUp {
     } catch (err) {
       incomplete = err instanceof Stopped ? "stopped" : errorText(err);
     } finally {
-      await scratch?.close();
+      if (scratch) {
+        await scratch.close();
+        // Memory-heavy work just ended (as after writes: storage/memory/process-memory.ts).
+        trimSoon(true);
+      }
     }
     const outcome: WarmUpOutcome = { queries: answered, ms: started ? Math.round(performance.now() - started) : 0, pausedMs: Math.round(pausedMs), incomplete };
     if (incomplete === null || incomplete === "stopped") options.log?.debug({ ...outcome }, "query route warm-up ended");
