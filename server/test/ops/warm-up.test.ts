@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.js";
 import { Chroma } from "../../src/core/chroma.js";
 import { InternalRequests } from "../../src/http/internal.js";
+import { parseCredentials, type Credentials } from "../../src/auth/credentials.js";
 import { openStorage } from "../../src/storage/open.js";
 import { parseBody } from "../../src/http/router.js";
 import { parseJson } from "../../src/util/json.js";
@@ -40,7 +41,7 @@ afterEach(async () => {
 });
 
 /** The real server: its own storage, core and app (request log, metrics, foreground) on a loopback port. */
-async function realServer(quietMs = 0, host = "127.0.0.1") {
+async function realServer(quietMs = 0, host = "127.0.0.1", credentials?: Credentials) {
   const storage = await openStorage(join(await freshRoot(), "data"));
   closers.push(() => storage.close());
   const chroma = new Chroma(storage, { allowReset: false, maxBatchSize: 5461, version: "1.0.0" });
@@ -55,6 +56,7 @@ async function realServer(quietMs = 0, host = "127.0.0.1") {
     metrics: { version: "0.0.0-test", apiVersion: "1.0.0" },
     foreground: activity,
     internal,
+    credentials,
   });
   await app.listen({ port: 0, host });
   closers.push(() => app.close());
@@ -132,6 +134,16 @@ describe("the query warm-up", () => {
       expect(await (await fetch(`${url}/api/v2/tenants/default_tenant/databases/default_database/collections`)).json()).toEqual([]);
     });
   }
+
+  it("works on a server with authentication, whose other clients still need a token", async () => {
+    const credentials = parseCredentials(JSON.stringify({ users: [{ id: "admin", tenant: "*", databases: ["*"], tokens: ["t0k3n"] }] }));
+    const server = await realServer(0, "127.0.0.1", credentials);
+    const outcome = await startQueryWarmUp(server.warm({ queries: 30, tmpRoot: await freshRoot() })).done;
+    expect(outcome).toMatchObject({ queries: 30, incomplete: null });
+    const list = `${server.url}/api/v2/tenants/default_tenant/databases/default_database/collections`;
+    expect((await fetch(list)).status).toBe(401);
+    expect(await (await fetch(list, { headers: { authorization: "Bearer t0k3n" } })).json()).toEqual([]);
+  });
 
   it("does not start while a real request is in flight, and starts quietMs after it ended", async () => {
     const tmpRoot = await freshRoot();
