@@ -257,6 +257,40 @@ describe("the unindexed tail", () => {
   });
 });
 
+describe("the graph's hand-off to the main thread", () => {
+  /** An ExactGraphHost that counts the hand-offs asked of it (and keeps its graph). */
+  class CountingHost extends ExactGraphHost {
+    exports = 0;
+    override async exportGraph(): Promise<never> {
+      this.exports++;
+      return super.exportGraph();
+    }
+  }
+
+  it("is not lost when ops arrive and are applied while its quiet timer runs", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+    try {
+      const random = rng(11);
+      const vec = () => Float32Array.from({ length: DIM }, () => random() * 2 - 1);
+      const host = new CountingHost();
+      const index = new VectorIndex(DIM, { ...options(host, "l2"), onWarning: () => undefined });
+      let seq = 0;
+      const batch = (n: number) => index.put(Array.from({ length: n }, () => ({ id: `r${seq}`, seq: seq++, version: 0, vector: vec() })));
+      batch(100);
+      host.applyUpTo(host.lastOp); // caught up: the hand-off is scheduled 250 ms after the last op
+      vi.advanceTimersByTime(100);
+      batch(10);
+      host.applyUpTo(host.lastOp); // caught up again, inside the window
+      vi.advanceTimersByTime(1000);
+      await vi.runAllTimersAsync();
+      expect(host.exports).toBe(1);
+      index.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe("with the real ANN worker", () => {
   const host = new AnnWorkerHost();
   afterAll(() => host.close());

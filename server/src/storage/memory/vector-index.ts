@@ -628,7 +628,11 @@ export class VectorIndex implements AnnListener {
       () => {
         this.handoffTimer = null;
         if (this.closed || this.mode !== "worker") return;
-        if (this.opNo !== opAtSchedule || this.appliedOp !== this.opNo) return;
+        if (this.appliedOp !== this.opNo) return; // the worker's next applied() schedules again
+        // Ops came since (their applied() found this timer pending and scheduled nothing): the
+        // worker has caught up with them too, so wait for quiet after the last one instead of
+        // dropping the hand-off until the next write.
+        if (this.opNo !== opAtSchedule) return this.scheduleHandoff();
         void this.moveHere();
       },
       Math.max(0, this.lastOpAt + HANDOFF_QUIET_MS - performance.now()),
