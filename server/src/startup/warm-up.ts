@@ -39,6 +39,7 @@ import type { MemoryOptions } from "../storage/memory/resident.js";
 import { ForegroundActivity, foreground as processForeground } from "../util/foreground.js";
 import { errorText } from "../storage/error-text.js";
 import { deadLocalProcess, processTag } from "../util/local-process.js";
+import { mulberry32 } from "../util/random.js";
 import { API_VERSION } from "../version.js";
 import { LoopbackClient, type Answer } from "./loopback-client.js";
 
@@ -172,14 +173,8 @@ function expectOk(answer: Answer, path: string): void {
 
 /** A deterministic stream of floats in [-1, 1) (mulberry32): the same scratch data every start. */
 function floats(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
-  };
+  const next = mulberry32(seed);
+  return () => next() * 2 - 1;
 }
 
 /** The scratch instance: storage in a temporary directory, a core, an app on a loopback port, a client, three indexed collections. */
