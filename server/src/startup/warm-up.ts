@@ -110,13 +110,18 @@ export function startQueryWarmUp(options: WarmUpOptions): QueryWarmUp {
   /** Resolves once the real server is quiet (looked at after an I/O poll, so requests read meanwhile are counted); rejects with Stopped. */
   const quiet = () =>
     new Promise<void>((resolve, reject) => {
+      // When this wait began, once the warm-up is under way (pausedMs is the time actually waited, not the deferrals asked for).
+      let pausedAt: number | null = null;
       const look = () => {
         timer = null;
         wake = null;
         if (stopped) return reject(new Stopped());
         const wait = activity.deferral(dueSince, Number.POSITIVE_INFINITY);
-        if (wait === 0) return resolve();
-        if (started > 0) pausedMs += wait;
+        if (wait === 0) {
+          if (pausedAt !== null) pausedMs += performance.now() - pausedAt;
+          return resolve();
+        }
+        if (started > 0) pausedAt ??= performance.now();
         timer = setTimeout(look, wait);
         timer.unref();
         wake = look;

@@ -162,6 +162,41 @@ describe("the query warm-up", () => {
     expect(first - ended).toBeGreaterThanOrEqual(200 - 5);
   });
 
+  it("pausedMs is the time it actually waited for real requests, also when the event loop ran late", async () => {
+    const quietMs = 150;
+    const server = await realServer(quietMs);
+    const activity = server.activity;
+    let sent = 0;
+    let pauseStart = 0;
+    let pauseEnd = 0;
+    const warmUp = startQueryWarmUp(
+      server.warm({
+        queries: 20,
+        tmpRoot: await freshRoot(),
+        onRequest: () => {
+          if (++sent !== 5) return;
+          // A real request arrives now; 50 ms later the event loop is blocked for 300 ms (a long
+          // synchronous task), and the request ends with it: the warm-up's quietMs timer fires
+          // ~200 ms late, so the deferrals it asked for (2 x quietMs) fall short of its real wait.
+          activity.begin();
+          pauseStart = performance.now();
+          setTimeout(() => {
+            const until = performance.now() + 300;
+            while (performance.now() < until);
+            activity.end();
+          }, 50);
+        },
+      }),
+    );
+    const outcome = await warmUp.done;
+    expect(outcome).toMatchObject({ queries: 20, incomplete: null });
+    pauseEnd = performance.now();
+    // Paused from (about) request 5's answer until quietMs after the blocked task: ~350 + quietMs
+    // (the deferrals asked for come to 2 x quietMs = 300); 100 ms of slack for a slow request 5.
+    expect(outcome.pausedMs).toBeGreaterThanOrEqual(350 + quietMs - 100);
+    expect(outcome.pausedMs).toBeLessThanOrEqual(pauseEnd - pauseStart + 1);
+  });
+
   it("never sends a request while a real one is in flight or within quietMs of one ending (random real traffic)", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.record({ gap: fc.integer({ min: 0, max: 120 }), length: fc.integer({ min: 1, max: 80 }) }), { minLength: 3, maxLength: 12 }), async (traffic) => {
