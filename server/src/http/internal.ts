@@ -11,26 +11,54 @@
 import type { FastifyRequest } from "fastify";
 import type { Handlers } from "../generated/handlers.js";
 
+/** One operation's handler, bound to its handler table. */
+type Bound = (...args: never[]) => unknown;
+
+interface Admitted {
+  address: string;
+  handlers: Handlers;
+  /** `handlers`' methods bound once, by operationId, as the router binds the real ones at registration. */
+  bound: Map<string, Bound>;
+}
+
 export class InternalRequests {
-  private readonly ports = new Map<number, { address: string; handlers: Handlers }>();
+  private readonly ports = new Map<number, Admitted>();
 
   /** Requests over the connection from `address`:`port` (the client side's) are internal, answered by `handlers`, until dismissed. */
   admit(address: string, port: number, handlers: Handlers): void {
-    this.ports.set(port, { address: plainAddress(address), handlers });
+    this.ports.set(port, { address: plainAddress(address), handlers, bound: new Map() });
   }
 
   dismiss(port: number): void {
     this.ports.delete(port);
   }
 
-  /** The handlers that answer `request` when it is internal; undefined for every other request (one size check while none is admitted). */
-  handlersOf(request: FastifyRequest): Handlers | undefined {
+  /**
+   * The handler of `operationId` that answers `request` when it is internal (bound to its table,
+   * once per connection: the warm-up sends thousands of requests); undefined for every other request.
+   */
+  handlerOf(request: FastifyRequest, operationId: string): Bound | undefined {
+    const admitted = this.admittedOf(request);
+    if (!admitted) return undefined;
+    let handler = admitted.bound.get(operationId);
+    if (!handler) {
+      const table = admitted.handlers as unknown as Record<string, Bound>;
+      // Never fall back to the real handlers for an internal request: its writes would reach the real catalog.
+      if (typeof table[operationId] !== "function") throw new Error(`internal handlers have no ${operationId}`);
+      handler = table[operationId].bind(table);
+      admitted.bound.set(operationId, handler);
+    }
+    return handler;
+  }
+
+  /** What admitted `request`'s connection; undefined for every other request (one size check while none is admitted). */
+  private admittedOf(request: FastifyRequest): Admitted | undefined {
     if (this.ports.size === 0) return undefined;
     const socket = request.raw.socket;
     const port = socket?.remotePort;
     if (port === undefined) return undefined;
     const admitted = this.ports.get(port);
-    return admitted && socket.remoteAddress !== undefined && plainAddress(socket.remoteAddress) === admitted.address ? admitted.handlers : undefined;
+    return admitted && socket.remoteAddress !== undefined && plainAddress(socket.remoteAddress) === admitted.address ? admitted : undefined;
   }
 
   /** Connections admitted now. */
@@ -40,7 +68,7 @@ export class InternalRequests {
 
   /** Whether `request` is internal. */
   has(request: FastifyRequest): boolean {
-    return this.handlersOf(request) !== undefined;
+    return this.admittedOf(request) !== undefined;
   }
 }
 

@@ -88,8 +88,8 @@ export function registerRoutes(app: AnyFastifyInstance, handlers: Handlers, opts
       handler: opts.internal
         ? (request, reply) => {
             // The server's own requests (http/internal.ts) are answered by their own core.
-            const own = opts.internal!.handlersOf(request);
-            return handle(route, own ? (own as unknown as Record<string, AnyHandler>)[route.operationId].bind(own) : bound, request, reply, failures);
+            const own = opts.internal!.handlerOf(request, route.operationId) as AnyHandler | undefined;
+            return handle(route, own ?? bound, request, reply, failures);
           }
         : (request, reply) => handle(route, bound, request, reply, failures),
     });
