@@ -6,19 +6,24 @@
  * VmRSS, as measure.ts reads it. No ground truth (recall is not what this measures).
  *
  *   npx tsx bench/fill-rss.ts [--n 1000000] [--space l2] [--node-args="--import /x/probe.mjs"]
+ *     [--args="--no-warm-up --log-level debug"] [--keep-log FILE]
+ *
+ * `--args` passes more options to the server's command; `--keep-log FILE` copies the server's
+ * output (its log) to FILE before the server's temporary directory is removed.
  *
  * With `--probe` (a file prefix) the server is sent SIGUSR2 after the RSS read and the script
  * waits for PREFIX-0.json: pass a preload in --node-args that writes a breakdown there. `--hold S`
  * keeps the server S seconds more before stopping it.
  */
-import { existsSync } from "node:fs";
+import { copyFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
 import { scriptArgs } from "./args.js";
 import { addBody, generate, DEFAULT_SPEC, idOf, inMemory, metadataOf, row, rng } from "./data.js";
 import { runCase, type Workload } from "./measure.js";
 import { rss, startChromaspec } from "./servers.js";
 import { log, sleep } from "./timing.js";
 
-const o = scriptArgs({ n: 1_000_000, space: "l2", "node-args": "", probe: "", hold: 0, queries: 500, gets: 300, clients: 8, "concurrent-queries": 2000, seed: 1 });
+const o = scriptArgs({ n: 1_000_000, space: "l2", "node-args": "", args: "", "keep-log": "", probe: "", hold: 0, queries: 500, gets: 300, clients: 8, "concurrent-queries": 2000, seed: 1 });
 const BATCH = 1000;
 const spec = { ...DEFAULT_SPEC, dim: 384 };
 log(`generating ${o.n} records`);
@@ -51,7 +56,7 @@ const w: Workload = {
   concurrentQueries: o["concurrent-queries"],
 };
 if (o.probe) process.env.RSS_PROBE_OUT = o.probe;
-const server = await startChromaspec([], o["node-args"] ? o["node-args"].split(" ") : []);
+const server = await startChromaspec(o.args ? o.args.split(" ") : [], o["node-args"] ? o["node-args"].split(" ") : []);
 log(`chromaspec pid ${server.pid} at ${server.url} (${server.dir})`);
 try {
   const r = await runCase(server, w, Date.now().toString(36), log, true);
@@ -69,5 +74,7 @@ try {
     await sleep(o.hold * 1000);
   }
 } finally {
+  // Before stop(), which removes the directory (the log then lacks the shutdown's lines).
+  if (o["keep-log"]) copyFileSync(join(server.dir, "server.log"), o["keep-log"]);
   await server.stop();
 }
