@@ -11,7 +11,7 @@
  * that keeps its seq is still seen as new.
  */
 import type { Graph } from "./hnsw-graph.js";
-import type { Snapshot, SnapshotPart } from "./graph-snapshot.js";
+import type { SlotArrays, Snapshot, SnapshotPart } from "./graph-snapshot.js";
 import { OP_DELETE, OP_UPSERT } from "./protocol.js";
 import type { SlotStore } from "./slots.js";
 
@@ -85,19 +85,22 @@ export class SavePolicy {
 }
 
 /**
- * What a save records per slot: seq (-1: no record), version (-1: the graph may not reflect
- * it: its change is still queued) and whether the label is in the graph. `pending` lists the
- * slots with a change the graph has not applied (repeats are harmless).
+ * What a save records per slot, into `out` (arrays of max(store.slotLimit, graph.labelLimit)
+ * entries, as slotMapLength; seqs and versions -1, present 0 on entry): seq (-1: no record),
+ * version (-1: the graph may not reflect it: its change is still queued) and whether the label
+ * is in the graph. `pending` lists the slots with a change the graph has not applied (repeats
+ * are harmless).
  */
-export function captureSlotMap(store: SlotStore, graph: Graph, pending: Iterable<number>): { seqs: Float64Array; versions: Float64Array; present: Uint8Array } {
-  const n = Math.max(store.slotLimit, graph.labelLimit);
-  const seqs = new Float64Array(n).fill(-1);
-  const versions = new Float64Array(n).fill(-1);
-  const present = new Uint8Array(n);
-  store.copyKeys(seqs, versions);
-  graph.copyPresent(present);
-  for (const slot of pending) if (slot < n) versions[slot] = -1;
-  return { seqs, versions, present };
+export function captureSlotMap(store: SlotStore, graph: Graph, pending: Iterable<number>, out: SlotArrays): void {
+  const n = out.seqs.length;
+  store.copyKeys(out.seqs, out.versions);
+  graph.copyPresent(out.present);
+  for (const slot of pending) if (slot < n) out.versions[slot] = -1;
+}
+
+/** Entries of a save's slot map: every slot the store or the graph has used. */
+export function slotMapLength(store: SlotStore, graph: Graph): number {
+  return Math.max(store.slotLimit, graph.labelLimit);
 }
 
 /**

@@ -35,8 +35,8 @@ import type { DistanceSpace, IndexParams } from "../storage.js";
 import type { AnnHost, AnnListener } from "./ann-worker-host.js";
 import { distanceFromSum, upstreamDistanceTo, upstreamQuery, vectorNorm } from "./distance.js";
 import { Graph, type GraphState } from "./hnsw-graph.js";
-import { captureSlotMap, replayOps, SavedSlots, SavePolicy, type GraphSaver, type IndexLog } from "./graph-persistence.js";
-import { decodeSnapshot, encodeSnapshot, type Snapshot, type SnapshotPart } from "./graph-snapshot.js";
+import { captureSlotMap, slotMapLength, replayOps, SavedSlots, SavePolicy, type GraphSaver, type IndexLog } from "./graph-persistence.js";
+import { decodeSnapshot, encodeSnapshotPrefix, type Snapshot, type SnapshotPart } from "./graph-snapshot.js";
 import type { VectorFile } from "./vector-file.js";
 import { CHUNK_BITS, OP_DELETE, OP_UPSERT } from "./protocol.js";
 import { type MemoryBudget, type Payload, SlotStore } from "./slots.js";
@@ -809,12 +809,18 @@ export class VectorIndex implements AnnListener {
     const graph = this.local!;
     const saver = this.options.graphs!;
     const started = performance.now();
-    // The slot map and the graph's bytes describe the same moment: the capture is synchronous
-    // and the graph takes no change from here until its bytes are taken (release below).
-    let map: ReturnType<typeof captureSlotMap> | null = captureSlotMap(this.store, graph, this.pendingSlots());
     const captured = this.savePolicy.unsaved - (this.opNo - this.appliedOp);
     const records = this.store.live;
     const { space, m, efConstruction } = this.options;
+    // The graph's bytes are read in pieces (streamed) or taken whole (serialize), both as long
+    // as bytes().length says: the graph takes no change from here until they are (release below).
+    const piecewise = graph.bytes();
+    // The file's first part, with the slot map captured straight into it: the slot map and the
+    // graph's bytes describe the same moment (the capture is synchronous, in this tick).
+    let prefix: Uint8Array | null = encodeSnapshotPrefix({ space, dim: this.store.dim, m, efConstruction, records, savedAt: Date.now() }, slotMapLength(this.store, graph), piecewise.length, (arrays) =>
+      captureSlotMap(this.store, graph, this.pendingSlots(), arrays),
+    );
+    const savedBytes = prefix.length + piecewise.length;
     this.serializing = true;
     this.savesStarted++;
     this.options.log?.debug?.({ records, ops: captured, waitedMs: this.saveDueSince === null ? 0 : Date.now() - this.saveDueSince }, "saving the collection's graph");
@@ -825,7 +831,6 @@ export class VectorIndex implements AnnListener {
       this.serializing = false;
       this.scheduleLocal();
     };
-    const header = () => ({ space, dim: this.store.dim, m, efConstruction, records, savedAt: Date.now() });
     // A saver that writes in pieces (local files) reads the graph's bytes a range at a time
     // while it writes them: no copy of the whole graph (~150 MB at 1M x 384) is ever held, at
     // the cost of the graph taking no change until the file is written (writes to the page
@@ -833,24 +838,17 @@ export class VectorIndex implements AnnListener {
     // before they are stored.
     const streamed = saver.saveStreamed?.bind(saver);
     const bytes = streamed ? null : graph.serialize();
-    let savedBytes = 0;
-    // The file's first part: the slot map, encoded (and then dropped: see writeGraph).
-    const snapshot = <G extends SnapshotPart>(graphPart: G) => {
-      const { seqs, versions, present } = map!;
-      map = null;
-      const parts = encodeSnapshot(header(), seqs, versions, present, graphPart);
-      savedBytes = parts[0].length + parts[1].length;
-      return parts;
-    };
     // Writes the graph's file; false: closed meanwhile (dropped, or shut down without waiting),
-    // nothing is written any more. Its own function, so that the slot map and the encoded prefix
-    // (17 + 17 bytes per slot: ~34 MB at 1M) are garbage before the vectors' save, which can
-    // take a minute at 1M and is often still under way when the bench reads RSS.
+    // nothing is written any more. The prefix is dropped here, once written: it is garbage
+    // before the vectors' save, which can take a minute at 1M and is often still under way
+    // when the bench reads RSS.
     const writeGraph = async (): Promise<boolean> => {
+      const first = prefix!;
+      prefix = null;
       if (streamed) {
         try {
           if (this.closed) return false;
-          await streamed(snapshot(graph.bytes()));
+          await streamed([first, piecewise]);
         } finally {
           release();
         }
@@ -863,7 +861,7 @@ export class VectorIndex implements AnnListener {
         release();
       }
       if (this.closed) return false;
-      await saver.save(snapshot(graphBytes));
+      await saver.save([first, graphBytes]);
       return true;
     };
     const run = (async () => {
