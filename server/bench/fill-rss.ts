@@ -61,12 +61,12 @@ log(`chromaspec pid ${server.pid} at ${server.url} (${server.dir})`);
 try {
   const r = await runCase(server, w, Date.now().toString(36), log, true);
   log(`add ${r.addPerSec.toFixed(0)}/s, indexed ${r.indexedSeconds.toFixed(1)} s, p50 ${r.query.p50.toFixed(2)} ms, filtered p50 ${r.filtered.p50.toFixed(2)} ms, QPS ${r.query.qps1.toFixed(0)} / ${r.query.qpsN.toFixed(0)}`);
-  log(`RSS before ${((r.rssBefore ?? 0) / 1e6).toFixed(0)} MB, after ${((r.rssAfter ?? 0) / 1e6).toFixed(0)} MB`);
+  log(`RSS before ${((r.rssBefore ?? 0) / 2 ** 20).toFixed(0)} MiB, after ${((r.rssAfter ?? 0) / 2 ** 20).toFixed(0)} MiB`);
   if (o.probe) {
     process.kill(server.pid!, "SIGUSR2");
     while (!existsSync(`${o.probe}-0.json`)) await sleep(200);
     await sleep(500);
-    log(`breakdown in ${o.probe}-0.json; RSS now ${(((await rss(server.pid)) ?? 0) / 1e6).toFixed(0)} MB`);
+    log(`breakdown in ${o.probe}-0.json; RSS now ${(((await rss(server.pid)) ?? 0) / 2 ** 20).toFixed(0)} MiB`);
   }
   // Time to look at the process from outside (gdb, /proc) before it stops.
   if (o.hold > 0) {

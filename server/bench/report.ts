@@ -10,7 +10,8 @@ interface Row {
   digits?: number;
 }
 
-const MB = 1024 * 1024;
+/** Memory figures are in MiB (2^20 bytes), as every RSS figure the benches print. */
+const MiB = 1024 * 1024;
 
 const ROWS: Row[] = [
   { label: "add throughput (vectors/s, batches of 1000)", better: "higher", value: (r) => r.addPerSec, digits: 0 },
@@ -29,11 +30,11 @@ const ROWS: Row[] = [
   { label: "filtered recall@10", better: "higher", value: (r) => r.recallFiltered, digits: 4 },
   { label: "get by id p50 (ms)", better: "lower", value: (r) => r.get.p50, digits: 2 },
   { label: "get by id p99 (ms)", better: "lower", value: (r) => r.get.p99, digits: 2 },
-  { label: "server RSS after (MB)", better: "lower", value: (r) => (r.rssAfter === null ? null : r.rssAfter / MB), digits: 0 },
+  { label: "server RSS after (MiB)", better: "lower", value: (r) => (r.rssAfter === null ? null : r.rssAfter / MiB), digits: 0 },
   {
-    label: "server RSS growth in this case (MB)",
+    label: "server RSS growth in this case (MiB)",
     better: "lower",
-    value: (r) => (r.rssAfter === null || r.rssBefore === null ? null : (r.rssAfter - r.rssBefore) / MB),
+    value: (r) => (r.rssAfter === null || r.rssBefore === null ? null : (r.rssAfter - r.rssBefore) / MiB),
     digits: 0,
   },
 ];
@@ -80,7 +81,7 @@ export function checkTargets(ours: CaseResult, ref: CaseResult): TargetCheck[] {
   add("filtered p50 <= 0.25x", ours.filtered.p50 <= 0.25 * ref.filtered.p50, `${(ours.filtered.p50 / ref.filtered.p50).toFixed(2)}x`);
   add("filtered recall@10 >= 0.99", ours.recallFiltered >= 0.99, ours.recallFiltered.toFixed(4));
   if (ours.rssAfter !== null && ref.rssAfter !== null) {
-    add("RSS <= reference", ours.rssAfter <= ref.rssAfter, `${(ours.rssAfter / MB).toFixed(0)} vs ${(ref.rssAfter / MB).toFixed(0)} MB`);
+    add("RSS <= reference", ours.rssAfter <= ref.rssAfter, `${(ours.rssAfter / MiB).toFixed(0)} vs ${(ref.rssAfter / MiB).toFixed(0)} MiB`);
   }
   return out;
 }
@@ -100,7 +101,7 @@ export function restartTable(r: RestartResult): string {
     `| process start -> query p50 within ${READY_FACTOR}x of steady state (s) | ${s(r.readySeconds)} |`,
     `| query p50 before / after restart (ms) | ${r.steadyP50.toFixed(2)} / ${r.p50After.toFixed(2)} |`,
     `| recall@10 after restart | ${r.recallAfter.toFixed(4)} |`,
-    `| server RSS after restart (MB) | ${r.rssAfter === null ? "n/a" : (r.rssAfter / MB).toFixed(0)} |`,
+    `| server RSS after restart (MiB) | ${r.rssAfter === null ? "n/a" : (r.rssAfter / MiB).toFixed(0)} |`,
     `| memory per record: RSS growth / N (bytes) | ${r.memoryPerRecord === null ? "n/a" : r.memoryPerRecord.toFixed(0)} |`,
     `| vector (${r.dim} x 4) + saved graph per record (bytes) | ${vectorAndGraph(r) === null ? "n/a" : vectorAndGraph(r)!.toFixed(0)} |`,
   ];
