@@ -15,7 +15,8 @@ help:
 	@echo "make codegen regenerate sdk/src/generated and server/src/generated from openapi.yaml"
 	@echo "make mock    Prism mock of openapi.yaml on port $(MOCK_PORT)"
 	@echo "make bench   issue 18's targets over every workload shape, beside a fresh reference (~25 min;"
-	@echo "             make bench -- --quick: ~6 min; BENCH_ARGS='--data full --spaces l2' selects shapes)"
+	@echo "             make bench -- --quick: ~6 min; BENCH_ARGS='--data full --spaces l2' selects shapes;"
+	@echo "             make bench -- --million: the 1M x 384 case beside a fresh reference, ~60 min)"
 	@echo "make bench-cases  the per-case suite (restart, Search API, gets, memory; reference on 8100):"
 	@echo "             make bench-cases -- --million  or  make bench-cases BENCH_ARGS='--sizes 1000000 --spaces l2'"
 
@@ -104,8 +105,14 @@ test-reference: build
 # or as flags after `--` (make bench -- --quick; flags only, no values: those need BENCH_ARGS).
 # docs/performance.md lists them.
 BENCH_ARGS ?=
+# `make bench -- --million`: instead of the matrix, issue 14's 1M x 384 l2 case beside a fresh
+# reference (server/bench/main.ts; ~60 min, most of it the reference's ingest).
 bench: build
+ifneq ($(filter --million,$(MAKECMDGOALS)),)
+	npm run bench:cases -w server -- --sizes 1000000 --spaces l2 --no-search --no-restart --reference fresh $(BENCH_ARGS)
+else
 	npm run bench -w server -- $(BENCH_ARGS) $(filter --%,$(MAKECMDGOALS))
+endif
 
 bench-cases: build
 	npm run bench:cases -w server -- $(BENCH_ARGS) $(filter --%,$(MAKECMDGOALS))

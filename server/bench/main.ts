@@ -8,7 +8,9 @@
  *                          --spaces cosine --no-reference --recall-queries 20 --no-search
  *                          (issue 14 item 5), each unless given beside it
  *   --no-restart           skip the restart case (chromaspec restarted on its data after a case)
- *   --reference URL        the reference server (default http://127.0.0.1:8100); --no-reference
+ *   --reference URL        the reference server (default http://127.0.0.1:8100); --no-reference;
+ *                          `fresh`: a new one for this run on port 8190 (chroma-ref, a temp
+ *                          directory), stopped at the end (`make bench -- --million` uses it)
  *   --reference-pid PID    its process, if not found from the port
  *   --out FILE             JSON results (default bench/results/latest.json)
  *   --queries N --recall-queries N --gets N --clients N --concurrent-queries N --seed N
@@ -29,7 +31,7 @@ import { parseArgs } from "node:util";
 import { addBody, cachedStream, DEFAULT_SPEC, generate, idOf, inMemory, metadataOf, row, rng, type Dataset, type Records } from "./data.js";
 import { restartCase, runCase, type CaseResult, type RestartResult, type Workload } from "./measure.js";
 import { caseTable, checkRestart, checkTargets, restartTable, targetsTable, type TargetCheck } from "./report.js";
-import { reference, startChromaspec, type Target } from "./servers.js";
+import { reference, startChromaspec, startFreshReference, type Target } from "./servers.js";
 import { runSearchCase, searchTable, searchTargets, type SearchCaseResult } from "./search.js";
 import { log } from "./timing.js";
 import { exactTopKSets, type Space } from "./truth.js";
@@ -37,6 +39,8 @@ import { exactTopKSets, type Space } from "./truth.js";
 const BATCH = 1000;
 const K = 10;
 const FILTER_BUCKET = 3;
+/** Where `--reference fresh` starts its reference (as matrix.ts: a shared one on 8100 is left alone). */
+const FRESH_REFERENCE_PORT = 8190;
 /** Data sets up to this many floats (1.6 GB: 1M x 384) are generated whole; larger ones batch by batch. */
 const IN_MEMORY_FLOATS = 400_000_000;
 
@@ -162,7 +166,10 @@ async function main(): Promise<void> {
   const o = options(process.argv.slice(2));
   const runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
   let ref: Target | null = null;
-  if (o.reference) {
+  if (o.reference === "fresh") {
+    ref = freshReference = await startFreshReference(FRESH_REFERENCE_PORT);
+    log(`fresh reference at ${ref.url}, pid ${ref.pid ?? "unknown"}`);
+  } else if (o.reference) {
     try {
       ref = await reference(o.reference, o.referencePid);
       log(`reference at ${ref.url}, pid ${ref.pid ?? "unknown"}`);
@@ -208,7 +215,7 @@ async function main(): Promise<void> {
       // Saved and logged before the reference's side, which at 1M takes ~15+ min: a run stopped
       // there keeps chromaspec's figures.
       await save();
-      log(`N=${n} ${space}: chromaspec query p50 ${mine.query.p50.toFixed(2)} ms, filtered p50 ${mine.filtered.p50.toFixed(2)} ms, recall@10 ${mine.recall.toFixed(4)} (filtered ${mine.recallFiltered.toFixed(4)}), RSS ${mine.rssAfter === null ? "?" : Math.round(mine.rssAfter / 1e6) + " MB"}`);
+      log(`N=${n} ${space}: chromaspec query p50 ${mine.query.p50.toFixed(2)} ms, filtered p50 ${mine.filtered.p50.toFixed(2)} ms, recall@10 ${mine.recall.toFixed(4)} (filtered ${mine.recallFiltered.toFixed(4)}), RSS ${mine.rssAfter === null ? "?" : Math.round(mine.rssAfter / 2 ** 20) + " MiB"}`);
       const caseChecks: TargetCheck[] = restart ? checkRestart(restart) : [];
       if (restart) restarts.push(restart);
       let theirs: CaseResult | undefined;
@@ -238,9 +245,14 @@ async function main(): Promise<void> {
   }
   await save();
   log(`results written to ${o.out}`);
+  await freshReference?.stop();
 }
 
-main().catch((err: unknown) => {
+/** The reference `--reference fresh` started: stopped (its directory removed) however the run ends. */
+let freshReference: Target | null = null;
+
+main().catch(async (err: unknown) => {
   process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  await freshReference?.stop();
   process.exit(1);
 });
