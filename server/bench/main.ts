@@ -31,7 +31,7 @@ import { parseArgs } from "node:util";
 import { addBody, cachedStream, DEFAULT_SPEC, generate, idOf, inMemory, metadataOf, row, rng, type Dataset, type Records } from "./data.js";
 import { restartCase, runCase, type CaseResult, type RestartResult, type Workload } from "./measure.js";
 import { caseTable, checkRestart, checkTargets, restartTable, targetsTable, type TargetCheck } from "./report.js";
-import { reference, startChromaspec, startFreshReference, type Target } from "./servers.js";
+import { FRESH_REFERENCE_PORT, reference, startChromaspec, startFreshReference, type Target } from "./servers.js";
 import { runSearchCase, searchTable, searchTargets, type SearchCaseResult } from "./search.js";
 import { log } from "./timing.js";
 import { exactTopKSets, type Space } from "./truth.js";
@@ -39,8 +39,6 @@ import { exactTopKSets, type Space } from "./truth.js";
 const BATCH = 1000;
 const K = 10;
 const FILTER_BUCKET = 3;
-/** Where `--reference fresh` starts its reference (as matrix.ts: a shared one on 8100 is left alone). */
-const FRESH_REFERENCE_PORT = 8190;
 /** Data sets up to this many floats (1.6 GB: 1M x 384) are generated whole; larger ones batch by batch. */
 const IN_MEMORY_FLOATS = 400_000_000;
 

@@ -58,7 +58,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Client, warmClient, waitUntilUp } from "./client.js";
 import { addBody, idOf, inMemory, row, type Dataset } from "./data.js";
-import { startChromaspec, startFreshReference, type Target } from "./servers.js";
+import { FRESH_REFERENCE_PORT, startChromaspec, startFreshReference, type Target } from "./servers.js";
 import {
   DATA_SHAPES,
   filterFor,
@@ -128,7 +128,7 @@ function options(argv: string[]): Options {
       "recall-queries": { type: "string" },
       reference: { type: "string", default: "fresh" },
       "no-reference": { type: "boolean", default: false },
-      "reference-port": { type: "string", default: "8190" },
+      "reference-port": { type: "string", default: String(FRESH_REFERENCE_PORT) },
       out: { type: "string" },
       "no-gate": { type: "boolean", default: false },
       "gate-ratio": { type: "string" },

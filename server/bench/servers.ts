@@ -184,6 +184,9 @@ export function bareServer(kind: "node:http" | "fastify", port: number, headers:
   return spawn(process.execPath, ["-e", source], { cwd: serverDir, stdio: ["ignore", "inherit", "inherit"] });
 }
 
+/** Where a bench starts its fresh reference unless told otherwise (not 8100, so a shared reference there is left alone). */
+export const FRESH_REFERENCE_PORT = 8190;
+
 /** The upstream server's launcher (shared/reference-chroma: the pinned chromadb release). */
 const REFERENCE_CLI = "/work/shared/reference-chroma/chroma-ref";
 
